@@ -1,0 +1,46 @@
+import type { Bilingual } from './text.ts';
+
+/**
+ * The one error type. Every code maps to one HTTP status, once, here, so the HTTP layer and the
+ * CLI report the same thing the same way. Messages name the field in Chinese and English.
+ *
+ * | code                 | HTTP | meaning                                                            |
+ * |----------------------|------|--------------------------------------------------------------------|
+ * | INVALID_INPUT        | 400  | input failed its schema; `details.issues` names each field          |
+ * | UNKNOWN_REGION       | 404  | no policy is registered under that region id                        |
+ * | INVALID_POLICY       | 500  | a region policy failed definePolicy()'s parse or cross-checks       |
+ * | CALENDAR_NOT_COVERED | 503  | a working-day count reached a year with no official arrangement     |
+ */
+export const ERROR_CODES = {
+  INVALID_INPUT: 400,
+  UNKNOWN_REGION: 404,
+  INVALID_POLICY: 500,
+  CALENDAR_NOT_COVERED: 503,
+} as const;
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface FieldIssue {
+  /** Dotted path of the offending field, e.g. `mother.idNumber`. */
+  field: string;
+  message: Bilingual;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly httpStatus: number;
+  readonly messages: Bilingual;
+  readonly details: { issues?: FieldIssue[]; [key: string]: unknown };
+
+  constructor(code: ErrorCode, messages: Bilingual, details: AppError['details'] = {}) {
+    super(`${code}: ${messages.en}`);
+    this.name = 'AppError';
+    this.code = code;
+    this.httpStatus = ERROR_CODES[code];
+    this.messages = messages;
+    this.details = details;
+  }
+
+  toJSON() {
+    return { code: this.code, message: this.messages, ...this.details };
+  }
+}

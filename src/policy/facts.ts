@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { citizenIdProblem } from '../domain/citizen-id.ts';
+import { isDivisionCode } from '../domain/division.ts';
+import { isEthnicityCode } from '../domain/ethnicity.ts';
+import { AppError, type FieldIssue } from '../domain/error.ts';
+import { ItemId, ParentRole, Scenario } from '../domain/ids.ts';
+import { isLocalDate } from '../domain/local-date.ts';
+import type { Bilingual } from '../domain/text.ts';
+
+/**
+ * Facts: the family as the shared registries report it (delivery record, hukou, marriage,
+ * e-licences, this platform's own cases), plus what the applicant chose. The evaluator decides
+ * from these alone. Published as a JSON Schema by `onething schema facts`.
+ */
+
+const CitizenIdNumber = z.string().superRefine((s, ctx) => {
+  const problem = citizenIdProblem(s);
+  if (problem) ctx.addIssue({ code: 'custom', message: `citizen-id:${problem}` });
+}).meta({ description: '公民身份号码 (GB 11643, 18 characters) / citizen ID number' });
+
+const DivisionCode = z.string().refine(isDivisionCode, { message: 'division-code' })
+  .meta({ description: '行政区划代码 (GB/T 2260, 6 digits) / division code' });
+
+const DateString = z.string().refine(isLocalDate, { message: 'local-date' })
+  .meta({ description: 'YYYY-MM-DD, Beijing date' });
+
+const Instant = z.iso.datetime({ offset: true })
+  .meta({ description: 'ISO 8601 instant with offset, e.g. 2026-03-02T08:30:00+08:00' });
+
+export const ParentCategory = z.enum([
+  'resident', // 普通居民
+  'military', // 现役军人
+  'student', // 在校学生
+  'hk-macau-taiwan', // 港澳台居民
+  'overseas-chinese', // 华侨
+  'foreigner', // 外国人
+]);
+export type ParentCategory = z.infer<typeof ParentCategory>;
+
+export const HouseholdType = z.enum(['family', 'collective', 'student-collective']);
+export type HouseholdType = z.infer<typeof HouseholdType>;
+
+/** Relation to the household head (与户主关系) as the hukou registry records it. */
+export const RelationToHead = z.enum([
+  'self', 'spouse', 'child', 'child-in-law', 'parent', 'grandparent', 'grandchild', 'sibling', 'other',
+]);
+export type RelationToHead = z.infer<typeof RelationToHead>;
+
+export const Parent = z.strictObject({
+  name: z.string().min(1),
+  idNumber: CitizenIdNumber,
+  category: ParentCategory.default('resident'),
+  nationality: z.string().regex(/^[A-Z]{3}$/, 'nationality').default('CHN')
+    .meta({ description: 'ISO 3166-1 alpha-3, CHN for Chinese nationals' }),
+  ethnicity: z.string().refine(isEthnicityCode, { message: 'ethnicity' })
+    .meta({ description: 'GB 3304 code, 01 = 汉族' }),
+  hukou: z.strictObject({
+    divisionCode: DivisionCode,
+    householdType: HouseholdType,
+    relationToHead: RelationToHead,
+  }).nullable().meta({ description: 'null when the registry has no hukou for this person (e.g. a foreigner)' }),
+  phone: z.string().regex(/^1\d{10}$/, 'phone').optional(),
+});
+export type Parent = z.infer<typeof Parent>;
+
+export const Facts = z.strictObject({
+  applicant: z.strictObject({ role: ParentRole }),
+  /** 授权委托书: the mother's signed letter letting the father apply (003 附件2 一(三)). */
+  motherAuthorization: z.strictObject({ grantee: ParentRole, signedAt: Instant }).nullable().default(null),
+  baby: z.strictObject({
+    surname: z.string().default(''),
+    givenName: z.string().default(''),
+    sex: z.enum(['male', 'female']),
+    bornAt: Instant,
+    birthPlace: z.strictObject({
+      kind: z.enum(['institution', 'home', 'en-route']),
+      divisionCode: DivisionCode,
+      institutionName: z.string().optional(),
+      /** Home and en-route births taken to an institution right after (004 二(三)). */
+      broughtToInstitution: z.boolean().default(false),
+    }),
+  }),
+  mother: Parent,
+  father: Parent.nullable(),
+  marriage: z.strictObject({
+    registeredOn: DateString,
+    registeredDivisionCode: DivisionCode,
+    husbandIdNumber: CitizenIdNumber,
+    wifeIdNumber: CitizenIdNumber,
+    status: z.enum(['in-force', 'divorced']),
+    divorcedOn: DateString.optional(),
+  }).nullable().meta({ description: 'the marriage registry record; null when none is found' }),
+  /** 分娩信息, uploaded by the hospital within 8 hours of birth (004 附件2 二 2). */
+  deliveryRecord: z.strictObject({
+    motherIdNumber: CitizenIdNumber,
+    fatherIdNumber: CitizenIdNumber.optional(),
+    institutionName: z.string().min(1),
+  }).nullable().default(null),
+  existing: z.strictObject({
+    birthCertificate: z.strictObject({ number: z.string().min(1), hasCounterfoil: z.boolean() }).nullable().default(null),
+    babyHukou: z.strictObject({ idNumber: CitizenIdNumber }).nullable().default(null),
+  }).default({ birthCertificate: null, babyHukou: null }),
+  eLicenses: z.array(z.enum(['mother-id-card', 'father-id-card', 'marriage-certificate', 'hukou-book', 'birth-certificate']))
+    .default([]),
+  /** Another live application for this baby on this platform (申请人重复提交). */
+  priorApplication: z.boolean().default(false),
+  choices: z.strictObject({
+    followParent: ParentRole.meta({ description: '随父 / 随母落户' }),
+    packageId: z.string().optional(),
+    items: z.array(ItemId).optional(),
+    scenario: Scenario.optional().meta({ description: 'what the applicant declares; the registries decide' }),
+    insuranceYears: z.array(z.enum(['current', 'next'])).optional(),
+    insuranceDivisionCode: DivisionCode.optional(),
+    paymentDate: DateString.optional().meta({ description: 'the premium payment date to compute coverage for' }),
+    delivery: z.partialRecord(ItemId, z.enum(['mail', 'pickup'])).optional(),
+    recipient: ParentRole.optional(),
+  }),
+});
+export type Facts = z.infer<typeof Facts>;
+export type FactsInput = z.input<typeof Facts>;
+
+const CUSTOM_MESSAGES: Record<string, Bilingual> = {
+  'citizen-id:format': { zh: '公民身份号码应为18位，前17位为数字，末位为数字或X', en: 'a citizen ID number has 18 characters: 17 digits, then a digit or X' },
+  'citizen-id:province': { zh: '公民身份号码前两位不是有效的省级行政区划代码', en: 'the first two digits of the citizen ID number are not a province code' },
+  'citizen-id:birth-date': { zh: '公民身份号码中的出生日期无效', en: 'the birth date inside the citizen ID number is not a real date' },
+  'citizen-id:checksum': { zh: '公民身份号码校验位错误，请核对', en: 'the citizen ID number check character is wrong; please check the number' },
+  'division-code': { zh: '应为6位有效行政区划代码（GB/T 2260）', en: 'must be a 6-digit division code (GB/T 2260)' },
+  'local-date': { zh: '应为有效日期，格式 YYYY-MM-DD', en: 'must be a real date written YYYY-MM-DD' },
+  ethnicity: { zh: '应为 GB 3304 民族代码（01–56）', en: 'must be a GB 3304 ethnic group code (01–56)' },
+  phone: { zh: '应为11位手机号码', en: 'must be an 11-digit mobile number' },
+  nationality: { zh: '应为三位字母国籍代码，如 CHN', en: 'must be a 3-letter nationality code such as CHN' },
+};
+
+function issueMessage(issue: z.core.$ZodIssue): Bilingual {
+  const custom = CUSTOM_MESSAGES[issue.message];
+  if (custom) return custom;
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined
+        ? { zh: '必填项缺失', en: 'is required' }
+        : { zh: `类型错误，应为 ${issue.expected}`, en: `has the wrong type; expected ${issue.expected}` };
+    case 'invalid_value':
+      return { zh: `取值无效，可选：${issue.values.join('、')}`, en: `is not one of: ${issue.values.join(', ')}` };
+    case 'invalid_format':
+      return { zh: `格式错误（${issue.format}）`, en: `has the wrong format (${issue.format})` };
+    case 'too_small':
+      return { zh: '不能为空或过小', en: 'is empty or too small' };
+    case 'unrecognized_keys':
+      return { zh: `含有未知字段：${issue.keys.join('、')}`, en: `has unknown fields: ${issue.keys.join(', ')}` };
+    default:
+      return { zh: `无效：${issue.message}`, en: `is invalid: ${issue.message}` };
+  }
+}
+
+/** Turn a schema failure into the one error type, naming each field in Chinese and English. */
+export function invalidInput(error: z.ZodError, root = ''): AppError {
+  const issues: FieldIssue[] = error.issues.map((issue) => {
+    const field = [root, ...issue.path.map(String)].filter(Boolean).join('.') || '(root)';
+    const m = issueMessage(issue);
+    return { field, message: { zh: `${field}：${m.zh}`, en: `${field} ${m.en}` } };
+  });
+  const first = issues[0]!;
+  return new AppError(
+    'INVALID_INPUT',
+    { zh: `输入有误：${issues.map((i) => i.message.zh).join('；')}`, en: `Invalid input: ${issues.map((i) => i.message.en).join('; ')}` },
+    { issues, field: first.field },
+  );
+}
+
+export function parseFacts(input: unknown): Facts {
+  const result = Facts.safeParse(input);
+  if (!result.success) throw invalidInput(result.error);
+  return result.data;
+}

@@ -1,0 +1,184 @@
+import { z } from 'zod';
+import { Citation, SeedFile } from '../domain/citation.ts';
+import { DepartmentId, ItemId, ParentRole, RegionId, Scenario } from '../domain/ids.ts';
+import { Bilingual } from '../domain/text.ts';
+import { Condition } from './predicates.ts';
+
+/**
+ * The shape of a region's policy. A region file is data only: items and their order, rules
+ * composed from named predicates, materials, form fields, time limits, delivery, insurance terms,
+ * notices, legal bases, hotlines and the efficiency figures, each with the clause it comes from.
+ */
+
+const Kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case id');
+
+export const Remedy = z.strictObject({
+  kind: z.enum(['apply-offline', 'supplement', 'choose-other-parent', 'correct-registry', 'claim-e-license', 'choose-other-scenario', 'contact']),
+  text: Bilingual,
+});
+export type Remedy = z.infer<typeof Remedy>;
+
+export const EligibilityRule = z.strictObject({
+  id: Kebab,
+  /** 'case': a failure refuses the application. An item id: a failure leaves that item out. */
+  scope: z.union([z.literal('case'), ItemId]),
+  /** 'advise' findings are shown to the parent but never refuse. */
+  effect: z.enum(['refuse', 'advise']).default('refuse'),
+  /** Where the rule speaks only of some families (e.g. one parent is a serviceman). */
+  appliesWhen: Condition.optional(),
+  require: Condition,
+  requirement: Bilingual,
+  refusal: Bilingual,
+  remedy: Remedy,
+  citation: Citation,
+});
+export type EligibilityRule = z.infer<typeof EligibilityRule>;
+
+export const Sla = z.discriminatedUnion('unit', [
+  z.strictObject({ unit: z.literal('working-days'), value: z.number().int().positive(), citation: Citation }),
+  z.strictObject({ unit: z.literal('working-hours'), value: z.number().int().positive(), citation: Citation }),
+  z.strictObject({ unit: z.literal('on-the-spot'), citation: Citation }),
+]);
+export type Sla = z.infer<typeof Sla>;
+
+export const PolicyItem = z.strictObject({
+  id: ItemId,
+  name: Bilingual,
+  department: DepartmentId,
+  /** Items that must be done before this one may start (the dependency DAG). */
+  dependsOn: z.array(ItemId).default([]),
+  /** Absent when the documents set no time limit for the item. */
+  sla: Sla.optional(),
+  citation: Citation,
+});
+export type PolicyItem = z.infer<typeof PolicyItem>;
+
+export const Material = z.strictObject({
+  id: Kebab,
+  name: Bilingual,
+  forItems: z.array(ItemId).min(1),
+  /** Only some families need it (e.g. the ethnicity confirmation when parents' ethnicities differ). */
+  when: Condition.optional(),
+  /** When this holds, the shared data supplies the material and nothing is uploaded (免交). */
+  suppliedWhen: Condition.optional(),
+  citation: Citation,
+});
+export type Material = z.infer<typeof Material>;
+
+export const PrefillSource = z.enum([
+  'identity', // the logged-in person's verified identity
+  'delivery-record', // 分娩信息 from the hospital
+  'hukou-registry', // 户籍信息
+  'marriage-registry', // 婚姻登记信息
+  'e-license', // 电子证照
+  'platform', // computed by the platform (e.g. the plan)
+]);
+export type PrefillSource = z.infer<typeof PrefillSource>;
+
+export const FormField = z.strictObject({
+  id: Kebab,
+  label: Bilingual,
+  /** Empty: a field of the whole application rather than of one item. */
+  forItems: z.array(ItemId).default([]),
+  /** Where it can be prefilled from; empty means the applicant types it. */
+  prefill: z.array(PrefillSource).default([]),
+  hint: Bilingual.optional(),
+  citation: Citation,
+});
+export type FormField = z.infer<typeof FormField>;
+
+export const DeliveryMethod = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('mail'), fee: z.enum(['free', 'paid-by-applicant', 'unstated']), note: Bilingual.optional() }),
+  z.strictObject({ kind: z.literal('pickup'), place: Bilingual }),
+]);
+export type DeliveryMethod = z.infer<typeof DeliveryMethod>;
+
+export const DeliveryRule = z.strictObject({
+  item: ItemId,
+  methods: z.array(DeliveryMethod).min(1),
+  citation: Citation,
+});
+
+const MonthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'MM-DD');
+
+export const InsuranceRules = z.discriminatedUnion('stated', [
+  z.strictObject({
+    stated: z.literal(true),
+    /** The window after birth in which paying gives coverage from the birth day. */
+    window: z.union([z.strictObject({ days: z.number().int().positive() }), z.strictObject({ months: z.number().int().positive() })]),
+    coverage: z.strictObject({
+      afterWindow: z.enum(['payment-date', 'day-after-payment', 'unstated']),
+      citation: Citation,
+    }),
+    nextYear: z.strictObject({
+      /** Babies born on or after this day of the year may enroll for the next year too. */
+      bornFrom: MonthDay,
+      /** 'birth-date': the next-year enrollment also covers the rest of the birth year (Gansu). */
+      coverageStart: z.enum(['birth-date', 'year-start']),
+      requiresCurrent: z.boolean(),
+      citation: Citation,
+    }).optional(),
+    premiumShare: z.strictObject({
+      firstHalfBirth: z.number().min(0).max(1),
+      secondHalfBirth: z.number().min(0).max(1),
+      citation: Citation,
+    }).optional(),
+    citation: Citation,
+  }),
+  z.strictObject({ stated: z.literal(false), note: Bilingual, citation: Citation }),
+]);
+export type InsuranceRules = z.infer<typeof InsuranceRules>;
+
+export const PolicyInput = z.strictObject({
+  region: RegionId,
+  name: Bilingual,
+  /** The seed documents this policy encodes; every citation must point into one of them. */
+  sources: z.array(z.strictObject({ file: SeedFile, title: z.string().min(1), number: z.string().optional(), date: z.string().optional() })).min(1),
+  /** GB/T 2260 prefixes of the region the service runs in. */
+  divisions: z.array(z.string().regex(/^\d{2,6}$/)).min(1),
+  channel: z.strictObject({ description: Bilingual, citation: Citation }),
+  items: z.array(PolicyItem).min(1),
+  packages: z.array(z.strictObject({ id: Kebab, name: Bilingual, items: z.array(ItemId).min(1), citation: Citation })).default([]),
+  mandatory: z.strictObject({ items: z.array(ItemId).min(1), citation: Citation }).optional(),
+  scenarios: z.array(z.strictObject({ id: Scenario, name: Bilingual, skips: z.array(ItemId).default([]), citation: Citation })).min(1),
+  applicants: z.strictObject({
+    roles: z.array(ParentRole).min(1),
+    /** Roles that apply only with the mother's signed authorization (授权委托书). */
+    authorizationRequired: z.array(ParentRole).default([]),
+    /** The father confirms in his own login, with face verification (Anhui). */
+    fatherConfirms: z.boolean().default(false),
+    citation: Citation,
+  }),
+  rules: z.array(EligibilityRule).min(1),
+  materials: z.array(Material).default([]),
+  formFields: z.array(FormField).default([]),
+  caseSla: z.strictObject({ promised: Sla.optional(), legal: Sla.optional() }).default({}),
+  slaPauses: z.strictObject({ excludes: z.array(z.enum(['supplement', 'mail'])).min(1), citation: Citation }).optional(),
+  delivery: z.array(DeliveryRule).default([]),
+  recipient: z.strictObject({
+    allowed: z.array(ParentRole).min(1),
+    mailWithin: z.array(z.string().regex(/^\d{2,6}$/)).optional(),
+    sameAddressForAll: z.boolean().default(false),
+    citation: Citation,
+  }).optional(),
+  insurance: InsuranceRules,
+  /** Which pages of the birth certificate the family receives, by the hukou registration's outcome. */
+  certificateHandover: z.strictObject({
+    registrationDone: z.enum(['main-page', 'main-and-counterfoil']),
+    registrationFailed: z.enum(['main-page', 'main-and-counterfoil']),
+    citation: Citation,
+  }).optional(),
+  notices: z.array(z.strictObject({ text: Bilingual, citation: Citation })).min(1),
+  legalBases: z.array(z.strictObject({
+    title: z.string().min(1), issuer: z.string().optional(), effective: z.string().optional(),
+    provision: Bilingual, items: z.array(ItemId).default([]), citation: Citation,
+  })).default([]),
+  hotlines: z.array(z.strictObject({ name: Bilingual, number: z.string().min(3), citation: Citation })).default([]),
+  efficiency: z.array(z.strictObject({
+    metric: z.enum(['working-days', 'trips', 'materials', 'steps']),
+    separately: z.number().nonnegative(), jointly: z.number().nonnegative(), citation: Citation,
+  })).default([]),
+  smsTemplates: z.array(z.strictObject({ event: Kebab, text: Bilingual, citation: Citation })).default([]),
+});
+export type PolicyInput = z.input<typeof PolicyInput>;
+export type Policy = z.infer<typeof PolicyInput>;
