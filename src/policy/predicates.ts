@@ -74,9 +74,13 @@ function definePredicate<const Name extends string, Shape extends z.ZodRawShape>
 }
 
 export const PREDICATES = [
-  definePredicate('baby-age-under', { months: z.number().int().positive() },
-    'the baby is younger than N calendar months on the day of application',
+  definePredicate('baby-age-under-months', { months: z.number().int().positive() },
+    'the baby has not yet reached N months of age on the day of application (未满N个月)',
     (c, a) => c.today < addMonths(c.birthDate, a.months)),
+
+  definePredicate('baby-age-within-months', { months: z.number().int().positive() },
+    'the application falls within N months of the birth, the last day counted (N个月内; 民法典 第一千二百五十九条 counts the end)',
+    (c, a) => c.today <= addMonths(c.birthDate, a.months)),
 
   definePredicate('baby-age-within-days', { days: z.number().int().positive() },
     'no more than N days have passed since the birth day (N天(含)内)',
@@ -135,12 +139,22 @@ export const PREDICATES = [
     "the parents' marriage is on record and still in force (存续)",
     (c) => marriageOfParents(c.facts)?.status === 'in-force'),
 
-  definePredicate('born-in-wedlock', {},
-    'the parents were married to each other on the day of birth (婚生), not divorced before it',
+  definePredicate('marriage-on-record', {},
+    'the marriage registry holds a marriage between this mother and this father',
+    (c) => marriageOfParents(c.facts) !== null),
+
+  definePredicate('married-before-birth', {},
+    'the parents had registered their marriage to each other by the day of birth (婚生 / 婚内生育)',
     (c) => {
       const m = marriageOfParents(c.facts);
-      if (!m || m.registeredOn > c.birthDate) return false;
-      return !(m.status === 'divorced' && (m.divorcedOn === undefined || m.divorcedOn <= c.birthDate));
+      return m !== null && m.registeredOn <= c.birthDate;
+    }),
+
+  definePredicate('not-divorced-before-birth', {},
+    'the marriage on record was not dissolved before the birth (出生前父母离异)',
+    (c) => {
+      const m = marriageOfParents(c.facts);
+      return m !== null && !(m.status === 'divorced' && (m.divorcedOn === undefined || m.divorcedOn < c.birthDate));
     }),
 
   definePredicate('marriage-matches-delivery-record', {},

@@ -168,7 +168,15 @@ export const PolicyInput = z.strictObject({
     registrationFailed: z.enum(['main-page', 'main-and-counterfoil']),
     citation: Citation,
   }).optional(),
-  notices: z.array(z.strictObject({ text: Bilingual, citation: Citation })).min(1),
+  /** Postal terms for parcels (EMS): collection cut-off and delivery days by destination. */
+  postal: z.strictObject({
+    urbanDeliveryDays: z.number().int().nonnegative(),
+    ruralDeliveryDays: z.number().int().nonnegative(),
+    sameDayCollectionBefore: z.string().regex(/^\d{2}:\d{2}$/).optional(),
+    citation: Citation,
+  }).optional(),
+  /** 办理须知. A notice with scenarios applies only to those. */
+  notices: z.array(z.strictObject({ text: Bilingual, scenarios: z.array(Scenario).optional(), citation: Citation })).min(1),
   legalBases: z.array(z.strictObject({
     title: z.string().min(1), issuer: z.string().optional(), effective: z.string().optional(),
     provision: Bilingual, items: z.array(ItemId).default([]), citation: Citation,
