@@ -282,9 +282,10 @@ function schedule(policy: Policy, planned: ItemId[], chosen: Map<ItemId, Why>, f
     const depEnds = deps.map((d) => finish.get(d) ?? null);
     let deadline: Deadline;
     if (item.sla && depEnds.every((d) => d !== null)) {
-      // The latest an upstream item may finish is the last instant of its deadline day, so the
-      // dependent's count starts on that day (a 24:00 deadline is not the next day's event).
-      const start = depEnds.length ? new Date(Math.max(...depEnds.map((d) => d!.getTime())) - 1) : at;
+      const latestUpstream = depEnds.length ? Math.max(...depEnds.map((d) => d!.getTime())) : at.getTime();
+      // An upstream item due at 24:00 may finish in the last instant of that day; for a count of
+      // days that day is the triggering day, not the next one. Hours just continue.
+      const start = new Date(depEnds.length && item.sla.unit !== 'working-hours' ? latestUpstream - 1 : latestUpstream);
       deadline = safeDeadline(calendar, start, item.sla, 'own-limit');
     } else if (promised) {
       deadline = promised; // the case promise bounds every item the documents give no own limit
