@@ -63,15 +63,18 @@ export function insuranceTerms(
       en: 'payment falls after the newborn window; the documents do not say when coverage then starts, so ask the local medical security office',
     };
   } else {
-    for (const y of years) {
-      if (y === 'current') {
-        const year = Math.max(birth.year, parts(start).year);
-        coverage.push({ insuranceYear: y, year, start, end: `${year}-12-31`, basis: paidWithinWindow ? 'paid-within-window' : 'paid-after-window' });
-      } else {
-        const year = birth.year + 1;
-        const nextStart = rules.nextYear!.coverageStart === 'birth-date' ? start : `${year}-01-01`;
-        coverage.push({ insuranceYear: y, year, start: nextStart, end: `${year}-12-31`, basis: paidWithinWindow ? 'paid-within-window' : 'paid-after-window' });
-      }
+    // Within the window "当年" is the birth year, covered from the birth day. After it, the year is
+    // the payment's (保期为投保日至缴费当年度12月31日, 003 附件2 一(五)).
+    const basis = paidWithinWindow ? 'paid-within-window' : 'paid-after-window';
+    const currentYear = paidWithinWindow ? birth.year : parts(paymentDate).year;
+    if (years.includes('current')) {
+      coverage.push({ insuranceYear: 'current', year: currentYear, start, end: `${currentYear}-12-31`, basis });
+    }
+    const nextYear = birth.year + 1;
+    // A late payment made in the next year already buys that year as "current".
+    if (years.includes('next') && !(years.includes('current') && currentYear >= nextYear)) {
+      const nextStart = rules.nextYear!.coverageStart === 'birth-date' ? start : `${nextYear}-01-01` > start ? `${nextYear}-01-01` : start;
+      coverage.push({ insuranceYear: 'next', year: nextYear, start: nextStart, end: `${nextYear}-12-31`, basis });
     }
   }
   return {
