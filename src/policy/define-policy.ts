@@ -14,7 +14,7 @@ import { PolicyInput, type Policy } from './schema.ts';
  * - a hotline is an institutional number, never a personal mobile (seeds/README.md).
  */
 export function definePolicy(input: PolicyInput): Policy {
-  const parsed = PolicyInput.safeParse(input);
+  const parsed = PolicyInput.safeParse(input, { reportInput: true });
   if (!parsed.success) {
     const err = invalidInput(parsed.error, `policy(${String((input as { region?: unknown }).region)})`);
     throw new AppError('INVALID_POLICY', err.messages, err.details);

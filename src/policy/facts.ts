@@ -134,11 +134,11 @@ const CUSTOM_MESSAGES: Record<string, Bilingual> = {
 function issueMessage(issue: z.core.$ZodIssue): Bilingual {
   const custom = CUSTOM_MESSAGES[issue.message];
   if (custom) return custom;
+  // Parsed with reportInput, so a missing field shows as an issue whose input is undefined.
+  if (issue.code !== 'unrecognized_keys' && issue.input === undefined) return { zh: '必填项缺失', en: 'is required' };
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined
-        ? { zh: '必填项缺失', en: 'is required' }
-        : { zh: `类型错误，应为 ${issue.expected}`, en: `has the wrong type; expected ${issue.expected}` };
+      return { zh: `类型错误，应为 ${issue.expected}`, en: `has the wrong type; expected ${issue.expected}` };
     case 'invalid_value':
       return { zh: `取值无效，可选：${issue.values.join('、')}`, en: `is not one of: ${issue.values.join(', ')}` };
     case 'invalid_format':
@@ -168,7 +168,7 @@ export function invalidInput(error: z.ZodError, root = ''): AppError {
 }
 
 export function parseFacts(input: unknown): Facts {
-  const result = Facts.safeParse(input);
+  const result = Facts.safeParse(input, { reportInput: true });
   if (!result.success) throw invalidInput(result.error);
   return result.data;
 }
