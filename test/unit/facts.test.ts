@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- these tests write input the types forbid, on purpose */
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/domain/error.ts';
 import { parseFacts } from '../../src/policy/facts.ts';
