@@ -4,5 +4,6 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     pool: 'threads',
+    reporters: ['default', './test/support/plain-summary-reporter.ts'],
   },
 });
