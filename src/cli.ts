@@ -73,7 +73,7 @@ function main(argv: string[]): number {
         const result = evaluate({ policy, facts: parseFacts(sampleFacts(policy.region)), at: new Date(SAMPLE_SUBMITTED_AT), calendar });
         out(describe(policy.name.zh, policy.name.en, result));
       }
-      out(`Submitted at ${SAMPLE_SUBMITTED_AT}. Full guide: onething guide --region fujian · JSON: onething example --region anhui | onething evaluate --region anhui --input - --at ${SAMPLE_SUBMITTED_AT}`);
+      out(`\nSubmitted at ${SAMPLE_SUBMITTED_AT}. Full guide: npm run onething -- guide --region fujian · JSON: npm run onething -- evaluate --region anhui --input FILE (see README)`);
       return 0;
     }
     case 'help':
