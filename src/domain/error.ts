@@ -7,13 +7,19 @@ import type { Bilingual } from './text.ts';
  * | code                 | HTTP | meaning                                                            |
  * |----------------------|------|--------------------------------------------------------------------|
  * | INVALID_INPUT        | 400  | input failed its schema; `details.issues` names each field          |
+ * | UNAUTHORIZED         | 401  | a signature, timestamp or login is missing, wrong or out of window  |
+ * | NOT_FOUND            | 404  | no case, item or task with that id (for this caller)                |
  * | UNKNOWN_REGION       | 404  | no policy is registered under that region id                        |
+ * | CONFLICT             | 409  | the step is not allowed in the item's or case's current state       |
  * | INVALID_POLICY       | 500  | a region policy failed definePolicy()'s parse or cross-checks       |
  * | CALENDAR_NOT_COVERED | 503  | a working-day count reached a year with no official arrangement     |
  */
 export const ERROR_CODES = {
   INVALID_INPUT: 400,
+  UNAUTHORIZED: 401,
+  NOT_FOUND: 404,
   UNKNOWN_REGION: 404,
+  CONFLICT: 409,
   INVALID_POLICY: 500,
   CALENDAR_NOT_COVERED: 503,
 } as const;

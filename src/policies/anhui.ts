@@ -25,7 +25,8 @@ export const anhui = definePolicy({
   // the rest in parallel. The vaccination certificate is handed out by the institution directly.
   items: [
     { id: 'birth-certificate', name: { zh: '《出生医学证明》签发', en: 'Birth medical certificate' }, department: 'midwifery-institution', citation: { file: '004', clause: '二(二)；附件2 二 2' } },
-    { id: 'vaccination-certificate', name: { zh: '《预防接种证》发放', en: 'Vaccination certificate' }, department: 'midwifery-institution', citation: { file: '004', clause: '二(二)；附件2 二 7' } },
+    // 三(二): the CDC registers and issues it; the institution hands it out (附件2 二 7).
+    { id: 'vaccination-certificate', name: { zh: '《预防接种证》发放', en: 'Vaccination certificate' }, department: 'cdc', citation: { file: '004', clause: '三(二)；附件2 二 7' } },
     { id: 'hukou-registration', name: { zh: '出生登记', en: 'Hukou birth registration' }, department: 'police', dependsOn: ['birth-certificate'], citation: { file: '004', clause: '二(四)；附件2 二 3' } },
     { id: 'social-security-card', name: { zh: '社会保障卡申领', en: 'Social security card' }, department: 'hrss', dependsOn: ['hukou-registration'], citation: { file: '004', clause: '二(四)；附件2 二 4' } },
     { id: 'insurance-enrollment', name: { zh: '城乡居民基本医疗保险参保登记', en: 'Resident medical insurance enrollment' }, department: 'medical-security', dependsOn: ['hukou-registration'], citation: { file: '004', clause: '二(四)；附件2 二 5' } },
@@ -35,7 +36,7 @@ export const anhui = definePolicy({
   ],
   mandatory: { items: ['birth-certificate', 'hukou-registration'], citation: { file: '004', clause: '附件2 二 1 事项联办' } },
   scenarios: [{ id: 'full', name: { zh: '全流程办理', en: 'Full process' }, citation: { file: '004', clause: '二(四)；附1 序号2' } }],
-  applicants: { roles: ['mother'], fatherConfirms: true, citation: { file: '004', clause: '附件2 二 1 申请入口、信息录入' } },
+  applicants: { roles: ['mother'], fatherConfirms: true, faceVerification: ['father'], signatures: ['mother', 'father'], citation: { file: '004', clause: '附件2 二 1 申请入口、信息录入；附3 承诺签名' } },
 
   rules: [
     { id: 'born-in-anhui-institution', scope: 'case',
@@ -70,6 +71,12 @@ export const anhui = definePolicy({
       refusal: { zh: '系统未验证到已领取的电子结婚证', en: 'no claimed electronic marriage certificate was found' },
       remedy: { kind: 'claim-e-license', text: { zh: '请先在“皖事通”APP领取电子结婚证后再申请', en: 'claim the electronic marriage certificate in the Wanshitong app, then apply' } },
       citation: { file: '004', clause: '二(四)；附1 序号1' } },
+    { id: 'within-30-days-of-delivery', scope: 'case', effect: 'advise',
+      require: { is: 'baby-age-within-days', days: 30 },
+      requirement: { zh: '原则上在分娩后30日内申请（分娩信息查询范围）', en: 'in principle, apply within 30 days of the delivery (the span the delivery record query covers)' },
+      refusal: { zh: '已超过分娩后30日，分娩信息可能无法查询', en: 'more than 30 days have passed since the delivery; the delivery record may no longer be found' },
+      remedy: { kind: 'contact', text: { zh: '如系统未能查询到分娩信息，请联系分娩的助产机构，或到政务服务中心综合窗口线下办理', en: 'if the delivery record cannot be found, contact the hospital or apply at a government service centre' } },
+      citation: { file: '004', clause: '附1 序号2' } },
     { id: 'delivery-record-shared', scope: 'case',
       require: { is: 'delivery-record-found' },
       requirement: { zh: '能按产妇证件号码查询到省内未线下领取出生医学证明的分娩信息', en: "the mother's delivery record, with no certificate collected offline, is in the shared data" },
@@ -111,16 +118,21 @@ export const anhui = definePolicy({
     stated: true,
     window: { days: 90 },
     coverage: { afterWindow: 'day-after-payment', citation: { file: '004', clause: '附3 备注 1' } },
-    nextYear: { bornFrom: '09-01', coverageStart: 'year-start', requiresCurrent: true, citation: { file: '004', clause: '附3 备注 2' } },
+    // The form has separate 当年 / 次年 boxes, so the next year may be chosen on its own.
+    nextYear: { bornFrom: '09-01', coverageStart: 'year-start', requiresCurrent: false, citation: { file: '004', clause: '附3 备注 2；附3 医保参保信息' } },
     citation: { file: '004', clause: '附3 备注 1' },
   },
+
+  // 附件2 二 2: the counterfoil and stub go to the archives, so the family gets the main page either way.
+  certificateHandover: { registrationDone: 'main-page', registrationFailed: 'main-page', citation: { file: '004', clause: '附件2 二 2' } },
 
   notices: [
     { text: { zh: '申请人（婴儿母亲）认真阅读“用户须知”并勾选同意后，进入“出生一件事”模块；《出生医学证明》签发、出生登记为默认必选事项。', en: 'The mother reads and accepts the user notice; the birth certificate and the birth registration are always included.' }, citation: { file: '004', clause: '附件2 二 1' } },
     { text: { zh: '系统自动验证分娩信息、户籍信息、民族信息、婚姻信息等条件，验证不通过的反馈原因。婴儿父亲收到推送消息后进行人脸识别授权确认。', en: "The system checks the delivery record, hukou, ethnic groups and marriage and tells you why if a check fails. The father confirms by face verification when notified." }, citation: { file: '004', clause: '附件2 二 1' } },
     { text: { zh: '申请人需核对申请并阅读《申请确认及告知承诺书》后签字确认；提交后可在办证平台查看各环节审核结果。', en: 'Check the application and read the confirmation and commitment letter, then sign; the result of each step shows on the platform.' }, citation: { file: '004', clause: '附件2 二 1' } },
+    { text: { zh: '出生登记时，办证平台将婴儿《常住人口登记表》推送给申请人，请签字确认无误。', en: "During registration the platform sends you the baby's resident registration form to check and sign." }, citation: { file: '004', clause: '附件2 二 3' } },
     { text: { zh: '出生登记完成后，申请人可持婴儿入户地《居民户口簿》在户籍地或居住地公安户政窗口打印婴儿户口内页。', en: "After registration, bring the household's hukou book to a police counter where you are registered or live, to print the baby's page." }, citation: { file: '004', clause: '附件2 二 3' } },
-    { text: { zh: '新生儿实行“落地”参保政策。出生90天内参保缴费的，自出生之日起享受居民医保待遇；超过3个月参保缴费的，自缴费次日起享受当年待遇。9月1日—12月31日出生的，可按规定缴纳本年和次年的医保费。', en: 'Newborns are insured where born. Pay within 90 days and coverage starts at birth; later, from the day after payment for that year. Babies born 1 September–31 December may pay for this year and the next.' }, citation: { file: '004', clause: '附3 备注' } },
+    { text: { zh: '新生儿实行“落地”参保政策。出生90天内参保缴费的，自出生之日起享受居民医保待遇；超过3个月参保缴费的，自缴费次日起享受当年待遇。9月1日—12月31日出生的，可按规定缴纳本年和次年的医保费。', en: 'Newborns are covered from birth (“落地” enrollment). Pay within 90 days and coverage starts at birth; later, from the day after payment for that year. Babies born 1 September–31 December may pay for this year and the next.' }, citation: { file: '004', clause: '附3 备注' } },
     { text: { zh: '统筹区内定点医疗机构的生育医疗费用联网直接结算；跨统筹区的可线上申请（原始材料递交医保经办窗口）或线下办理。符合条件且直接结算的参保女职工无需申请，生育津贴直接发放到本人社会保障卡金融账户。', en: 'Maternity costs at designated hospitals in the pooling area are settled directly; elsewhere apply online (originals to the medical security counter) or offline. Eligible insured employees settled directly need not apply: the allowance goes to their card account.' }, citation: { file: '004', clause: '附件2 二 6' } },
   ],
   legalBases: [

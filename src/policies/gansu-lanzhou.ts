@@ -33,12 +33,13 @@ export const gansuLanzhou = definePolicy({
       sla: { unit: 'working-days', value: 1, citation: { file: '001', clause: '五(四)' } }, citation: { file: '001', clause: '二 5；三' } },
     { id: 'maternity-benefit', name: { zh: '生育医疗费用报销', en: 'Maternity medical expense reimbursement' }, department: 'medical-security',
       sla: { unit: 'working-days', value: 1, citation: { file: '001', clause: '五(四)' } }, citation: { file: '001', clause: '二 6' } },
-    { id: 'parenting-guidance', name: { zh: '科学育儿指导服务登记', en: 'Parenting guidance registration' }, department: 'health-commission',
+    // 二 7: registered in the birth certificate information system, which the institutions run.
+    { id: 'parenting-guidance', name: { zh: '科学育儿指导服务登记', en: 'Parenting guidance registration' }, department: 'midwifery-institution',
       citation: { file: '001', clause: '二 7' } },
   ],
   scenarios: [{ id: 'full', name: { zh: '全流程办理（出生医学证明首签）', en: 'Full process (first issue of the certificate)' }, citation: { file: '001', clause: '三(一)2' } }],
   // 附件2 承诺签名: the father signs as applicant and the mother signs too; either may apply.
-  applicants: { roles: ['mother', 'father'], citation: { file: '001', clause: '附件2 承诺签名' } },
+  applicants: { roles: ['mother', 'father'], signatures: ['father', 'mother'], citation: { file: '001', clause: '附件2 承诺签名' } },
 
   rules: [
     { id: 'born-in-gansu-institution', scope: 'case',
@@ -104,6 +105,8 @@ export const gansuLanzhou = definePolicy({
       citation: { file: '001', clause: '附件1 受理条件 三' } },
   ],
 
+  // 附件3 accepts each material 纸质、电子: an electronic licence the parents have claimed is taken
+  // from the shared data instead of a photo.
   materials: [
     { id: 'parents-id-cards', name: { zh: '新生儿父母身份证正反面照', en: "Both parents' ID cards, both sides" }, forItems: ['birth-certificate', 'social-security-card'],
       suppliedWhen: { is: 'e-licenses-held', licenses: ['mother-id-card', 'father-id-card'] }, citation: { file: '001', clause: '附件3 序号1' } },

@@ -38,7 +38,8 @@ export const sichuanTongchuan = definePolicy({
       citation: { file: '002', clause: '二(四)3' } },
   ],
   scenarios: [{ id: 'full', name: { zh: '联办全流程', en: 'Full joint handling' }, citation: { file: '002', clause: '二(二)' } }],
-  applicants: { roles: ['mother'], citation: { file: '002', clause: '二(一)；附件1 注' } },
+  // 二(一): the mother "或委托人" applies; the form is signed by both parents (附件1 承诺签名).
+  applicants: { roles: ['mother', 'father'], authorizationRequired: ['father'], signatures: ['mother', 'father'], citation: { file: '002', clause: '二(一)；附件1 注；附件1 承诺签名' } },
 
   rules: [
     { id: 'born-in-tongchuan-institution', scope: 'case',
@@ -81,20 +82,22 @@ export const sichuanTongchuan = definePolicy({
     { id: 'marriage-certificate', name: { zh: '结婚证原件', en: 'Marriage certificate (original)' }, forItems: ['birth-certificate', 'hukou-registration'], citation: { file: '002', clause: '附件2 1' } },
     { id: 'parents-id-cards', name: { zh: '新生儿父母身份证原件', en: "Both parents' ID cards (originals)" }, forItems: ['birth-certificate', 'hukou-registration'], citation: { file: '002', clause: '附件2 2' } },
     { id: 'hukou-book', name: { zh: '户口本（上户方）原件', en: "Registering parent's hukou book (original)" }, forItems: ['hukou-registration'], citation: { file: '002', clause: '附件2 3' } },
-    { id: 'authorization-letter', name: { zh: '联办授权委托书', en: 'Authorization letter for the joint window' }, forItems: ['hukou-registration', 'insurance-enrollment', 'social-security-card'], citation: { file: '002', clause: '附件2 6；附件3' } },
+    { id: 'birth-certificate-pages', name: { zh: '出生医学证明（正页、副页），交窗口用于户口登记', en: 'The birth certificate, main page and counterfoil, handed to the window for the registration' }, forItems: ['hukou-registration'], citation: { file: '002', clause: '附件2 4' } },
+    { id: 'application-form', name: { zh: '“新生儿出生一件事”联办申请表（现场签字确认）', en: 'The joint application form, signed at the window' }, forItems: ['birth-certificate', 'hukou-registration', 'insurance-enrollment', 'social-security-card'], citation: { file: '002', clause: '附件2 5；附件1 注' } },
+    { id: 'authorization-letter', name: { zh: '联办授权委托书', en: 'Authorization letter for the joint window' }, forItems: ['birth-certificate', 'vaccination-certificate', 'hukou-registration', 'insurance-enrollment', 'social-security-card'], citation: { file: '002', clause: '附件2 6；附件3' } },
   ],
 
   formFields: [
     { id: 'baby-name-sex', label: { zh: '婴儿姓名、性别', en: "Baby's name and sex" }, citation: { file: '002', clause: '附件1 基本信息' } },
-    { id: 'birth-facts', label: { zh: '出生时间、出生孕周、出生体重、出生身长、接生员', en: 'Time of birth, gestational weeks, weight, length, midwife' }, prefill: ['delivery-record'], citation: { file: '002', clause: '附件1 基本信息' } },
-    { id: 'birth-place', label: { zh: '出生地点、分娩助产机构', en: 'Place of birth and institution' }, prefill: ['delivery-record'], citation: { file: '002', clause: '附件1 基本信息' } },
-    { id: 'mother-identity', label: { zh: '母亲姓名、证件号码、出生日期、国籍、民族、籍贯', en: "Mother's name, ID, birth date, nationality, ethnic group, native place" }, prefill: ['identity', 'hukou-registry'], citation: { file: '002', clause: '附件1 基本信息' } },
-    { id: 'mother-addresses', label: { zh: '母亲户籍地址、居住地址', en: "Mother's hukou and home addresses" }, prefill: ['hukou-registry'], citation: { file: '002', clause: '附件1 基本信息' } },
-    { id: 'father-identity', label: { zh: '父亲姓名、证件号码、出生日期、国籍、民族、籍贯', en: "Father's name, ID, birth date, nationality, ethnic group, native place" }, prefill: ['marriage-registry', 'hukou-registry'], citation: { file: '002', clause: '附件1 基本信息' } },
-    { id: 'father-addresses', label: { zh: '父亲户籍地址、居住地址', en: "Father's hukou and home addresses" }, prefill: ['hukou-registry'], citation: { file: '002', clause: '附件1 基本信息' } },
+    { id: 'birth-facts', label: { zh: '出生时间、出生孕周、出生体重、出生身长、接生员', en: 'Time of birth, gestational weeks, weight, length, midwife' }, citation: { file: '002', clause: '附件1 基本信息' } },
+    { id: 'birth-place', label: { zh: '出生地点、分娩助产机构', en: 'Place of birth and institution' }, citation: { file: '002', clause: '附件1 基本信息' } },
+    { id: 'mother-identity', label: { zh: '母亲姓名、证件号码、出生日期、国籍、民族、籍贯', en: "Mother's name, ID, birth date, nationality, ethnic group, native place" }, prefill: ['identity'], citation: { file: '002', clause: '附件1 基本信息' } },
+    { id: 'mother-addresses', label: { zh: '母亲户籍地址、居住地址', en: "Mother's hukou and home addresses" }, citation: { file: '002', clause: '附件1 基本信息' } },
+    { id: 'father-identity', label: { zh: '父亲姓名、证件号码、出生日期、国籍、民族、籍贯', en: "Father's name, ID, birth date, nationality, ethnic group, native place" }, citation: { file: '002', clause: '附件1 基本信息' } },
+    { id: 'father-addresses', label: { zh: '父亲户籍地址、居住地址', en: "Father's hukou and home addresses" }, citation: { file: '002', clause: '附件1 基本信息' } },
     { id: 'items', label: { zh: '需办理事项', en: 'Items to handle' }, citation: { file: '002', clause: '附件1 需办理事项' } },
     { id: 'follow-parent', label: { zh: '婴儿户口随父亲或母亲申报、拟落户地', en: 'Register with father or mother; place of registration' }, forItems: ['hukou-registration'], citation: { file: '002', clause: '附件1 户口登记' } },
-    { id: 'household-head', label: { zh: '户主姓名、户主身份证号码、与户主关系', en: "Household head's name and ID; relation to the head" }, forItems: ['hukou-registration'], prefill: ['hukou-registry'], citation: { file: '002', clause: '附件1 户口登记' } },
+    { id: 'household-head', label: { zh: '户主姓名、户主身份证号码、与户主关系', en: "Household head's name and ID; relation to the head" }, forItems: ['hukou-registration'], citation: { file: '002', clause: '附件1 户口登记' } },
     { id: 'baby-native-place-ethnicity', label: { zh: '婴儿籍贯（随父）、婴儿民族（随父亲或母亲）', en: "Baby's native place (father's) and ethnic group (father's or mother's)" }, forItems: ['hukou-registration'], citation: { file: '002', clause: '附件1 户口登记' } },
     { id: 'insurance-place', label: { zh: '参保地（市州、县区、乡镇街道、村社区）', en: 'Place of insurance down to village or community' }, forItems: ['insurance-enrollment'], citation: { file: '002', clause: '附件1 城乡居民基本医疗保险参保登记' } },
     { id: 'card-issue', label: { zh: '发卡地、开户银行、申请人与婴儿监护关系', en: 'Card issuing place, bank, and guardianship relation' }, forItems: ['social-security-card'], citation: { file: '002', clause: '附件1 社会保障卡申领' } },
@@ -117,8 +120,9 @@ export const sichuanTongchuan = definePolicy({
 
   notices: [
     { text: { zh: '在助产机构“新生儿出生一件事”联办窗口提出申请，填写联办申请表和授权委托书，并核实确认所有信息；材料齐全且符合条件的，当场发放《出生医学证明》和《预防接种证》。材料不齐全或不符合条件的，窗口一次性告知。', en: 'Apply at the joint window in the hospital with the application form and the authorization letter; if all is in order the birth and vaccination certificates are handed over on the spot. Anything missing is told to you at once, in full.' }, citation: { file: '002', clause: '二(四)2-3' } },
+    { text: { zh: '窗口联办工作人员将办事材料交到区行政审批局政务服务大厅（乡镇中心卫生院也可到便民服务中心办理）；交到窗口的《出生医学证明》正、副页随户口登记使用，办结后与其他证件（社会保障卡除外）一并邮寄或在县级政务服务中心专窗领取。', en: 'The window staff take the materials to the district service hall (township health centres may use the local service centre). The certificate pages handed in are used for the registration and come back with the other documents (except the card), by mail or at the county service centre.' }, citation: { file: '002', clause: '二(四)3；附件2 4；附件1 证件流转信息' } },
     { text: { zh: '户口登记、医保参保登记、社保卡申领办结后，由区政务服务大厅通知现场领取或邮政寄递，并附医保缴费操作流程，请按缴费提示完成缴费。', en: 'When registration, enrollment and the card are done, the district service hall tells you to collect them or mails them, with instructions for paying the insurance premium.' }, citation: { file: '002', clause: '二(四)4' } },
-    { text: { zh: '医保缴费可通过“四川税务”公众号、天府银行或农业银行二维码、微信城市服务、支付宝市民中心、各银行网点或手机银行，或到参保地主管税务机关办税服务厅缴纳；缴费3个工作日后可开具缴费证明。', en: 'Pay the premium through the Sichuan Tax account, bank QR codes, WeChat city services, Alipay, bank branches or apps, or at the tax office; a payment certificate is available 3 working days after paying.' }, citation: { file: '002', clause: '附件4 一-三' } },
+    { text: { zh: '医保缴费可通过“四川税务”公众号、天府银行或农业银行二维码、微信城市服务、支付宝市民中心、各银行网点或手机银行，或到参保地主管税务机关办税服务厅缴纳；缴费3个工作日后可开具缴费证明。', en: 'Pay the premium through the Sichuan Tax account, bank QR codes, WeChat city services, Alipay, bank branches or apps, or at the tax office; a payment certificate is available 3 working days after paying.' }, citation: { file: '002', clause: '附件4 二、三' } },
     { text: { zh: '收到社会保障卡后，请监护人携带本人有效身份证、新生儿户口簿、出生医学证明和社会保障卡，到开户银行网点办理启用（激活）；办理社保卡时已同步生成电子社会保障卡。', en: "After receiving the card, the guardian brings their ID card, the baby's hukou book, the birth certificate and the card to the bank to activate it; an electronic card is issued at the same time." }, citation: { file: '002', clause: '附件1 申领须知' } },
     { text: { zh: '《出生医学证明》一经签发，证件上信息原则上不予变更。申请人承诺申报信息及证明材料真实有效。', en: 'Once issued, the birth certificate is in principle not changed. You confirm that the entries and materials are true.' }, citation: { file: '002', clause: '附件1 承诺签名' } },
   ],

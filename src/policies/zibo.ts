@@ -22,8 +22,10 @@ export const zibo = definePolicy({
   items: [
     { id: 'birth-certificate', name: { zh: '出生医学证明首次申领', en: 'Birth medical certificate (first issue)' }, department: 'midwifery-institution',
       sla: { unit: 'working-days', value: 1, citation: { file: '000', clause: '四(一)' } }, citation: { file: '000', clause: '一 1' } },
+    // 四(一)'s one working day is for mailing the certificate; the vaccination certificate has no
+    // limit of its own and is bounded by the case promise.
     { id: 'vaccination-certificate', name: { zh: '预防接种证办理', en: 'Vaccination certificate' }, department: 'midwifery-institution',
-      sla: { unit: 'working-days', value: 1, citation: { file: '000', clause: '四(一)' } }, citation: { file: '000', clause: '一 2' } },
+      citation: { file: '000', clause: '一 2' } },
     { id: 'hukou-registration', name: { zh: '户口登记（出生登记）', en: 'Hukou birth registration' }, department: 'police', dependsOn: ['birth-certificate'],
       sla: { unit: 'working-days', value: 1, citation: { file: '000', clause: '四(四)' } }, citation: { file: '000', clause: '一 3' } },
     { id: 'insurance-enrollment', name: { zh: '城乡居民医疗保险参保登记', en: 'Resident medical insurance enrollment' }, department: 'medical-security', dependsOn: ['hukou-registration'],
@@ -37,7 +39,7 @@ export const zibo = definePolicy({
   ],
   scenarios: [{ id: 'full', name: { zh: '全流程办理', en: 'Full process' }, citation: { file: '000', clause: '一' } }],
   // 附件1 4: the system takes the logged-in user as the mother; she signs (附件1 9).
-  applicants: { roles: ['mother'], citation: { file: '000', clause: '附件1 4' } },
+  applicants: { roles: ['mother'], faceVerification: ['mother', 'father'], signatures: ['mother'], citation: { file: '000', clause: '附件1 4、5、9' } },
 
   rules: [
     { id: 'born-in-zibo-institution', scope: 'case',
@@ -55,6 +57,12 @@ export const zibo = definePolicy({
       requirement: { zh: '夫妻至少一方为淄博市户籍', en: 'at least one parent has Zibo hukou' },
       refusal: { zh: '父母双方均不是淄博市户籍', en: 'neither parent has Zibo hukou' },
       remedy: OFFLINE, citation: { file: '000', clause: '二 2' } },
+    { id: 'register-with-zibo-parent', scope: 'case',
+      require: { is: 'parent-hukou-within', who: 'registering', divisions: ['3703'] },
+      requirement: { zh: '随本市户籍的父亲或母亲落户', en: 'the baby registers with a parent who has Zibo hukou' },
+      refusal: { zh: '所选落户一方不是淄博市户籍，无法在淄博落户', en: 'the parent chosen for registration has no Zibo hukou' },
+      remedy: { kind: 'choose-other-parent', text: { zh: '请改为随淄博市户籍一方落户', en: 'register the baby with the parent who has Zibo hukou' } },
+      citation: { file: '000', clause: '二 2' } },
     { id: 'married-in-shandong', scope: 'case',
       require: { is: 'marriage-registered-within', divisions: ['37'] },
       requirement: { zh: '在山东省内结婚登记', en: 'the marriage was registered in Shandong' },
@@ -80,7 +88,7 @@ export const zibo = definePolicy({
     { id: 'head-is-direct-relative', scope: 'case',
       appliesWhen: { is: 'parent-household-type-in', who: 'registering', types: ['family'] },
       require: { is: 'registering-parent-direct-relative-of-head' },
-      requirement: { zh: '落户方在家庭户中与户主为本人或直系亲属', en: 'in the family household the baby joins, the parent is the head or a direct relative of the head' },
+      requirement: { zh: '父母户口在家庭户的，落户一方与户主为本人、配偶或直系亲属', en: 'in the family household the baby joins, the registering parent is the head, the spouse or a direct relative of the head' },
       refusal: { zh: '父母户口虽在家庭户，但与户主关系非直系亲属', en: "the parent's household head is not a direct relative" },
       remedy: { kind: 'choose-other-parent', text: { zh: '可改为随另一方落户，或按原渠道线下办理', en: "register the baby with the other parent, or apply offline" } },
       citation: { file: '000', clause: '二 6(1)' } },
@@ -121,8 +129,9 @@ export const zibo = definePolicy({
     { id: 'mother-name', label: { zh: '母亲姓名', en: "Mother's name" }, prefill: ['identity'], citation: { file: '000', clause: '附件1 4' } },
     { id: 'mother-id-number', label: { zh: '母亲身份证号', en: "Mother's ID number" }, prefill: ['identity'], citation: { file: '000', clause: '附件1 4' } },
     { id: 'mother-phone', label: { zh: '母亲联系电话', en: "Mother's phone" }, prefill: ['identity'], citation: { file: '000', clause: '附件1 4' } },
-    { id: 'father-name', label: { zh: '父亲姓名', en: "Father's name" }, prefill: ['marriage-registry'], citation: { file: '000', clause: '附件1 4' } },
-    { id: 'father-id-number', label: { zh: '父亲身份证号', en: "Father's ID number" }, prefill: ['marriage-registry'], citation: { file: '000', clause: '附件1 4' } },
+    // 附件1 4: "申请人只需手填父亲信息" — the father's details are typed.
+    { id: 'father-name', label: { zh: '父亲姓名', en: "Father's name" }, citation: { file: '000', clause: '附件1 4' } },
+    { id: 'father-id-number', label: { zh: '父亲身份证号', en: "Father's ID number" }, citation: { file: '000', clause: '附件1 4' } },
     { id: 'father-phone', label: { zh: '父亲联系电话', en: "Father's phone" }, citation: { file: '000', clause: '附件1 4' } },
     { id: 'birth-service-handbook', label: { zh: '生育登记服务手册办理（有/没有）', en: 'Birth registration service handbook (yes/no)' }, citation: { file: '000', clause: '附件1 6' } },
     { id: 'further-birth-approval', label: { zh: '再生育审批（有/没有）', en: 'Approval for a further birth (yes/no)' }, citation: { file: '000', clause: '附件1 6' } },
@@ -161,10 +170,12 @@ export const zibo = definePolicy({
   notices: [
     { text: { zh: '公民个人自愿提出全生命周期服务，委托授权相关部门使用其个人信息办理相关事项，并提供真实有效的申请材料，自行承担因新生儿姓名、民族、落户地及所填报信息有误和不真实引发的法律责任。', en: 'You ask for this service of your own will and authorise the departments to use your personal data for it. You provide true materials and bear the legal consequences of a wrong or untrue name, ethnic group, place of registration or other entry.' }, citation: { file: '000', clause: '二 1' } },
     { text: { zh: '目前仅为在淄博市域内助产机构出生6个月内的新生儿且夫妻至少一方为我市户籍、随父或随母落户、在山东省内结婚登记且婚姻关系为存续状态、已取好姓名的婚生新生儿提供集成服务。申请人重复提交的，将不予受理。', en: 'The service is for babies born in wedlock in a Zibo midwifery institution within the last six months, named, registering with the father or the mother, with at least one parent holding Zibo hukou and a marriage registered in Shandong and still in force. Duplicate applications are refused.' }, citation: { file: '000', clause: '二 2' } },
-    { text: { zh: '单位为职工按时足额缴纳生育保险费的，可享受生育保险待遇，其中生育津贴需连续缴纳12个月以上方可申领；如不满12个月，需待单位为其继续缴纳满12个月以后再进行申领。', en: 'Employees whose employer paid maternity insurance in full and on time receive its benefits; the maternity allowance needs 12 consecutive months of contributions, and can be claimed once 12 months are reached.' }, citation: { file: '000', clause: '二 3' } },
+    { text: { zh: '单位为职工按时足额缴纳生育保险费的，可享受生育保险待遇，其中生育津贴需连续缴纳12个月以上方可申领；如不满12个月，需待单位为其继续缴纳满12个月以后再进行申领。', en: 'Employees whose employer paid maternity insurance in full and on time receive its benefits; the maternity allowance needs 12 consecutive months of contributions, and can be claimed once 12 months are reached.' }, citation: { file: '000', clause: '附件1 办理须知 3' } },
     { text: { zh: '新生儿出生后6个月内办理医保参保手续并缴纳个人缴费部分后，自出生之日起享受当年度居民医保待遇；上半年出生的缴纳全年个人缴费部分，下半年出生的缴纳一半。超过6个月的，按淄博市补缴政策补缴，自补缴之日起享受待遇。参保登记完成后3个工作日至6个月内通过“山东税务社保费缴纳”微信小程序或线下税务窗口缴费。', en: 'Enroll and pay the personal premium within six months of birth and the baby is covered for the year from the birth day; babies born January–June pay the full year, July–December half. After six months, back-payment under Zibo rules covers from the day of payment. Pay between 3 working days and 6 months after enrollment, in the Shandong tax mini-program or at a tax office.' }, citation: { file: '000', clause: '二 4' } },
     { text: { zh: '新生儿社保卡如需激活金融账户，请第一监护人（父亲或母亲）携带身份证、户口簿和纸质出生医学证明，前往参保区县社保卡对应银行（农行或农商行）网点办理。', en: "To activate the card's bank account, the first guardian (father or mother) brings the ID card, the hukou book and the paper birth certificate to a branch of the card's bank (ABC or the rural commercial bank) in the county of enrollment." }, citation: { file: '000', clause: '二 5' } },
     { text: { zh: '以下情况暂无法提供集成服务：父母户口虽在家庭户但与户主关系非直系亲属；结婚证与出生医学证明上父母信息不一致；父母任何一方属军人、在校学生、港澳台居民、华侨、外国人；非婚生育或新生儿出生前父母离异。因特殊情况无法申请或申请后被系统驳回的，请按原渠道办理或线下办理。', en: "The service cannot yet handle: a parent whose household head is not a direct relative; a marriage certificate and birth record naming different parents; a parent who is a serviceman, student, Hong Kong/Macau/Taiwan resident, overseas Chinese or foreigner; a birth out of wedlock or after the parents' divorce. If you cannot apply, or the system rejects the application, apply through the usual channels or offline." }, citation: { file: '000', clause: '二 6' } },
+    { text: { zh: '全部事项在4个工作日内出件；对不符合条件或者审查未通过的，4个工作日内通过电话或者线上等方式告知原因。', en: 'Everything is issued within 4 working days; if the application does not qualify or fails review, you are told why within 4 working days, by phone or online.' }, citation: { file: '000', clause: '一' } },
+    { text: { zh: '邮政揽收：城区发件单位12点前的邮件当天揽收，12点以后最晚次日上午揽收；乡镇发件单位最晚次日上午揽收。投递时限城区 T+1、乡镇 T+2；未经收件人允许不得将邮件送至代投点或快递柜。可关注“EMS中国邮政速递物流”微信公众号查看物流进度。', en: 'Collection: urban senders’ parcels before 12:00 are collected the same day, later ones by the next morning; rural senders’ by the next morning. Delivery takes T+1 in towns and T+2 in the countryside; parcels are never left at a pickup point or locker without the recipient’s consent. Track them in the EMS WeChat account.' }, citation: { file: '000', clause: '四(七)' } },
     { text: { zh: '所有邮寄仅限山东省内，均为免费；所办证件（卡）免费邮寄至同一地址。', en: 'Everything is mailed free of charge, to one address, within Shandong only.' }, citation: { file: '000', clause: '附件1 6' } },
     { text: { zh: '上传的照片一定要清晰，如不合格会被驳回转线下办理。', en: 'Uploaded photos must be sharp; unusable ones are rejected and the case goes offline.' }, citation: { file: '000', clause: '附件1 7' } },
   ],

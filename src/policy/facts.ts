@@ -102,6 +102,11 @@ export const Facts = z.strictObject({
   }).default({ birthCertificate: null, babyHukou: null }),
   eLicenses: z.array(z.enum(['mother-id-card', 'father-id-card', 'marriage-certificate', 'hukou-book', 'birth-certificate']))
     .default([]),
+  /** The mother's maternity insurance as the medical security registry reports it. */
+  maternityInsurance: z.strictObject({
+    insuredDivisionCode: DivisionCode,
+    consecutiveMonths: z.number().int().nonnegative(),
+  }).nullable().default(null),
   /** Another live application for this baby on this platform (申请人重复提交). */
   priorApplication: z.boolean().default(false),
   choices: z.strictObject({

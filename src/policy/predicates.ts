@@ -170,6 +170,10 @@ export const PREDICATES = [
     "the hospital's delivery record for the mother is in the shared data",
     (c) => c.facts.deliveryRecord !== null && c.facts.deliveryRecord.motherIdNumber === c.facts.mother.idNumber),
 
+  definePredicate('mother-maternity-insured-within', { divisions: Divisions },
+    "the mother is insured for maternity in the area, as the medical security registry reports",
+    (c, a) => c.facts.maternityInsurance !== null && isWithin(c.facts.maternityInsurance.insuredDivisionCode, a.divisions)),
+
   definePredicate('baby-named', {},
     'the baby has a surname and a given name',
     (c) => c.facts.baby.surname.trim() !== '' && c.facts.baby.givenName.trim() !== ''),

@@ -48,6 +48,7 @@ export function sampleFacts(region: RegionId): FactsInput {
     deliveryRecord: { motherIdNumber: motherId, fatherIdNumber: fatherId, institutionName: p.institution },
     existing: { birthCertificate: null, babyHukou: null },
     eLicenses: ['mother-id-card', 'father-id-card', 'marriage-certificate'],
+    maternityInsurance: { insuredDivisionCode: p.mother, consecutiveMonths: 24 },
     priorApplication: false,
     choices: { followParent: 'father' },
   };

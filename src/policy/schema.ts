@@ -147,6 +147,10 @@ export const PolicyInput = z.strictObject({
     authorizationRequired: z.array(ParentRole).default([]),
     /** The father confirms in his own login, with face verification (Anhui). */
     fatherConfirms: z.boolean().default(false),
+    /** Whose face is verified during the application. */
+    faceVerification: z.array(ParentRole).default([]),
+    /** Who signs the application form; 'applicant' is whoever applies. */
+    signatures: z.array(z.enum(['mother', 'father', 'applicant'])).min(1).default(['applicant']),
     citation: Citation,
   }),
   rules: z.array(EligibilityRule).min(1),

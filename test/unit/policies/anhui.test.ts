@@ -14,6 +14,9 @@ describe('Anhui (004) — one case per rule', () => {
     { rule: 'family-household', clause: '二(三)', fail: (f) => { f.father!.hukou!.householdType = 'collective'; } },
     { rule: 'marriage-e-license-claimed', clause: '二(四)；附1 序号1', fail: (f) => { f.eLicenses = ['mother-id-card', 'father-id-card']; } },
     { rule: 'delivery-record-shared', clause: '附1 序号2；附件2 二 2', fail: (f) => { f.deliveryRecord = null; } },
+    { rule: 'within-30-days-of-delivery', clause: '附1 序号2',
+      pass: (f) => { f.baby.bornAt = '2026-10-21T08:00:00+08:00'; },
+      fail: (f) => { f.baby.bornAt = '2026-10-20T08:00:00+08:00'; } },
   ]);
 });
 
@@ -38,7 +41,11 @@ describe('Anhui (004) — mandatory items, order, insurance and messages', () =>
   });
 
   it('the father confirms with face verification in his own login (附件2 二 1)', () => {
-    expect(POLICIES.anhui.applicants).toMatchObject({ roles: ['mother'], fatherConfirms: true });
+    expect(POLICIES.anhui.applicants).toMatchObject({ roles: ['mother'], fatherConfirms: true, faceVerification: ['father'] });
+  });
+
+  it('the CDC issues the vaccination certificate (三(二))', () => {
+    expect(run('anhui', family('anhui')).plan.find((p) => p.id === 'vaccination-certificate')?.department).toBe('cdc');
   });
 
   it('September–December births may pay this year and the next; coverage after 3 months starts the day after payment (附3 备注)', () => {
@@ -46,7 +53,7 @@ describe('Anhui (004) — mandatory items, order, insurance and messages', () =>
       f.baby.bornAt = bornAt; f.choices.insuranceYears = ['current', 'next']; f.choices.paymentDate = paymentDate;
     }), '2026-12-20T10:00:00+08:00').insurance;
     expect(both('2026-12-20')).toMatchObject({
-      yearsOffered: ['current', 'next'], nextYearRequiresCurrent: true, paidWithinWindow: true,
+      yearsOffered: ['current', 'next'], nextYearRequiresCurrent: false, paidWithinWindow: true,
       coverage: [{ insuranceYear: 'current', start: '2026-11-10', end: '2026-12-31' }, { insuranceYear: 'next', start: '2027-01-01', end: '2027-12-31' }],
     });
     // Born 1 September, paid on day 105: this year from the day after payment, then the next year whole.

@@ -38,6 +38,9 @@ describe('Fujian 2.0 (003) — one case per rule', () => {
     { rule: 'holds-full-certificate', clause: '附件2 二(一)；附件1 三(二)1',
       pass: (f) => { f.existing = { birthCertificate: { number: 'P350000001', hasCounterfoil: true }, babyHukou: null }; },
       fail: (f) => { f.choices.scenario = 'has-birth-certificate'; } },
+    { rule: 'maternity-insured-locally', clause: '附件1 三(一)4',
+      fail: (f) => { f.maternityInsurance = { insuredDivisionCode: '330102', consecutiveMonths: 30 }; } },
+    { rule: 'maternity-insured-locally', clause: '附件1 三(一)4', fail: (f) => { f.maternityInsurance = null; } },
     { rule: 'insurance-within-one-year', clause: '附件2 一(五)',
       fail: (f) => { f.baby.bornAt = '2025-10-01T08:00:00+08:00'; } },
   ]);
@@ -64,6 +67,8 @@ describe('Fujian 2.0 (003) — scenarios, applicants, hours and the counterfoil'
     expect(r.plan.map((p) => p.id)).toEqual(['maternity-benefit', 'insurance-enrollment', 'social-security-card']);
     expect(r.plan.every((p) => p.stage === 0)).toBe(true);
     expect(finding(r, 'follow-the-local-parent').outcome).toBe('not-applicable');
+    // 附件2 三(一): ID cards, marriage certificate and hukou book photos are still needed.
+    expect(r.materials.map((m) => m.id)).toEqual(['parents-id-cards', 'marriage-certificate', 'hukou-book-photos', 'baby-hukou-page']);
   });
 
   it('the registries decide the scenario over what the applicant declares', () => {

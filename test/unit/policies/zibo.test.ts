@@ -11,6 +11,9 @@ describe('Zibo (000) — one case per rule', () => {
     { rule: 'one-parent-zibo-hukou', clause: '二 2',
       pass: (f) => { f.mother.hukou!.divisionCode = '370102'; },
       fail: (f) => { f.mother.hukou!.divisionCode = '370102'; f.father!.hukou!.divisionCode = '370102'; } },
+    { rule: 'register-with-zibo-parent', clause: '二 2',
+      pass: (f) => { f.mother.hukou!.divisionCode = '370102'; f.choices.followParent = 'father'; },
+      fail: (f) => { f.mother.hukou!.divisionCode = '370102'; f.choices.followParent = 'mother'; } },
     { rule: 'married-in-shandong', clause: '二 2', fail: (f) => { f.marriage!.registeredDivisionCode = '320102'; } },
     { rule: 'marriage-in-force', clause: '二 2', fail: (f) => { f.marriage!.status = 'divorced'; f.marriage!.divorcedOn = '2026-11-15'; } },
     { rule: 'baby-named', clause: '二 2', fail: (f) => { f.baby.givenName = ''; } },
@@ -43,10 +46,10 @@ describe('Zibo (000) — plan, time limits, delivery and insurance', () => {
     expect(r.deadlines.promised).toMatchObject({ status: 'scheduled', local: '2026-11-26 24:00' });
     const due = Object.fromEntries(r.plan.map((p) => [p.id, p.deadline.status === 'scheduled' ? p.deadline.local : p.deadline.status]));
     expect(due).toEqual({
-      'birth-certificate': '2026-11-23 24:00', 'vaccination-certificate': '2026-11-23 24:00', 'hukou-registration': '2026-11-24 24:00',
+      'birth-certificate': '2026-11-23 24:00', 'vaccination-certificate': '2026-11-26 24:00', 'hukou-registration': '2026-11-24 24:00',
       'social-security-card': '2026-11-25 24:00', 'insurance-enrollment': '2026-11-26 24:00',
     });
-    expect(r.plan.find((p) => p.id === 'insurance-enrollment')!.deadline).toMatchObject({ basis: 'case-promise' });
+    for (const id of ['insurance-enrollment', 'vaccination-certificate']) expect(r.plan.find((p) => p.id === id)!.deadline).toMatchObject({ basis: 'case-promise' });
   });
 
   it('the marriage certificate is not uploaded when the registry has the marriage (附件1 6)', () => {
