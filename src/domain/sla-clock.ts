@@ -62,3 +62,26 @@ export function formatDeadline(deadline: Date): string {
   if (!text.endsWith(' 00:00')) return text;
   return `${addDays(text.slice(0, 10), -1)} 24:00`;
 }
+
+/**
+ * Working time between two instants, in milliseconds: only the parts of working days count.
+ * A supplement or a parcel in transit pauses an item's clock for exactly this long.
+ */
+export function workingTimeBetween(calendar: Calendar, from: Date, to: Date): number {
+  let total = 0;
+  let cursor = from;
+  for (let walked = 0; cursor < to; walked++) {
+    if (walked > MAX_DAYS_WALKED) throw new RangeError(`pause longer than ${MAX_DAYS_WALKED} days`);
+    const day = beijingDate(cursor);
+    const dayEnd = endOfBeijingDay(day);
+    const stop = dayEnd < to ? dayEnd : to;
+    if (calendar.isWorkingDay(day)) total += stop.getTime() - cursor.getTime();
+    cursor = stop;
+  }
+  return total;
+}
+
+/** A deadline moved later by a pause: the paused working time is added back in working time. */
+export function extendByWorkingTime(calendar: Calendar, deadline: Date, pausedMs: number): Date {
+  return pausedMs <= 0 ? deadline : addWorkingHours(calendar, deadline, pausedMs / HOUR_MS);
+}

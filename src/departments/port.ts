@@ -1,0 +1,157 @@
+import type { Decision } from '../domain/case-commands.ts';
+import type { DepartmentId, ItemId, RegionId } from '../domain/ids.ts';
+import { seededRandom, type Random } from '../domain/random.ts';
+import type { Bilingual } from '../domain/text.ts';
+
+/**
+ * The department port: how the platform hands a department a task. A real department system is
+ * reached through the HTTP client; the built-in simulator speaks the same port. Decisions come
+ * back the other way, through the gateway (signed, idempotent by transaction id).
+ */
+export interface DepartmentTask {
+  /** `${caseId}:${item}:${attempt}`; the same task is never created twice. */
+  taskId: string;
+  caseId: string;
+  item: ItemId;
+  attempt: number;
+  department: DepartmentId;
+  region: RegionId;
+  deadline: string | null;
+  /** Only the fields this department needs (see each department's taskFields). */
+  fields: Record<string, unknown>;
+}
+
+export interface DepartmentPort {
+  readonly department: DepartmentId;
+  /** Must be idempotent by key: a repeated call with the same key creates nothing new. */
+  submit(task: DepartmentTask, idempotencyKey: string): Promise<void>;
+}
+
+/** Worth retrying: the department may take it later (timeouts, 5xx, "busy"). */
+export class TransientError extends Error {}
+/** Retrying will not help (4xx: the task itself is wrong). */
+export class PermanentError extends Error {}
+
+/** What a department file defines: the knowledge that is that department's alone. */
+export interface DepartmentDefinition {
+  id: DepartmentId;
+  name: Bilingual;
+  /** Picks from the case's one form and the outputs of earlier items what this department needs. */
+  taskFields(item: ItemId, form: CaseForm, outputs: Record<string, string>): Record<string, unknown>;
+  /** What the simulator issues when it approves an item. */
+  simulateOutputs(item: ItemId, task: DepartmentTask, random: Random): Record<string, string>;
+  /** Rejection reasons and supplement requests the simulator draws from. */
+  rejections: Bilingual[];
+  supplements: { material: string; message: Bilingual }[];
+}
+
+/** The one form, as fixed at submission (see engine/form.ts). */
+export type CaseForm = Record<string, unknown> & {
+  baby: { name: string; sex: string; bornAt: string; birthPlace: { divisionCode: string; institutionName?: string } };
+  mother: { name: string; idNumber: string; phone?: string };
+  father: { name: string; idNumber: string; phone?: string } | null;
+  registering: { role: string; name: string; idNumber: string; hukouDivisionCode: string | null; householdType: string | null };
+};
+
+export function httpDepartmentClient(def: DepartmentDefinition, options: { baseUrl: string; token: string; fetch?: typeof fetch }): DepartmentPort {
+  const doFetch = options.fetch ?? fetch;
+  return {
+    department: def.id,
+    async submit(task, idempotencyKey) {
+      let res: Response;
+      try {
+        res = await doFetch(`${options.baseUrl.replace(/\/$/, '')}/tasks`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey, authorization: `Bearer ${options.token}` },
+          body: JSON.stringify(task),
+          signal: AbortSignal.timeout(15_000),
+        });
+      } catch (e) {
+        throw new TransientError(`${def.id}: ${(e as Error).message}`, { cause: e });
+      }
+      if (res.ok) return;
+      const text = (await res.text()).slice(0, 500);
+      if (res.status >= 500 || res.status === 429 || res.status === 408) throw new TransientError(`${def.id}: HTTP ${res.status} ${text}`);
+      throw new PermanentError(`${def.id}: HTTP ${res.status} ${text}`);
+    },
+  };
+}
+
+export interface SimulatorOptions {
+  seed: number | string;
+  /** How long the department takes, in milliseconds of (simulated) time. */
+  latencyMs: { min: number; max: number };
+  rejectionRate: number;
+  supplementRate: number;
+  transientFaultRate: number;
+  /** The time source the simulator schedules against. */
+  now: () => Date;
+}
+
+export const DEFAULT_SIMULATOR_OPTIONS: Omit<SimulatorOptions, 'seed' | 'now'> = {
+  // Mostly within a working day, with a tail that runs past the tighter limits, so SLA
+  // compliance in a simulation is a measurement, not a constant.
+  latencyMs: { min: 20 * 60_000, max: 40 * 3600_000 },
+  rejectionRate: 0.02,
+  supplementRate: 0.05,
+  transientFaultRate: 0.03,
+};
+
+export interface SimulatedDepartment extends DepartmentPort {
+  /** Decisions whose time has come, removed from the queue. */
+  due(now: Date): Decision[];
+  nextDueAt(): Date | null;
+  readonly stats: { calls: number; tasks: number; faults: number };
+  readonly tasks: ReadonlyMap<string, DepartmentTask>;
+}
+
+/**
+ * A department simulator: seeded, with latency, rejections, supplement requests and transient
+ * faults. A repeated idempotency key creates no second task (the guarantee a real system gives).
+ */
+export function simulateDepartment(def: DepartmentDefinition, options: SimulatorOptions): SimulatedDepartment {
+  const random = seededRandom(`${options.seed}:${def.id}`);
+  const seen = new Set<string>();
+  const tasks = new Map<string, DepartmentTask>();
+  const queue: { dueAt: number; decision: Decision }[] = [];
+  const stats = { calls: 0, tasks: 0, faults: 0 };
+  let txn = 0;
+
+  return {
+    department: def.id,
+    stats,
+    tasks,
+    async submit(task, key) {
+      stats.calls++;
+      if (seen.has(key)) return;
+      if (random.chance(options.transientFaultRate)) {
+        stats.faults++;
+        throw new TransientError(`${def.id} simulator: temporarily unavailable`);
+      }
+      seen.add(key);
+      tasks.set(task.taskId, task);
+      stats.tasks++;
+      const dueAt = options.now().getTime() + random.int(options.latencyMs.min, options.latencyMs.max);
+      const base = { txnId: `${def.id}-${++txn}`, caseId: task.caseId, item: task.item, department: def.id };
+      // A supplement is asked at most once per item, on its first attempt.
+      let decision: Decision;
+      if (task.attempt === 1 && random.chance(options.supplementRate) && def.supplements.length) {
+        const s = random.pick(def.supplements);
+        decision = { ...base, outcome: 'supplement', material: s.material, message: s.message };
+      } else if (random.chance(options.rejectionRate) && def.rejections.length) {
+        decision = { ...base, outcome: 'rejected', reason: random.pick(def.rejections) };
+      } else {
+        decision = { ...base, outcome: 'done', outputs: def.simulateOutputs(task.item, task, random) };
+      }
+      queue.push({ dueAt, decision });
+    },
+    due(now) {
+      const ready = queue.filter((q) => q.dueAt <= now.getTime()).sort((a, b) => a.dueAt - b.dueAt);
+      for (const r of ready) queue.splice(queue.indexOf(r), 1);
+      return ready.map((r) => r.decision);
+    },
+    nextDueAt() {
+      return queue.length ? new Date(Math.min(...queue.map((q) => q.dueAt))) : null;
+    },
+  };
+}

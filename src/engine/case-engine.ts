@@ -1,0 +1,217 @@
+import { applyEvent, type CaseEvent, type CaseState, type PlannedCaseItem } from '../domain/case.ts';
+import * as commands from '../domain/case-commands.ts';
+import type { Decision } from '../domain/case-commands.ts';
+import type { Calendar } from '../domain/calendar.ts';
+import type { Clock } from '../domain/clock.ts';
+import { AppError } from '../domain/error.ts';
+import type { ItemId, RegionId } from '../domain/ids.ts';
+import { getPolicy } from '../policies/index.ts';
+import { evaluate, type Evaluation } from '../policy/evaluate.ts';
+import type { Sla } from '../policy/schema.ts';
+import type { SharedData } from '../registries/port.ts';
+import type { SlaMeasure } from '../domain/sla-clock.ts';
+import { appendEvents, loadCasesForUpdate, type CaseAppend, type LoadedCase } from '../store/case-store.ts';
+import type { Db, Queryable } from '../store/db.ts';
+import { valuesList } from '../store/sql.ts';
+import { buildForm } from './form.ts';
+import { gatherFacts, type ApplicationInput } from './gather-facts.ts';
+import { messagesFor, type InboxMessage, type OutboxMessage } from './messages.ts';
+
+/**
+ * The case engine: every command runs in one transaction that locks the cases it touches,
+ * appends their events, updates the projections and writes the outbox. Decisions and sweeps take
+ * batches, so a busy day costs a few commits, not one per step.
+ */
+export interface EngineDeps {
+  db: Db;
+  clock: Clock;
+  calendar: Calendar;
+  shared: SharedData;
+  newCaseId: () => string;
+}
+
+export type SubmitResult =
+  | { accepted: true; caseId: string; duplicate: boolean; evaluation: Evaluation | null }
+  | { accepted: false; evaluation: Evaluation };
+
+export type DecisionResult = { txnId: string; ok: true; caseId: string; item: ItemId; status: string; replayed: boolean } | { txnId: string; ok: false; error: ReturnType<AppError['toJSON']> };
+
+export class CaseEngine {
+  constructor(private readonly deps: EngineDeps) {}
+
+  /** One application: pre-review against the shared data, then the case, its first dispatches and notices. */
+  async submit(region: RegionId, clientTxnId: string, input: ApplicationInput): Promise<SubmitResult> {
+    const { db, clock, calendar, shared } = this.deps;
+    const known = await db.query<{ id: string }>('select id from cases where client_txn_id = $1', [clientTxnId]);
+    if (known[0]) return { accepted: true, caseId: known[0].id, duplicate: true, evaluation: null };
+
+    const policy = getPolicy(region);
+    const at = clock.now();
+    const facts = await gatherFacts(shared, input, async (bornAt) =>
+      (await db.query('select 1 from cases where mother_id_number = $1 and submitted_at >= $2 limit 1', [input.motherIdNumber, bornAt])).length > 0);
+    const evaluation = evaluate({ policy, facts, at, calendar });
+    if (!evaluation.eligible) return { accepted: false, evaluation };
+
+    const caseId = this.deps.newCaseId();
+    const items: PlannedCaseItem[] = evaluation.plan.map((p) => {
+      const sla = policy.items.find((i) => i.id === p.id)!.sla;
+      return { id: p.id, department: p.department, dependsOn: p.dependsOn, sla: sla ? slaMeasure(sla) : null, delivery: p.delivery?.chosen ?? null };
+    });
+    const promised = evaluation.deadlines.promised;
+    const events = commands.submit(caseId, {
+      region,
+      scenario: evaluation.scenario.id,
+      applicant: input.applicant,
+      motherIdNumber: facts.mother.idNumber,
+      babyName: `${facts.baby.surname}${facts.baby.givenName}`,
+      items,
+      promisedDeadline: promised?.status === 'scheduled' ? promised.at : null,
+      form: buildForm(facts, evaluation),
+    }, at, calendar);
+
+    try {
+      await db.transaction(async (tx) => {
+        await this.commit(tx, [{ caseId, before: null, events, create: { region, clientTxnId, motherIdNumber: facts.mother.idNumber, applicantIdNumber: input.applicant.idNumber } }], at);
+      });
+    } catch (e) {
+      // Two submissions with one transaction id raced: the loser returns the winner's case.
+      const again = await db.query<{ id: string }>('select id from cases where client_txn_id = $1', [clientTxnId]);
+      if (again[0]) return { accepted: true, caseId: again[0].id, duplicate: true, evaluation: null };
+      throw e;
+    }
+    return { accepted: true, caseId, duplicate: false, evaluation };
+  }
+
+  async decide(decision: Decision): Promise<DecisionResult> {
+    return (await this.decideMany([decision]))[0]!;
+  }
+
+  /**
+   * Department decisions, many per transaction. A decision already received (same txnId) returns
+   * the stored answer and changes nothing; one that does not fit the item's state is refused
+   * alone, without failing the others.
+   */
+  async decideMany(decisions: Decision[]): Promise<DecisionResult[]> {
+    const { db, clock, calendar } = this.deps;
+    const at = clock.now();
+    return db.transaction(async (tx) => {
+      const cases = await loadCasesForUpdate(tx, [...new Set(decisions.map((d) => d.caseId))]);
+      const stored = new Map((await tx.query<{ txn_id: string; response: DecisionResult }>(
+        'select txn_id, response from inbound_decisions where txn_id = any($1::text[])', [decisions.map((d) => d.txnId)],
+      )).map((r) => [r.txn_id, r.response]));
+
+      const results: DecisionResult[] = [];
+      const working = new Map<string, { loaded: LoadedCase; state: CaseState; events: CaseEvent[] }>();
+      const received: unknown[] = [];
+      for (const d of decisions) {
+        const previous = stored.get(d.txnId);
+        if (previous) {
+          results.push(previous.ok ? { ...previous, replayed: true } : previous);
+          continue;
+        }
+        const loaded = cases.get(d.caseId);
+        let result: DecisionResult;
+        if (!loaded) {
+          result = { txnId: d.txnId, ok: false, error: new AppError('NOT_FOUND', { zh: `caseId：没有办件 ${d.caseId}`, en: `caseId: no case ${d.caseId}` }, { field: 'caseId' }).toJSON() };
+        } else {
+          const w = working.get(d.caseId) ?? { loaded, state: loaded.state, events: [] };
+          try {
+            const events = commands.decide(w.state, d, at, calendar);
+            for (const e of events) w.state = applyEvent(w.state, e, d.caseId);
+            w.events.push(...events);
+            working.set(d.caseId, w);
+            result = { txnId: d.txnId, ok: true, caseId: d.caseId, item: d.item, status: w.state.items[d.item]!.status, replayed: false };
+          } catch (e) {
+            if (!(e instanceof AppError)) throw e;
+            result = { txnId: d.txnId, ok: false, error: e.toJSON() };
+          }
+        }
+        results.push(result);
+        stored.set(d.txnId, result);
+        received.push(d.txnId, d.caseId, d.item, at.toISOString(), result);
+      }
+      await this.commit(tx, [...working.entries()].map(([caseId, w]) => ({ caseId, before: w.loaded, events: w.events })), at);
+      if (received.length) {
+        await tx.query(`insert into inbound_decisions (txn_id, case_id, item, received_at, response) values ${valuesList(received.length / 5, 5, ['', '', '', 'timestamptz', 'jsonb'])}`, received);
+      }
+      return results;
+    });
+  }
+
+  async answerSupplement(caseId: string, item: ItemId, byIdNumber: string, note: string): Promise<CaseState> {
+    return this.mutate(caseId, byIdNumber, (state, at) => commands.answerSupplement(state, item, note, at, this.deps.calendar));
+  }
+
+  async rate(caseId: string, item: ItemId, byIdNumber: string, score: number, comment: string): Promise<CaseState> {
+    return this.mutate(caseId, byIdNumber, (state, at) => commands.rate(state, item, score, comment, at));
+  }
+
+  /** Flag overdue items and cases, a batch at a time. Returns how many events it wrote. */
+  async sweepOverdue(batch = 500): Promise<number> {
+    const { db, clock } = this.deps;
+    const at = clock.now();
+    const due = await db.query<{ case_id: string }>(
+      `select distinct case_id from case_items where status = 'dispatched' and not overdue and deadline < $1
+       union select id from cases where status = 'in-progress' and not overdue and promised_deadline < $1 limit $2`,
+      [at.toISOString(), batch],
+    );
+    if (!due.length) return 0;
+    return db.transaction(async (tx) => {
+      const cases = await loadCasesForUpdate(tx, due.map((r) => r.case_id));
+      const appends = [...cases.entries()].map(([caseId, loaded]) => ({ caseId, before: loaded, events: commands.markOverdue(loaded.state, at) }));
+      await this.commit(tx, appends, at);
+      return appends.reduce((n, a) => n + a.events.length, 0);
+    });
+  }
+
+  private async mutate(caseId: string, byIdNumber: string, fn: (state: CaseState, at: Date) => CaseEvent[]): Promise<CaseState> {
+    const at = this.deps.clock.now();
+    return this.deps.db.transaction(async (tx) => {
+      const loaded = (await loadCasesForUpdate(tx, [caseId])).get(caseId);
+      // Someone else's case is reported as absent, not as forbidden: its existence is private.
+      if (!loaded || (loaded.state.applicant.idNumber !== byIdNumber && loaded.state.motherIdNumber !== byIdNumber)) {
+        throw new AppError('NOT_FOUND', { zh: `caseId：没有办件 ${caseId}`, en: `caseId: no case ${caseId}` }, { field: 'caseId' });
+      }
+      const states = await this.commit(tx, [{ caseId, before: loaded, events: fn(loaded.state, at) }], at);
+      return states.get(caseId) ?? loaded.state;
+    });
+  }
+
+  /** Events, projections, outbox and inbox, all in the caller's transaction. */
+  private async commit(tx: Queryable, appends: CaseAppend[], at: Date): Promise<Map<string, CaseState>> {
+    const states = await appendEvents(tx, appends, at);
+    const outbox: OutboxMessage[] = [];
+    const inbox: InboxMessage[] = [];
+    for (const a of appends) {
+      const state = states.get(a.caseId);
+      if (!state) continue;
+      const firstSeq = (a.before?.state.version ?? 0) + 1;
+      const m = messagesFor(getPolicy(state.region), state, a.events.map((event, i) => ({ seq: firstSeq + i, event })));
+      outbox.push(...m.outbox);
+      inbox.push(...m.inbox);
+    }
+    await enqueue(tx, outbox, at);
+    if (inbox.length) {
+      await tx.query(
+        `insert into notifications (case_id, recipient_id_number, template, body, created_at) values ${valuesList(inbox.length, 5, ['', '', '', 'jsonb', 'timestamptz'])}`,
+        inbox.flatMap((n) => [n.caseId, n.recipientIdNumber, n.template, n.body, at.toISOString()]),
+      );
+    }
+    return states;
+  }
+}
+
+export async function enqueue(tx: Queryable, messages: OutboxMessage[], at: Date): Promise<void> {
+  if (!messages.length) return;
+  await tx.query(
+    `insert into outbox (kind, topic, idempotency_key, case_id, payload, available_at, created_at)
+     values ${valuesList(messages.length, 7, ['', '', '', '', 'jsonb', 'timestamptz', 'timestamptz'])}
+     on conflict (idempotency_key) do nothing`,
+    messages.flatMap((m) => [m.kind, m.topic, m.idempotencyKey, m.caseId, m.payload, at.toISOString(), at.toISOString()]),
+  );
+}
+
+/** The policy's limit without its citation: what the case carries into its events. */
+function slaMeasure(sla: Sla): SlaMeasure {
+  return sla.unit === 'on-the-spot' ? { unit: sla.unit } : { unit: sla.unit, value: sla.value };
+}

@@ -1,0 +1,34 @@
+import type { Facts } from '../policy/facts.ts';
+import type { Evaluation } from '../policy/evaluate.ts';
+import type { CaseForm } from '../departments/port.ts';
+
+/**
+ * The one form (一表申请), fixed at submission from the shared data and the applicant's choices.
+ * Each department's task is cut from it, so no department asks the family again.
+ */
+export function buildForm(facts: Facts, evaluation: Evaluation): CaseForm {
+  const registering = facts.choices.followParent === 'mother' ? facts.mother : facts.father;
+  return {
+    baby: {
+      name: `${facts.baby.surname}${facts.baby.givenName}`,
+      sex: facts.baby.sex,
+      bornAt: facts.baby.bornAt,
+      birthPlace: facts.baby.birthPlace,
+    },
+    mother: { name: facts.mother.name, idNumber: facts.mother.idNumber, ...(facts.mother.phone ? { phone: facts.mother.phone } : {}) },
+    father: facts.father && { name: facts.father.name, idNumber: facts.father.idNumber, ...(facts.father.phone ? { phone: facts.father.phone } : {}) },
+    registering: {
+      role: facts.choices.followParent,
+      name: registering?.name ?? '',
+      idNumber: registering?.idNumber ?? '',
+      hukouDivisionCode: registering?.hukou?.divisionCode ?? null,
+      householdType: registering?.hukou?.householdType ?? null,
+    },
+    marriage: facts.marriage && { registeredOn: facts.marriage.registeredOn, registeredDivisionCode: facts.marriage.registeredDivisionCode },
+    existingCertificateNumber: facts.existing.birthCertificate?.number,
+    insuranceYears: facts.choices.insuranceYears ?? ['current'],
+    insuranceDivisionCode: facts.choices.insuranceDivisionCode ?? registering?.hukou?.divisionCode ?? null,
+    delivery: Object.fromEntries(evaluation.plan.filter((p) => p.delivery?.chosen).map((p) => [p.id, p.delivery!.chosen])),
+    recipient: facts.choices.recipient ?? facts.applicant.role,
+  };
+}

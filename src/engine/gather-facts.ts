@@ -1,0 +1,53 @@
+import { AppError } from '../domain/error.ts';
+import type { ParentRole } from '../domain/ids.ts';
+import { parseFacts, type Facts, type FactsInput } from '../policy/facts.ts';
+import type { SharedData } from '../registries/port.ts';
+
+/** What the applicant sends; everything else comes from the shared data. */
+export interface ApplicationInput {
+  applicant: { role: ParentRole; idNumber: string };
+  motherIdNumber: string;
+  baby: { surname: string; givenName: string; sex?: 'male' | 'female'; bornAt?: string; birthPlace?: FactsInput['baby']['birthPlace'] };
+  choices: FactsInput['choices'];
+  motherAuthorization?: FactsInput['motherAuthorization'];
+}
+
+/**
+ * 智能预审: assemble the evaluator's facts from the registries. Only what no registry holds is
+ * taken from the applicant (the baby's name, the choices, and birth facts if the hospital's
+ * delivery record is missing).
+ */
+export async function gatherFacts(shared: SharedData, input: ApplicationInput, priorApplication: (bornAt: string) => Promise<boolean>): Promise<Facts> {
+  const mother = await shared.person(input.motherIdNumber);
+  if (!mother) {
+    throw new AppError('NOT_FOUND', { zh: 'motherIdNumber：户籍信息中查无此人，请核对母亲身份证号', en: 'motherIdNumber: the hukou registry has no such person; check the mother’s ID number' }, { field: 'motherIdNumber' });
+  }
+  const [marriage, delivery, eLicenses, maternityInsurance, existing] = await Promise.all([
+    shared.marriageOf(mother.idNumber),
+    shared.deliveryRecordOf(mother.idNumber),
+    shared.eLicensesOf(mother.idNumber),
+    shared.maternityInsuranceOf(mother.idNumber),
+    shared.babyRecordsOf(mother.idNumber),
+  ]);
+  const fatherId = marriage?.wifeIdNumber === mother.idNumber ? marriage.husbandIdNumber : delivery?.fatherIdNumber;
+  const father = fatherId ? await shared.person(fatherId) : null;
+  const bornAt = delivery?.baby.bornAt ?? input.baby.bornAt;
+  const sex = delivery?.baby.sex ?? input.baby.sex;
+  const birthPlace = delivery?.baby.birthPlace ?? input.baby.birthPlace;
+  const facts: FactsInput = {
+    applicant: { role: input.applicant.role },
+    motherAuthorization: input.motherAuthorization ?? null,
+    baby: { surname: input.baby.surname, givenName: input.baby.givenName, sex: sex!, bornAt: bornAt!, birthPlace: birthPlace! },
+    mother,
+    father,
+    marriage,
+    deliveryRecord: delivery && { motherIdNumber: delivery.motherIdNumber, institutionName: delivery.institutionName, ...(delivery.fatherIdNumber ? { fatherIdNumber: delivery.fatherIdNumber } : {}) },
+    existing,
+    eLicenses,
+    maternityInsurance,
+    priorApplication: bornAt ? await priorApplication(bornAt) : false,
+    choices: input.choices,
+  };
+  // Without a delivery record the birth facts must be typed; the schema names what is missing.
+  return parseFacts(facts);
+}

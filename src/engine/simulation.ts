@@ -1,0 +1,162 @@
+import { officialCalendar } from '../calendar/official-calendar.ts';
+import type { Decision } from '../domain/case-commands.ts';
+import { fakeClock } from '../domain/clock.ts';
+import type { DepartmentId, ItemId, RegionId } from '../domain/ids.ts';
+import { seededRandom } from '../domain/random.ts';
+import { simulateAllDepartments } from '../departments/index.ts';
+import type { SimulatorOptions } from '../departments/port.ts';
+import { generateFamilies } from '../registries/population.ts';
+import { simulatedRegistries } from '../registries/simulated-registries.ts';
+import type { Db } from '../store/db.ts';
+import { CaseEngine } from './case-engine.ts';
+import { OutboxWorker } from './outbox-worker.ts';
+import { smsMemory } from './sms-log.ts';
+import { verifyStore, type VerifyReport } from './verify.ts';
+
+const TICK_MS = 5 * 60_000;
+
+export interface SimulationOptions {
+  region: RegionId;
+  cases: number;
+  seed: number | string;
+  /** When the first application arrives; families are born in the 20 days before. */
+  start: Date;
+  db: Db;
+  departments?: Partial<Omit<SimulatorOptions, 'seed' | 'now'>>;
+  onProgress?: (settled: number, total: number) => void;
+}
+
+export interface SimulationSummary {
+  region: RegionId;
+  submitted: number;
+  accepted: number;
+  refused: number;
+  refusedBy: Record<string, number>;
+  casesCompleted: number;
+  casesPartly: number;
+  items: { done: number; rejected: number; cancelled: number; open: number };
+  supplemented: number;
+  slaCompliance: { withDeadline: number; onTime: number; share: number | null };
+  overdueItems: number;
+  medianHoursByItem: Record<string, number>;
+  departmentCalls: Record<string, { calls: number; tasks: number; faults: number }>;
+  simulatedDays: number;
+  verify: VerifyReport;
+}
+
+/**
+ * Run synthetic families through the whole service in simulated time: submission, pre-review,
+ * dispatch through the outbox to the department simulators, their decisions back through the
+ * engine, supplements answered by the parents, overdue sweeps; then verify the store.
+ */
+export async function runSimulation(o: SimulationOptions): Promise<SimulationSummary> {
+  const clock = fakeClock(o.start);
+  const calendar = officialCalendar();
+  const random = seededRandom(`${o.seed}:driver`);
+  const shared = simulatedRegistries();
+  const departments = simulateAllDepartments({ ...o.departments, seed: o.seed, now: () => clock.now() });
+  let caseNo = 0;
+  const engine = new CaseEngine({ db: o.db, clock, calendar, shared, newCaseId: () => `${o.region.toUpperCase().slice(0, 2)}${String(o.seed).replace(/\W/g, '')}-${String(++caseNo).padStart(6, '0')}` });
+  const worker = new OutboxWorker({ db: o.db, clock, workerId: 'simulator', departments, sms: smsMemory() });
+
+  const families = generateFamilies(o.region, o.cases, { seed: o.seed, bornBy: o.start });
+  for (const f of families) shared.load(f.situation);
+  // Applications arrive over the first three days.
+  const arrivals = families
+    .map((f, i) => ({ f, i, at: o.start.getTime() + random.int(0, 3 * 86_400_000) }))
+    .sort((a, b) => a.at - b.at);
+  const answers: { at: number; caseId: string; item: ItemId; by: string }[] = [];
+  const summaryCounts = { accepted: 0, refused: 0, supplemented: 0 };
+  const refusedBy: Record<string, number> = {};
+  const openCases = new Set<string>();
+
+  for (let round = 0; round < 200_000; round++) {
+    const now = clock.now().getTime();
+    while (arrivals.length && arrivals[0]!.at <= now) {
+      const { f, i } = arrivals.shift()!;
+      const r = await engine.submit(o.region, `sim-${o.seed}-${i}`, { applicant: f.applicant, motherIdNumber: f.applicant.idNumber, baby: f.baby, choices: f.choices });
+      if (r.accepted) {
+        summaryCounts.accepted++;
+        openCases.add(r.caseId);
+      } else {
+        summaryCounts.refused++;
+        for (const finding of r.evaluation.findings.filter((x) => x.outcome === 'failed' && x.effect === 'refuse' && x.scope === 'case')) {
+          refusedBy[finding.ruleId] = (refusedBy[finding.ruleId] ?? 0) + 1;
+        }
+      }
+    }
+    await worker.drain();
+
+    const due: Decision[] = Object.values(departments).flatMap((d) => d.due(clock.now()));
+    for (let k = 0; k < due.length; k += 200) {
+      const batch = due.slice(k, k + 200);
+      const results = await engine.decideMany(batch);
+      batch.forEach((d, j) => {
+        if (d.outcome === 'supplement' && results[j]!.ok) {
+          summaryCounts.supplemented++;
+          // The parent answers between two hours and two days later.
+          answers.push({ at: clock.now().getTime() + random.int(2 * 3600_000, 48 * 3600_000), caseId: d.caseId, item: d.item, by: '' });
+        }
+      });
+    }
+    answers.sort((a, b) => a.at - b.at);
+    while (answers.length && answers[0]!.at <= clock.now().getTime()) {
+      const a = answers.shift()!;
+      const state = await o.db.query<{ applicant_id_number: string }>('select applicant_id_number from cases where id = $1', [a.caseId]);
+      await engine.answerSupplement(a.caseId, a.item, state[0]!.applicant_id_number, '已补充上传 / uploaded');
+    }
+    await worker.drain();
+    await engine.sweepOverdue();
+
+    const settled = (await o.db.query<{ n: number }>(`select count(*)::int as n from cases where status <> 'in-progress'`))[0]!.n;
+    o.onProgress?.(settled + summaryCounts.refused, o.cases);
+
+    const next = [
+      arrivals[0]?.at,
+      answers[0]?.at,
+      ...Object.values(departments).map((d) => d.nextDueAt()?.getTime()),
+      (await worker.nextAvailableAt())?.getTime(),
+    ].filter((t): t is number => t !== undefined);
+    if (!next.length) break;
+    // Wake at the next thing due, in steps of at least five minutes: what falls due inside a
+    // step is handled at its end, a delay far below any time limit.
+    clock.set(new Date(Math.max(clock.now().getTime() + TICK_MS, Math.min(...next))));
+  }
+
+  return summarize(o, clock.now(), summaryCounts, refusedBy, departments);
+}
+
+async function summarize(
+  o: SimulationOptions, end: Date, counts: { accepted: number; refused: number; supplemented: number }, refusedBy: Record<string, number>,
+  departments: Record<DepartmentId, { stats: { calls: number; tasks: number; faults: number } }>,
+): Promise<SimulationSummary> {
+  const db = o.db;
+  const caseStatus = await db.query<{ status: string; n: number }>('select status, count(*)::int as n from cases where region = $1 group by status', [o.region]);
+  const itemStatus = await db.query<{ status: string; n: number }>('select status, count(*)::int as n from case_items where region = $1 group by status', [o.region]);
+  const sla = (await db.query<{ total: number; on_time: number; overdue: number }>(
+    `select count(*) filter (where deadline is not null and decided_at is not null)::int as total,
+            count(*) filter (where deadline is not null and decided_at is not null and decided_at <= deadline)::int as on_time,
+            count(*) filter (where overdue)::int as overdue
+     from case_items where region = $1`, [o.region]))[0]!;
+  const medians = await db.query<{ item: string; hours: number }>(
+    `select item, round((percentile_cont(0.5) within group (order by extract(epoch from decided_at - dispatched_at)) / 3600)::numeric, 1)::float8 as hours
+     from case_items where region = $1 and status = 'done' group by item order by item`, [o.region]);
+  const n = (rows: { status: string; n: number }[], s: string) => rows.find((r) => r.status === s)?.n ?? 0;
+  return {
+    region: o.region,
+    submitted: o.cases,
+    accepted: counts.accepted,
+    refused: counts.refused,
+    refusedBy,
+    casesCompleted: n(caseStatus, 'completed'),
+    casesPartly: n(caseStatus, 'partly-completed'),
+    items: { done: n(itemStatus, 'done'), rejected: n(itemStatus, 'rejected'), cancelled: n(itemStatus, 'cancelled'), open: n(itemStatus, 'waiting') + n(itemStatus, 'dispatched') + n(itemStatus, 'supplement-requested') },
+    supplemented: counts.supplemented,
+    slaCompliance: { withDeadline: sla.total, onTime: sla.on_time, share: sla.total ? Math.round((sla.on_time / sla.total) * 1000) / 1000 : null },
+    overdueItems: sla.overdue,
+    medianHoursByItem: Object.fromEntries(medians.map((m) => [m.item, m.hours])),
+    departmentCalls: Object.fromEntries(Object.entries(departments).map(([k, v]) => [k, { ...v.stats }])),
+    simulatedDays: Math.round(((end.getTime() - o.start.getTime()) / 86_400_000) * 10) / 10,
+    verify: await verifyStore(db),
+  };
+}

@@ -1,0 +1,129 @@
+import { applyEvent, type CaseEvent, type CaseState } from '../domain/case.ts';
+import { AppError } from '../domain/error.ts';
+import type { Queryable } from './db.ts';
+import { chainHash, GENESIS_HASH } from './event-chain.ts';
+import { valuesList } from './sql.ts';
+
+/**
+ * Cases in the store: the event log, and the projections (cases.state, case_items) written in the
+ * same transaction as the events. Everything here takes many cases at once, because throughput
+ * comes from batching, not from one row per commit.
+ */
+
+export interface LoadedCase {
+  state: CaseState;
+  lastHash: string;
+}
+
+export interface NewCaseMeta {
+  region: string;
+  clientTxnId: string;
+  motherIdNumber: string;
+  applicantIdNumber: string;
+}
+
+export interface CaseAppend {
+  caseId: string;
+  /** Null for a new case. */
+  before: LoadedCase | null;
+  events: CaseEvent[];
+  create?: NewCaseMeta;
+}
+
+/** Lock and load cases; a case that does not exist is simply absent from the map. */
+export async function loadCasesForUpdate(tx: Queryable, ids: string[]): Promise<Map<string, LoadedCase>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.query<{ id: string; state: CaseState; last_hash: string }>(
+    'select id, state, last_hash from cases where id = any($1::text[]) order by id for update',
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, { state: r.state, lastHash: r.last_hash }]));
+}
+
+export async function loadCase(db: Queryable, id: string): Promise<CaseState | null> {
+  const rows = await db.query<{ state: CaseState }>('select state from cases where id = $1', [id]);
+  return rows[0]?.state ?? null;
+}
+
+export async function getCase(db: Queryable, id: string): Promise<CaseState> {
+  const state = await loadCase(db, id);
+  if (!state) throw new AppError('NOT_FOUND', { zh: `caseId：没有办件 ${id}`, en: `caseId: no case ${id}` }, { field: 'caseId' });
+  return state;
+}
+
+export async function loadEvents(db: Queryable, caseId: string): Promise<{ seq: number; event: CaseEvent; prevHash: string; hash: string }[]> {
+  const rows = await db.query<{ seq: number; payload: CaseEvent; prev_hash: string; hash: string }>(
+    'select seq, payload, prev_hash, hash from case_events where case_id = $1 order by seq',
+    [caseId],
+  );
+  return rows.map((r) => ({ seq: r.seq, event: r.payload, prevHash: r.prev_hash, hash: r.hash }));
+}
+
+/** Apply and store events for many cases in one go; returns each case's new state. */
+export async function appendEvents(tx: Queryable, appends: CaseAppend[], now: Date): Promise<Map<string, CaseState>> {
+  const eventRows: unknown[] = [];
+  const newCaseRows: unknown[] = [];
+  const updatedCaseRows: unknown[] = [];
+  const itemRows: unknown[] = [];
+  const states = new Map<string, CaseState>();
+  let eventCount = 0;
+  let itemCount = 0;
+
+  for (const a of appends) {
+    if (a.events.length === 0) continue;
+    let state: CaseState | null = a.before?.state ?? null;
+    let hash = a.before?.lastHash ?? GENESIS_HASH;
+    for (const event of a.events) {
+      const seq = (state?.version ?? 0) + 1;
+      state = applyEvent(state, event, a.caseId);
+      const next = chainHash(hash, seq, event);
+      eventRows.push(a.caseId, seq, event.type, event.at, event, hash, next);
+      hash = next;
+      eventCount++;
+    }
+    const s = state!;
+    states.set(a.caseId, s);
+    if (a.before === null) {
+      if (!a.create) throw new Error(`new case ${a.caseId} needs its creation data`);
+      newCaseRows.push(a.caseId, s.region, a.create.clientTxnId, s.motherIdNumber, s.applicant.idNumber, s.status, s.overdue,
+        s.submittedAt, s.promisedDeadline, s.version, hash, s, now.toISOString());
+    } else {
+      updatedCaseRows.push(a.caseId, s.status, s.overdue, s.version, hash, s, now.toISOString());
+    }
+    for (const i of Object.values(s.items)) {
+      itemRows.push(a.caseId, i.id, s.region, i.department, i.status, i.dispatchedAt, i.deadline, i.decidedAt, i.overdue, i.holder, i.rating?.score ?? null);
+      itemCount++;
+    }
+  }
+  if (states.size === 0) return states;
+
+  if (newCaseRows.length) {
+    await tx.query(
+      `insert into cases (id, region, client_txn_id, mother_id_number, applicant_id_number, status, overdue, submitted_at, promised_deadline, version, last_hash, state, updated_at)
+       values ${valuesList(newCaseRows.length / 13, 13, ['', '', '', '', '', '', 'boolean', 'timestamptz', 'timestamptz', 'integer', '', 'jsonb', 'timestamptz'])}`,
+      newCaseRows,
+    );
+  }
+  if (updatedCaseRows.length) {
+    await tx.query(
+      `update cases set status = v.status, overdue = v.overdue, version = v.version, last_hash = v.last_hash, state = v.state, updated_at = v.updated_at
+       from (values ${valuesList(updatedCaseRows.length / 7, 7, ['', '', 'boolean', 'integer', '', 'jsonb', 'timestamptz'])})
+         as v (id, status, overdue, version, last_hash, state, updated_at)
+       where cases.id = v.id`,
+      updatedCaseRows,
+    );
+  }
+  await tx.query(
+    `insert into case_events (case_id, seq, type, at, payload, prev_hash, hash)
+     values ${valuesList(eventCount, 7, ['', 'integer', '', 'timestamptz', 'jsonb', '', ''])}`,
+    eventRows,
+  );
+  await tx.query(
+    `insert into case_items (case_id, item, region, department, status, dispatched_at, deadline, decided_at, overdue, holder, rating)
+     values ${valuesList(itemCount, 11, ['', '', '', '', '', 'timestamptz', 'timestamptz', 'timestamptz', 'boolean', '', 'smallint'])}
+     on conflict (case_id, item) do update set status = excluded.status, dispatched_at = excluded.dispatched_at,
+       deadline = excluded.deadline, decided_at = excluded.decided_at, overdue = excluded.overdue, holder = excluded.holder, rating = excluded.rating`,
+    itemRows,
+  );
+  return states;
+}

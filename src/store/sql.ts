@@ -1,0 +1,10 @@
+/** `($1,$2,$3),($4,$5,$6)` for a multi-row insert of `rows` rows of `width` columns. */
+export function valuesList(rows: number, width: number, casts: string[] = []): string {
+  const out: string[] = [];
+  for (let r = 0; r < rows; r++) {
+    const cols: string[] = [];
+    for (let c = 0; c < width; c++) cols.push(`$${r * width + c + 1}${casts[c] ? `::${casts[c]}` : ''}`);
+    out.push(`(${cols.join(',')})`);
+  }
+  return out.join(',');
+}

@@ -1,0 +1,200 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { officialCalendar } from '../../src/calendar/official-calendar.ts';
+import { makeCitizenId } from '../../src/domain/citizen-id.ts';
+import { fakeClock, type FakeClock } from '../../src/domain/clock.ts';
+import type { Decision } from '../../src/domain/case-commands.ts';
+import type { ItemId, RegionId } from '../../src/domain/ids.ts';
+import { CaseEngine } from '../../src/engine/case-engine.ts';
+import type { ApplicationInput } from '../../src/engine/gather-facts.ts';
+import { verifyStore } from '../../src/engine/verify.ts';
+import { sampleFacts } from '../../src/policy/sample-facts.ts';
+import type { FactsInput } from '../../src/policy/facts.ts';
+import { simulatedRegistries } from '../../src/registries/simulated-registries.ts';
+import { getCase, loadEvents } from '../../src/store/case-store.ts';
+import type { Db } from '../../src/store/db.ts';
+import { DB_KINDS, freshDb } from '../support/databases.ts';
+
+const calendar = officialCalendar();
+const open: Db[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((db) => db.close()));
+});
+
+/** A family loaded into the registries, an engine on a fresh database and a clock we move. */
+async function setup(kind: 'pglite' | 'postgres', region: RegionId, at: string, change?: (f: FactsInput) => void) {
+  const db = await freshDb(kind);
+  open.push(db);
+  const clock: FakeClock = fakeClock(new Date(at));
+  const shared = simulatedRegistries();
+  const f = structuredClone(sampleFacts(region));
+  f.baby.bornAt = new Date(new Date(at).getTime() - 3 * 86_400_000).toISOString();
+  change?.(f);
+  shared.load({ baby: f.baby, mother: f.mother, father: f.father, marriage: f.marriage, deliveryRecord: f.deliveryRecord, existing: f.existing, eLicenses: f.eLicenses, maternityInsurance: f.maternityInsurance });
+  let n = 0;
+  const engine = new CaseEngine({ db, clock, calendar, shared, newCaseId: () => `T-${++n}` });
+  const input: ApplicationInput = { applicant: { role: 'mother', idNumber: f.mother.idNumber }, motherIdNumber: f.mother.idNumber, baby: { surname: '李', givenName: '安然' }, choices: f.choices };
+  return { db, clock, engine, input, mother: f.mother.idNumber };
+}
+
+function decision(caseId: string, item: ItemId, department: Decision['department'], outcome: Decision['outcome'], extra: Partial<Decision> = {}): Decision {
+  return { txnId: `${caseId}-${item}-${outcome}-${extra.txnId ?? 1}`, caseId, item, department, outcome, ...extra };
+}
+
+for (const kind of DB_KINDS) {
+  describe(`case engine on ${kind}`, () => {
+    it('a submission creates the case, dispatches the items that can start and notifies the parent; a repeat changes nothing', async () => {
+      const { db, engine, input } = await setup(kind, 'fujian', '2026-09-29T10:00:00+08:00');
+      const first = await engine.submit('fujian', 'txn-1', input);
+      expect(first).toMatchObject({ accepted: true, caseId: 'T-1', duplicate: false });
+      const state = await getCase(db, 'T-1');
+      expect(Object.values(state.items).filter((i) => i.status === 'dispatched').map((i) => i.id).sort()).toEqual(['birth-certificate', 'parenting-guidance', 'vaccination-certificate']);
+      expect(state.items['hukou-registration']).toMatchObject({ status: 'waiting', holder: null });
+      // 24 working hours from Tuesday 10:00.
+      expect(state.items['birth-certificate']!.deadline).toBe(new Date('2026-09-30T10:00:00+08:00').toISOString());
+
+      const outbox = await db.query<{ topic: string; payload: { fields: Record<string, unknown> } }>(`select topic, payload from outbox where kind = 'dispatch'`);
+      expect(outbox.map((o) => o.topic)).toEqual(['midwifery-institution', 'midwifery-institution', 'midwifery-institution']);
+      expect(Object.keys(outbox[0]!.payload.fields).sort()).toEqual(['baby', 'delivery', 'father', 'marriage', 'mother', 'recipient']);
+      expect((await db.query(`select template from notifications`)).map((r) => r.template)).toEqual(['case-accepted']);
+
+      const again = await engine.submit('fujian', 'txn-1', input);
+      expect(again).toMatchObject({ accepted: true, caseId: 'T-1', duplicate: true });
+      expect((await db.query('select count(*)::int as n from cases'))[0]).toEqual({ n: 1 });
+    });
+
+    it('a family the pre-review refuses gets the findings and no case', async () => {
+      const { db, engine, input } = await setup(kind, 'fujian', '2026-09-29T10:00:00+08:00', (f) => { f.marriage = null; });
+      const r = await engine.submit('fujian', 'txn-2', input);
+      expect(r.accepted).toBe(false);
+      if (!r.accepted) expect(r.evaluation.findings.find((f) => f.ruleId === 'marital-birth')?.outcome).toBe('failed');
+      expect((await db.query('select count(*)::int as n from cases'))[0]).toEqual({ n: 0 });
+    });
+
+    it('a second application for the same baby is refused as a duplicate (Zibo 二 2)', async () => {
+      const { engine, input } = await setup(kind, 'zibo', '2026-09-29T10:00:00+08:00');
+      expect((await engine.submit('zibo', 'first', input)).accepted).toBe(true);
+      const second = await engine.submit('zibo', 'second', input);
+      expect(second.accepted).toBe(false);
+      if (!second.accepted) expect(second.evaluation.findings.find((f) => f.ruleId === 'no-duplicate-application')?.outcome).toBe('failed');
+    });
+
+    it('done items unlock their dependents, with the deadline counted from then, across National Day; outputs flow downstream', async () => {
+      const { db, clock, engine, input } = await setup(kind, 'fujian', '2026-09-29T10:00:00+08:00');
+      await engine.submit('fujian', 'txn-3', input);
+      clock.set(new Date('2026-09-30T15:00:00+08:00'));
+      await engine.decide(decision('T-1', 'birth-certificate', 'midwifery-institution', 'done', { outputs: { certificateNumber: 'Q350000001' } }));
+      let state = await getCase(db, 'T-1');
+      // 24 working hours from Wednesday 15:00: 9 h that day, then 1–7 October are holidays.
+      expect(state.items['hukou-registration']).toMatchObject({ status: 'dispatched', deadline: new Date('2026-10-08T15:00:00+08:00').toISOString() });
+      const police = await db.query<{ payload: { fields: { certificateNumber: string } } }>(`select payload from outbox where topic = 'police'`);
+      expect(police[0]!.payload.fields.certificateNumber).toBe('Q350000001');
+
+      clock.set(new Date('2026-10-08T09:00:00+08:00'));
+      await engine.decide(decision('T-1', 'hukou-registration', 'police', 'done', { outputs: { citizenIdNumber: '350583202609260012' } }));
+      state = await getCase(db, 'T-1');
+      expect(['maternity-benefit', 'insurance-enrollment', 'social-security-card'].map((i) => state.items[i]!.status)).toEqual(['dispatched', 'dispatched', 'dispatched']);
+      const ms = await db.query<{ payload: { item: string; fields: { baby?: { citizenIdNumber: string } } } }>(`select payload from outbox where topic = 'medical-security'`);
+      expect(ms.find((m) => m.payload.item === 'insurance-enrollment')!.payload.fields.baby!.citizenIdNumber).toBe('350583202609260012');
+      // The maternity task carries the mother and the delivery only.
+      expect(Object.keys(ms.find((m) => m.payload.item === 'maternity-benefit')!.payload.fields).sort()).toEqual(['delivery', 'mother']);
+      expect((await verifyStore(db)).problems.filter((p) => !p.includes('outbox'))).toEqual([]);
+    });
+
+    it('a decision received twice is applied once and answered the same', async () => {
+      const { db, engine, input } = await setup(kind, 'fujian', '2026-09-29T10:00:00+08:00');
+      await engine.submit('fujian', 'txn-4', input);
+      const d = decision('T-1', 'birth-certificate', 'midwifery-institution', 'done', { outputs: { certificateNumber: 'Q1' } });
+      const first = await engine.decide(d);
+      const events = (await loadEvents(db, 'T-1')).length;
+      const second = await engine.decide(d);
+      expect(first).toMatchObject({ ok: true, replayed: false });
+      expect(second).toMatchObject({ ok: true, replayed: true, status: 'done' });
+      expect((await loadEvents(db, 'T-1')).length).toBe(events);
+    });
+
+    it('a decision from the wrong department, or for an item not dispatched, is refused alone', async () => {
+      const { db, engine, input } = await setup(kind, 'fujian', '2026-09-29T10:00:00+08:00');
+      await engine.submit('fujian', 'txn-5', input);
+      const [wrong, early, fine] = await engine.decideMany([
+        decision('T-1', 'birth-certificate', 'police', 'done'),
+        decision('T-1', 'hukou-registration', 'police', 'done'),
+        decision('T-1', 'vaccination-certificate', 'midwifery-institution', 'done'),
+      ]);
+      expect(wrong).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(early).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+      expect(fine).toMatchObject({ ok: true });
+      expect((await getCase(db, 'T-1')).items['vaccination-certificate']!.status).toBe('done');
+    });
+
+    it('a rejected registration cancels what waits on it and tells the parent where to go instead', async () => {
+      const { db, engine, input } = await setup(kind, 'fujian', '2026-09-29T10:00:00+08:00');
+      await engine.submit('fujian', 'txn-6', input);
+      await engine.decideMany(['birth-certificate', 'vaccination-certificate', 'parenting-guidance'].map((i) => decision('T-1', i as ItemId, 'midwifery-institution', 'done')));
+      await engine.decide(decision('T-1', 'hukou-registration', 'police', 'rejected', { reason: { zh: '不符合落户条件', en: 'not eligible for registration' } }));
+      const state = await getCase(db, 'T-1');
+      expect(state.items['hukou-registration']).toMatchObject({ status: 'rejected', reason: { zh: '不符合落户条件' } });
+      for (const i of ['maternity-benefit', 'insurance-enrollment', 'social-security-card']) {
+        expect(state.items[i]).toMatchObject({ status: 'cancelled', reason: { zh: expect.stringContaining('线下办理') } });
+      }
+      expect(state.status).toBe('partly-completed');
+      const templates = (await db.query<{ template: string }>('select template from notifications order by id')).map((r) => r.template);
+      expect(templates).toEqual(expect.arrayContaining(['item-rejected', 'item-cancelled']));
+    });
+
+    it('a supplement pauses the clock: the paused working time is added back, across the holiday and an adjusted working Saturday', async () => {
+      const { db, clock, engine, input, mother } = await setup(kind, 'fujian', '2026-09-29T10:00:00+08:00');
+      await engine.submit('fujian', 'txn-7', input);
+      clock.set(new Date('2026-09-30T15:00:00+08:00'));
+      await engine.decide(decision('T-1', 'birth-certificate', 'midwifery-institution', 'done'));
+      clock.set(new Date('2026-09-30T16:00:00+08:00'));
+      await engine.decide(decision('T-1', 'hukou-registration', 'police', 'supplement', { material: 'hukou-book-photos', message: { zh: '请补充户主页', en: "add the head's page" } }));
+      expect((await getCase(db, 'T-1')).items['hukou-registration']).toMatchObject({ status: 'supplement-requested', holder: 'applicant' });
+
+      clock.set(new Date('2026-10-09T10:00:00+08:00'));
+      const state = await engine.answerSupplement('T-1', 'hukou-registration', mother, '已上传');
+      // Paused: 8 h on 30 Sep + 24 h on 8 Oct + 10 h on 9 Oct = 42 working hours, added to 8 Oct 15:00:
+      // 9 h that day, 24 h on the 9th, 9 h on Saturday 10 Oct (a working day in 2026).
+      expect(state.items['hukou-registration']).toMatchObject({ status: 'dispatched', holder: 'department', deadline: new Date('2026-10-10T09:00:00+08:00').toISOString() });
+      const tasks = await db.query<{ idempotency_key: string; payload: { attempt: number } }>(`select idempotency_key, payload from outbox where topic = 'police' order by id`);
+      expect(tasks.map((t) => [t.idempotency_key, t.payload.attempt])).toEqual([['T-1:hukou-registration:1', 1], ['T-1:hukou-registration:2', 2]]);
+    });
+
+    it('the sweep flags an overdue item once, and the case once its promise has passed', async () => {
+      const { db, clock, engine, input } = await setup(kind, 'zibo', '2026-11-16T10:00:00+08:00');
+      await engine.submit('zibo', 'txn-8', input);
+      clock.set(new Date('2026-11-18T00:00:01+08:00'));
+      expect(await engine.sweepOverdue()).toBe(1);
+      expect(await engine.sweepOverdue()).toBe(0);
+      expect((await getCase(db, 'T-1')).items['birth-certificate']!.overdue).toBe(true);
+      clock.set(new Date('2026-11-21T00:00:01+08:00'));
+      await engine.sweepOverdue();
+      const state = await getCase(db, 'T-1');
+      expect(state.overdue).toBe(true);
+      expect(Object.values(state.items).filter((i) => i.overdue).map((i) => i.id).sort()).toEqual(['birth-certificate', 'vaccination-certificate']);
+    });
+
+    it('the parent rates a finished item; nobody else can, and the score is 1–5', async () => {
+      const { db, engine, input, mother } = await setup(kind, 'fujian', '2026-09-29T10:00:00+08:00');
+      await engine.submit('fujian', 'txn-9', input);
+      await engine.decide(decision('T-1', 'birth-certificate', 'midwifery-institution', 'done'));
+      await expect(engine.rate('T-1', 'hukou-registration', mother, 5, '')).rejects.toMatchObject({ code: 'CONFLICT' });
+      await expect(engine.rate('T-1', 'birth-certificate', '11010519491231002X', 5, '')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(engine.rate('T-1', 'birth-certificate', mother, 6, '')).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { field: 'score' } });
+      const state = await engine.rate('T-1', 'birth-certificate', mother, 5, '很快');
+      expect(state.items['birth-certificate']!.rating).toEqual({ score: 5, comment: '很快' });
+      expect((await db.query(`select rating from case_items where item = 'birth-certificate'`))[0]).toEqual({ rating: 5 });
+    });
+
+    it('the registries decide the scenario: a baby already registered goes straight to medical security and the card (Fujian 情形三)', async () => {
+      const { db, engine, input } = await setup(kind, 'fujian', '2026-09-29T10:00:00+08:00', (f) => {
+        f.existing = { birthCertificate: { number: 'Q1', hasCounterfoil: false }, babyHukou: { idNumber: makeCitizenId('350583', '2026-09-26', 12) } };
+      });
+      const r = await engine.submit('fujian', 'txn-10', input);
+      expect(r).toMatchObject({ accepted: true });
+      const state = await getCase(db, 'T-1');
+      expect(state.scenario).toBe('has-hukou-book');
+      expect(Object.keys(state.items).sort()).toEqual(['insurance-enrollment', 'maternity-benefit', 'social-security-card']);
+      expect(Object.values(state.items).every((i) => i.status === 'dispatched')).toBe(true);
+    });
+  });
+}
