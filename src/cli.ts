@@ -10,6 +10,12 @@ import { parseFacts } from './policy/facts.ts';
 import { factsJsonSchema } from './policy/facts-json-schema.ts';
 import { serviceGuide } from './policy/guide.ts';
 import { sampleFacts, SAMPLE_SUBMITTED_AT } from './policy/sample-facts.ts';
+import { runSimulation, type SimulationSummary } from './engine/simulation.ts';
+import { verifyStore } from './engine/verify.ts';
+import { openDb } from './store/db.ts';
+
+/** The embedded store's directory. PGlite's file mode does not fsync: for trying and testing only. */
+const DATA_DIR = './data/pglite';
 
 const USAGE = `onething — 新生儿出生“一件事” / the newborn birth one-thing service
 
@@ -21,10 +27,15 @@ Usage:
                     [--at 2026-11-20T10:00:00+08:00]   submission instant (default: now)
   onething schema facts [--region R]              the facts format as JSON Schema
   onething example --region R                     a sample facts file for the region
+  onething simulate --region R --cases N [--json] [--seed S] [--start ISO]
+                                                  run N synthetic families through every department
+                                                  (in memory, or on DATABASE_URL), then verify
+  onething verify                                 check hash chains, projections and the outbox
+                                                  (DATABASE_URL, or the embedded store in ./data)
 
 Regions: ${RegionId.options.join(', ')}`;
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -32,6 +43,10 @@ function main(argv: string[]): number {
       region: { type: 'string' },
       input: { type: 'string' },
       at: { type: 'string' },
+      cases: { type: 'string' },
+      seed: { type: 'string' },
+      start: { type: 'string' },
+      json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -76,6 +91,34 @@ function main(argv: string[]): number {
       out(`\nSubmitted at ${SAMPLE_SUBMITTED_AT}. Full guide: npm run onething -- guide --region fujian · JSON: npm run onething -- evaluate --region anhui --input FILE (see README)`);
       return 0;
     }
+    case 'simulate': {
+      const policy = region();
+      const cases = Number(required(values.cases, 'cases'));
+      if (!Number.isInteger(cases) || cases < 1 || cases > 1_000_000) throw usageError('cases', '--cases must be a whole number from 1 to 1000000');
+      const db = await openDb({ url: process.env.DATABASE_URL });
+      try {
+        const started = Date.now();
+        const summary = await runSimulation({
+          region: policy.region, cases, seed: values.seed ?? '1', db,
+          start: values.start ? instant(values.start) : new Date('2026-03-02T09:00:00+08:00'),
+          onProgress: progressBar(values.json || !process.stderr.isTTY ? null : process.stderr),
+        });
+        out(values.json ? JSON.stringify(summary, null, 2) : describeSimulation(summary, Date.now() - started));
+        return summary.verify.ok ? 0 : 1;
+      } finally {
+        await db.close();
+      }
+    }
+    case 'verify': {
+      const db = await openDb({ url: process.env.DATABASE_URL, dataDir: process.env.DATABASE_URL ? undefined : DATA_DIR });
+      try {
+        const report = await verifyStore(db);
+        out(JSON.stringify(report, null, 2));
+        return report.ok ? 0 : 1;
+      } finally {
+        await db.close();
+      }
+    }
     case 'help':
     case undefined:
       out(USAGE);
@@ -102,6 +145,33 @@ function describe(zh: string, en: string, r: Evaluation): string {
   return lines.join('\n');
 }
 
+function progressBar(stream: NodeJS.WriteStream | null) {
+  let last = -1;
+  return (settled: number, total: number) => {
+    if (!stream) return;
+    const pct = Math.floor((settled / total) * 100);
+    if (pct === last) return;
+    last = pct;
+    const width = 30;
+    const filled = Math.round((pct / 100) * width);
+    stream.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${pct}% ${settled}/${total} cases settled${pct === 100 ? '\n' : ''}`);
+  };
+}
+
+function describeSimulation(s: SimulationSummary, ms: number): string {
+  const lines = [
+    `${POLICIES[s.region].name.zh} / ${POLICIES[s.region].name.en}: ${s.submitted} families in ${s.simulatedDays} simulated days (${(ms / 1000).toFixed(1)} s)`,
+    `  accepted 受理 ${s.accepted} · refused 不予受理 ${s.refused} ${JSON.stringify(s.refusedBy)}`,
+    `  cases completed 全部办结 ${s.casesCompleted} · partly 部分办结 ${s.casesPartly}`,
+    `  items done ${s.items.done} · rejected ${s.items.rejected} · cancelled ${s.items.cancelled} · supplemented 补件 ${s.supplemented}`,
+    `  SLA compliance 按时办结率 ${s.slaCompliance.share === null ? 'no time limits set' : `${(s.slaCompliance.share * 100).toFixed(1)}% (${s.slaCompliance.onTime}/${s.slaCompliance.withDeadline})`} · overdue items ${s.overdueItems}`,
+    `  median hours per item 各事项办理时长中位数: ${Object.entries(s.medianHoursByItem).map(([k, v]) => `${k} ${v}h`).join(', ')}`,
+    `  department calls (tasks/calls/faults): ${Object.entries(s.departmentCalls).map(([k, v]) => `${k} ${v.tasks}/${v.calls}/${v.faults}`).join(', ')}`,
+    `  verify: ${s.verify.ok ? `ok (${s.verify.cases} cases, ${s.verify.events} events, outbox settled)` : s.verify.problems.slice(0, 5).join('; ')}`,
+  ];
+  return lines.join('\n');
+}
+
 function required(value: string | undefined, field: string): string {
   if (value === undefined || value === '') throw usageError(field, `--${field} is required`);
   return value;
@@ -121,7 +191,7 @@ function usageError(field: string, en: string): AppError {
 }
 
 try {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 } catch (e) {
   if (e instanceof AppError) {
     process.stderr.write(`${JSON.stringify({ error: e.toJSON() }, null, 2)}\n`);
