@@ -13,6 +13,7 @@ import { sampleFacts, SAMPLE_SUBMITTED_AT } from './policy/sample-facts.ts';
 import { runSimulation, type SimulationSummary } from './engine/simulation.ts';
 import { verifyStore } from './engine/verify.ts';
 import { openDb } from './store/db.ts';
+import { startServer } from './server.ts';
 
 /** The embedded store's directory. PGlite's file mode does not fsync: for trying and testing only. */
 const DATA_DIR = './data/pglite';
@@ -20,6 +21,8 @@ const DATA_DIR = './data/pglite';
 const USAGE = `onething — 新生儿出生“一件事” / the newborn birth one-thing service
 
 Usage:
+  onething start [--port 3000] [--host 127.0.0.1] the server with the embedded database, simulators and
+                                                  demo data (DATABASE_URL selects a real PostgreSQL)
   onething demo                                   each region's sample family, evaluated and explained
   onething regions                                the regions this build ships
   onething guide --region R                       the service guide (办事指南) as Markdown
@@ -47,6 +50,8 @@ async function main(argv: string[]): Promise<number> {
       seed: { type: 'string' },
       start: { type: 'string' },
       json: { type: 'boolean' },
+      port: { type: 'string' },
+      host: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -89,6 +94,27 @@ async function main(argv: string[]): Promise<number> {
         out(describe(policy.name.zh, policy.name.en, result));
       }
       out(`\nSubmitted at ${SAMPLE_SUBMITTED_AT}. Full guide: npm run onething -- guide --region fujian · JSON: npm run onething -- evaluate --region anhui --input FILE (see README)`);
+      return 0;
+    }
+    case 'start': {
+      const port = Number(values.port ?? process.env.PORT ?? 3000);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError('port', '--port must be a port number');
+      const server = await startServer({ host: values.host ?? '127.0.0.1', port, databaseUrl: process.env.DATABASE_URL, dataDir: './data', simulatorSeconds: { min: 5, max: 60 } });
+      out([
+        `新生儿出生“一件事” is running · store: ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite in ./data (no fsync: for trying and testing, not production)'}`,
+        `  API and docs:  ${server.address}/docs`,
+        `  health:        ${server.address}/healthz · metrics: ${server.address}/metrics`,
+        `  departments are simulated and answer within 5–60 s; SMS go to ./data/sms.log`,
+        `  demo logins (send as the Authorization header):`,
+        ...server.demoLogins.map((d) => `    ${d.region.padEnd(18)} ${d.name}  ${d.login}`),
+        `  department gateway keys (HMAC): dev-key-<department>, e.g. dev-key-police`,
+        `  stop with Ctrl+C`,
+      ].join('\n'));
+      await new Promise<void>((resolve) => {
+        const stop = () => void server.stop().then(resolve);
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
       return 0;
     }
     case 'simulate': {

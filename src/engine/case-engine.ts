@@ -41,15 +41,13 @@ export class CaseEngine {
 
   /** One application: pre-review against the shared data, then the case, its first dispatches and notices. */
   async submit(region: RegionId, clientTxnId: string, input: ApplicationInput): Promise<SubmitResult> {
-    const { db, clock, calendar, shared } = this.deps;
+    const { db, clock, calendar } = this.deps;
     const known = await db.query<{ id: string }>('select id from cases where client_txn_id = $1', [clientTxnId]);
     if (known[0]) return { accepted: true, caseId: known[0].id, duplicate: true, evaluation: null };
 
     const policy = getPolicy(region);
     const at = clock.now();
-    const facts = await gatherFacts(shared, input, async (bornAt) =>
-      (await db.query('select 1 from cases where mother_id_number = $1 and submitted_at >= $2 limit 1', [input.motherIdNumber, bornAt])).length > 0);
-    const evaluation = evaluate({ policy, facts, at, calendar });
+    const { facts, evaluation } = await this.preReview(region, input, at);
     if (!evaluation.eligible) return { accepted: false, evaluation };
 
     const caseId = this.deps.newCaseId();
@@ -80,6 +78,18 @@ export class CaseEngine {
       throw e;
     }
     return { accepted: true, caseId, duplicate: false, evaluation };
+  }
+
+  /** A draft's pre-review: what submitting now would decide, without creating anything. */
+  async preview(region: RegionId, input: ApplicationInput): Promise<Evaluation> {
+    return (await this.preReview(region, input, this.deps.clock.now())).evaluation;
+  }
+
+  private async preReview(region: RegionId, input: ApplicationInput, at: Date) {
+    const { db, calendar, shared } = this.deps;
+    const facts = await gatherFacts(shared, input, async (bornAt) =>
+      (await db.query('select 1 from cases where mother_id_number = $1 and submitted_at >= $2 limit 1', [input.motherIdNumber, bornAt])).length > 0);
+    return { facts, evaluation: evaluate({ policy: getPolicy(region), facts, at, calendar }) };
   }
 
   async decide(decision: Decision): Promise<DecisionResult> {

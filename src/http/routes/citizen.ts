@@ -1,0 +1,102 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { CaseState } from '../../domain/case.ts';
+import { isCitizenId } from '../../domain/citizen-id.ts';
+import { AppError } from '../../domain/error.ts';
+import { ItemId, ParentRole, RegionId } from '../../domain/ids.ts';
+import type { ApplicationInput } from '../../engine/gather-facts.ts';
+import { Facts } from '../../policy/facts.ts';
+import { getCase } from '../../store/case-store.ts';
+import type { AppDeps } from '../app.ts';
+
+/**
+ * The parents' API. The applicant is whoever is logged in; the body never names them. A case that
+ * is not the caller's is reported as not found.
+ */
+const IdNumber = z.string().refine(isCitizenId, { message: 'citizen-id:checksum' });
+
+export const Application = z.strictObject({
+  applicantRole: ParentRole,
+  motherIdNumber: IdNumber,
+  baby: z.strictObject({
+    surname: z.string().max(20),
+    givenName: z.string().max(20),
+    sex: z.enum(['male', 'female']).optional(),
+    bornAt: z.iso.datetime({ offset: true }).optional(),
+    birthPlace: Facts.shape.baby.shape.birthPlace.optional(),
+  }),
+  choices: Facts.shape.choices,
+  motherAuthorization: z.strictObject({ grantee: ParentRole, signedAt: z.iso.datetime({ offset: true }) }).optional(),
+});
+
+const CaseParams = z.strictObject({ caseId: z.string().min(1).max(64) });
+const ItemParams = CaseParams.extend({ item: ItemId });
+const security = [{ citizen: [] }];
+
+export const citizenRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
+  const me = async (authorization: string | undefined) => (await deps.identity.citizenFrom(authorization)).idNumber;
+  const toInput = (idNumber: string, a: z.infer<typeof Application>): ApplicationInput => ({
+    applicant: { role: a.applicantRole, idNumber },
+    motherIdNumber: a.motherIdNumber,
+    baby: a.baby,
+    choices: a.choices,
+    ...(a.motherAuthorization ? { motherAuthorization: a.motherAuthorization } : {}),
+  });
+  const mine = async (caseId: string, idNumber: string): Promise<CaseState> => {
+    const state = await getCase(deps.db, caseId);
+    if (state.applicant.idNumber === idNumber || state.motherIdNumber === idNumber) return state;
+    throw new AppError('NOT_FOUND', { zh: `caseId：没有办件 ${caseId}`, en: `caseId: no case ${caseId}` }, { field: 'caseId' });
+  };
+
+  app.post('/evaluate', {
+    schema: { summary: 'Pre-review a draft against the shared data (智能预审); creates nothing', tags: ['citizen'], security, body: z.strictObject({ region: RegionId, application: Application }) },
+  }, async (req) => deps.engine.preview(req.body.region, toInput(await me(req.headers.authorization), req.body.application)));
+
+  app.post('/cases', {
+    schema: {
+      summary: 'Submit the one application; idempotent by clientTxnId', tags: ['citizen'], security,
+      body: z.strictObject({ region: RegionId, clientTxnId: z.string().min(8).max(100), application: Application }),
+    },
+  }, async (req, reply) => {
+    const result = await deps.engine.submit(req.body.region, req.body.clientTxnId, toInput(await me(req.headers.authorization), req.body.application));
+    return reply.status(result.accepted && !result.duplicate ? 201 : 200).send(result);
+  });
+
+  app.get('/cases', { schema: { summary: 'My cases (我的办件)', tags: ['citizen'], security } }, async (req) => {
+    const id = await me(req.headers.authorization);
+    const rows = await deps.db.query<{ state: CaseState }>('select state from cases where applicant_id_number = $1 or mother_id_number = $1 order by submitted_at desc limit 100', [id]);
+    return rows.map(({ state: s }) => ({
+      caseId: s.id, region: s.region, status: s.status, overdue: s.overdue, babyName: s.babyName, submittedAt: s.submittedAt, promisedDeadline: s.promisedDeadline,
+      items: Object.values(s.items).map((i) => ({ item: i.id, status: i.status, holder: i.holder, deadline: i.deadline, overdue: i.overdue })),
+    }));
+  });
+
+  app.get('/cases/:caseId', { schema: { summary: 'A case: every item with its timeline, holder, deadline and outputs', tags: ['citizen'], security, params: CaseParams } },
+    async (req) => mine(req.params.caseId, await me(req.headers.authorization)));
+
+  app.get('/cases/:caseId/shared-fields', {
+    schema: { summary: 'Which department received which of the family’s fields', tags: ['citizen'], security, params: CaseParams },
+  }, async (req) => {
+    await mine(req.params.caseId, await me(req.headers.authorization));
+    const rows = await deps.db.query<{ topic: string; payload: { item: string; fields: Record<string, unknown> } }>(
+      `select topic, payload from outbox where kind = 'dispatch' and case_id = $1 order by id`, [req.params.caseId]);
+    return rows.map((r) => ({ department: r.topic, item: r.payload.item, fields: fieldPaths(r.payload.fields) }));
+  });
+
+  app.post('/cases/:caseId/items/:item/supplement', {
+    schema: { summary: 'Answer a supplement request (补件); the item’s clock resumes', tags: ['citizen'], security, params: ItemParams, body: z.strictObject({ note: z.string().max(500).default('') }) },
+  }, async (req) => deps.engine.answerSupplement(req.params.caseId, req.params.item, await me(req.headers.authorization), req.body.note));
+
+  app.post('/cases/:caseId/items/:item/rating', {
+    schema: { summary: 'Rate a finished item (好差评), 1–5', tags: ['citizen'], security, params: ItemParams, body: z.strictObject({ score: z.number().int().min(1).max(5), comment: z.string().max(500).default('') }) },
+  }, async (req) => deps.engine.rate(req.params.caseId, req.params.item, await me(req.headers.authorization), req.body.score, req.body.comment));
+
+  app.get('/notifications', { schema: { summary: 'The in-app inbox', tags: ['citizen'], security } }, async (req) =>
+    deps.db.query('select id, case_id as "caseId", template, body, created_at as "createdAt", read_at as "readAt" from notifications where recipient_id_number = $1 order by id desc limit 200', [await me(req.headers.authorization)]));
+};
+
+/** `{ baby: { name, sex } }` → ['baby.name', 'baby.sex']: what a department saw, without the values. */
+function fieldPaths(value: unknown, prefix = ''): string[] {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return prefix ? [prefix] : [];
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => fieldPaths(v, prefix ? `${prefix}.${k}` : k));
+}

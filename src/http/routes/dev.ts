@@ -1,0 +1,29 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../domain/error.ts';
+import { RegionId } from '../../domain/ids.ts';
+import { sampleFacts } from '../../policy/sample-facts.ts';
+import { FamilySituation } from '../../registries/port.ts';
+import type { AppDeps } from '../app.ts';
+
+/**
+ * Development only: load any family situation into the simulated registries, so a test or a
+ * demo can set up any case. In production these routes answer 404 and touch nothing.
+ */
+export const devRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
+  const registries = () => {
+    if (deps.production || !deps.devRegistries) throw new AppError('NOT_FOUND', { zh: '开发接口在生产环境中不可用', en: 'the development API is not available in production' }, { field: 'path' });
+    return deps.devRegistries;
+  };
+
+  app.post('/families', { schema: { summary: 'Load a family situation into the simulated registries (not in production)', tags: ['dev'], body: FamilySituation } }, async (req, reply) => {
+    const family = registries().load(req.body);
+    return reply.status(201).send({ motherIdNumber: family.mother.idNumber, login: `Bearer dev:${family.mother.idNumber}` });
+  });
+
+  app.get('/families/sample', { schema: { summary: 'A sample family situation for a region', tags: ['dev'], querystring: z.strictObject({ region: RegionId }) } }, async (req) => {
+    registries();
+    const { applicant: _a, motherAuthorization: _m, choices: _c, priorApplication: _p, ...situation } = sampleFacts(req.query.region);
+    return situation;
+  });
+};

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { officialCalendar } from './calendar/official-calendar.ts';
+import type { DepartmentId } from './domain/ids.ts';
+import { DEPARTMENTS, simulateAllDepartments } from './departments/index.ts';
+import { CaseEngine } from './engine/case-engine.ts';
+import { OutboxWorker } from './engine/outbox-worker.ts';
+import { smsLog } from './engine/sms-log.ts';
+import { buildApp } from './http/app.ts';
+import { devIdentityProvider } from './http/identity.ts';
+import { POLICIES } from './policies/index.ts';
+import { sampleFacts } from './policy/sample-facts.ts';
+import { generateFamilies } from './registries/population.ts';
+import { simulatedRegistries } from './registries/simulated-registries.ts';
+import { openDb } from './store/db.ts';
+import { systemClock } from './system-clock.ts';
+
+export interface StartOptions {
+  host: string;
+  port: number;
+  /** A real PostgreSQL; otherwise the embedded PGlite store in dataDir. */
+  databaseUrl?: string;
+  dataDir: string;
+  /** Simulated departments answer within these many seconds (real time). */
+  simulatorSeconds: { min: number; max: number };
+}
+
+/**
+ * The whole service on one machine: the store, the engine, the outbox worker, the department
+ * simulators and the shared-data simulator with demo families, behind the HTTP API.
+ * Production needs real registry and department clients, which are not built yet, so this
+ * refuses to start with NODE_ENV=production rather than run on simulated data.
+ */
+export async function startServer(o: StartOptions) {
+  if (process.env.NODE_ENV === 'production') {
+    throw new Error('production mode needs clients for the real shared-data registries and department systems, which are not built yet; run without NODE_ENV=production to use the simulators');
+  }
+  const db = await openDb({ url: o.databaseUrl, dataDir: o.databaseUrl ? undefined : `${o.dataDir}/pglite` });
+  const clock = systemClock;
+  const calendar = officialCalendar();
+  const shared = simulatedRegistries();
+  const demoLogins: { region: string; name: string; login: string }[] = [];
+  for (const policy of Object.values(POLICIES)) {
+    const { applicant: _a, motherAuthorization: _m, choices: _c, priorApplication: _p, ...sample } = sampleFacts(policy.region);
+    // The sample baby is born yesterday, so every region's age limits hold today.
+    sample.baby.bornAt = new Date(clock.now().getTime() - 86_400_000).toISOString();
+    const family = shared.load(sample);
+    demoLogins.push({ region: policy.region, name: family.mother.name, login: `Bearer dev:${family.mother.idNumber}` });
+    for (const f of generateFamilies(policy.region, 20, { seed: `demo-${policy.region}`, bornBy: clock.now() })) shared.load(f.situation);
+  }
+
+  const departments = simulateAllDepartments({
+    seed: randomUUID(),
+    now: () => clock.now(),
+    latencyMs: { min: o.simulatorSeconds.min * 1000, max: o.simulatorSeconds.max * 1000 },
+  });
+  const engine = new CaseEngine({ db, clock, calendar, shared, newCaseId: () => `C${Date.now().toString(36).toUpperCase()}${randomUUID().slice(0, 4).toUpperCase()}` });
+  const worker = new OutboxWorker({ db, clock, workerId: `server-${process.pid}`, departments, sms: smsLog(`${o.dataDir}/sms.log`) });
+  const gatewayKeys = Object.fromEntries(Object.keys(DEPARTMENTS).map((d) => [d, `dev-key-${d}`])) as Record<DepartmentId, string>;
+
+  const app = await buildApp({ db, engine, clock, calendar, identity: devIdentityProvider({ production: false }), gatewayKeys, devRegistries: shared, production: false });
+  app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/docs'));
+
+  let busy = false;
+  const tick = async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      await worker.drain(20);
+      const due = Object.values(departments).flatMap((d) => d.due(clock.now()));
+      if (due.length) await engine.decideMany(due);
+      await worker.drain(20);
+    } catch (e) {
+      console.error('background work failed; will retry', e);
+    } finally {
+      busy = false;
+    }
+  };
+  const timers = [setInterval(tick, 500), setInterval(() => void engine.sweepOverdue().catch((e) => console.error(e)), 60_000)];
+  const address = await app.listen({ host: o.host, port: o.port });
+
+  const stop = async () => {
+    timers.forEach(clearInterval);
+    await app.close();
+    await db.close();
+  };
+  return { app, address, demoLogins, gatewayKeys, stop, db };
+}

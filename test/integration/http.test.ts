@@ -1,0 +1,150 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { officialCalendar } from '../../src/calendar/official-calendar.ts';
+import { fakeClock } from '../../src/domain/clock.ts';
+import { CaseEngine } from '../../src/engine/case-engine.ts';
+import { buildApp } from '../../src/http/app.ts';
+import { sign } from '../../src/http/gateway-signature.ts';
+import { devIdentityProvider } from '../../src/http/identity.ts';
+import { sampleFacts } from '../../src/policy/sample-facts.ts';
+import { simulatedRegistries } from '../../src/registries/simulated-registries.ts';
+import type { Db } from '../../src/store/db.ts';
+import { freshDb } from '../support/databases.ts';
+
+const clock = fakeClock(new Date('2026-11-16T10:00:00+08:00'));
+const KEYS = { 'midwifery-institution': 'k-hospital', police: 'k-police' } as const;
+let db: Db;
+let app: FastifyInstance;
+const { applicant: _a, motherAuthorization: _m, choices: _c, priorApplication: _p, ...family } = sampleFacts('fujian');
+family.baby.bornAt = '2026-11-14T08:00:00+08:00';
+const mother = family.mother.idNumber;
+const login = { authorization: `Bearer dev:${mother}` };
+const application = { applicantRole: 'mother', motherIdNumber: mother, baby: { surname: '李', givenName: '安然' }, choices: { followParent: 'father' } };
+
+function signed(department: string, key: string, body = '', at = clock.now().getTime()) {
+  return { 'x-department': department, 'x-timestamp': String(at), 'x-signature': sign(key, String(at), body), ...(body ? { 'content-type': 'application/json' } : {}) };
+}
+
+beforeAll(async () => {
+  db = await freshDb('pglite');
+  const shared = simulatedRegistries();
+  shared.load(family);
+  let n = 0;
+  const engine = new CaseEngine({ db, clock, calendar: officialCalendar(), shared, newCaseId: () => `H-${++n}` });
+  app = await buildApp({ db, engine, clock, calendar: officialCalendar(), identity: devIdentityProvider({ production: false }), gatewayKeys: KEYS, devRegistries: shared, production: false });
+});
+afterAll(async () => {
+  await app.close();
+  await db.close();
+});
+
+describe('citizen API', () => {
+  it('refuses a request without a login', async () => {
+    const r = await app.inject({ method: 'GET', url: '/api/citizen/cases' });
+    expect(r.statusCode).toBe(401);
+    expect(r.json().error).toMatchObject({ code: 'UNAUTHORIZED', field: 'authorization', message: { zh: expect.stringContaining('登录') } });
+  });
+
+  it('names each bad field in Chinese and English, and creates nothing', async () => {
+    const r = await app.inject({ method: 'POST', url: '/api/citizen/cases', headers: login, payload: { region: 'fujian', clientTxnId: 'bad-00001', application: { ...application, motherIdNumber: '350583199503081220', choices: {} } } });
+    expect(r.statusCode).toBe(400);
+    const fields = r.json().error.issues.map((i: { field: string }) => i.field);
+    expect(fields).toEqual(expect.arrayContaining(['body.application.motherIdNumber', 'body.application.choices.followParent']));
+    const required = r.json().error.issues.find((i: { field: string }) => i.field === 'body.application.choices.followParent');
+    expect(required.message).toEqual({ zh: 'body.application.choices.followParent：必填项缺失', en: 'body.application.choices.followParent is required' });
+    expect((await db.query('select count(*)::int as n from cases'))[0]).toEqual({ n: 0 });
+  });
+
+  it('pre-reviews a draft without creating a case', async () => {
+    const r = await app.inject({ method: 'POST', url: '/api/citizen/evaluate', headers: login, payload: { region: 'fujian', application } });
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toMatchObject({ eligible: true, scenario: { id: 'full' } });
+    expect((await db.query('select count(*)::int as n from cases'))[0]).toEqual({ n: 0 });
+  });
+
+  it('submits once, shows the case to its family only, and lists the fields each department got', async () => {
+    const first = await app.inject({ method: 'POST', url: '/api/citizen/cases', headers: login, payload: { region: 'fujian', clientTxnId: 'txn-000001', application } });
+    expect(first.statusCode).toBe(201);
+    expect(first.json()).toMatchObject({ accepted: true, caseId: 'H-1' });
+    const again = await app.inject({ method: 'POST', url: '/api/citizen/cases', headers: login, payload: { region: 'fujian', clientTxnId: 'txn-000001', application } });
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ duplicate: true, caseId: 'H-1' });
+
+    const detail = await app.inject({ method: 'GET', url: '/api/citizen/cases/H-1', headers: login });
+    expect(detail.json().items['birth-certificate']).toMatchObject({ status: 'dispatched', holder: 'department' });
+    const stranger = await app.inject({ method: 'GET', url: '/api/citizen/cases/H-1', headers: { authorization: 'Bearer dev:11010519491231002X' } });
+    expect(stranger.statusCode).toBe(404);
+
+    const shared = await app.inject({ method: 'GET', url: '/api/citizen/cases/H-1/shared-fields', headers: login });
+    const hospital = shared.json().find((s: { item: string }) => s.item === 'birth-certificate');
+    expect(hospital.department).toBe('midwifery-institution');
+    expect(hospital.fields).toEqual(expect.arrayContaining(['mother.name', 'mother.idNumber', 'baby.bornAt']));
+    const inbox = await app.inject({ method: 'GET', url: '/api/citizen/notifications', headers: login });
+    expect(inbox.json()[0]).toMatchObject({ caseId: 'H-1', template: 'case-accepted' });
+  });
+});
+
+describe('department gateway', () => {
+  it('refuses unsigned, wrongly signed and stale requests', async () => {
+    expect((await app.inject({ method: 'GET', url: '/api/gateway/tasks' })).statusCode).toBe(400);
+    const wrong = await app.inject({ method: 'GET', url: '/api/gateway/tasks', headers: signed('midwifery-institution', 'not-the-key') });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json().error.field).toBe('x-signature');
+    const stale = await app.inject({ method: 'GET', url: '/api/gateway/tasks', headers: signed('midwifery-institution', KEYS['midwifery-institution'], '', clock.now().getTime() - 6 * 60_000) });
+    expect(stale.json().error.field).toBe('x-timestamp');
+  });
+
+  it('lists only its own tasks, with only its fields; claims one; posts a decision once', async () => {
+    const list = await app.inject({ method: 'GET', url: '/api/gateway/tasks', headers: signed('midwifery-institution', KEYS['midwifery-institution']) });
+    expect(list.statusCode).toBe(200);
+    const tasks = list.json() as { task: { taskId: string; item: string; fields: Record<string, unknown> } }[];
+    expect(tasks.map((t) => t.task.item).sort()).toEqual(['birth-certificate', 'parenting-guidance', 'vaccination-certificate']);
+    expect((await app.inject({ method: 'GET', url: '/api/gateway/tasks', headers: signed('police', KEYS.police) })).json()).toEqual([]);
+
+    const cert = tasks.find((t) => t.task.item === 'birth-certificate')!.task;
+    const claim = await app.inject({ method: 'POST', url: `/api/gateway/tasks/${encodeURIComponent(cert.taskId)}/claim`, headers: signed('midwifery-institution', KEYS['midwifery-institution']) });
+    expect(claim.json()).toEqual({ taskId: cert.taskId, claimed: true });
+    const foreign = await app.inject({ method: 'POST', url: `/api/gateway/tasks/${encodeURIComponent(cert.taskId)}/claim`, headers: signed('police', KEYS.police) });
+    expect(foreign.statusCode).toBe(404);
+
+    const body = JSON.stringify({ txnId: 'hosp-1', caseId: 'H-1', item: 'birth-certificate', outcome: 'done', outputs: { certificateNumber: 'Q350000001' } });
+    const first = await app.inject({ method: 'POST', url: '/api/gateway/decisions', headers: signed('midwifery-institution', KEYS['midwifery-institution'], body), payload: body });
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ ok: true, replayed: false, status: 'done' });
+    const replay = await app.inject({ method: 'POST', url: '/api/gateway/decisions', headers: signed('midwifery-institution', KEYS['midwifery-institution'], body), payload: body });
+    expect(replay.json()).toMatchObject({ ok: true, replayed: true });
+    // The police may not decide the hospital's item.
+    const police = JSON.stringify({ txnId: 'pol-1', caseId: 'H-1', item: 'vaccination-certificate', outcome: 'done' });
+    expect((await app.inject({ method: 'POST', url: '/api/gateway/decisions', headers: signed('police', KEYS.police, police), payload: police })).statusCode).toBe(404);
+    // A body changed after signing fails the signature.
+    const tampered = body.replace('Q350000001', 'Q350000002');
+    expect((await app.inject({ method: 'POST', url: '/api/gateway/decisions', headers: signed('midwifery-institution', KEYS['midwifery-institution'], body), payload: tampered })).statusCode).toBe(401);
+  });
+});
+
+describe('supervision, operations and the dev API', () => {
+  it('shows per-item throughput and compliance for a region', async () => {
+    const r = await app.inject({ method: 'GET', url: '/api/supervision/regions/fujian/overview' });
+    const cert = r.json().items.find((i: { item: string }) => i.item === 'birth-certificate');
+    expect(cert).toMatchObject({ department: 'midwifery-institution', total: 1, done: 1, decidedWithDeadline: 1, decidedOnTime: 1 });
+  });
+
+  it('exposes Prometheus metrics, readiness and the OpenAPI document', async () => {
+    expect((await app.inject({ method: 'GET', url: '/metrics' })).body).toContain('onething_cases{region="fujian",status="in-progress"} 1');
+    expect((await app.inject({ method: 'GET', url: '/readyz' })).json()).toEqual({ ok: true });
+    const doc = (await app.inject({ method: 'GET', url: '/docs/json' })).json();
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/citizen/cases', '/api/gateway/decisions', '/api/supervision/regions/{region}/overview']));
+  });
+
+  it('loads any family situation outside production, and refuses to in production', async () => {
+    const situation = { ...family, mother: { ...family.mother, idNumber: '11010519491231002X' } };
+    const dev = await app.inject({ method: 'POST', url: '/api/dev/families', payload: situation });
+    expect(dev.statusCode).toBe(201);
+    expect(dev.json().login).toBe('Bearer dev:11010519491231002X');
+    const prod = await buildApp({ db, engine: null as never, clock, calendar: officialCalendar(), identity: devIdentityProvider({ production: true }), gatewayKeys: {}, devRegistries: null, production: true });
+    const refused = await prod.inject({ method: 'POST', url: '/api/dev/families', payload: situation });
+    expect(refused.statusCode).toBe(404);
+    expect((await prod.inject({ method: 'GET', url: '/api/citizen/cases', headers: login })).statusCode).toBe(401);
+    await prod.close();
+  });
+});
