@@ -8,8 +8,7 @@ import { smsLog } from './engine/sms-log.ts';
 import { buildApp } from './http/app.ts';
 import { devIdentityProvider } from './http/identity.ts';
 import { POLICIES } from './policies/index.ts';
-import { sampleFacts } from './policy/sample-facts.ts';
-import { generateFamilies } from './registries/population.ts';
+import { generateFamilies, sampleSituation } from './registries/population.ts';
 import { simulatedRegistries } from './registries/simulated-registries.ts';
 import { openDb } from './store/db.ts';
 import { systemClock } from './system-clock.ts';
@@ -40,7 +39,7 @@ export async function startServer(o: StartOptions) {
   const shared = simulatedRegistries();
   const demoLogins: { region: string; name: string; login: string }[] = [];
   for (const policy of Object.values(POLICIES)) {
-    const { applicant: _a, motherAuthorization: _m, choices: _c, priorApplication: _p, ...sample } = sampleFacts(policy.region);
+    const sample = sampleSituation(policy.region);
     // The sample baby is born yesterday, so every region's age limits hold today.
     sample.baby.bornAt = new Date(clock.now().getTime() - 86_400_000).toISOString();
     const family = shared.load(sample);
@@ -53,7 +52,7 @@ export async function startServer(o: StartOptions) {
     now: () => clock.now(),
     latencyMs: { min: o.simulatorSeconds.min * 1000, max: o.simulatorSeconds.max * 1000 },
   });
-  const engine = new CaseEngine({ db, clock, calendar, shared, newCaseId: () => `C${Date.now().toString(36).toUpperCase()}${randomUUID().slice(0, 4).toUpperCase()}` });
+  const engine = new CaseEngine({ db, clock, calendar, shared, newCaseId: () => `C${clock.now().getTime().toString(36).toUpperCase()}${randomUUID().slice(0, 4).toUpperCase()}` });
   const worker = new OutboxWorker({ db, clock, workerId: `server-${process.pid}`, departments, sms: smsLog(`${o.dataDir}/sms.log`) });
   const gatewayKeys = Object.fromEntries(Object.keys(DEPARTMENTS).map((d) => [d, `dev-key-${d}`])) as Record<DepartmentId, string>;
 

@@ -3,6 +3,7 @@ import type { ParentRole, RegionId } from '../domain/ids.ts';
 import { addDays, beijingDate } from '../domain/local-date.ts';
 import { seededRandom, type Random } from '../domain/random.ts';
 import type { FactsInput } from '../policy/facts.ts';
+import { sampleFacts } from '../policy/sample-facts.ts';
 import type { FamilySituationInput } from './port.ts';
 
 /**
@@ -91,4 +92,10 @@ function family(region: RegionId, i: number, random: Random, bornBy: Date, maxAg
     choices: { followParent: 'father', recipient: 'mother' },
     trait,
   };
+}
+
+/** A region's sample family as the registries hold it: the sample facts without the applicant's part. */
+export function sampleSituation(region: RegionId): FamilySituationInput {
+  const f = sampleFacts(region);
+  return { baby: f.baby, mother: f.mother, father: f.father, marriage: f.marriage, deliveryRecord: f.deliveryRecord, existing: f.existing, eLicenses: f.eLicenses, maternityInsurance: f.maternityInsurance };
 }

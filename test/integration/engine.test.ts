@@ -7,8 +7,8 @@ import type { ItemId, RegionId } from '../../src/domain/ids.ts';
 import { CaseEngine } from '../../src/engine/case-engine.ts';
 import type { ApplicationInput } from '../../src/engine/gather-facts.ts';
 import { verifyStore } from '../../src/engine/verify.ts';
-import { sampleFacts } from '../../src/policy/sample-facts.ts';
-import type { FactsInput } from '../../src/policy/facts.ts';
+import { sampleSituation } from '../../src/registries/population.ts';
+import type { FamilySituationInput } from '../../src/registries/port.ts';
 import { simulatedRegistries } from '../../src/registries/simulated-registries.ts';
 import { getCase, loadEvents } from '../../src/store/case-store.ts';
 import type { Db } from '../../src/store/db.ts';
@@ -21,18 +21,18 @@ afterEach(async () => {
 });
 
 /** A family loaded into the registries, an engine on a fresh database and a clock we move. */
-async function setup(kind: 'pglite' | 'postgres', region: RegionId, at: string, change?: (f: FactsInput) => void) {
+async function setup(kind: 'pglite' | 'postgres', region: RegionId, at: string, change?: (f: FamilySituationInput) => void) {
   const db = await freshDb(kind);
   open.push(db);
   const clock: FakeClock = fakeClock(new Date(at));
   const shared = simulatedRegistries();
-  const f = structuredClone(sampleFacts(region));
+  const f = structuredClone(sampleSituation(region));
   f.baby.bornAt = new Date(new Date(at).getTime() - 3 * 86_400_000).toISOString();
   change?.(f);
-  shared.load({ baby: f.baby, mother: f.mother, father: f.father, marriage: f.marriage, deliveryRecord: f.deliveryRecord, existing: f.existing, eLicenses: f.eLicenses, maternityInsurance: f.maternityInsurance });
+  shared.load(f);
   let n = 0;
   const engine = new CaseEngine({ db, clock, calendar, shared, newCaseId: () => `T-${++n}` });
-  const input: ApplicationInput = { applicant: { role: 'mother', idNumber: f.mother.idNumber }, motherIdNumber: f.mother.idNumber, baby: { surname: '李', givenName: '安然' }, choices: f.choices };
+  const input: ApplicationInput = { applicant: { role: 'mother', idNumber: f.mother.idNumber }, motherIdNumber: f.mother.idNumber, baby: { surname: '李', givenName: '安然' }, choices: { followParent: 'father' } };
   return { db, clock, engine, input, mother: f.mother.idNumber };
 }
 

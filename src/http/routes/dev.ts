@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../domain/error.ts';
 import { RegionId } from '../../domain/ids.ts';
-import { sampleFacts } from '../../policy/sample-facts.ts';
+import { sampleSituation } from '../../registries/population.ts';
 import { FamilySituation } from '../../registries/port.ts';
 import type { AppDeps } from '../app.ts';
 
@@ -23,7 +23,6 @@ export const devRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) =
 
   app.get('/families/sample', { schema: { summary: 'A sample family situation for a region', tags: ['dev'], querystring: z.strictObject({ region: RegionId }) } }, async (req) => {
     registries();
-    const { applicant: _a, motherAuthorization: _m, choices: _c, priorApplication: _p, ...situation } = sampleFacts(req.query.region);
-    return situation;
+    return sampleSituation(req.query.region);
   });
 };
