@@ -14,6 +14,7 @@ import { runSimulation, type SimulationSummary } from './engine/simulation.ts';
 import { verifyStore } from './engine/verify.ts';
 import { openDb } from './store/db.ts';
 import { startServer } from './server.ts';
+import { sampleSituation } from './registries/population.ts';
 
 /** The embedded store's directory. PGlite's file mode does not fsync: for trying and testing only. */
 const DATA_DIR = './data/pglite';
@@ -33,6 +34,9 @@ Usage:
   onething simulate --region R --cases N [--json] [--seed S] [--start ISO]
                                                   run N synthetic families through every department
                                                   (in memory, or on DATABASE_URL), then verify
+  onething family sample --region R               a family situation as the shared data holds it
+  onething family load --file F|- [--url URL]     load one into a running server's simulated registries
+                                                  (development only; default URL http://127.0.0.1:3000)
   onething verify                                 check hash chains, projections and the outbox
                                                   (DATABASE_URL, or the embedded store in ./data)
 
@@ -51,6 +55,8 @@ async function main(argv: string[]): Promise<number> {
       start: { type: 'string' },
       json: { type: 'boolean' },
       port: { type: 'string' },
+      file: { type: 'string' },
+      url: { type: 'string' },
       host: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -134,6 +140,20 @@ async function main(argv: string[]): Promise<number> {
       } finally {
         await db.close();
       }
+    }
+    case 'family': {
+      if (sub === 'sample') {
+        out(JSON.stringify(sampleSituation(region().region), null, 2));
+        return 0;
+      }
+      if (sub !== 'load') throw usageError('family', 'use `family sample` or `family load`');
+      const file = required(values.file, 'file');
+      const body = readFileSync(file === '-' ? 0 : file, 'utf8');
+      const base = (values.url ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
+      const res = await fetch(`${base}/api/dev/families`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const text = await res.text();
+      (res.ok ? process.stdout : process.stderr).write(`${text}\n`);
+      return res.ok ? 0 : 2;
     }
     case 'verify': {
       const db = await openDb({ url: process.env.DATABASE_URL, dataDir: process.env.DATABASE_URL ? undefined : DATA_DIR });
