@@ -12,7 +12,8 @@ const BIN = fileURLToPath(new URL('../../bin/onething.js', import.meta.url));
 describe('onething start (the README’s first command)', () => {
   it('serves the API with demo data on the embedded store, takes a family and a case, and stops cleanly', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'onething-start-'));
-    const { DATABASE_URL: _ignored, ...env } = process.env;
+    // The embedded store, whatever the caller's environment says.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'DATABASE_URL'));
     const server = spawn(process.execPath, [BIN, 'start', '--port', '0'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     server.stdout.on('data', (d) => { output += d; });
