@@ -212,6 +212,7 @@ function describeSimulation(s: SimulationSummary, ms: number): string {
     `  items done ${s.items.done} · rejected ${s.items.rejected} · cancelled ${s.items.cancelled} · supplemented 补件 ${s.supplemented}`,
     `  SLA compliance 按时办结率 ${s.slaCompliance.share === null ? 'no time limits set' : `${(s.slaCompliance.share * 100).toFixed(1)}% (${s.slaCompliance.onTime}/${s.slaCompliance.withDeadline})`} · overdue items ${s.overdueItems}`,
     `  median hours per item 各事项办理时长中位数: ${Object.entries(s.medianHoursByItem).map(([k, v]) => `${k} ${v}h`).join(', ')}`,
+    `  EMS parcels 邮件: ${s.parcels}`,
     `  department calls (tasks/calls/faults): ${Object.entries(s.departmentCalls).map(([k, v]) => `${k} ${v.tasks}/${v.calls}/${v.faults}`).join(', ')}`,
     `  verify: ${s.verify.ok ? `ok (${s.verify.cases} cases, ${s.verify.events} events, outbox settled)` : s.verify.problems.slice(0, 5).join('; ')}`,
   ];

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { officialCalendar } from './calendar/official-calendar.ts';
 import type { DepartmentId } from './domain/ids.ts';
+import { simulateEms } from './departments/ems.ts';
 import { DEPARTMENTS, simulateAllDepartments } from './departments/index.ts';
 import { CaseEngine } from './engine/case-engine.ts';
 import { OutboxWorker } from './engine/outbox-worker.ts';
@@ -53,7 +54,8 @@ export async function startServer(o: StartOptions) {
     latencyMs: { min: o.simulatorSeconds.min * 1000, max: o.simulatorSeconds.max * 1000 },
   });
   const engine = new CaseEngine({ db, clock, calendar, shared, newCaseId: () => `C${clock.now().getTime().toString(36).toUpperCase()}${randomUUID().slice(0, 4).toUpperCase()}` });
-  const worker = new OutboxWorker({ db, clock, workerId: `server-${process.pid}`, departments, sms: smsLog(`${o.dataDir}/sms.log`) });
+  const ems = simulateEms();
+  const worker = new OutboxWorker({ db, clock, workerId: `server-${process.pid}`, departments, sms: smsLog(`${o.dataDir}/sms.log`), ems });
   const gatewayKeys = Object.fromEntries(Object.keys(DEPARTMENTS).map((d) => [d, `dev-key-${d}`])) as Record<DepartmentId, string>;
 
   const app = await buildApp({ db, engine, clock, calendar, identity: devIdentityProvider({ production: false }), gatewayKeys, devRegistries: shared, production: false });
@@ -67,6 +69,7 @@ export async function startServer(o: StartOptions) {
       await worker.drain(20);
       const due = Object.values(departments).flatMap((d) => d.due(clock.now()));
       if (due.length) await engine.decideMany(due);
+      await engine.track(ems.due(clock.now()));
       await worker.drain(20);
     } catch (e) {
       console.error('background work failed; will retry', e);

@@ -31,6 +31,7 @@ export interface Submission {
   applicant: { role: ParentRole; idNumber: string };
   motherIdNumber: string;
   babyName: string;
+  homeDivisionCode: string;
   items: PlannedCaseItem[];
   promisedDeadline: string | null;
   form: Record<string, unknown>;
@@ -43,13 +44,12 @@ export function submit(caseId: string, s: Submission, at: Date, calendar: Calend
 
 /** Dispatch every item whose prerequisites are done, with its deadline computed now. */
 export function dispatchReady(state: CaseState, at: Date, calendar: Calendar): CaseEvent[] {
-  return readyItems(state).map((item) => ({
-    type: 'item-dispatched' as const,
-    at: at.toISOString(),
-    item: item.id,
-    attempt: item.attempt + 1,
-    deadline: itemDeadline(state, item, at, calendar),
-  }));
+  return readyItems(state).flatMap((item): CaseEvent[] => {
+    const dispatched: CaseEvent = { type: 'item-dispatched', at: at.toISOString(), item: item.id, attempt: item.attempt + 1, deadline: itemDeadline(state, item, at, calendar) };
+    if (!item.inboundParcel) return [dispatched];
+    // Two-way EMS: the post collects the family's documents for the department; the clock waits.
+    return [dispatched, { type: 'parcel-shipped', at: at.toISOString(), item: item.id, parcelId: `${state.id}-${item.id}-in`, direction: 'to-department', destination: state.homeDivisionCode }];
+  });
 }
 
 /**
@@ -75,7 +75,10 @@ export function decide(state: CaseState, d: Decision, at: Date, calendar: Calend
   switch (d.outcome) {
     case 'done': {
       const done: CaseEvent = { type: 'item-done', at: when, item: d.item, txnId: d.txnId, outputs: d.outputs ?? {} };
-      return [done, ...dispatchReady(applyEvent(state, done, state.id), at, calendar)];
+      const mailed: CaseEvent[] = item.delivery === 'mail'
+        ? [{ type: 'parcel-shipped', at: when, item: d.item, parcelId: `${state.id}-${d.item}-out`, direction: 'to-family', destination: state.homeDivisionCode }]
+        : [];
+      return [done, ...mailed, ...dispatchReady(applyEvent(state, done, state.id), at, calendar)];
     }
     case 'rejected': {
       const reason = d.reason ?? { zh: '部门未通过审核', en: 'the department did not approve it' };
@@ -136,11 +139,43 @@ export function rate(state: CaseState, item: ItemId, score: number, comment: str
   return [{ type: 'item-rated', at: at.toISOString(), item, score, comment }];
 }
 
-/** Overdue items and cases, each flagged once. Paused items are judged when they resume. */
+export interface TrackingUpdate {
+  caseId: string;
+  item: ItemId;
+  parcelId: string;
+  status: 'collected' | 'in-transit' | 'delivered';
+  at: string;
+  note: string;
+}
+
+/**
+ * A parcel's progress. When the family's parcel reaches the department, the item's clock resumes,
+ * moved on by the working time it spent in the post (寄件时间不纳入计时范畴). A status already
+ * recorded is not recorded twice.
+ */
+export function track(state: CaseState, u: TrackingUpdate, calendar: Calendar): CaseEvent[] {
+  const item = state.items[u.item];
+  const parcel = item?.parcels.find((p) => p.id === u.parcelId);
+  if (!item || !parcel) throw new AppError('NOT_FOUND', { zh: `parcelId：没有邮件 ${u.parcelId}`, en: `parcelId: no parcel ${u.parcelId}` }, { field: 'parcelId' });
+  if (parcel.tracking.some((t) => t.status === u.status)) return [];
+  const event: CaseEvent = { type: 'parcel-tracked', at: u.at, item: u.item, parcelId: u.parcelId, status: u.status, note: u.note };
+  if (parcel.direction === 'to-department' && u.status === 'delivered' && item.deadline) {
+    try {
+      const inTransit = workingTimeBetween(calendar, new Date(parcel.tracking[0]!.at), new Date(u.at));
+      event.deadline = extendByWorkingTime(calendar, new Date(item.deadline), inTransit).toISOString();
+    } catch (e) {
+      if (!(e instanceof AppError && e.code === 'CALENDAR_NOT_COVERED')) throw e;
+      event.deadline = null;
+    }
+  }
+  return [event];
+}
+
+/** Overdue items and cases, each flagged once. Paused items (with the parent or the post) are judged when they resume. */
 export function markOverdue(state: CaseState, at: Date): CaseEvent[] {
   const when = at.toISOString();
   const events: CaseEvent[] = Object.values(state.items)
-    .filter((i) => i.status === 'dispatched' && !i.overdue && i.deadline !== null && new Date(i.deadline) < at)
+    .filter((i) => i.status === 'dispatched' && i.holder === 'department' && !i.overdue && i.deadline !== null && new Date(i.deadline) < at)
     .map((i) => ({ type: 'item-overdue' as const, at: when, item: i.id }));
   if (!state.overdue && state.status === 'in-progress' && state.promisedDeadline && new Date(state.promisedDeadline) < at) {
     events.push({ type: 'case-overdue', at: when });

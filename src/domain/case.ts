@@ -17,6 +17,20 @@ export interface PlannedCaseItem {
   dependsOn: ItemId[];
   sla: SlaMeasure | null;
   delivery: 'mail' | 'pickup' | null;
+  /** The family mails something to the department first (two-way EMS); the clock waits for it. */
+  inboundParcel: boolean;
+}
+
+export type ParcelDirection = 'to-department' | 'to-family';
+export type ParcelStatus = 'shipped' | 'collected' | 'in-transit' | 'delivered';
+
+export interface Parcel {
+  id: string;
+  direction: ParcelDirection;
+  status: ParcelStatus;
+  /** GB/T 2260 code of where it goes: districts are urban (T+1), counties rural (T+2). */
+  destination: string;
+  tracking: { at: string; status: ParcelStatus; note: string }[];
 }
 
 export type CaseEvent =
@@ -28,6 +42,8 @@ export type CaseEvent =
       applicant: { role: ParentRole; idNumber: string };
       motherIdNumber: string;
       babyName: string;
+      /** Where the family lives (GB/T 2260): parcels to the family go here. */
+      homeDivisionCode: string;
       items: PlannedCaseItem[];
       promisedDeadline: string | null;
       /** What each department will receive, fixed at submission (the one form). */
@@ -41,7 +57,10 @@ export type CaseEvent =
   | { type: 'item-cancelled'; at: string; item: ItemId; because: ItemId; offline: Bilingual }
   | { type: 'item-overdue'; at: string; item: ItemId }
   | { type: 'case-overdue'; at: string }
-  | { type: 'item-rated'; at: string; item: ItemId; score: number; comment: string };
+  | { type: 'item-rated'; at: string; item: ItemId; score: number; comment: string }
+  | { type: 'parcel-shipped'; at: string; item: ItemId; parcelId: string; direction: ParcelDirection; destination: string }
+  /** A delivered inbound parcel resumes the item's clock: `deadline` is the moved deadline. */
+  | { type: 'parcel-tracked'; at: string; item: ItemId; parcelId: string; status: ParcelStatus; note: string; deadline?: string | null };
 
 export type CaseEventType = CaseEvent['type'];
 
@@ -51,10 +70,13 @@ export type CaseEventType = CaseEvent['type'];
  */
 export const ITEM_TRANSITIONS = {
   waiting: { 'item-dispatched': 'dispatched', 'item-cancelled': 'cancelled' },
-  dispatched: { 'item-done': 'done', 'item-rejected': 'rejected', 'supplement-requested': 'supplement-requested', 'item-overdue': 'dispatched' },
-  'supplement-requested': { 'supplement-answered': 'dispatched', 'item-rejected': 'rejected', 'item-overdue': 'supplement-requested' },
-  done: { 'item-rated': 'done' },
-  rejected: { 'item-rated': 'rejected' },
+  dispatched: {
+    'item-done': 'done', 'item-rejected': 'rejected', 'supplement-requested': 'supplement-requested', 'item-overdue': 'dispatched',
+    'parcel-shipped': 'dispatched', 'parcel-tracked': 'dispatched',
+  },
+  'supplement-requested': { 'supplement-answered': 'dispatched', 'item-rejected': 'rejected', 'item-overdue': 'supplement-requested', 'parcel-tracked': 'supplement-requested' },
+  done: { 'item-rated': 'done', 'parcel-shipped': 'done', 'parcel-tracked': 'done' },
+  rejected: { 'item-rated': 'rejected', 'parcel-tracked': 'rejected' },
   cancelled: {},
 } as const satisfies Record<ItemStatus, Partial<Record<CaseEventType, ItemStatus>>>;
 
@@ -64,6 +86,7 @@ export interface ItemState {
   dependsOn: ItemId[];
   sla: SlaMeasure | null;
   delivery: 'mail' | 'pickup' | null;
+  inboundParcel: boolean;
   status: ItemStatus;
   attempt: number;
   dispatchedAt: string | null;
@@ -75,8 +98,9 @@ export interface ItemState {
   supplement: { material: string; message: Bilingual; requestedAt: string } | null;
   supplements: number;
   rating: { score: number; comment: string } | null;
+  parcels: Parcel[];
   /** Who holds the item now, as the parent sees it. */
-  holder: 'department' | 'applicant' | null;
+  holder: 'department' | 'applicant' | 'post' | null;
   timeline: { at: string; type: CaseEventType }[];
 }
 
@@ -89,6 +113,7 @@ export interface CaseState {
   applicant: { role: ParentRole; idNumber: string };
   motherIdNumber: string;
   babyName: string;
+  homeDivisionCode: string;
   submittedAt: string;
   promisedDeadline: string | null;
   overdue: boolean;
@@ -105,12 +130,12 @@ export function applyEvent(state: CaseState | null, event: CaseEvent, caseId: st
     for (const p of event.items) {
       items[p.id] = {
         ...p, status: 'waiting', attempt: 0, dispatchedAt: null, deadline: null, decidedAt: null, overdue: false, outputs: {},
-        reason: null, supplement: null, supplements: 0, rating: null, holder: null, timeline: [],
+        reason: null, supplement: null, supplements: 0, rating: null, parcels: [], holder: null, timeline: [],
       };
     }
     return {
       id: caseId, region: event.region, scenario: event.scenario, applicant: event.applicant, motherIdNumber: event.motherIdNumber,
-      babyName: event.babyName, submittedAt: event.at, promisedDeadline: event.promisedDeadline, overdue: false, form: event.form,
+      babyName: event.babyName, homeDivisionCode: event.homeDivisionCode, submittedAt: event.at, promisedDeadline: event.promisedDeadline, overdue: false, form: event.form,
       items, status: 'in-progress', version: 1,
     };
   }
@@ -148,6 +173,20 @@ export function applyEvent(state: CaseState | null, event: CaseEvent, caseId: st
     case 'item-rated':
       updated.rating = { score: event.score, comment: event.comment };
       break;
+    case 'parcel-shipped':
+      updated.parcels = [...item.parcels, { id: event.parcelId, direction: event.direction, status: 'shipped', destination: event.destination, tracking: [{ at: event.at, status: 'shipped', note: '' }] }];
+      // The family's parcel is on its way to the department: the post holds the item, its clock waits.
+      if (event.direction === 'to-department') updated.holder = 'post';
+      break;
+    case 'parcel-tracked': {
+      updated.parcels = item.parcels.map((p) => (p.id === event.parcelId ? { ...p, status: event.status, tracking: [...p.tracking, { at: event.at, status: event.status, note: event.note }] } : p));
+      const parcel = item.parcels.find((p) => p.id === event.parcelId);
+      if (parcel?.direction === 'to-department' && event.status === 'delivered') {
+        updated.holder = 'department';
+        if (event.deadline !== undefined) updated.deadline = event.deadline;
+      }
+      break;
+    }
   }
   const items = { ...state.items, [event.item]: updated };
   return { ...state, items, status: caseStatus(items), version: state.version + 1 };

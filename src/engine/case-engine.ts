@@ -1,6 +1,6 @@
 import { applyEvent, type CaseEvent, type CaseState, type PlannedCaseItem } from '../domain/case.ts';
 import * as commands from '../domain/case-commands.ts';
-import type { Decision } from '../domain/case-commands.ts';
+import type { Decision, TrackingUpdate } from '../domain/case-commands.ts';
 import type { Calendar } from '../domain/calendar.ts';
 import type { Clock } from '../domain/clock.ts';
 import { AppError } from '../domain/error.ts';
@@ -53,7 +53,11 @@ export class CaseEngine {
     const caseId = this.deps.newCaseId();
     const items: PlannedCaseItem[] = evaluation.plan.map((p) => {
       const sla = policy.items.find((i) => i.id === p.id)!.sla;
-      return { id: p.id, department: p.department, dependsOn: p.dependsOn, sla: sla ? slaMeasure(sla) : null, delivery: p.delivery?.chosen ?? null };
+      const chosen = p.delivery?.options.find((m) => m.kind === p.delivery?.chosen);
+      return {
+        id: p.id, department: p.department, dependsOn: p.dependsOn, sla: sla ? slaMeasure(sla) : null,
+        delivery: p.delivery?.chosen ?? null, inboundParcel: chosen?.kind === 'mail' && chosen.twoWay,
+      };
     });
     const promised = evaluation.deadlines.promised;
     const events = commands.submit(caseId, {
@@ -62,6 +66,7 @@ export class CaseEngine {
       applicant: input.applicant,
       motherIdNumber: facts.mother.idNumber,
       babyName: `${facts.baby.surname}${facts.baby.givenName}`,
+      homeDivisionCode: (facts.choices.followParent === 'mother' ? facts.mother : facts.father)?.hukou?.divisionCode ?? facts.mother.hukou?.divisionCode ?? facts.baby.birthPlace.divisionCode,
       items,
       promisedDeadline: promised?.status === 'scheduled' ? promised.at : null,
       form: buildForm(facts, evaluation),
@@ -145,6 +150,26 @@ export class CaseEngine {
         await tx.query(`insert into inbound_decisions (txn_id, case_id, item, received_at, response) values ${valuesList(received.length / 5, 5, ['', '', '', 'timestamptz', 'jsonb'])}`, received);
       }
       return results;
+    });
+  }
+
+  /** EMS tracking updates, many per transaction; a status already recorded is ignored. */
+  async track(updates: TrackingUpdate[]): Promise<void> {
+    if (!updates.length) return;
+    const { db, clock, calendar } = this.deps;
+    await db.transaction(async (tx) => {
+      const cases = await loadCasesForUpdate(tx, [...new Set(updates.map((u) => u.caseId))]);
+      const working = new Map<string, { loaded: LoadedCase; state: CaseState; events: CaseEvent[] }>();
+      for (const u of updates) {
+        const loaded = cases.get(u.caseId);
+        if (!loaded) continue;
+        const w = working.get(u.caseId) ?? { loaded, state: loaded.state, events: [] };
+        const events = commands.track(w.state, u, calendar);
+        for (const e of events) w.state = applyEvent(w.state, e, u.caseId);
+        w.events.push(...events);
+        working.set(u.caseId, w);
+      }
+      await this.commit(tx, [...working.entries()].map(([caseId, w]) => ({ caseId, before: w.loaded, events: w.events })), clock.now());
     });
   }
 

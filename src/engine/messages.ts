@@ -11,7 +11,7 @@ import type { Policy } from '../policy/schema.ts';
  * and nothing committed is left unsent.
  */
 export interface OutboxMessage {
-  kind: 'dispatch' | 'notify';
+  kind: 'dispatch' | 'notify' | 'ship';
   topic: string;
   idempotencyKey: string;
   caseId: string;
@@ -63,6 +63,19 @@ export function messagesFor(policy: Policy, state: CaseState, events: { seq: num
         if (e.item === 'insurance-enrollment' && sms) {
           const name = String((state.form as CaseForm).mother.name);
           notify(seq, 'insurance-enrolled', { zh: '参保登记成功', en: 'Insurance enrollment done' }, { zh: sms.text.zh.replace('{name}', name), en: sms.text.en.replace('{name}', name) }, e.item);
+        }
+        break;
+      }
+      case 'parcel-shipped':
+        outbox.push({
+          kind: 'ship', topic: 'ems', idempotencyKey: `${e.parcelId}:ship`, caseId: state.id,
+          payload: { parcelId: e.parcelId, caseId: state.id, item: e.item, direction: e.direction, destination: e.destination, shippedAt: e.at },
+        });
+        break;
+      case 'parcel-tracked': {
+        const parcel = state.items[e.item]?.parcels.find((p) => p.id === e.parcelId);
+        if (parcel?.direction === 'to-family' && e.status === 'delivered') {
+          notify(seq, 'parcel-delivered', { zh: `${itemName(e.item).zh}邮件已送达`, en: `${itemName(e.item).en}: parcel delivered` }, { zh: `邮件 ${e.parcelId} 已签收`, en: `parcel ${e.parcelId} was delivered` }, e.item);
         }
         break;
       }

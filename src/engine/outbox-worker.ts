@@ -1,5 +1,6 @@
 import type { Clock } from '../domain/clock.ts';
 import type { DepartmentId } from '../domain/ids.ts';
+import type { EmsPort, Shipment } from '../departments/ems.ts';
 import { PermanentError, type DepartmentPort, type DepartmentTask } from '../departments/port.ts';
 import type { Db } from '../store/db.ts';
 import { valuesList } from '../store/sql.ts';
@@ -15,6 +16,7 @@ export interface WorkerDeps {
   workerId: string;
   departments: Partial<Record<DepartmentId, DepartmentPort>>;
   sms: SmsPort;
+  ems: EmsPort;
   batchSize?: number;
   /** A claim not settled within this time is taken as crashed and claimed again. */
   leaseMs?: number;
@@ -23,7 +25,7 @@ export interface WorkerDeps {
 
 interface ClaimedRow {
   id: number;
-  kind: 'dispatch' | 'notify';
+  kind: 'dispatch' | 'notify' | 'ship';
   topic: string;
   idempotency_key: string;
   payload: unknown;
@@ -112,6 +114,7 @@ export class OutboxWorker {
 
   private async deliver(row: ClaimedRow): Promise<void> {
     if (row.kind === 'notify') return this.deps.sms.send(row.payload as Parameters<SmsPort['send']>[0], row.idempotency_key);
+    if (row.kind === 'ship') return this.deps.ems.ship(row.payload as Shipment, row.idempotency_key);
     const port = this.deps.departments[row.topic as DepartmentId];
     if (!port) throw new PermanentError(`no adapter for department ${row.topic}`);
     return port.submit(row.payload as DepartmentTask, row.idempotency_key);

@@ -4,6 +4,7 @@ import { fakeClock } from '../domain/clock.ts';
 import type { DepartmentId, ItemId, RegionId } from '../domain/ids.ts';
 import { seededRandom } from '../domain/random.ts';
 import { simulateAllDepartments } from '../departments/index.ts';
+import { simulateEms } from '../departments/ems.ts';
 import type { SimulatorOptions } from '../departments/port.ts';
 import { generateFamilies } from '../registries/population.ts';
 import { simulatedRegistries } from '../registries/simulated-registries.ts';
@@ -40,6 +41,8 @@ export interface SimulationSummary {
   overdueItems: number;
   medianHoursByItem: Record<string, number>;
   departmentCalls: Record<string, { calls: number; tasks: number; faults: number }>;
+  /** EMS parcels booked (results mailed to families, and families' documents mailed to departments). */
+  parcels: number;
   simulatedDays: number;
   verify: VerifyReport;
 }
@@ -57,7 +60,8 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
   const departments = simulateAllDepartments({ ...o.departments, seed: o.seed, now: () => clock.now() });
   let caseNo = 0;
   const engine = new CaseEngine({ db: o.db, clock, calendar, shared, newCaseId: () => `${o.region.toUpperCase().slice(0, 2)}${String(o.seed).replace(/\W/g, '')}-${String(++caseNo).padStart(6, '0')}` });
-  const worker = new OutboxWorker({ db: o.db, clock, workerId: 'simulator', departments, sms: smsMemory() });
+  const ems = simulateEms();
+  const worker = new OutboxWorker({ db: o.db, clock, workerId: 'simulator', departments, sms: smsMemory(), ems });
 
   const families = generateFamilies(o.region, o.cases, { seed: o.seed, bornBy: o.start });
   for (const f of families) shared.load(f.situation);
@@ -99,6 +103,7 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
         }
       });
     }
+    await engine.track(ems.due(clock.now()));
     answers.sort((a, b) => a.at - b.at);
     while (answers.length && answers[0]!.at <= clock.now().getTime()) {
       const a = answers.shift()!;
@@ -115,6 +120,7 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
       arrivals[0]?.at,
       answers[0]?.at,
       ...Object.values(departments).map((d) => d.nextDueAt()?.getTime()),
+      ems.nextDueAt()?.getTime(),
       (await worker.nextAvailableAt())?.getTime(),
     ].filter((t): t is number => t !== undefined);
     if (!next.length) break;
@@ -123,13 +129,13 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
     clock.set(new Date(Math.max(clock.now().getTime() + TICK_MS, Math.min(...next))));
   }
 
-  return summarize(o, clock.now(), summaryCounts, refusedBy, departments);
+  return { ...(await summarize(o, clock.now(), summaryCounts, refusedBy, departments)), parcels: ems.booked };
 }
 
 async function summarize(
   o: SimulationOptions, end: Date, counts: { accepted: number; refused: number; supplemented: number }, refusedBy: Record<string, number>,
   departments: Record<DepartmentId, { stats: { calls: number; tasks: number; faults: number } }>,
-): Promise<SimulationSummary> {
+): Promise<Omit<SimulationSummary, 'parcels'>> {
   const db = o.db;
   const caseStatus = await db.query<{ status: string; n: number }>('select status, count(*)::int as n from cases where region = $1 group by status', [o.region]);
   const itemStatus = await db.query<{ status: string; n: number }>('select status, count(*)::int as n from case_items where region = $1 group by status', [o.region]);

@@ -168,7 +168,7 @@ export const fujian = definePolicy({
   delivery: [
     { item: 'birth-certificate', methods: [{ kind: 'mail', fee: 'paid-by-applicant' }, { kind: 'pickup', place: { zh: '助产机构（携带申请人有效身份证件）', en: "the hospital (bring the applicant's ID)" } }], citation: { file: '003', clause: '附件1 三(一)2' } },
     { item: 'hukou-registration', methods: [
-      { kind: 'mail', fee: 'paid-by-applicant', note: { zh: '邮政 EMS 双向邮递：户口簿上门取件寄至派出所打印后寄回，寄件与收件均按标准收费', en: 'EMS both ways: the hukou book is collected, printed at the station and returned; both legs at standard rates' } },
+      { kind: 'mail', fee: 'paid-by-applicant', twoWay: true, note: { zh: '邮政 EMS 双向邮递：户口簿上门取件寄至派出所打印后寄回，寄件与收件均按标准收费', en: 'EMS both ways: the hukou book is collected, printed at the station and returned; both legs at standard rates' } },
       { kind: 'pickup', place: { zh: '持落户方户口簿到派出所打印新生儿户口页', en: "bring the registering parent's hukou book to the police station to print the baby's page" } },
     ], citation: { file: '003', clause: '附件2 一(四)；附件1 三(一)3' } },
     { item: 'social-security-card', methods: [{ kind: 'mail', fee: 'paid-by-applicant' }, { kind: 'pickup', place: { zh: '发卡银行网点（携带新生儿户口簿及监护人有效身份证件）', en: "the card bank's branch (bring the baby's hukou book and the guardian's ID)" } }], citation: { file: '003', clause: '附件1 三(一)5' } },

@@ -88,7 +88,13 @@ export const FormField = z.strictObject({
 export type FormField = z.infer<typeof FormField>;
 
 export const DeliveryMethod = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('mail'), fee: z.enum(['free', 'paid-by-applicant', 'unstated']), note: Bilingual.optional() }),
+  z.strictObject({
+    kind: z.literal('mail'),
+    fee: z.enum(['free', 'paid-by-applicant', 'unstated']),
+    /** The family first mails something to the department (EMS both ways); the item's clock waits for it. */
+    twoWay: z.boolean().default(false),
+    note: Bilingual.optional(),
+  }),
   z.strictObject({ kind: z.literal('pickup'), place: Bilingual }),
 ]);
 export type DeliveryMethod = z.infer<typeof DeliveryMethod>;

@@ -3,6 +3,7 @@ import type { ParentRole, RegionId } from '../domain/ids.ts';
 import { addDays, beijingDate } from '../domain/local-date.ts';
 import { seededRandom, type Random } from '../domain/random.ts';
 import type { FactsInput } from '../policy/facts.ts';
+import { POLICIES } from '../policies/index.ts';
 import { sampleFacts } from '../policy/sample-facts.ts';
 import type { FamilySituationInput } from './port.ts';
 
@@ -89,7 +90,11 @@ function family(region: RegionId, i: number, random: Random, bornBy: Date, maxAg
     applicant: { role: 'mother', idNumber: motherId },
     // The parents know the birth facts too; they are used only when no delivery record is shared.
     baby: { surname, givenName: random.pick(GIVEN) + (random.chance(0.5) ? random.pick(GIVEN) : ''), sex, bornAt: bornAt.toISOString(), birthPlace: { kind: 'institution', divisionCode: home, institutionName: institution } },
-    choices: { followParent: 'father', recipient: 'mother' },
+    choices: {
+      followParent: 'father',
+      recipient: POLICIES[region].recipient?.allowed.includes('mother') === false ? POLICIES[region].recipient!.allowed[0] : 'mother',
+      delivery: Object.fromEntries(POLICIES[region].delivery.map((d) => [d.item, random.pick(d.methods).kind])),
+    },
     trait,
   };
 }

@@ -21,7 +21,7 @@ afterEach(async () => {
 });
 
 /** A family loaded into the registries, an engine on a fresh database and a clock we move. */
-async function setup(kind: 'pglite' | 'postgres', region: RegionId, at: string, change?: (f: FamilySituationInput) => void) {
+async function setup(kind: 'pglite' | 'postgres', region: RegionId, at: string, change?: (f: FamilySituationInput) => void, choices: ApplicationInput['choices'] = { followParent: 'father' }) {
   const db = await freshDb(kind);
   open.push(db);
   const clock: FakeClock = fakeClock(new Date(at));
@@ -32,7 +32,7 @@ async function setup(kind: 'pglite' | 'postgres', region: RegionId, at: string, 
   shared.load(f);
   let n = 0;
   const engine = new CaseEngine({ db, clock, calendar, shared, newCaseId: () => `T-${++n}` });
-  const input: ApplicationInput = { applicant: { role: 'mother', idNumber: f.mother.idNumber }, motherIdNumber: f.mother.idNumber, baby: { surname: '李', givenName: '安然' }, choices: { followParent: 'father' } };
+  const input: ApplicationInput = { applicant: { role: 'mother', idNumber: f.mother.idNumber }, motherIdNumber: f.mother.idNumber, baby: { surname: '李', givenName: '安然' }, choices };
   return { db, clock, engine, input, mother: f.mother.idNumber };
 }
 
@@ -183,6 +183,41 @@ for (const kind of DB_KINDS) {
       const state = await engine.rate('T-1', 'birth-certificate', mother, 5, '很快');
       expect(state.items['birth-certificate']!.rating).toEqual({ score: 5, comment: '很快' });
       expect((await db.query(`select rating from case_items where item = 'birth-certificate'`))[0]).toEqual({ rating: 5 });
+    });
+
+    it('two-way EMS: the family\'s hukou book is in the post, the police clock waits, then resumes moved on by the transit time', async () => {
+      const { db, clock, engine, input } = await setup(kind, 'fujian', '2026-11-16T09:00:00+08:00', undefined, { followParent: 'father', delivery: { 'hukou-registration': 'mail', 'birth-certificate': 'mail' } });
+      await engine.submit('fujian', 'txn-11', input);
+      clock.set(new Date('2026-11-16T10:00:00+08:00'));
+      await engine.decide(decision('T-1', 'birth-certificate', 'midwifery-institution', 'done'));
+      let state = await getCase(db, 'T-1');
+      // The certificate is mailed to the family; the hukou book travels to the police.
+      expect(state.items['birth-certificate']!.parcels).toMatchObject([{ direction: 'to-family', status: 'shipped' }]);
+      expect(state.items['hukou-registration']).toMatchObject({ status: 'dispatched', holder: 'post', deadline: new Date('2026-11-17T10:00:00+08:00').toISOString() });
+      expect((await db.query(`select count(*)::int as n from outbox where kind = 'ship'`))[0]).toEqual({ n: 2 });
+
+      // Past the original deadline while in the post: not overdue, the clock is paused.
+      clock.set(new Date('2026-11-18T12:00:00+08:00'));
+      await engine.sweepOverdue();
+      const swept = await getCase(db, 'T-1');
+      expect(swept.items['hukou-registration']!.overdue).toBe(false);
+      expect(swept.items['vaccination-certificate']!.overdue).toBe(true); // not paused, really late
+
+      // Collected Tuesday 10:00 … delivered to the station Wednesday 16:00 (rural Nan'an: T+2 from Monday's booking).
+      await engine.track([
+        { caseId: 'T-1', item: 'hukou-registration', parcelId: 'T-1-hukou-registration-in', status: 'collected', at: '2026-11-17T10:00:00+08:00', note: '' },
+        { caseId: 'T-1', item: 'hukou-registration', parcelId: 'T-1-hukou-registration-in', status: 'delivered', at: '2026-11-18T16:00:00+08:00', note: '' },
+        { caseId: 'T-1', item: 'birth-certificate', parcelId: 'T-1-birth-certificate-out', status: 'delivered', at: '2026-11-18T16:00:00+08:00', note: '' },
+      ]);
+      state = await getCase(db, 'T-1');
+      // In the post from Monday 10:00 to Wednesday 16:00: 54 working hours, added to Tuesday 10:00.
+      expect(state.items['hukou-registration']).toMatchObject({ holder: 'department', deadline: new Date('2026-11-19T16:00:00+08:00').toISOString() });
+      expect(state.items['hukou-registration']!.parcels[0]!.tracking.map((t) => t.status)).toEqual(['shipped', 'collected', 'delivered']);
+      expect((await db.query<{ template: string }>(`select template from notifications where template = 'parcel-delivered'`))).toHaveLength(1);
+      // A repeated tracking update changes nothing.
+      const events = (await loadEvents(db, 'T-1')).length;
+      await engine.track([{ caseId: 'T-1', item: 'birth-certificate', parcelId: 'T-1-birth-certificate-out', status: 'delivered', at: '2026-11-18T16:00:00+08:00', note: '' }]);
+      expect((await loadEvents(db, 'T-1')).length).toBe(events);
     });
 
     it('the registries decide the scenario: a baby already registered goes straight to medical security and the card (Fujian 情形三)', async () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeClock } from '../../src/domain/clock.ts';
+import { simulateEms } from '../../src/departments/ems.ts';
 import { PermanentError, TransientError, type DepartmentPort, type DepartmentTask } from '../../src/departments/port.ts';
 import { enqueue } from '../../src/engine/case-engine.ts';
 import { backoffMs, OutboxWorker } from '../../src/engine/outbox-worker.ts';
@@ -50,13 +51,13 @@ for (const kind of DB_KINDS) {
       const clock = fakeClock(new Date('2026-11-02T09:00:00+08:00'));
       const db = await withMessages(kind, 30, clock.now());
       const dept = recordingDepartment();
-      const crashing = new OutboxWorker({ db, clock, workerId: 'a', departments: { police: dept.port }, sms: smsMemory(), batchSize: 10, leaseMs: 60_000 });
+      const crashing = new OutboxWorker({ db, clock, workerId: 'a', departments: { police: dept.port }, sms: smsMemory(), ems: simulateEms(), batchSize: 10, leaseMs: 60_000 });
       // Claim and deliver, then "crash": the settle never happens.
       const claimed = await crashing.claim();
       for (const row of claimed) await dept.port.submit(row.payload as DepartmentTask, row.idempotency_key);
       expect(claimed).toHaveLength(10);
 
-      const survivor = new OutboxWorker({ db, clock, workerId: 'b', departments: { police: dept.port }, sms: smsMemory(), batchSize: 10, leaseMs: 60_000 });
+      const survivor = new OutboxWorker({ db, clock, workerId: 'b', departments: { police: dept.port }, sms: smsMemory(), ems: simulateEms(), batchSize: 10, leaseMs: 60_000 });
       await survivor.drain();
       expect(await outboxStatus(db)).toEqual({ pending: 10, done: 20 }); // the crashed claims wait for their lease
       clock.advance(60_001);
@@ -72,7 +73,7 @@ for (const kind of DB_KINDS) {
       const clock = fakeClock(new Date('2026-11-02T09:00:00+08:00'));
       const db = await withMessages(kind, 25, clock.now());
       const dept = recordingDepartment();
-      await new OutboxWorker({ db, clock, workerId: 'restarted', departments: { police: dept.port }, sms: smsMemory() }).drain();
+      await new OutboxWorker({ db, clock, workerId: 'restarted', departments: { police: dept.port }, sms: smsMemory(), ems: simulateEms() }).drain();
       expect(dept.calls.length).toBe(25);
       expect(await outboxStatus(db)).toEqual({ done: 25 });
     });
@@ -81,7 +82,7 @@ for (const kind of DB_KINDS) {
       const clock = fakeClock(new Date('2026-11-02T09:00:00+08:00'));
       const db = await withMessages(kind, 1, clock.now());
       const dept = recordingDepartment((_key, call) => { if (call <= 2) throw new TransientError('busy'); });
-      const worker = new OutboxWorker({ db, clock, workerId: 'w', departments: { police: dept.port }, sms: smsMemory() });
+      const worker = new OutboxWorker({ db, clock, workerId: 'w', departments: { police: dept.port }, sms: smsMemory(), ems: simulateEms() });
       expect(await worker.runOnce()).toMatchObject({ claimed: 1, retried: 1 });
       expect(await worker.runOnce()).toMatchObject({ claimed: 0 }); // not due yet
       expect((await worker.nextAvailableAt())!.getTime()).toBe(clock.now().getTime() + backoffMs(1));
@@ -96,7 +97,7 @@ for (const kind of DB_KINDS) {
       const clock = fakeClock(new Date('2026-11-02T09:00:00+08:00'));
       const db = await withMessages(kind, 1, clock.now());
       const dept = recordingDepartment(() => { throw new PermanentError('HTTP 422 unknown station'); });
-      const worker = new OutboxWorker({ db, clock, workerId: 'w', departments: { police: dept.port }, sms: smsMemory() });
+      const worker = new OutboxWorker({ db, clock, workerId: 'w', departments: { police: dept.port }, sms: smsMemory(), ems: simulateEms() });
       expect(await worker.runOnce()).toMatchObject({ failed: 1 });
       clock.advance(86_400_000);
       expect(await worker.runOnce()).toMatchObject({ claimed: 0 });

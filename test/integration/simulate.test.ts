@@ -27,6 +27,10 @@ async function simulateAndCheck(region: RegionId, kind: DbKind, cases: number) {
       expect(c.tasks, dept).toBe(rows[0]!.n);
       expect(c.calls, dept).toBe(c.tasks + c.faults);
     }
+    // Results travel by EMS where families chose mail, and every booking was settled.
+    expect(s.parcels).toBeGreaterThan(0);
+    const ship = await db.query<{ n: number }>(`select count(*)::int as n from outbox where kind = 'ship' and status = 'done'`);
+    expect(ship[0]!.n).toBe(s.parcels);
     // Where the region sets time limits, compliance is measured.
     const limited = POLICIES[region].items.some((i) => i.sla) || POLICIES[region].caseSla.promised;
     if (limited) expect(s.slaCompliance.share).toBeGreaterThan(0);

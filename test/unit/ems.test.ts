@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { isUrban, simulateEms } from '../../src/departments/ems.ts';
+import { formatBeijing } from '../../src/domain/local-date.ts';
+
+async function timeline(destination: string, shippedAt: string) {
+  const ems = simulateEms();
+  await ems.ship({ parcelId: 'P1', caseId: 'C1', item: 'birth-certificate', direction: 'to-family', destination, shippedAt }, 'P1:ship');
+  await ems.ship({ parcelId: 'P1', caseId: 'C1', item: 'birth-certificate', direction: 'to-family', destination, shippedAt }, 'P1:ship');
+  return ems.due(new Date('2030-01-01T00:00:00Z')).map((u) => `${u.status} ${formatBeijing(new Date(u.at))}`);
+}
+
+describe('EMS terms (000 四(七))', () => {
+  it('tells a city district (01–20) from a county or county-level city', () => {
+    expect([isUrban('370303'), isUrban('350502'), isUrban('370321'), isUrban('350583')]).toEqual([true, true, false, false]);
+  });
+
+  it.each([
+    ['a city parcel handed over before noon is collected that day and delivered T+1', '370303', '2026-11-16T10:00:00+08:00',
+      ['collected 2026-11-16 14:00', 'in-transit 2026-11-16 16:00', 'delivered 2026-11-17 16:00']],
+    ['after noon, it is collected the next morning', '370303', '2026-11-16T13:00:00+08:00',
+      ['collected 2026-11-17 10:00', 'in-transit 2026-11-17 12:00', 'delivered 2026-11-18 16:00']],
+    ['a rural parcel is collected the next morning and delivered T+2', '370321', '2026-11-16T10:00:00+08:00',
+      ['collected 2026-11-17 10:00', 'in-transit 2026-11-17 12:00', 'delivered 2026-11-19 16:00']],
+  ])('%s; a repeated booking adds nothing', async (_name, destination, shippedAt, expected) => {
+    expect(await timeline(destination, shippedAt)).toEqual(expected);
+  });
+});
