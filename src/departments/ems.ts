@@ -1,7 +1,7 @@
 import type { TrackingUpdate } from '../domain/case-commands.ts';
 import type { ItemId } from '../domain/ids.ts';
 import { addDays, beijingDate, startOfBeijingDay } from '../domain/local-date.ts';
-import { PermanentError, TransientError } from './port.ts';
+import { postIdempotent } from './port.ts';
 
 /**
  * EMS (中国邮政速递物流): parcels between families and departments, with tracking. The simulator
@@ -23,25 +23,8 @@ export interface EmsPort {
   ship(shipment: Shipment, idempotencyKey: string): Promise<void>;
 }
 
-export function httpEmsClient(options: { baseUrl: string; token: string }): EmsPort {
-  return {
-    async ship(shipment, key) {
-      let res: Response;
-      try {
-        res = await fetch(`${options.baseUrl.replace(/\/$/, '')}/shipments`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'idempotency-key': key, authorization: `Bearer ${options.token}` },
-          body: JSON.stringify(shipment),
-          signal: AbortSignal.timeout(15_000),
-        });
-      } catch (e) {
-        throw new TransientError(`ems: ${(e as Error).message}`, { cause: e });
-      }
-      if (res.ok) return;
-      if (res.status >= 500 || res.status === 429) throw new TransientError(`ems: HTTP ${res.status}`);
-      throw new PermanentError(`ems: HTTP ${res.status} ${(await res.text()).slice(0, 300)}`);
-    },
-  };
+export function httpEmsClient(options: { baseUrl: string; token: string; fetch?: typeof fetch }): EmsPort {
+  return { ship: (shipment, key) => postIdempotent('ems', `${options.baseUrl.replace(/\/$/, '')}/shipments`, shipment, key, options.token, options.fetch) };
 }
 
 export function isUrban(divisionCode: string): boolean {

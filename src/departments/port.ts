@@ -53,27 +53,32 @@ export type CaseForm = Record<string, unknown> & {
   registering: { role: string; name: string; idNumber: string; hukouDivisionCode: string | null; householdType: string | null };
 };
 
+/**
+ * POST to a partner system with an idempotency key, and classify the failure: network errors,
+ * timeouts, 408, 429 and 5xx are worth retrying; any other refusal is not.
+ */
+export async function postIdempotent(label: string, url: string, body: unknown, idempotencyKey: string, token: string, doFetch: typeof fetch = fetch): Promise<void> {
+  let res: Response;
+  try {
+    res = await doFetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey, authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(15_000),
+    });
+  } catch (e) {
+    throw new TransientError(`${label}: ${(e as Error).message}`, { cause: e });
+  }
+  if (res.ok) return;
+  const text = (await res.text()).slice(0, 500);
+  if (res.status >= 500 || res.status === 429 || res.status === 408) throw new TransientError(`${label}: HTTP ${res.status} ${text}`);
+  throw new PermanentError(`${label}: HTTP ${res.status} ${text}`);
+}
+
 export function httpDepartmentClient(def: DepartmentDefinition, options: { baseUrl: string; token: string; fetch?: typeof fetch }): DepartmentPort {
-  const doFetch = options.fetch ?? fetch;
   return {
     department: def.id,
-    async submit(task, idempotencyKey) {
-      let res: Response;
-      try {
-        res = await doFetch(`${options.baseUrl.replace(/\/$/, '')}/tasks`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey, authorization: `Bearer ${options.token}` },
-          body: JSON.stringify(task),
-          signal: AbortSignal.timeout(15_000),
-        });
-      } catch (e) {
-        throw new TransientError(`${def.id}: ${(e as Error).message}`, { cause: e });
-      }
-      if (res.ok) return;
-      const text = (await res.text()).slice(0, 500);
-      if (res.status >= 500 || res.status === 429 || res.status === 408) throw new TransientError(`${def.id}: HTTP ${res.status} ${text}`);
-      throw new PermanentError(`${def.id}: HTTP ${res.status} ${text}`);
-    },
+    submit: (task, key) => postIdempotent(def.id, `${options.baseUrl.replace(/\/$/, '')}/tasks`, task, key, options.token, options.fetch),
   };
 }
 

@@ -1,7 +1,7 @@
-import { applyEvent, dependentsOf, readyItems, type CaseEvent, type CaseState, type ItemState, type PlannedCaseItem } from './case.ts';
+import { applyEvent, dependentsOf, readyItems, type CaseEvent, type CaseState, type ItemState } from './case.ts';
 import type { Calendar } from './calendar.ts';
 import { AppError } from './error.ts';
-import type { DepartmentId, ItemId, ParentRole, RegionId, Scenario } from './ids.ts';
+import type { DepartmentId, ItemId } from './ids.ts';
 import { DEPARTMENT_NAMES } from './names.ts';
 import { deadlineOf, extendByWorkingTime, workingTimeBetween } from './sla-clock.ts';
 import type { Bilingual } from './text.ts';
@@ -25,17 +25,8 @@ export interface Decision {
   message?: Bilingual;
 }
 
-export interface Submission {
-  region: RegionId;
-  scenario: Scenario;
-  applicant: { role: ParentRole; idNumber: string };
-  motherIdNumber: string;
-  babyName: string;
-  homeDivisionCode: string;
-  items: PlannedCaseItem[];
-  promisedDeadline: string | null;
-  form: Record<string, unknown>;
-}
+/** What a submission records: the case-submitted event without its type and time. */
+export type Submission = Omit<Extract<CaseEvent, { type: 'case-submitted' }>, 'type' | 'at'>;
 
 export function submit(caseId: string, s: Submission, at: Date, calendar: Calendar): CaseEvent[] {
   const submitted: CaseEvent = { type: 'case-submitted', at: at.toISOString(), ...s };

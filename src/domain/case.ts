@@ -80,13 +80,7 @@ export const ITEM_TRANSITIONS = {
   cancelled: {},
 } as const satisfies Record<ItemStatus, Partial<Record<CaseEventType, ItemStatus>>>;
 
-export interface ItemState {
-  id: ItemId;
-  department: DepartmentId;
-  dependsOn: ItemId[];
-  sla: SlaMeasure | null;
-  delivery: 'mail' | 'pickup' | null;
-  inboundParcel: boolean;
+export interface ItemState extends PlannedCaseItem {
   status: ItemStatus;
   attempt: number;
   dispatchedAt: string | null;
