@@ -32,6 +32,7 @@ Usage:
   onething schema facts [--region R]              the facts format as JSON Schema
   onething example --region R                     a sample facts file for the region
   onething simulate --region R --cases N [--json] [--seed S] [--start ISO]
+                    [--rejection-rate 0.02] [--supplement-rate 0.05] [--fault-rate 0.03] [--latency-hours 0.3-40]
                                                   run N synthetic families through every department
                                                   (in memory, or on DATABASE_URL), then verify
   onething family sample --region R               a family situation as the shared data holds it
@@ -54,6 +55,10 @@ async function main(argv: string[]): Promise<number> {
       seed: { type: 'string' },
       start: { type: 'string' },
       json: { type: 'boolean' },
+      'rejection-rate': { type: 'string' },
+      'supplement-rate': { type: 'string' },
+      'fault-rate': { type: 'string' },
+      'latency-hours': { type: 'string' },
       port: { type: 'string' },
       file: { type: 'string' },
       url: { type: 'string' },
@@ -113,6 +118,7 @@ async function main(argv: string[]): Promise<number> {
         `  departments are simulated and answer within 5–60 s; SMS go to ./data/sms.log`,
         `  demo logins (send as the Authorization header):`,
         ...server.demoLogins.map((d) => `    ${d.region.padEnd(18)} ${d.name}  ${d.login}`),
+        `  supervisor login: Bearer dev-supervisor:zibo,gansu-lanzhou,sichuan-tongchuan,fujian,anhui`,
         `  department gateway keys (HMAC): dev-key-<department>, e.g. dev-key-police`,
         `  stop with Ctrl+C`,
       ].join('\n'));
@@ -133,6 +139,7 @@ async function main(argv: string[]): Promise<number> {
         const summary = await runSimulation({
           region: policy.region, cases, seed: values.seed ?? '1', db,
           start: values.start ? instant(values.start) : new Date('2026-03-02T09:00:00+08:00'),
+          departments: simulatorOptions(values),
           onProgress: progressBar(values.json || !process.stderr.isTTY ? null : process.stderr),
         });
         out(values.json ? JSON.stringify(summary, null, 2) : describeSimulation(summary, Date.now() - started));
@@ -189,6 +196,28 @@ function describe(zh: string, en: string, r: Evaluation): string {
   const ins = r.insurance;
   lines.push(`  insurance 医保: ${ins.stated ? ins.coverage.map((c) => `${c.year}: ${c.start}→${c.end}`).join('; ') + (ins.premiumShare !== null ? ` · premium share ${ins.premiumShare}` : '') : ins.note.zh}`);
   return lines.join('\n');
+}
+
+/** `--rejection-rate 0.1 --supplement-rate 0.2 --fault-rate 0.05 --latency-hours 0.5-30` */
+function simulatorOptions(values: Record<string, string | boolean | undefined>) {
+  const rate = (name: string) => {
+    const v = values[name];
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (!(n >= 0 && n <= 1)) throw usageError(name, `--${name} must be a number from 0 to 1`);
+    return n;
+  };
+  const opts: { rejectionRate?: number; supplementRate?: number; transientFaultRate?: number; latencyMs?: { min: number; max: number } } = {};
+  const r = rate('rejection-rate'), s = rate('supplement-rate'), f = rate('fault-rate');
+  if (r !== undefined) opts.rejectionRate = r;
+  if (s !== undefined) opts.supplementRate = s;
+  if (f !== undefined) opts.transientFaultRate = f;
+  if (typeof values['latency-hours'] === 'string') {
+    const m = /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$/.exec(values['latency-hours']);
+    if (!m || Number(m[1]) > Number(m[2])) throw usageError('latency-hours', '--latency-hours is MIN-MAX, e.g. 0.5-30');
+    opts.latencyMs = { min: Number(m[1]) * 3600_000, max: Number(m[2]) * 3600_000 };
+  }
+  return opts;
 }
 
 function progressBar(stream: NodeJS.WriteStream | null) {

@@ -1,5 +1,6 @@
 import { AppError } from '../domain/error.ts';
 import { isCitizenId } from '../domain/citizen-id.ts';
+import { RegionId } from '../domain/ids.ts';
 
 /**
  * Who is calling. The identity provider is a port: the dev provider accepts `Bearer dev:<ID number>`
@@ -9,8 +10,14 @@ export interface Citizen {
   idNumber: string;
 }
 
+/** A supervisor sees the regions they are responsible for. */
+export interface Supervisor {
+  regions: RegionId[];
+}
+
 export interface IdentityProvider {
   citizenFrom(authorization: string | undefined): Promise<Citizen>;
+  supervisorFrom(authorization: string | undefined): Promise<Supervisor>;
 }
 
 export function devIdentityProvider(options: { production: boolean }): IdentityProvider {
@@ -19,6 +26,13 @@ export function devIdentityProvider(options: { production: boolean }): IdentityP
       const token = authorization?.replace(/^Bearer\s+/i, '') ?? '';
       if (!options.production && token.startsWith('dev:') && isCitizenId(token.slice(4))) return { idNumber: token.slice(4) };
       throw new AppError('UNAUTHORIZED', { zh: 'authorization：请先登录', en: 'authorization: please log in' }, { field: 'authorization' });
+    },
+    // `Bearer dev-supervisor:fujian,anhui` in development.
+    async supervisorFrom(authorization) {
+      const token = authorization?.replace(/^Bearer\s+/i, '') ?? '';
+      const regions = token.startsWith('dev-supervisor:') ? token.slice(15).split(',').map((r) => RegionId.safeParse(r)) : [];
+      if (!options.production && regions.length && regions.every((r) => r.success)) return { regions: regions.map((r) => r.data!) };
+      throw new AppError('UNAUTHORIZED', { zh: 'authorization：请以监察人员身份登录', en: 'authorization: please log in as a supervisor' }, { field: 'authorization' });
     },
   };
 }

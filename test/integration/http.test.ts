@@ -124,7 +124,10 @@ describe('department gateway', () => {
 
 describe('supervision, operations and the dev API', () => {
   it('shows per-item throughput and compliance for a region', async () => {
-    const r = await app.inject({ method: 'GET', url: '/api/supervision/regions/fujian/overview' });
+    expect((await app.inject({ method: 'GET', url: '/api/supervision/regions/fujian/overview' })).statusCode).toBe(401);
+    const other = await app.inject({ method: 'GET', url: '/api/supervision/regions/fujian/overview', headers: { authorization: 'Bearer dev-supervisor:anhui' } });
+    expect(other.statusCode).toBe(404);
+    const r = await app.inject({ method: 'GET', url: '/api/supervision/regions/fujian/overview', headers: { authorization: 'Bearer dev-supervisor:fujian' } });
     const cert = r.json().items.find((i: { item: string }) => i.item === 'birth-certificate');
     expect(cert).toMatchObject({ department: 'midwifery-institution', total: 1, done: 1, decidedWithDeadline: 1, decidedOnTime: 1 });
   });

@@ -25,3 +25,22 @@ describe('EMS terms (000 四(七))', () => {
     expect(await timeline(destination, shippedAt)).toEqual(expected);
   });
 });
+
+describe('the police simulator', () => {
+  it('issues checksum-valid ID numbers in the registering parent’s division, odd for boys and even for girls', async () => {
+    const { createPoliceSimulator } = await import('../../src/departments/police.ts');
+    const { isCitizenId, sexOf } = await import('../../src/domain/citizen-id.ts');
+    const police = createPoliceSimulator({ seed: 3, now: () => new Date('2026-11-16T02:00:00Z'), rejectionRate: 0, supplementRate: 0, transientFaultRate: 0, latencyMs: { min: 0, max: 0 } });
+    for (const [i, sex] of (['male', 'female', 'male', 'female'] as const).entries()) {
+      await police.submit({ taskId: `C${i}:hukou-registration:1`, caseId: `C${i}`, item: 'hukou-registration', attempt: 1, department: 'police', region: 'fujian', deadline: null,
+        fields: { baby: { sex, bornAt: '2026-11-10T00:30:00Z' }, registering: { hukouDivisionCode: '350583' } } }, `k${i}`);
+    }
+    const ids = police.due(new Date('2026-11-17T00:00:00Z')).map((d) => d.outputs!.citizenIdNumber!);
+    expect(ids).toHaveLength(4);
+    for (const [i, id] of ids.entries()) {
+      expect(isCitizenId(id)).toBe(true);
+      expect(id.slice(0, 14)).toBe('35058320261110');
+      expect(sexOf(id)).toBe(i % 2 === 0 ? 'male' : 'female');
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AppError } from '../../domain/error.ts';
 import { RegionId } from '../../domain/ids.ts';
 import type { AppDeps } from '../app.ts';
 
@@ -7,6 +8,15 @@ import type { AppDeps } from '../app.ts';
 const Params = z.strictObject({ region: RegionId });
 
 export const supervisionRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
+  // A supervisor sees only their own regions; another region is reported as not found.
+  app.addHook('preHandler', async (req) => {
+    const supervisor = await deps.identity.supervisorFrom(req.headers.authorization);
+    const region = (req.params as { region?: RegionId }).region;
+    if (region && !supervisor.regions.includes(region)) {
+      throw new AppError('NOT_FOUND', { zh: `region：无权查看 ${region}`, en: `region: ${region} is not among your regions` }, { field: 'region' });
+    }
+  });
+
   app.get('/regions/:region/overview', { schema: { summary: 'Cases and items by status, SLA compliance, overdue counts and ratings per item', tags: ['supervision'], params: Params } }, async (req) => {
     const r = req.params.region;
     const [cases, items] = await Promise.all([
