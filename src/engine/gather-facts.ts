@@ -48,6 +48,16 @@ export async function gatherFacts(shared: SharedData, input: ApplicationInput, p
     priorApplication: bornAt ? await priorApplication(bornAt) : false,
     choices: input.choices,
   };
+  // The applicant is the mother or the father as the registries know them, never a third person:
+  // otherwise anyone could apply for, and then read, another family's case. Reported as not found,
+  // so the answer does not tell a stranger whom the registries know.
+  const parent = input.applicant.role === 'mother' ? mother : father;
+  if (parent?.idNumber !== input.applicant.idNumber) {
+    throw new AppError('NOT_FOUND', {
+      zh: 'applicant：登录人不是共享数据中该新生儿的父亲或母亲，请由父母本人登录申请',
+      en: "applicant: the person logged in is not the baby's mother or father in the shared data; a parent must log in and apply",
+    }, { field: 'applicant' });
+  }
   // Without a delivery record the birth facts must be typed; the schema names what is missing.
   return parseFacts(facts);
 }

@@ -151,3 +151,17 @@ describe('supervision, operations and the dev API', () => {
     await prod.close();
   });
 });
+
+describe('privacy between families', () => {
+  it('a stranger cannot apply for, or pre-review, another family', async () => {
+    const stranger = { authorization: 'Bearer dev:11010519491231002X' };
+    for (const [url, extra] of [['/api/citizen/evaluate', {}], ['/api/citizen/cases', { clientTxnId: 'stranger-01' }]] as const) {
+      const r = await app.inject({ method: 'POST', url, headers: stranger, payload: { region: 'fujian', ...extra, application } });
+      expect(r.statusCode, url).toBe(404);
+      expect(r.json().error.field).toBe('applicant');
+    }
+    // Claiming to be the father does not help either.
+    const asFather = await app.inject({ method: 'POST', url: '/api/citizen/evaluate', headers: stranger, payload: { region: 'fujian', application: { ...application, applicantRole: 'father' } } });
+    expect(asFather.statusCode).toBe(404);
+  });
+});
