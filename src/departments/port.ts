@@ -120,7 +120,6 @@ export function simulateDepartment(def: DepartmentDefinition, options: Simulator
   const tasks = new Map<string, DepartmentTask>();
   const queue: { dueAt: number; decision: Decision }[] = [];
   const stats = { calls: 0, tasks: 0, faults: 0 };
-  let txn = 0;
 
   return {
     department: def.id,
@@ -137,7 +136,8 @@ export function simulateDepartment(def: DepartmentDefinition, options: Simulator
       tasks.set(task.taskId, task);
       stats.tasks++;
       const dueAt = options.now().getTime() + random.int(options.latencyMs.min, options.latencyMs.max);
-      const base = { txnId: `${def.id}-${++txn}`, caseId: task.caseId, item: task.item, department: def.id };
+      // Unique across restarts and servers: the task id is.
+      const base = { txnId: `${def.id}-${task.taskId}`, caseId: task.caseId, item: task.item, department: def.id };
       // A supplement is asked at most once per item, on its first attempt.
       let decision: Decision;
       if (task.attempt === 1 && random.chance(options.supplementRate) && def.supplements.length) {

@@ -42,7 +42,7 @@ export class CaseEngine {
   /** One application: pre-review against the shared data, then the case, its first dispatches and notices. */
   async submit(region: RegionId, clientTxnId: string, input: ApplicationInput): Promise<SubmitResult> {
     const { db, clock, calendar } = this.deps;
-    const known = await db.query<{ id: string }>('select id from cases where client_txn_id = $1', [clientTxnId]);
+    const known = await db.query<{ id: string }>('select id from cases where applicant_id_number = $1 and client_txn_id = $2', [input.applicant.idNumber, clientTxnId]);
     if (known[0]) return { accepted: true, caseId: known[0].id, duplicate: true, evaluation: null };
 
     const policy = getPolicy(region);
@@ -78,7 +78,7 @@ export class CaseEngine {
       });
     } catch (e) {
       // Two submissions with one transaction id raced: the loser returns the winner's case.
-      const again = await db.query<{ id: string }>('select id from cases where client_txn_id = $1', [clientTxnId]);
+      const again = await db.query<{ id: string }>('select id from cases where applicant_id_number = $1 and client_txn_id = $2', [input.applicant.idNumber, clientTxnId]);
       if (again[0]) return { accepted: true, caseId: again[0].id, duplicate: true, evaluation: null };
       throw e;
     }
@@ -111,17 +111,25 @@ export class CaseEngine {
     const at = clock.now();
     return db.transaction(async (tx) => {
       const cases = await loadCasesForUpdate(tx, [...new Set(decisions.map((d) => d.caseId))]);
-      const stored = new Map((await tx.query<{ txn_id: string; response: DecisionResult }>(
-        'select txn_id, response from inbound_decisions where txn_id = any($1::text[])', [decisions.map((d) => d.txnId)],
-      )).map((r) => [r.txn_id, r.response]));
+      const key = (department: string, txnId: string) => `${department}\u0000${txnId}`;
+      const stored = new Map((await tx.query<{ department: string; txn_id: string; case_id: string; item: string; response: DecisionResult }>(
+        `select department, txn_id, case_id, item, response from inbound_decisions
+         where (department, txn_id) in (select * from unnest($1::text[], $2::text[]))`,
+        [decisions.map((d) => d.department), decisions.map((d) => d.txnId)],
+      )).map((r) => [key(r.department, r.txn_id), { caseId: r.case_id, item: r.item, response: r.response }]));
 
       const results: DecisionResult[] = [];
       const working = new Map<string, { loaded: LoadedCase; state: CaseState; events: CaseEvent[] }>();
       const received: unknown[] = [];
       for (const d of decisions) {
-        const previous = stored.get(d.txnId);
+        const previous = stored.get(key(d.department, d.txnId));
         if (previous) {
-          results.push(previous.ok ? { ...previous, replayed: true } : previous);
+          // The same id for a different case or item is not a replay: refuse it, change nothing.
+          if (previous.caseId !== d.caseId || previous.item !== d.item) {
+            results.push({ txnId: d.txnId, ok: false, error: new AppError('CONFLICT', { zh: `txnId：交易号 ${d.txnId} 已用于其他事项`, en: `txnId: ${d.txnId} was already used for another item` }, { field: 'txnId' }).toJSON() });
+          } else {
+            results.push(previous.response.ok ? { ...previous.response, replayed: true } : previous.response);
+          }
           continue;
         }
         const loaded = cases.get(d.caseId);
@@ -142,12 +150,12 @@ export class CaseEngine {
           }
         }
         results.push(result);
-        stored.set(d.txnId, result);
-        received.push(d.txnId, d.caseId, d.item, at.toISOString(), result);
+        stored.set(key(d.department, d.txnId), { caseId: d.caseId, item: d.item, response: result });
+        received.push(d.department, d.txnId, d.caseId, d.item, at.toISOString(), result);
       }
       await this.commit(tx, [...working.entries()].map(([caseId, w]) => ({ caseId, before: w.loaded, events: w.events })), at);
       if (received.length) {
-        await tx.query(`insert into inbound_decisions (txn_id, case_id, item, received_at, response) values ${valuesList(received.length / 5, 5, ['', '', '', 'timestamptz', 'jsonb'])}`, received);
+        await tx.query(`insert into inbound_decisions (department, txn_id, case_id, item, received_at, response) values ${valuesList(received.length / 6, 6, ['', '', '', '', 'timestamptz', 'jsonb'])}`, received);
       }
       return results;
     });

@@ -110,6 +110,24 @@ for (const kind of DB_KINDS) {
       expect(first).toMatchObject({ ok: true, replayed: false });
       expect(second).toMatchObject({ ok: true, replayed: true, status: 'done' });
       expect((await loadEvents(db, 'T-1')).length).toBe(events);
+      // The same id from the same department for another item is refused, not taken as a replay.
+      const reused = await engine.decide({ ...decision('T-1', 'vaccination-certificate', 'midwifery-institution', 'done'), txnId: d.txnId });
+      expect(reused).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'txnId' } });
+      expect((await getCase(db, 'T-1')).items['vaccination-certificate']!.status).toBe('dispatched');
+      // Another department may use the same id for its own item.
+      await engine.decide(decision('T-1', 'vaccination-certificate', 'midwifery-institution', 'done'));
+      await engine.decide(decision('T-1', 'parenting-guidance', 'midwifery-institution', 'done'));
+      const police = await engine.decide({ ...decision('T-1', 'hukou-registration', 'police', 'done'), txnId: d.txnId });
+      expect(police).toMatchObject({ ok: true, replayed: false });
+    });
+
+    it('a client transaction id belongs to its applicant', async () => {
+      const { db, engine, input } = await setup(kind, 'fujian', '2026-09-29T10:00:00+08:00');
+      await engine.submit('fujian', 'shared-id', input);
+      // Someone else's case with the same client id is not "the same submission".
+      await db.query(`update cases set applicant_id_number = '11010519491231002X', mother_id_number = '11010519491231002X'`);
+      const mine = await engine.submit('fujian', 'shared-id', input);
+      expect(mine).toMatchObject({ accepted: true, duplicate: false, caseId: 'T-2' });
     });
 
     it('a decision from the wrong department, or for an item not dispatched, is refused alone', async () => {
