@@ -150,7 +150,8 @@ export function track(state: CaseState, u: TrackingUpdate, calendar: Calendar): 
   if (!item || !parcel) throw new AppError('NOT_FOUND', { zh: `parcelId：没有邮件 ${u.parcelId}`, en: `parcelId: no parcel ${u.parcelId}` }, { field: 'parcelId' });
   if (parcel.tracking.some((t) => t.status === u.status)) return [];
   const event: CaseEvent = { type: 'parcel-tracked', at: u.at, item: u.item, parcelId: u.parcelId, status: u.status, note: u.note };
-  if (parcel.direction === 'to-department' && u.status === 'delivered' && item.deadline) {
+  // Only an item still waiting on the department resumes; a decided item keeps its record.
+  if (parcel.direction === 'to-department' && u.status === 'delivered' && item.status === 'dispatched' && item.deadline) {
     try {
       const inTransit = workingTimeBetween(calendar, new Date(parcel.tracking[0]!.at), new Date(u.at));
       event.deadline = extendByWorkingTime(calendar, new Date(item.deadline), inTransit).toISOString();

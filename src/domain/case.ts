@@ -175,7 +175,7 @@ export function applyEvent(state: CaseState | null, event: CaseEvent, caseId: st
     case 'parcel-tracked': {
       updated.parcels = item.parcels.map((p) => (p.id === event.parcelId ? { ...p, status: event.status, tracking: [...p.tracking, { at: event.at, status: event.status, note: event.note }] } : p));
       const parcel = item.parcels.find((p) => p.id === event.parcelId);
-      if (parcel?.direction === 'to-department' && event.status === 'delivered') {
+      if (parcel?.direction === 'to-department' && event.status === 'delivered' && item.status === 'dispatched') {
         updated.holder = 'department';
         if (event.deadline !== undefined) updated.deadline = event.deadline;
       }

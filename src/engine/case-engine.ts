@@ -39,61 +39,69 @@ export type DecisionResult = { txnId: string; ok: true; caseId: string; item: It
 export class CaseEngine {
   constructor(private readonly deps: EngineDeps) {}
 
-  /** One application: pre-review against the shared data, then the case, its first dispatches and notices. */
+  /**
+   * One application: pre-review against the shared data, then the case, its first dispatches and
+   * notices. The pre-review and the insert run in one transaction under a lock on the mother, so
+   * two servers cannot both find "no earlier application" for the same baby.
+   */
   async submit(region: RegionId, clientTxnId: string, input: ApplicationInput): Promise<SubmitResult> {
     const { db, clock, calendar } = this.deps;
-    const known = await db.query<{ id: string }>('select id from cases where applicant_id_number = $1 and client_txn_id = $2', [input.applicant.idNumber, clientTxnId]);
-    if (known[0]) return { accepted: true, caseId: known[0].id, duplicate: true, evaluation: null };
+    const findKnown = async (q: Queryable) =>
+      (await q.query<{ id: string }>('select id from cases where applicant_id_number = $1 and client_txn_id = $2', [input.applicant.idNumber, clientTxnId]))[0];
+    const known = await findKnown(db);
+    if (known) return { accepted: true, caseId: known.id, duplicate: true, evaluation: null };
 
     const policy = getPolicy(region);
-    const at = clock.now();
-    const { facts, evaluation } = await this.preReview(region, input, at);
-    if (!evaluation.eligible) return { accepted: false, evaluation };
-
-    const caseId = this.deps.newCaseId();
-    const items: PlannedCaseItem[] = evaluation.plan.map((p) => {
-      const sla = policy.items.find((i) => i.id === p.id)!.sla;
-      const chosen = p.delivery?.options.find((m) => m.kind === p.delivery?.chosen);
-      return {
-        id: p.id, department: p.department, dependsOn: p.dependsOn, sla: sla ? slaMeasure(sla) : null,
-        delivery: p.delivery?.chosen ?? null, inboundParcel: chosen?.kind === 'mail' && chosen.twoWay,
-      };
-    });
-    const promised = evaluation.deadlines.promised;
-    const events = commands.submit(caseId, {
-      region,
-      scenario: evaluation.scenario.id,
-      applicant: input.applicant,
-      motherIdNumber: facts.mother.idNumber,
-      babyName: `${facts.baby.surname}${facts.baby.givenName}`,
-      homeDivisionCode: (facts.choices.followParent === 'mother' ? facts.mother : facts.father)?.hukou?.divisionCode ?? facts.mother.hukou?.divisionCode ?? facts.baby.birthPlace.divisionCode,
-      items,
-      promisedDeadline: promised?.status === 'scheduled' ? promised.at : null,
-      form: buildForm(facts, evaluation),
-    }, at, calendar);
-
     try {
-      await db.transaction(async (tx) => {
+      return await db.transaction(async (tx): Promise<SubmitResult> => {
+        await tx.query('select pg_advisory_xact_lock(hashtext($1))', [input.motherIdNumber]);
+        const raced = await findKnown(tx);
+        if (raced) return { accepted: true, caseId: raced.id, duplicate: true, evaluation: null };
+        const at = clock.now();
+        const { facts, evaluation } = await this.preReview(region, input, at, tx);
+        if (!evaluation.eligible) return { accepted: false, evaluation };
+
+        const caseId = this.deps.newCaseId();
+        const items: PlannedCaseItem[] = evaluation.plan.map((p) => {
+          const sla = policy.items.find((i) => i.id === p.id)!.sla;
+          const chosen = p.delivery?.options.find((m) => m.kind === p.delivery?.chosen);
+          return {
+            id: p.id, department: p.department, dependsOn: p.dependsOn, sla: sla ? slaMeasure(sla) : null,
+            delivery: p.delivery?.chosen ?? null, inboundParcel: chosen?.kind === 'mail' && chosen.twoWay,
+          };
+        });
+        const promised = evaluation.deadlines.promised;
+        const events = commands.submit(caseId, {
+          region,
+          scenario: evaluation.scenario.id,
+          applicant: input.applicant,
+          motherIdNumber: facts.mother.idNumber,
+          babyName: `${facts.baby.surname}${facts.baby.givenName}`,
+          homeDivisionCode: (facts.choices.followParent === 'mother' ? facts.mother : facts.father)?.hukou?.divisionCode ?? facts.mother.hukou?.divisionCode ?? facts.baby.birthPlace.divisionCode,
+          items,
+          promisedDeadline: promised?.status === 'scheduled' ? promised.at : null,
+          form: buildForm(facts, evaluation),
+        }, at, calendar);
         await this.commit(tx, [{ caseId, before: null, events, create: { region, clientTxnId, motherIdNumber: facts.mother.idNumber, applicantIdNumber: input.applicant.idNumber } }], at);
+        return { accepted: true, caseId, duplicate: false, evaluation };
       });
     } catch (e) {
-      // Two submissions with one transaction id raced: the loser returns the winner's case.
-      const again = await db.query<{ id: string }>('select id from cases where applicant_id_number = $1 and client_txn_id = $2', [input.applicant.idNumber, clientTxnId]);
-      if (again[0]) return { accepted: true, caseId: again[0].id, duplicate: true, evaluation: null };
+      // The same client id committed by another server between our check and our insert.
+      const again = await findKnown(db);
+      if (again) return { accepted: true, caseId: again.id, duplicate: true, evaluation: null };
       throw e;
     }
-    return { accepted: true, caseId, duplicate: false, evaluation };
   }
 
   /** A draft's pre-review: what submitting now would decide, without creating anything. */
   async preview(region: RegionId, input: ApplicationInput): Promise<Evaluation> {
-    return (await this.preReview(region, input, this.deps.clock.now())).evaluation;
+    return (await this.preReview(region, input, this.deps.clock.now(), this.deps.db)).evaluation;
   }
 
-  private async preReview(region: RegionId, input: ApplicationInput, at: Date) {
-    const { db, calendar, shared } = this.deps;
+  private async preReview(region: RegionId, input: ApplicationInput, at: Date, q: Queryable) {
+    const { calendar, shared } = this.deps;
     const facts = await gatherFacts(shared, input, async (bornAt) =>
-      (await db.query('select 1 from cases where mother_id_number = $1 and submitted_at >= $2 limit 1', [input.motherIdNumber, bornAt])).length > 0);
+      (await q.query('select 1 from cases where mother_id_number = $1 and submitted_at >= $2 limit 1', [input.motherIdNumber, bornAt])).length > 0);
     return { facts, evaluation: evaluate({ policy: getPolicy(region), facts, at, calendar }) };
   }
 
@@ -194,7 +202,7 @@ export class CaseEngine {
     const { db, clock } = this.deps;
     const at = clock.now();
     const due = await db.query<{ case_id: string }>(
-      `select distinct case_id from case_items where status = 'dispatched' and not overdue and deadline < $1
+      `select distinct case_id from case_items where status = 'dispatched' and holder = 'department' and not overdue and deadline < $1
        union select id from cases where status = 'in-progress' and not overdue and promised_deadline < $1 limit $2`,
       [at.toISOString(), batch],
     );

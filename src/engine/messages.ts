@@ -32,7 +32,8 @@ export function messagesFor(policy: Policy, state: CaseState, events: { seq: num
   const notify = (seq: number, template: string, title: Bilingual, text: Bilingual, item?: ItemId) => {
     const body = { title, text, ...(item ? { item } : {}) };
     inbox.push({ caseId: state.id, recipientIdNumber: state.applicant.idNumber, template, body });
-    outbox.push({ kind: 'notify', topic: 'sms', idempotencyKey: `${state.id}:${seq}:sms`, caseId: state.id, payload: { to: state.applicant.idNumber, template, ...body } });
+    // One event may cause several messages (a done enrollment: "done" and Anhui's SMS), so the key names the template.
+    outbox.push({ kind: 'notify', topic: 'sms', idempotencyKey: `${state.id}:${seq}:sms:${template}`, caseId: state.id, payload: { to: state.applicant.idNumber, template, ...body } });
   };
 
   for (const { seq, event: e } of events) {

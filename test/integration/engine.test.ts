@@ -12,7 +12,7 @@ import type { FamilySituationInput } from '../../src/registries/port.ts';
 import { simulatedRegistries } from '../../src/registries/simulated-registries.ts';
 import { getCase, loadEvents } from '../../src/store/case-store.ts';
 import type { Db } from '../../src/store/db.ts';
-import { DB_KINDS, freshDb } from '../support/databases.ts';
+import { DB_KINDS, freshDb, POSTGRES_URL } from '../support/databases.ts';
 
 const calendar = officialCalendar();
 const open: Db[] = [];
@@ -251,3 +251,53 @@ for (const kind of DB_KINDS) {
     });
   });
 }
+
+for (const kind of DB_KINDS) {
+  describe(`case engine on ${kind}: messages and late parcels`, () => {
+    it('a done enrollment sends both the "done" notice and the region’s SMS template (Anhui 附件2 二 5)', async () => {
+      const { db, engine, input } = await setup(kind, 'anhui', '2026-09-29T10:00:00+08:00');
+      await engine.submit('anhui', 'sms-1', input);
+      await engine.decide(decision('T-1', 'birth-certificate', 'midwifery-institution', 'done'));
+      await engine.decide(decision('T-1', 'hukou-registration', 'police', 'done', { outputs: { citizenIdNumber: makeCitizenId('340104', '2026-09-26', 13) } }));
+      await engine.decide(decision('T-1', 'insurance-enrollment', 'medical-security', 'done'));
+      const sms = await db.query<{ payload: { template: string; text: { zh: string } } }>(`select payload from outbox where kind = 'notify' and payload->>'item' = 'insurance-enrollment'`);
+      expect(sms.map((s) => s.payload.template).sort()).toEqual(['insurance-enrolled', 'item-done']);
+      expect(sms.find((s) => s.payload.template === 'insurance-enrolled')!.payload.text.zh).toContain('王芳先生（女士）');
+    });
+
+    it('a parcel that arrives after the department decided changes neither the deadline nor the holder', async () => {
+      const { db, clock, engine, input } = await setup(kind, 'fujian', '2026-11-16T09:00:00+08:00', undefined, { followParent: 'father', delivery: { 'hukou-registration': 'mail' } });
+      await engine.submit('fujian', 'late-1', input);
+      await engine.decide(decision('T-1', 'birth-certificate', 'midwifery-institution', 'done'));
+      clock.set(new Date('2026-11-18T10:00:00+08:00'));
+      await engine.decide(decision('T-1', 'hukou-registration', 'police', 'done'));
+      const before = (await getCase(db, 'T-1')).items['hukou-registration']!;
+      await engine.track([{ caseId: 'T-1', item: 'hukou-registration', parcelId: 'T-1-hukou-registration-in', status: 'delivered', at: '2026-11-18T16:00:00+08:00', note: '' }]);
+      const after = (await getCase(db, 'T-1')).items['hukou-registration']!;
+      expect(after).toMatchObject({ status: 'done', holder: null, deadline: before.deadline });
+      expect(after.parcels[0]!.status).toBe('delivered');
+    });
+  });
+}
+
+describe.skipIf(!POSTGRES_URL)('two servers on one PostgreSQL', () => {
+  it('submitting the same Zibo baby twice at once makes one case; the other is refused as a duplicate (000 二 2)', async () => {
+    const { db, engine, input } = await setup('postgres', 'zibo', '2026-09-29T10:00:00+08:00');
+    const otherDb = (db as Db & { second: () => Db }).second();
+    try {
+      let n = 100;
+      const shared = simulatedRegistries();
+      const s = structuredClone(sampleSituation('zibo'));
+      s.baby.bornAt = new Date(new Date('2026-09-29T10:00:00+08:00').getTime() - 3 * 86_400_000).toISOString();
+      shared.load(s);
+      const otherEngine = new CaseEngine({ db: otherDb, clock: fakeClock(new Date('2026-09-29T10:00:00+08:00')), calendar, shared, newCaseId: () => `U-${++n}` });
+      const results = await Promise.all([engine.submit('zibo', 'race-a', input), otherEngine.submit('zibo', 'race-b', input)]);
+      expect(results.filter((r) => r.accepted)).toHaveLength(1);
+      const refused = results.find((r) => !r.accepted)!;
+      if (!refused.accepted) expect(refused.evaluation.findings.find((f) => f.ruleId === 'no-duplicate-application')?.outcome).toBe('failed');
+      expect((await db.query('select count(*)::int as n from cases'))[0]).toEqual({ n: 1 });
+    } finally {
+      await otherDb.close();
+    }
+  });
+});

@@ -16,7 +16,7 @@ export const DB_KINDS: DbKind[] = POSTGRES_URL ? ['pglite', 'postgres'] : ['pgli
 
 let snapshot: Promise<PGliteInterface> | null = null;
 
-export async function freshDb(kind: DbKind): Promise<Db> {
+export async function freshDb(kind: DbKind): Promise<Db & { second?: () => Db }> {
   if (kind === 'pglite') {
     snapshot ??= (async () => {
       const base = await PGlite.create();
@@ -34,6 +34,8 @@ export async function freshDb(kind: DbKind): Promise<Db> {
   await migrate(db);
   return {
     ...db,
+    /** Another pool on the same schema: a second server on the same database. */
+    second: () => openPostgres(POSTGRES_URL!, { schema }),
     async close() {
       await db.close();
       const c = new pg.Client({ connectionString: POSTGRES_URL });
