@@ -21,8 +21,8 @@ const mother = family.mother.idNumber;
 const login = { authorization: `Bearer dev:${mother}` };
 const application = { applicantRole: 'mother', motherIdNumber: mother, baby: { surname: '李', givenName: '安然' }, choices: { followParent: 'father' } };
 
-function signed(department: string, key: string, body = '', at = clock.now().getTime()) {
-  return { 'x-department': department, 'x-timestamp': String(at), 'x-signature': sign(key, String(at), body), ...(body ? { 'content-type': 'application/json' } : {}) };
+function signed(department: string, key: string, method: string, url: string, body = '', at = clock.now().getTime()) {
+  return { 'x-department': department, 'x-timestamp': String(at), 'x-signature': sign(key, method, url, String(at), body), ...(body ? { 'content-type': 'application/json' } : {}) };
 }
 
 beforeAll(async () => {
@@ -87,38 +87,38 @@ describe('citizen API', () => {
 describe('department gateway', () => {
   it('refuses unsigned, wrongly signed and stale requests', async () => {
     expect((await app.inject({ method: 'GET', url: '/api/gateway/tasks' })).statusCode).toBe(400);
-    const wrong = await app.inject({ method: 'GET', url: '/api/gateway/tasks', headers: signed('midwifery-institution', 'not-the-key') });
+    const wrong = await app.inject({ method: 'GET', url: '/api/gateway/tasks', headers: signed('midwifery-institution', 'not-the-key', 'GET', '/api/gateway/tasks') });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json().error.field).toBe('x-signature');
-    const stale = await app.inject({ method: 'GET', url: '/api/gateway/tasks', headers: signed('midwifery-institution', KEYS['midwifery-institution'], '', clock.now().getTime() - 6 * 60_000) });
+    const stale = await app.inject({ method: 'GET', url: '/api/gateway/tasks', headers: signed('midwifery-institution', KEYS['midwifery-institution'], 'GET', '/api/gateway/tasks', '', clock.now().getTime() - 6 * 60_000) });
     expect(stale.json().error.field).toBe('x-timestamp');
   });
 
   it('lists only its own tasks, with only its fields; claims one; posts a decision once', async () => {
-    const list = await app.inject({ method: 'GET', url: '/api/gateway/tasks', headers: signed('midwifery-institution', KEYS['midwifery-institution']) });
+    const list = await app.inject({ method: 'GET', url: '/api/gateway/tasks', headers: signed('midwifery-institution', KEYS['midwifery-institution'], 'GET', '/api/gateway/tasks') });
     expect(list.statusCode).toBe(200);
     const tasks = list.json() as { task: { taskId: string; item: string; fields: Record<string, unknown> } }[];
     expect(tasks.map((t) => t.task.item).sort()).toEqual(['birth-certificate', 'parenting-guidance', 'vaccination-certificate']);
-    expect((await app.inject({ method: 'GET', url: '/api/gateway/tasks', headers: signed('police', KEYS.police) })).json()).toEqual([]);
+    expect((await app.inject({ method: 'GET', url: '/api/gateway/tasks', headers: signed('police', KEYS.police, 'GET', '/api/gateway/tasks') })).json()).toEqual([]);
 
     const cert = tasks.find((t) => t.task.item === 'birth-certificate')!.task;
-    const claim = await app.inject({ method: 'POST', url: `/api/gateway/tasks/${encodeURIComponent(cert.taskId)}/claim`, headers: signed('midwifery-institution', KEYS['midwifery-institution']) });
+    const claim = await app.inject({ method: 'POST', url: `/api/gateway/tasks/${encodeURIComponent(cert.taskId)}/claim`, headers: signed('midwifery-institution', KEYS['midwifery-institution'], 'POST', `/api/gateway/tasks/${encodeURIComponent(cert.taskId)}/claim`) });
     expect(claim.json()).toEqual({ taskId: cert.taskId, claimed: true });
-    const foreign = await app.inject({ method: 'POST', url: `/api/gateway/tasks/${encodeURIComponent(cert.taskId)}/claim`, headers: signed('police', KEYS.police) });
+    const foreign = await app.inject({ method: 'POST', url: `/api/gateway/tasks/${encodeURIComponent(cert.taskId)}/claim`, headers: signed('police', KEYS.police, 'POST', `/api/gateway/tasks/${encodeURIComponent(cert.taskId)}/claim`) });
     expect(foreign.statusCode).toBe(404);
 
     const body = JSON.stringify({ txnId: 'hosp-1', caseId: 'H-1', item: 'birth-certificate', outcome: 'done', outputs: { certificateNumber: 'Q350000001' } });
-    const first = await app.inject({ method: 'POST', url: '/api/gateway/decisions', headers: signed('midwifery-institution', KEYS['midwifery-institution'], body), payload: body });
+    const first = await app.inject({ method: 'POST', url: '/api/gateway/decisions', headers: signed('midwifery-institution', KEYS['midwifery-institution'], 'POST', '/api/gateway/decisions', body), payload: body });
     expect(first.statusCode).toBe(200);
     expect(first.json()).toMatchObject({ ok: true, replayed: false, status: 'done' });
-    const replay = await app.inject({ method: 'POST', url: '/api/gateway/decisions', headers: signed('midwifery-institution', KEYS['midwifery-institution'], body), payload: body });
+    const replay = await app.inject({ method: 'POST', url: '/api/gateway/decisions', headers: signed('midwifery-institution', KEYS['midwifery-institution'], 'POST', '/api/gateway/decisions', body), payload: body });
     expect(replay.json()).toMatchObject({ ok: true, replayed: true });
     // The police may not decide the hospital's item.
     const police = JSON.stringify({ txnId: 'pol-1', caseId: 'H-1', item: 'vaccination-certificate', outcome: 'done' });
-    expect((await app.inject({ method: 'POST', url: '/api/gateway/decisions', headers: signed('police', KEYS.police, police), payload: police })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'POST', url: '/api/gateway/decisions', headers: signed('police', KEYS.police, 'POST', '/api/gateway/decisions', police), payload: police })).statusCode).toBe(404);
     // A body changed after signing fails the signature.
     const tampered = body.replace('Q350000001', 'Q350000002');
-    expect((await app.inject({ method: 'POST', url: '/api/gateway/decisions', headers: signed('midwifery-institution', KEYS['midwifery-institution'], body), payload: tampered })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'POST', url: '/api/gateway/decisions', headers: signed('midwifery-institution', KEYS['midwifery-institution'], 'POST', '/api/gateway/decisions', body), payload: tampered })).statusCode).toBe(401);
   });
 });
 
@@ -163,5 +163,15 @@ describe('privacy between families', () => {
     // Claiming to be the father does not help either.
     const asFather = await app.inject({ method: 'POST', url: '/api/citizen/evaluate', headers: stranger, payload: { region: 'fujian', application: { ...application, applicantRole: 'father' } } });
     expect(asFather.statusCode).toBe(404);
+  });
+});
+
+describe('gateway signatures cover the route', () => {
+  it('a signature made for one route is refused on another', async () => {
+    const at = clock.now().getTime();
+    const forList = signed('midwifery-institution', KEYS['midwifery-institution'], 'GET', '/api/gateway/tasks', '', at);
+    const r = await app.inject({ method: 'POST', url: '/api/gateway/tasks/anything/claim', headers: forList });
+    expect(r.statusCode).toBe(401);
+    expect(r.json().error.field).toBe('x-signature');
   });
 });

@@ -26,8 +26,8 @@ const DecisionBody = z.strictObject({
 });
 
 export const gatewayRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
-  const department = (req: { headers: Record<string, string | string[] | undefined>; rawBody?: string }) =>
-    verifySignature(deps.gatewayKeys, req.headers, req.rawBody ?? '', deps.clock.now());
+  const department = (req: { method: string; url: string; headers: Record<string, string | string[] | undefined>; rawBody?: string }) =>
+    verifySignature(deps.gatewayKeys, req, deps.clock.now());
 
   app.get('/tasks', { schema: { summary: "This department's open tasks, each with only the fields it needs", tags: ['gateway'], headers: Headers } }, async (req) => {
     const dept = department(req);
