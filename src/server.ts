@@ -55,7 +55,7 @@ export async function startServer(o: StartOptions) {
   });
   const engine = new CaseEngine({ db, clock, calendar, shared, newCaseId: () => `C${clock.now().getTime().toString(36).toUpperCase()}${randomUUID().slice(0, 4).toUpperCase()}` });
   const ems = simulateEms();
-  const worker = new OutboxWorker({ db, clock, workerId: `server-${process.pid}`, departments, sms: smsLog(`${o.dataDir}/sms.log`), ems });
+  const worker = new OutboxWorker({ db, clock, workerId: `server-${process.pid}-${randomUUID().slice(0, 8)}`, departments, sms: smsLog(`${o.dataDir}/sms.log`), ems });
   const gatewayKeys = Object.fromEntries(Object.keys(DEPARTMENTS).map((d) => [d, `dev-key-${d}`])) as Record<DepartmentId, string>;
 
   const app = await buildApp({ db, engine, clock, calendar, identity: devIdentityProvider({ production: false }), gatewayKeys, devRegistries: shared, production: false });
@@ -67,9 +67,24 @@ export async function startServer(o: StartOptions) {
     busy = true;
     try {
       await worker.drain(20);
-      const due = Object.values(departments).flatMap((d) => d.due(clock.now()));
-      if (due.length) await engine.decideMany(due);
-      await engine.track(ems.due(clock.now()));
+      // Each simulator's decisions go in as their own batch; a failed batch is put back, not lost.
+      for (const sim of Object.values(departments)) {
+        const due = sim.due(clock.now());
+        if (!due.length) continue;
+        try {
+          await engine.decideMany(due);
+        } catch (e) {
+          sim.requeue(due);
+          throw e;
+        }
+      }
+      const parcels = ems.due(clock.now());
+      try {
+        await engine.track(parcels);
+      } catch (e) {
+        ems.requeue(parcels);
+        throw e;
+      }
       await worker.drain(20);
     } catch (e) {
       console.error('background work failed; will retry', e);

@@ -37,6 +37,7 @@ const HOUR = 3600_000;
 export interface SimulatedEms extends EmsPort {
   due(now: Date): TrackingUpdate[];
   nextDueAt(): Date | null;
+  requeue(updates: TrackingUpdate[]): void;
   readonly booked: number;
 }
 
@@ -71,6 +72,9 @@ export function simulateEms(): SimulatedEms {
     },
     nextDueAt() {
       return queue.length ? new Date(Math.min(...queue.map((u) => new Date(u.at).getTime()))) : null;
+    },
+    requeue(updates) {
+      queue.push(...updates);
     },
   };
 }

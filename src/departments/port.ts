@@ -106,6 +106,8 @@ export interface SimulatedDepartment extends DepartmentPort {
   /** Decisions whose time has come, removed from the queue. */
   due(now: Date): Decision[];
   nextDueAt(): Date | null;
+  /** Put decisions back (their delivery failed) to be taken again at once. */
+  requeue(decisions: Decision[]): void;
   readonly stats: { calls: number; tasks: number; faults: number };
   readonly tasks: ReadonlyMap<string, DepartmentTask>;
 }
@@ -157,6 +159,9 @@ export function simulateDepartment(def: DepartmentDefinition, options: Simulator
     },
     nextDueAt() {
       return queue.length ? new Date(Math.min(...queue.map((q) => q.dueAt))) : null;
+    },
+    requeue(decisions) {
+      for (const decision of decisions) queue.push({ dueAt: options.now().getTime(), decision });
     },
   };
 }

@@ -30,6 +30,9 @@ export interface EngineDeps {
   newCaseId: () => string;
 }
 
+/** Cases per transaction; keeps every multi-row insert far below PostgreSQL's parameter limit. */
+const BATCH = 200;
+
 export type SubmitResult =
   | { accepted: true; caseId: string; duplicate: boolean; evaluation: Evaluation | null }
   | { accepted: false; evaluation: Evaluation };
@@ -115,6 +118,12 @@ export class CaseEngine {
    * alone, without failing the others.
    */
   async decideMany(decisions: Decision[]): Promise<DecisionResult[]> {
+    // Bounded transactions: PostgreSQL takes at most 65,535 parameters in one statement.
+    if (decisions.length > BATCH) {
+      const results: DecisionResult[] = [];
+      for (let i = 0; i < decisions.length; i += BATCH) results.push(...(await this.decideMany(decisions.slice(i, i + BATCH))));
+      return results;
+    }
     const { db, clock, calendar } = this.deps;
     const at = clock.now();
     return db.transaction(async (tx) => {
@@ -172,6 +181,10 @@ export class CaseEngine {
   /** EMS tracking updates, many per transaction; a status already recorded is ignored. */
   async track(updates: TrackingUpdate[]): Promise<void> {
     if (!updates.length) return;
+    if (updates.length > BATCH) {
+      for (let i = 0; i < updates.length; i += BATCH) await this.track(updates.slice(i, i + BATCH));
+      return;
+    }
     const { db, clock, calendar } = this.deps;
     await db.transaction(async (tx) => {
       const cases = await loadCasesForUpdate(tx, [...new Set(updates.map((u) => u.caseId))]);
@@ -198,7 +211,7 @@ export class CaseEngine {
   }
 
   /** Flag overdue items and cases, a batch at a time. Returns how many events it wrote. */
-  async sweepOverdue(batch = 500): Promise<number> {
+  async sweepOverdue(batch = BATCH): Promise<number> {
     const { db, clock } = this.deps;
     const at = clock.now();
     const due = await db.query<{ case_id: string }>(

@@ -63,7 +63,8 @@ export class OutboxWorker {
 
   async claim(): Promise<ClaimedRow[]> {
     const now = this.deps.clock.now();
-    return this.deps.db.query<ClaimedRow>(
+    // RETURNING keeps no order; deliver oldest first.
+    return (await this.deps.db.query<ClaimedRow>(
       `update outbox set locked_by = $1, locked_until = $2, attempts = attempts + 1
        where id in (
          select id from outbox
@@ -71,16 +72,24 @@ export class OutboxWorker {
          order by id limit $4 for update skip locked)
        returning id, kind, topic, idempotency_key, payload, attempts`,
       [this.deps.workerId, new Date(now.getTime() + this.leaseMs).toISOString(), now.toISOString(), this.batchSize],
-    );
+    )).sort((a, b) => a.id - b.id);
   }
 
   /** Claim, deliver and settle one batch. */
   async runOnce(): Promise<RunResult> {
+    const claimedAt = this.deps.clock.now().getTime();
     const rows = await this.claim();
     const done: number[] = [];
     const retry: { id: number; at: string; error: string }[] = [];
     const failed: { id: number; error: string }[] = [];
+    const unsent: number[] = [];
     for (const row of rows) {
+      // Past half the lease, stop: the rest go back untouched rather than risk another worker
+      // taking them while this one still sends (their keys would make that harmless, but wasteful).
+      if (this.deps.clock.now().getTime() - claimedAt > this.leaseMs / 2) {
+        unsent.push(row.id);
+        continue;
+      }
       try {
         await this.deliver(row);
         done.push(row.id);
@@ -91,7 +100,12 @@ export class OutboxWorker {
       }
     }
     await this.settle(done, retry, failed);
-    return { claimed: rows.length, done: done.length, retried: retry.length, failed: failed.length };
+    if (unsent.length) {
+      await this.deps.db.query(
+        `update outbox set locked_by = null, locked_until = null, attempts = attempts - 1 where id = any($1::int[]) and locked_by = $2`,
+        [unsent, this.deps.workerId]);
+    }
+    return { claimed: rows.length - unsent.length, done: done.length, retried: retry.length, failed: failed.length };
   }
 
   /** Run batches until nothing is due. */

@@ -1,4 +1,5 @@
-import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite, type PGliteInterface } from '@electric-sql/pglite';
@@ -89,22 +90,28 @@ export function wrapPglite(lite: PGliteInterface, release: () => void = () => {}
  */
 function lockDirectory(dataDir: string): () => void {
   const lockPath = `${dataDir}.lock`;
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(lockPath, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return () => rmSync(lockPath, { force: true });
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const owner = Number(readFileSync(lockPath, 'utf8'));
-      if (owner && owner !== process.pid && isAlive(owner)) {
-        throw new Error(`the embedded database ${dataDir} is in use by process ${owner}; stop it first, or set DATABASE_URL to share a PostgreSQL server`, { cause: e });
+  // The pid is written to a temporary file which is then hard-linked into place: the link either
+  // fails (someone holds the lock) or appears complete, so nobody ever reads an empty lock file.
+  const tmp = `${lockPath}.${process.pid}.${randomUUID().slice(0, 8)}`;
+  writeFileSync(tmp, String(process.pid));
+  try {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        linkSync(tmp, lockPath);
+        return () => rmSync(lockPath, { force: true });
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+        const owner = Number(readFileSync(lockPath, 'utf8'));
+        if (owner && owner !== process.pid && isAlive(owner)) {
+          throw new Error(`the embedded database ${dataDir} is in use by process ${owner}; stop it first, or set DATABASE_URL to share a PostgreSQL server`, { cause: e });
+        }
+        rmSync(lockPath, { force: true });
       }
-      rmSync(lockPath, { force: true });
     }
+    throw new Error(`could not lock ${dataDir}`);
+  } finally {
+    rmSync(tmp, { force: true });
   }
-  throw new Error(`could not lock ${dataDir}`);
 }
 
 function isAlive(pid: number): boolean {
@@ -120,11 +127,11 @@ const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations
 
 /** Apply the SQL files in order, once each, under an advisory lock so two servers cannot race. */
 export async function migrate(db: Db): Promise<string[]> {
-  await db.query('create table if not exists schema_migrations (version text primary key, applied_at timestamptz not null default now())');
   const files = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort();
   const applied: string[] = [];
   await db.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock(20240705)');
+    await tx.query('create table if not exists schema_migrations (version text primary key, applied_at timestamptz not null default now())');
     const done = new Set((await tx.query<{ version: string }>('select version from schema_migrations')).map((r) => r.version));
     for (const file of files) {
       if (done.has(file)) continue;

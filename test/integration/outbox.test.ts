@@ -130,3 +130,16 @@ describe.skipIf(!POSTGRES_URL)('two worker processes on one PostgreSQL', () => {
     expect(await outboxStatus(db)).toEqual({ done: 400 });
   });
 });
+
+describe('the outbox lease', () => {
+  it('a worker that runs past half its lease stops and hands the rest back untouched', async () => {
+    const clock = fakeClock(new Date('2026-11-02T09:00:00+08:00'));
+    const db = await withMessages('pglite', 5, clock.now());
+    // Each call takes 20 s of the 60 s lease.
+    const slow: DepartmentPort = { department: 'police', submit: async () => { clock.advance(20_000); } };
+    const worker = new OutboxWorker({ db, clock, workerId: 'slow', departments: { police: slow }, sms: smsMemory(), ems: simulateEms(), leaseMs: 60_000 });
+    expect(await worker.runOnce()).toMatchObject({ claimed: 2, done: 2 });
+    const rows = await db.query<{ status: string; attempts: number; locked_by: string | null }>('select status, attempts, locked_by from outbox order by id');
+    expect(rows.slice(2)).toEqual([1, 2, 3].map(() => ({ status: 'pending', attempts: 0, locked_by: null })));
+  });
+});
