@@ -1,4 +1,4 @@
-import { applyEvent, dependentsOf, readyItems, type CaseEvent, type CaseState, type ItemState } from './case.ts';
+import { applyEvent, dependentsOf, readyItems, type CaseEvent, type CaseState, type CaseSubmission, type ItemState } from './case.ts';
 import type { Calendar } from './calendar.ts';
 import { AppError } from './error.ts';
 import type { DepartmentId, ItemId } from './ids.ts';
@@ -25,10 +25,7 @@ export interface Decision {
   message?: Bilingual;
 }
 
-/** What a submission records: the case-submitted event without its type and time. */
-export type Submission = Omit<Extract<CaseEvent, { type: 'case-submitted' }>, 'type' | 'at'>;
-
-export function submit(caseId: string, s: Submission, at: Date, calendar: Calendar): CaseEvent[] {
+export function submit(caseId: string, s: CaseSubmission, at: Date, calendar: Calendar): CaseEvent[] {
   const submitted: CaseEvent = { type: 'case-submitted', at: at.toISOString(), ...s };
   return [submitted, ...dispatchReady(applyEvent(null, submitted, caseId), at, calendar)];
 }

@@ -33,22 +33,23 @@ export interface Parcel {
   tracking: { at: string; status: ParcelStatus; note: string }[];
 }
 
+/** What a submission records about the case; the state keeps all of it but the planned items. */
+export interface CaseSubmission {
+  region: RegionId;
+  scenario: Scenario;
+  applicant: { role: ParentRole; idNumber: string };
+  motherIdNumber: string;
+  babyName: string;
+  /** Where the family lives (GB/T 2260): parcels to the family go here. */
+  homeDivisionCode: string;
+  items: PlannedCaseItem[];
+  promisedDeadline: string | null;
+  /** What each department will receive, fixed at submission (the one form). */
+  form: Record<string, unknown>;
+}
+
 export type CaseEvent =
-  | {
-      type: 'case-submitted';
-      at: string;
-      region: RegionId;
-      scenario: Scenario;
-      applicant: { role: ParentRole; idNumber: string };
-      motherIdNumber: string;
-      babyName: string;
-      /** Where the family lives (GB/T 2260): parcels to the family go here. */
-      homeDivisionCode: string;
-      items: PlannedCaseItem[];
-      promisedDeadline: string | null;
-      /** What each department will receive, fixed at submission (the one form). */
-      form: Record<string, unknown>;
-    }
+  | ({ type: 'case-submitted'; at: string } & CaseSubmission)
   | { type: 'item-dispatched'; at: string; item: ItemId; deadline: string | null; attempt: number }
   | { type: 'item-done'; at: string; item: ItemId; txnId: string; outputs: Record<string, string> }
   | { type: 'item-rejected'; at: string; item: ItemId; txnId: string; reason: Bilingual }
@@ -100,18 +101,10 @@ export interface ItemState extends PlannedCaseItem {
 
 export type CaseStatus = 'in-progress' | 'completed' | 'partly-completed';
 
-export interface CaseState {
+export interface CaseState extends Omit<CaseSubmission, 'items'> {
   id: string;
-  region: RegionId;
-  scenario: Scenario;
-  applicant: { role: ParentRole; idNumber: string };
-  motherIdNumber: string;
-  babyName: string;
-  homeDivisionCode: string;
   submittedAt: string;
-  promisedDeadline: string | null;
   overdue: boolean;
-  form: Record<string, unknown>;
   items: Record<string, ItemState>;
   status: CaseStatus;
   version: number;
