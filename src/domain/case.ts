@@ -46,6 +46,8 @@ export interface CaseSubmission {
   promisedDeadline: string | null;
   /** What each department will receive, fixed at submission (the one form). */
   form: Record<string, unknown>;
+  /** The applicant's signature over the form's digest; null when the case came through an integration without one. */
+  signature: { signerIdNumber: string; formDigest: string; imageSha256: string; signedAt: string } | null;
 }
 
 export type CaseEvent =
@@ -113,18 +115,15 @@ export interface CaseState extends Omit<CaseSubmission, 'items'> {
 export function applyEvent(state: CaseState | null, event: CaseEvent, caseId: string): CaseState {
   if (event.type === 'case-submitted') {
     if (state) throw illegal(caseId, event, 'the case exists already');
+    const { type: _type, at, items: planned, ...submission } = event;
     const items: Record<string, ItemState> = {};
-    for (const p of event.items) {
+    for (const p of planned) {
       items[p.id] = {
         ...p, status: 'waiting', attempt: 0, dispatchedAt: null, deadline: null, decidedAt: null, overdue: false, outputs: {},
         reason: null, supplement: null, supplements: 0, rating: null, parcels: [], holder: null, timeline: [],
       };
     }
-    return {
-      id: caseId, region: event.region, scenario: event.scenario, applicant: event.applicant, motherIdNumber: event.motherIdNumber,
-      babyName: event.babyName, homeDivisionCode: event.homeDivisionCode, submittedAt: event.at, promisedDeadline: event.promisedDeadline, overdue: false, form: event.form,
-      items, status: 'in-progress', version: 1,
-    };
+    return { ...submission, id: caseId, submittedAt: at, overdue: false, items, status: 'in-progress', version: 1 };
   }
   if (!state) throw illegal(caseId, event, 'no such case');
   if (event.type === 'case-overdue') return { ...state, overdue: true, version: state.version + 1 };

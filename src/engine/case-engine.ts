@@ -1,4 +1,7 @@
-import { applyEvent, type CaseEvent, type CaseState, type PlannedCaseItem } from '../domain/case.ts';
+import { createHash } from 'node:crypto';
+import { applyEvent, type CaseEvent, type CaseState, type CaseSubmission, type PlannedCaseItem } from '../domain/case.ts';
+import { digestOf } from '../domain/canonical-json.ts';
+import type { CaseForm } from '../departments/port.ts';
 import * as commands from '../domain/case-commands.ts';
 import type { Decision, TrackingUpdate } from '../domain/case-commands.ts';
 import type { Calendar } from '../domain/calendar.ts';
@@ -33,6 +36,13 @@ export interface EngineDeps {
 /** Cases per transaction; keeps every multi-row insert far below PostgreSQL's parameter limit. */
 const BATCH = 200;
 
+export interface Preview {
+  evaluation: Evaluation;
+  /** The one form the applicant reviews and signs; null when the family is refused. */
+  form: CaseForm | null;
+  formDigest: string | null;
+}
+
 export type SubmitResult =
   | { accepted: true; caseId: string; duplicate: boolean; evaluation: Evaluation | null }
   | { accepted: false; evaluation: Evaluation };
@@ -64,6 +74,8 @@ export class CaseEngine {
         const { facts, evaluation } = await this.preReview(region, input, at, tx);
         if (!evaluation.eligible) return { accepted: false, evaluation };
 
+        const form = buildForm(facts, evaluation);
+        const signature = checkSignature(input, form, at);
         const caseId = this.deps.newCaseId();
         const items: PlannedCaseItem[] = evaluation.plan.map((p) => {
           const sla = policy.items.find((i) => i.id === p.id)!.sla;
@@ -83,9 +95,16 @@ export class CaseEngine {
           homeDivisionCode: (facts.choices.followParent === 'mother' ? facts.mother : facts.father)?.hukou?.divisionCode ?? facts.mother.hukou?.divisionCode ?? facts.baby.birthPlace.divisionCode,
           items,
           promisedDeadline: promised?.status === 'scheduled' ? promised.at : null,
-          form: buildForm(facts, evaluation),
+          form,
+          signature,
         }, at, calendar);
         await this.commit(tx, [{ caseId, before: null, events, create: { region, clientTxnId, motherIdNumber: facts.mother.idNumber, applicantIdNumber: input.applicant.idNumber } }], at);
+        if (signature && input.signature) {
+          await tx.query(
+            'insert into case_signatures (case_id, signer_id_number, form_digest, image_sha256, image_png, signed_at) values ($1, $2, $3, $4, $5, $6)',
+            [caseId, signature.signerIdNumber, signature.formDigest, signature.imageSha256, input.signature.imagePng, signature.signedAt],
+          );
+        }
         return { accepted: true, caseId, duplicate: false, evaluation };
       });
     } catch (e) {
@@ -96,9 +115,14 @@ export class CaseEngine {
     }
   }
 
-  /** A draft's pre-review: what submitting now would decide, without creating anything. */
-  async preview(region: RegionId, input: ApplicationInput): Promise<Evaluation> {
-    return (await this.preReview(region, input, this.deps.clock.now(), this.deps.db)).evaluation;
+  /**
+   * A draft's pre-review: what submitting now would decide, and the one form with the digest the
+   * applicant signs. Creates nothing.
+   */
+  async preview(region: RegionId, input: ApplicationInput): Promise<Preview> {
+    const { facts, evaluation } = await this.preReview(region, input, this.deps.clock.now(), this.deps.db);
+    const form = evaluation.eligible ? buildForm(facts, evaluation) : null;
+    return { evaluation, form, formDigest: form ? digestOf(form) : null };
   }
 
   private async preReview(region: RegionId, input: ApplicationInput, at: Date, q: Queryable) {
@@ -278,4 +302,21 @@ export async function enqueue(tx: Queryable, messages: OutboxMessage[], at: Date
 /** The policy's limit without its citation: what the case carries into its events. */
 function slaMeasure(sla: Sla): SlaMeasure {
   return sla.unit === 'on-the-spot' ? { unit: sla.unit } : { unit: sla.unit, value: sla.value };
+}
+
+/**
+ * The signature binds the exact form reviewed: if anything the form is built from changed since
+ * (the registries, the choices), the digest differs and the applicant must review and sign again.
+ */
+function checkSignature(input: ApplicationInput, form: CaseForm, at: Date): CaseSubmission['signature'] {
+  if (!input.signature) return null;
+  const formDigest = digestOf(form);
+  if (input.signature.formDigest !== formDigest) {
+    throw new AppError('CONFLICT', {
+      zh: 'signature.formDigest：签名后表单内容已变化，请重新核对并签名',
+      en: 'signature.formDigest: the form changed after it was signed; review it and sign again',
+    }, { field: 'signature.formDigest' });
+  }
+  const imageSha256 = createHash('sha256').update(input.signature.imagePng).digest('hex');
+  return { signerIdNumber: input.applicant.idNumber, formDigest, imageSha256, signedAt: at.toISOString() };
 }

@@ -10,6 +10,8 @@ export interface ApplicationInput {
   baby: { surname: string; givenName: string; sex?: 'male' | 'female'; bornAt?: string; birthPlace?: FactsInput['baby']['birthPlace'] };
   choices: FactsInput['choices'];
   motherAuthorization?: FactsInput['motherAuthorization'];
+  /** The handwritten signature over the digest of the form the applicant reviewed. */
+  signature?: { formDigest: string; imagePng: Buffer };
 }
 
 /**

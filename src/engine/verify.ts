@@ -1,6 +1,7 @@
 import { replay, type CaseEvent, type CaseState } from '../domain/case.ts';
 import type { Queryable } from '../store/db.ts';
-import { canonicalJson, chainHash, GENESIS_HASH } from '../store/event-chain.ts';
+import { canonicalJson } from '../domain/canonical-json.ts';
+import { chainHash, GENESIS_HASH } from '../store/event-chain.ts';
 
 interface CaseRow {
   id: string;

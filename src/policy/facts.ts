@@ -134,6 +134,8 @@ const CUSTOM_MESSAGES: Record<string, Bilingual> = {
   ethnicity: { zh: '应为 GB 3304 民族代码（01–56）', en: 'must be a GB 3304 ethnic group code (01–56)' },
   phone: { zh: '应为11位手机号码', en: 'must be an 11-digit mobile number' },
   nationality: { zh: '应为三位字母国籍代码，如 CHN', en: 'must be a 3-letter nationality code such as CHN' },
+  'form-digest': { zh: '应为所签表单的 SHA-256 摘要（64位十六进制）', en: 'must be the SHA-256 digest of the signed form (64 hex digits)' },
+  png: { zh: '应为 PNG 格式的签名图片（data:image/png;base64,…）', en: 'must be the signature as a PNG image (data:image/png;base64,…)' },
 };
 
 function issueMessage(issue: z.core.$ZodIssue): Bilingual {

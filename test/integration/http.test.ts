@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { officialCalendar } from '../../src/calendar/official-calendar.ts';
@@ -20,6 +21,14 @@ family.baby.bornAt = '2026-11-14T08:00:00+08:00';
 const mother = family.mother.idNumber;
 const login = { authorization: `Bearer dev:${mother}` };
 const application = { applicantRole: 'mother', motherIdNumber: mother, baby: { surname: '李', givenName: '安然' }, choices: { followParent: 'father' } };
+/** A 1×1 PNG: what the signing canvas sends, in miniature. */
+const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
+/** Review (get the digest), then sign it: the order a parent follows. */
+async function signed_application() {
+  const preview = await app.inject({ method: 'POST', url: '/api/citizen/evaluate', headers: login, payload: { region: 'fujian', application } });
+  return { ...application, signature: { formDigest: preview.json().formDigest as string, imagePng: PNG } };
+}
 
 function signed(department: string, key: string, method: string, url: string, body = '', at = clock.now().getTime()) {
   return { 'x-department': department, 'x-timestamp': String(at), 'x-signature': sign(key, method, url, String(at), body), ...(body ? { 'content-type': 'application/json' } : {}) };
@@ -58,15 +67,40 @@ describe('citizen API', () => {
   it('pre-reviews a draft without creating a case', async () => {
     const r = await app.inject({ method: 'POST', url: '/api/citizen/evaluate', headers: login, payload: { region: 'fujian', application } });
     expect(r.statusCode).toBe(200);
-    expect(r.json()).toMatchObject({ eligible: true, scenario: { id: 'full' } });
+    expect(r.json()).toMatchObject({ evaluation: { eligible: true, scenario: { id: 'full' } }, form: { baby: { name: '李安然' } }, formDigest: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect((await db.query('select count(*)::int as n from cases'))[0]).toEqual({ n: 0 });
   });
 
+  it('refuses an unsigned application, and one signed over a form that has since changed', async () => {
+    const unsigned = await app.inject({ method: 'POST', url: '/api/citizen/cases', headers: login, payload: { region: 'fujian', clientTxnId: 'unsigned-1', application } });
+    expect(unsigned.statusCode).toBe(400);
+    expect(unsigned.json().error.field).toBe('body.application.signature');
+    const s = await signed_application();
+    const changed = { ...s, choices: { followParent: 'father', recipient: 'father' } };
+    const stale = await app.inject({ method: 'POST', url: '/api/citizen/cases', headers: login, payload: { region: 'fujian', clientTxnId: 'stale-0001', application: changed } });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error).toMatchObject({ code: 'CONFLICT', field: 'signature.formDigest' });
+    const notPng = await app.inject({ method: 'POST', url: '/api/citizen/cases', headers: login, payload: { region: 'fujian', clientTxnId: 'notpng-001', application: { ...s, signature: { ...s.signature, imagePng: 'data:image/png;base64,aGVsbG8=' } } } });
+    expect(notPng.json().error.issues[0]).toMatchObject({ field: 'body.application.signature.imagePng', message: { zh: expect.stringContaining('PNG') } });
+    expect((await db.query('select count(*)::int as n from cases'))[0]).toEqual({ n: 0 });
+  });
+
+  it('renders the form to review as a PDF with Chinese text and the digest to sign', async () => {
+    const r = await app.inject({ method: 'POST', url: '/api/citizen/application-form.pdf', headers: login, payload: { region: 'fujian', application } });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toBe('application/pdf');
+    const text = pdfText(r.rawPayload);
+    expect(text).toContain('福建省“新生儿出生一件事”2.0版集成套餐服务申请表');
+    expect(text).toContain('李安然');
+    expect(text).toContain((await signed_application()).signature.formDigest);
+    expect(text).toContain('待签名');
+  });
+
   it('submits once, shows the case to its family only, and lists the fields each department got', async () => {
-    const first = await app.inject({ method: 'POST', url: '/api/citizen/cases', headers: login, payload: { region: 'fujian', clientTxnId: 'txn-000001', application } });
+    const first = await app.inject({ method: 'POST', url: '/api/citizen/cases', headers: login, payload: { region: 'fujian', clientTxnId: 'txn-000001', application: await signed_application() } });
     expect(first.statusCode).toBe(201);
     expect(first.json()).toMatchObject({ accepted: true, caseId: 'H-1' });
-    const again = await app.inject({ method: 'POST', url: '/api/citizen/cases', headers: login, payload: { region: 'fujian', clientTxnId: 'txn-000001', application } });
+    const again = await app.inject({ method: 'POST', url: '/api/citizen/cases', headers: login, payload: { region: 'fujian', clientTxnId: 'txn-000001', application: await signed_application() } });
     expect(again.statusCode).toBe(200);
     expect(again.json()).toMatchObject({ duplicate: true, caseId: 'H-1' });
 
@@ -79,6 +113,11 @@ describe('citizen API', () => {
     const hospital = shared.json().find((s: { item: string }) => s.item === 'birth-certificate');
     expect(hospital.department).toBe('midwifery-institution');
     expect(hospital.fields).toEqual(expect.arrayContaining(['mother.name', 'mother.idNumber', 'baby.bornAt']));
+    // The submitted form carries the signature, bound into the hash-chained submission.
+    const pdf = await app.inject({ method: 'GET', url: '/api/citizen/cases/H-1/application.pdf', headers: login });
+    expect(pdfText(pdf.rawPayload)).toContain('办件编号 Case H-1');
+    expect(detail.json().signature).toMatchObject({ signerIdNumber: mother, formDigest: expect.stringMatching(/^[0-9a-f]{64}$/), imageSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect((await app.inject({ method: 'GET', url: '/api/citizen/cases/H-1/application.pdf', headers: { authorization: 'Bearer dev:11010519491231002X' } })).statusCode).toBe(404);
     const inbox = await app.inject({ method: 'GET', url: '/api/citizen/notifications', headers: login });
     expect(inbox.json()[0]).toMatchObject({ caseId: 'H-1', template: 'case-accepted' });
   });
@@ -155,8 +194,8 @@ describe('supervision, operations and the dev API', () => {
 describe('privacy between families', () => {
   it('a stranger cannot apply for, or pre-review, another family', async () => {
     const stranger = { authorization: 'Bearer dev:11010519491231002X' };
-    for (const [url, extra] of [['/api/citizen/evaluate', {}], ['/api/citizen/cases', { clientTxnId: 'stranger-01' }]] as const) {
-      const r = await app.inject({ method: 'POST', url, headers: stranger, payload: { region: 'fujian', ...extra, application } });
+    for (const [url, extra, app_] of [['/api/citizen/evaluate', {}, application], ['/api/citizen/cases', { clientTxnId: 'stranger-01' }, { ...application, signature: { formDigest: '0'.repeat(64), imagePng: PNG } }]] as const) {
+      const r = await app.inject({ method: 'POST', url, headers: stranger, payload: { region: 'fujian', ...extra, application: app_ } });
       expect(r.statusCode, url).toBe(404);
       expect(r.json().error.field).toBe('applicant');
     }
@@ -175,3 +214,8 @@ describe('gateway signatures cover the route', () => {
     expect(r.json().error.field).toBe('x-signature');
   });
 });
+
+/** The text of a PDF, as poppler's pdftotext reads it (installed by .ci/run). */
+function pdfText(pdf: Buffer): string {
+  return execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString('utf8');
+}

@@ -44,7 +44,9 @@ describe('onething start (the README’s first command)', () => {
 
       const auth = { authorization: `Bearer dev:${motherId}`, 'content-type': 'application/json' };
       const application = { applicantRole: 'mother', motherIdNumber: motherId, baby: { surname: '李', givenName: '安' }, choices: { followParent: 'father' } };
-      const submitted = await fetch(`${url}/api/citizen/cases`, { method: 'POST', headers: auth, body: JSON.stringify({ region: 'anhui', clientTxnId: 'start-test-1', application }) });
+      const preview = (await (await fetch(`${url}/api/citizen/evaluate`, { method: 'POST', headers: auth, body: JSON.stringify({ region: 'anhui', application }) })).json()) as { formDigest: string };
+      const signature = { formDigest: preview.formDigest, imagePng: 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==' };
+      const submitted = await fetch(`${url}/api/citizen/cases`, { method: 'POST', headers: auth, body: JSON.stringify({ region: 'anhui', clientTxnId: 'start-test-1', application: { ...application, signature } }) });
       expect(submitted.status).toBe(201);
       const { caseId } = (await submitted.json()) as { caseId: string };
       const detail = (await (await fetch(`${url}/api/citizen/cases/${caseId}`, { headers: auth })).json()) as { items: Record<string, { status: string }> };

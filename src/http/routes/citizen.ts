@@ -7,6 +7,10 @@ import { ItemId, ParentRole, RegionId } from '../../domain/ids.ts';
 import type { ApplicationInput } from '../../engine/gather-facts.ts';
 import { Facts } from '../../policy/facts.ts';
 import { getCase } from '../../store/case-store.ts';
+import { digestOf } from '../../domain/canonical-json.ts';
+import type { CaseForm } from '../../departments/port.ts';
+import { renderApplicationForm } from '../../documents/application-form.ts';
+import { getPolicy } from '../../policies/index.ts';
 import type { AppDeps } from '../app.ts';
 
 /**
@@ -29,18 +33,30 @@ export const Application = z.strictObject({
   motherAuthorization: z.strictObject({ grantee: ParentRole, signedAt: z.iso.datetime({ offset: true }) }).optional(),
 });
 
+const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** The handwritten signature: a PNG drawn on the signing canvas, over the digest of the reviewed form. */
+const Signature = z.strictObject({
+  formDigest: z.string().regex(/^[0-9a-f]{64}$/, 'form-digest'),
+  imagePng: z.string().max(400_000).regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/, 'png')
+    .transform((s) => Buffer.from(s.slice(s.indexOf(',') + 1), 'base64'))
+    .refine((b) => b.subarray(0, 8).equals(PNG_MAGIC), { message: 'png' }),
+});
+const SignedApplication = Application.extend({ signature: Signature });
+
 const CaseParams = z.strictObject({ caseId: z.string().min(1).max(64) });
 const ItemParams = CaseParams.extend({ item: ItemId });
 const security = [{ citizen: [] }];
 
 export const citizenRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
   const me = async (authorization: string | undefined) => (await deps.identity.citizenFrom(authorization)).idNumber;
-  const toInput = (idNumber: string, a: z.infer<typeof Application>): ApplicationInput => ({
+  const toInput = (idNumber: string, a: z.infer<typeof Application> & { signature?: z.infer<typeof Signature> }): ApplicationInput => ({
     applicant: { role: a.applicantRole, idNumber },
     motherIdNumber: a.motherIdNumber,
     baby: a.baby,
     choices: a.choices,
     ...(a.motherAuthorization ? { motherAuthorization: a.motherAuthorization } : {}),
+    ...(a.signature ? { signature: a.signature } : {}),
   });
   const mine = async (caseId: string, idNumber: string): Promise<CaseState> => {
     const state = await getCase(deps.db, caseId);
@@ -49,13 +65,27 @@ export const citizenRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (ap
   };
 
   app.post('/evaluate', {
-    schema: { summary: 'Pre-review a draft against the shared data (智能预审); creates nothing', tags: ['citizen'], security, body: z.strictObject({ region: RegionId, application: Application }) },
+    schema: { summary: 'Pre-review a draft against the shared data (智能预审): the decision, the one form and the digest to sign; creates nothing', tags: ['citizen'], security, body: z.strictObject({ region: RegionId, application: Application }) },
   }, async (req) => deps.engine.preview(req.body.region, toInput(await me(req.headers.authorization), req.body.application)));
+
+  app.post('/application-form.pdf', {
+    schema: { summary: 'The one form as a PDF, for review before signing', tags: ['citizen'], security, body: z.strictObject({ region: RegionId, application: Application }) },
+  }, async (req, reply) => {
+    const preview = await deps.engine.preview(req.body.region, toInput(await me(req.headers.authorization), req.body.application));
+    if (!preview.form || !preview.formDigest) {
+      throw new AppError('CONFLICT', { zh: 'application：预审未通过，没有可签署的申请表', en: 'application: the pre-review refused it; there is no form to sign' }, { field: 'application' });
+    }
+    const pdf = await renderApplicationForm({
+      policy: getPolicy(req.body.region), form: preview.form, formDigest: preview.formDigest,
+      items: preview.evaluation.plan.map((p) => ({ id: p.id, department: p.department, deadline: p.deadline.status === 'scheduled' ? p.deadline.at : null })),
+    });
+    return reply.type('application/pdf').send(pdf);
+  });
 
   app.post('/cases', {
     schema: {
       summary: 'Submit the one application; idempotent by clientTxnId', tags: ['citizen'], security,
-      body: z.strictObject({ region: RegionId, clientTxnId: z.string().min(8).max(100), application: Application }),
+      body: z.strictObject({ region: RegionId, clientTxnId: z.string().min(8).max(100), application: SignedApplication }),
     },
   }, async (req, reply) => {
     const result = await deps.engine.submit(req.body.region, req.body.clientTxnId, toInput(await me(req.headers.authorization), req.body.application));
@@ -73,6 +103,18 @@ export const citizenRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (ap
 
   app.get('/cases/:caseId', { schema: { summary: 'A case: every item with its timeline, holder, deadline and outputs', tags: ['citizen'], security, params: CaseParams } },
     async (req) => mine(req.params.caseId, await me(req.headers.authorization)));
+
+  app.get('/cases/:caseId/application.pdf', { schema: { summary: 'The submitted form as a PDF, with the signature and its digest', tags: ['citizen'], security, params: CaseParams } }, async (req, reply) => {
+    const state = await mine(req.params.caseId, await me(req.headers.authorization));
+    const signature = (await deps.db.query<{ image_png: Buffer; signed_at: Date; form_digest: string }>(
+      'select image_png, signed_at, form_digest from case_signatures where case_id = $1 limit 1', [state.id]))[0];
+    const pdf = await renderApplicationForm({
+      policy: getPolicy(state.region), form: state.form as CaseForm, formDigest: state.signature?.formDigest ?? digestOf(state.form), caseId: state.id,
+      items: Object.values(state.items).map((i) => ({ id: i.id, department: i.department, deadline: i.deadline })),
+      ...(signature ? { signature: { imagePng: Buffer.from(signature.image_png), signedAt: new Date(signature.signed_at).toISOString() } } : {}),
+    });
+    return reply.type('application/pdf').send(pdf);
+  });
 
   app.get('/cases/:caseId/shared-fields', {
     schema: { summary: 'Which department received which of the family’s fields', tags: ['citizen'], security, params: CaseParams },
