@@ -16,6 +16,7 @@ import { citizenRoutes } from './routes/citizen.ts';
 import { devRoutes } from './routes/dev.ts';
 import { gatewayRoutes } from './routes/gateway.ts';
 import { opsRoutes } from './routes/ops.ts';
+import { receiptRoutes } from './routes/receipt.ts';
 import { supervisionRoutes } from './routes/supervision.ts';
 
 declare module 'fastify' {
@@ -35,6 +36,8 @@ export interface AppDeps {
   /** Only outside production: the dev API loads family situations into the simulated registries. */
   devRegistries: SimulatedRegistries | null;
   production: boolean;
+  /** Signs receipts (收件回执) so their QR codes can be verified. */
+  receiptKey: string;
 }
 
 export type App = FastifyInstance<never, never, never, never, ZodTypeProvider>;
@@ -78,6 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await app.register(opsRoutes(deps));
+  await app.register(receiptRoutes(deps));
   await app.register(citizenRoutes(deps), { prefix: '/api/citizen' });
   await app.register(gatewayRoutes(deps), { prefix: '/api/gateway' });
   await app.register(supervisionRoutes(deps), { prefix: '/api/supervision' });

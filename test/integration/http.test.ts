@@ -40,7 +40,7 @@ beforeAll(async () => {
   shared.load(family);
   let n = 0;
   const engine = new CaseEngine({ db, clock, calendar: officialCalendar(), shared, newCaseId: () => `H-${++n}` });
-  app = await buildApp({ db, engine, clock, calendar: officialCalendar(), identity: devIdentityProvider({ production: false }), gatewayKeys: KEYS, devRegistries: shared, production: false });
+  app = await buildApp({ db, engine, clock, calendar: officialCalendar(), identity: devIdentityProvider({ production: false }), gatewayKeys: KEYS, devRegistries: shared, production: false, receiptKey: 'test-receipt-key' });
 });
 afterAll(async () => {
   await app.close();
@@ -118,6 +118,13 @@ describe('citizen API', () => {
     expect(pdfText(pdf.rawPayload)).toContain('办件编号 Case H-1');
     expect(detail.json().signature).toMatchObject({ signerIdNumber: mother, formDigest: expect.stringMatching(/^[0-9a-f]{64}$/), imageSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect((await app.inject({ method: 'GET', url: '/api/citizen/cases/H-1/application.pdf', headers: { authorization: 'Bearer dev:11010519491231002X' } })).statusCode).toBe(404);
+    // The receipt's QR code verifies it, and says nothing about the family.
+    const rc = (await app.inject({ method: 'GET', url: '/api/citizen/cases/H-1/receipt', headers: login })).json();
+    expect(rc.qrSvg).toMatch(/^<svg/);
+    const check = await app.inject({ method: 'GET', url: rc.verifyUrl.replace(/^https?:\/\/[^/]+/, '') });
+    expect(check.json()).toEqual({ valid: true, caseId: 'H-1', region: 'fujian', submittedAt: rc.submittedAt, status: 'in-progress' });
+    const forged = rc.verifyUrl.replace(/^https?:\/\/[^/]+/, '').replace(rc.formDigest, 'f'.repeat(64));
+    expect((await app.inject({ method: 'GET', url: forged })).json()).toMatchObject({ valid: false });
     const inbox = await app.inject({ method: 'GET', url: '/api/citizen/notifications', headers: login });
     expect(inbox.json()[0]).toMatchObject({ caseId: 'H-1', template: 'case-accepted' });
   });
@@ -183,7 +190,7 @@ describe('supervision, operations and the dev API', () => {
     const dev = await app.inject({ method: 'POST', url: '/api/dev/families', payload: situation });
     expect(dev.statusCode).toBe(201);
     expect(dev.json().login).toBe('Bearer dev:11010519491231002X');
-    const prod = await buildApp({ db, engine: null as never, clock, calendar: officialCalendar(), identity: devIdentityProvider({ production: true }), gatewayKeys: {}, devRegistries: null, production: true });
+    const prod = await buildApp({ db, engine: null as never, clock, calendar: officialCalendar(), identity: devIdentityProvider({ production: true }), gatewayKeys: {}, devRegistries: null, production: true, receiptKey: 'k' });
     const refused = await prod.inject({ method: 'POST', url: '/api/dev/families', payload: situation });
     expect(refused.statusCode).toBe(404);
     expect((await prod.inject({ method: 'GET', url: '/api/citizen/cases', headers: login })).statusCode).toBe(401);

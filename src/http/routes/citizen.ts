@@ -10,6 +10,8 @@ import { getCase } from '../../store/case-store.ts';
 import { digestOf } from '../../domain/canonical-json.ts';
 import type { CaseForm } from '../../departments/port.ts';
 import { renderApplicationForm } from '../../documents/application-form.ts';
+import { receipt } from '../../documents/receipt.ts';
+import { receiptFactsOf } from './receipt.ts';
 import { getPolicy } from '../../policies/index.ts';
 import type { AppDeps } from '../app.ts';
 
@@ -114,6 +116,11 @@ export const citizenRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (ap
       ...(signature ? { signature: { imagePng: Buffer.from(signature.image_png), signedAt: new Date(signature.signed_at).toISOString() } } : {}),
     });
     return reply.type('application/pdf').send(pdf);
+  });
+
+  app.get('/cases/:caseId/receipt', { schema: { summary: 'The receipt (收件回执) with a QR code that verifies it', tags: ['citizen'], security, params: CaseParams } }, async (req) => {
+    const state = await mine(req.params.caseId, await me(req.headers.authorization));
+    return receipt(deps.receiptKey, receiptFactsOf(state), `${req.protocol}://${req.host}`);
   });
 
   app.get('/cases/:caseId/shared-fields', {
