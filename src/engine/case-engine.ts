@@ -127,9 +127,40 @@ export class CaseEngine {
 
   private async preReview(region: RegionId, input: ApplicationInput, at: Date, q: Queryable) {
     const { calendar, shared } = this.deps;
-    const facts = await gatherFacts(shared, input, async (bornAt) =>
-      (await q.query('select 1 from cases where mother_id_number = $1 and submitted_at >= $2 limit 1', [input.motherIdNumber, bornAt])).length > 0);
+    const facts = await gatherFacts(shared, input, {
+      priorApplication: async (bornAt) =>
+        (await q.query('select 1 from cases where mother_id_number = $1 and submitted_at >= $2 limit 1', [input.motherIdNumber, bornAt])).length > 0,
+      authorization: async (motherId, applicantId) => {
+        const row = (await q.query<{ grantee_role: 'father'; signed_at: Date }>(
+          'select grantee_role, signed_at from authorizations where mother_id_number = $1 and grantee_id_number = $2', [motherId, applicantId]))[0];
+        return row ? { grantee: row.grantee_role, signedAt: new Date(row.signed_at).toISOString() } : null;
+      },
+    });
     return { facts, evaluation: evaluate({ policy: getPolicy(region), facts, at, calendar }) };
+  }
+
+  /**
+   * The mother authorizes the father to apply (授权委托书, 003 附件3), signing in her own login.
+   * The letter's system-filled fields come from the registries; its digest is what she signs.
+   */
+  async authorize(motherIdNumber: string, signaturePng: Buffer): Promise<{ grantee: { role: 'father'; name: string; idNumber: string }; letterDigest: string; signedAt: string }> {
+    const { shared, db, clock } = this.deps;
+    const mother = await shared.person(motherIdNumber);
+    const marriage = await shared.marriageOf(motherIdNumber);
+    const father = marriage?.wifeIdNumber === motherIdNumber ? await shared.person(marriage.husbandIdNumber) : null;
+    if (!mother || !father) {
+      throw new AppError('NOT_FOUND', { zh: 'grantee：共享数据中没有查到您的配偶，无法授权', en: 'grantee: the shared data shows no spouse to authorize' }, { field: 'grantee' });
+    }
+    const at = clock.now().toISOString();
+    const letter = { grantor: { name: mother.name, idNumber: mother.idNumber }, grantee: { name: father.name, idNumber: father.idNumber, role: 'father' }, signedAt: at };
+    const letterDigest = digestOf(letter);
+    await db.query(
+      `insert into authorizations (mother_id_number, grantee_id_number, grantee_role, letter_digest, image_sha256, image_png, signed_at)
+       values ($1, $2, 'father', $3, $4, $5, $6)
+       on conflict (mother_id_number, grantee_id_number) do update set letter_digest = excluded.letter_digest, image_sha256 = excluded.image_sha256, image_png = excluded.image_png, signed_at = excluded.signed_at`,
+      [mother.idNumber, father.idNumber, letterDigest, createHash('sha256').update(signaturePng).digest('hex'), signaturePng, at],
+    );
+    return { grantee: { role: 'father', name: father.name, idNumber: father.idNumber }, letterDigest, signedAt: at };
   }
 
   async decide(decision: Decision): Promise<DecisionResult> {

@@ -19,7 +19,15 @@ export interface ApplicationInput {
  * taken from the applicant (the baby's name, the choices, and birth facts if the hospital's
  * delivery record is missing).
  */
-export async function gatherFacts(shared: SharedData, input: ApplicationInput, priorApplication: (bornAt: string) => Promise<boolean>): Promise<Facts> {
+/** What the platform's own store knows about the family. */
+export interface PlatformRecords {
+  /** Another application for this mother's baby born at that instant. */
+  priorApplication(bornAt: string): Promise<boolean>;
+  /** The mother's signed authorization for this applicant, if she gave one. */
+  authorization(motherIdNumber: string, applicantIdNumber: string): Promise<FactsInput['motherAuthorization']>;
+}
+
+export async function gatherFacts(shared: SharedData, input: ApplicationInput, records: PlatformRecords): Promise<Facts> {
   const mother = await shared.person(input.motherIdNumber);
   if (!mother) {
     throw new AppError('NOT_FOUND', { zh: 'motherIdNumber：户籍信息中查无此人，请核对母亲身份证号', en: 'motherIdNumber: the hukou registry has no such person; check the mother’s ID number' }, { field: 'motherIdNumber' });
@@ -38,7 +46,8 @@ export async function gatherFacts(shared: SharedData, input: ApplicationInput, p
   const birthPlace = delivery?.baby.birthPlace ?? input.baby.birthPlace;
   const facts: FactsInput = {
     applicant: { role: input.applicant.role },
-    motherAuthorization: input.motherAuthorization ?? null,
+    // Only what the mother signed in her own login counts (or what a trusted integration passes in).
+    motherAuthorization: input.motherAuthorization ?? (input.applicant.role === 'mother' ? null : await records.authorization(mother.idNumber, input.applicant.idNumber)),
     baby: { surname: input.baby.surname, givenName: input.baby.givenName, sex: sex!, bornAt: bornAt!, birthPlace: birthPlace! },
     mother,
     father,
@@ -47,7 +56,7 @@ export async function gatherFacts(shared: SharedData, input: ApplicationInput, p
     existing,
     eLicenses,
     maternityInsurance,
-    priorApplication: bornAt ? await priorApplication(bornAt) : false,
+    priorApplication: bornAt ? await records.priorApplication(bornAt) : false,
     choices: input.choices,
   };
   // The applicant is the mother or the father as the registries know them, never a third person:

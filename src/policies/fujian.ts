@@ -144,7 +144,8 @@ export const fujian = definePolicy({
     { id: 'hukou-book-photos', name: { zh: '户口簿照片：首页（有户别信息的）、落户方成员页及户主页', en: 'Hukou book photos: first page, registering parent’s page, head’s page' }, forItems: ['hukou-registration', 'maternity-benefit', 'insurance-enrollment'],
       citation: { file: '003', clause: '附件2 一(一)；附件2 三(一)' } },
     { id: 'authorization-letter', name: { zh: '授权委托书（母亲委托父亲）', en: "Authorization letter (the mother's, for the father)" }, forItems: ['birth-certificate', 'maternity-benefit'],
-      when: { is: 'applicant-role-in', roles: ['father'] }, citation: { file: '003', clause: '附件3；附件4 二' } },
+      // Signed by the mother in her own login, it is on the platform already: nothing to upload.
+      when: { is: 'applicant-role-in', roles: ['father'] }, suppliedWhen: { is: 'mother-authorized-applicant' }, citation: { file: '003', clause: '附件3；附件4 二' } },
     { id: 'full-birth-certificate', name: { zh: '正、副页完全版《出生医学证明》（EMS 双向邮递至派出所）', en: 'The full birth certificate, sent both ways by EMS to the police station' }, forItems: ['hukou-registration'],
       when: { is: 'scenario-in', scenarios: ['has-birth-certificate'] }, citation: { file: '003', clause: '附件2 二(四)；附件1 三(二)2' } },
     { id: 'baby-hukou-page', name: { zh: '新生儿户口当前页、户口簿首页和户主页照片（落户后补件上传）', en: "Photos of the baby's hukou page, the first page and the head's page (uploaded after registration)" }, forItems: ['social-security-card'],

@@ -226,3 +226,24 @@ describe('gateway signatures cover the route', () => {
 function pdfText(pdf: Buffer): string {
   return execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString('utf8');
 }
+
+describe('the father applies with the mother’s authorization (003 附件2 一(三), 附件3)', () => {
+  it('is refused without her letter, cannot sign it himself, and is accepted once she signs it in her login', async () => {
+    const father = { authorization: `Bearer dev:${family.father!.idNumber}` };
+    const asFather = { ...application, applicantRole: 'father' };
+    const before = await app.inject({ method: 'POST', url: '/api/citizen/evaluate', headers: father, payload: { region: 'fujian', application: asFather } });
+    expect(before.json().evaluation.findings.find((f: { ruleId: string }) => f.ruleId === 'applicant-allowed')).toMatchObject({ outcome: 'failed', remedy: { kind: 'supplement' } });
+    // The letter cannot be asserted in the request, nor signed by the father.
+    const claimed = await app.inject({ method: 'POST', url: '/api/citizen/evaluate', headers: father, payload: { region: 'fujian', application: { ...asFather, motherAuthorization: { grantee: 'father', signedAt: '2026-11-16T09:00:00+08:00' } } } });
+    expect(claimed.statusCode).toBe(400);
+    expect((await app.inject({ method: 'POST', url: '/api/citizen/authorizations', headers: father, payload: { signature: PNG } })).statusCode).toBe(404);
+
+    const signedByMother = await app.inject({ method: 'POST', url: '/api/citizen/authorizations', headers: login, payload: { signature: PNG } });
+    expect(signedByMother.statusCode).toBe(201);
+    expect(signedByMother.json()).toMatchObject({ grantee: { role: 'father', idNumber: family.father!.idNumber }, letterDigest: expect.stringMatching(/^[0-9a-f]{64}$/) });
+
+    const after = await app.inject({ method: 'POST', url: '/api/citizen/evaluate', headers: father, payload: { region: 'fujian', application: asFather } });
+    expect(after.json().evaluation.findings.find((f: { ruleId: string }) => f.ruleId === 'applicant-allowed').outcome).toBe('passed');
+    expect(after.json().evaluation.materials.find((m: { id: string }) => m.id === 'authorization-letter')).toMatchObject({ source: 'shared-data' });
+  });
+});

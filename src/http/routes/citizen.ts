@@ -32,7 +32,6 @@ export const Application = z.strictObject({
     birthPlace: Facts.shape.baby.shape.birthPlace.optional(),
   }),
   choices: Facts.shape.choices,
-  motherAuthorization: z.strictObject({ grantee: ParentRole, signedAt: z.iso.datetime({ offset: true }) }).optional(),
 });
 
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -57,7 +56,6 @@ export const citizenRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (ap
     motherIdNumber: a.motherIdNumber,
     baby: a.baby,
     choices: a.choices,
-    ...(a.motherAuthorization ? { motherAuthorization: a.motherAuthorization } : {}),
     ...(a.signature ? { signature: a.signature } : {}),
   });
   const mine = async (caseId: string, idNumber: string): Promise<CaseState> => {
@@ -139,6 +137,10 @@ export const citizenRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (ap
   app.post('/cases/:caseId/items/:item/rating', {
     schema: { summary: 'Rate a finished item (好差评), 1–5', tags: ['citizen'], security, params: ItemParams, body: z.strictObject({ score: z.number().int().min(1).max(5), comment: z.string().max(500).default('') }) },
   }, async (req) => deps.engine.rate(req.params.caseId, req.params.item, await me(req.headers.authorization), req.body.score, req.body.comment));
+
+  app.post('/authorizations', {
+    schema: { summary: 'The mother signs the authorization letting the father apply (授权委托书)', tags: ['citizen'], security, body: z.strictObject({ signature: Signature.shape.imagePng }) },
+  }, async (req, reply) => reply.status(201).send(await deps.engine.authorize(await me(req.headers.authorization), req.body.signature)));
 
   app.get('/notifications', { schema: { summary: 'The in-app inbox', tags: ['citizen'], security } }, async (req) =>
     deps.db.query('select id, case_id as "caseId", template, body, created_at as "createdAt", read_at as "readAt" from notifications where recipient_id_number = $1 order by id desc limit 200', [await me(req.headers.authorization)]));
