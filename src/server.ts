@@ -10,6 +10,7 @@ import { buildApp } from './http/app.ts';
 import { devIdentityProvider } from './http/identity.ts';
 import { POLICIES } from './policies/index.ts';
 import { generateFamilies, sampleSituation } from './registries/population.ts';
+import { simulatedFaceVerifier } from './registries/face-verification.ts';
 import { simulatedRegistries } from './registries/simulated-registries.ts';
 import { openDb } from './store/db.ts';
 import { systemClock } from './system-clock.ts';
@@ -53,7 +54,7 @@ export async function startServer(o: StartOptions) {
     now: () => clock.now(),
     latencyMs: { min: o.simulatorSeconds.min * 1000, max: o.simulatorSeconds.max * 1000 },
   });
-  const engine = new CaseEngine({ db, clock, calendar, shared, newCaseId: () => `C${clock.now().getTime().toString(36).toUpperCase()}${randomUUID().slice(0, 4).toUpperCase()}` });
+  const engine = new CaseEngine({ db, clock, calendar, shared, faces: simulatedFaceVerifier(async (id) => (await shared.person(id)) !== null), newCaseId: () => `C${clock.now().getTime().toString(36).toUpperCase()}${randomUUID().slice(0, 4).toUpperCase()}` });
   const ems = simulateEms();
   const worker = new OutboxWorker({ db, clock, workerId: `server-${process.pid}-${randomUUID().slice(0, 8)}`, departments, sms: smsLog(`${o.dataDir}/sms.log`), ems });
   const gatewayKeys = Object.fromEntries(Object.keys(DEPARTMENTS).map((d) => [d, `dev-key-${d}`])) as Record<DepartmentId, string>;

@@ -11,6 +11,7 @@ import type { ItemId, RegionId } from '../domain/ids.ts';
 import { getPolicy } from '../policies/index.ts';
 import { evaluate, type Evaluation } from '../policy/evaluate.ts';
 import type { Sla } from '../policy/schema.ts';
+import type { FaceVerifier } from '../registries/face-verification.ts';
 import type { SharedData } from '../registries/port.ts';
 import type { SlaMeasure } from '../domain/sla-clock.ts';
 import { appendEvents, loadCasesForUpdate, type CaseAppend, type LoadedCase } from '../store/case-store.ts';
@@ -30,6 +31,8 @@ export interface EngineDeps {
   clock: Clock;
   calendar: Calendar;
   shared: SharedData;
+  /** Face verification for the father's confirmation (人脸识别). */
+  faces: FaceVerifier;
   newCaseId: () => string;
 }
 
@@ -135,6 +138,11 @@ export class CaseEngine {
           'select grantee_role, signed_at from authorizations where mother_id_number = $1 and grantee_id_number = $2', [motherId, applicantId]))[0];
         return row ? { grantee: row.grantee_role, signedAt: new Date(row.signed_at).toISOString() } : null;
       },
+      fatherConfirmation: async (motherId, fatherId) => {
+        const row = (await q.query<{ confirmed_at: Date }>(
+          'select confirmed_at from father_confirmations where mother_id_number = $1 and father_id_number = $2', [motherId, fatherId]))[0];
+        return row ? { confirmedAt: new Date(row.confirmed_at).toISOString(), faceVerified: true } : null;
+      },
     });
     return { facts, evaluation: evaluate({ policy: getPolicy(region), facts, at, calendar }) };
   }
@@ -161,6 +169,29 @@ export class CaseEngine {
       [mother.idNumber, father.idNumber, letterDigest, createHash('sha256').update(signaturePng).digest('hex'), signaturePng, at],
     );
     return { grantee: { role: 'father', name: father.name, idNumber: father.idNumber }, letterDigest, signedAt: at };
+  }
+
+  /**
+   * The father confirms the application in his own login, after face verification (Anhui 附件2
+   * 二 1). Only a confirmation whose face check passed is recorded.
+   */
+  async confirmFather(fatherIdNumber: string, photoPng: Buffer): Promise<{ motherIdNumber: string; confirmedAt: string }> {
+    const { shared, db, clock, faces } = this.deps;
+    const marriage = await shared.marriageOf(fatherIdNumber);
+    if (!marriage || marriage.husbandIdNumber !== fatherIdNumber) {
+      throw new AppError('NOT_FOUND', { zh: 'applicant：共享数据中没有查到您的婚姻登记，无法确认', en: 'applicant: the shared data shows no marriage for you to confirm' }, { field: 'applicant' });
+    }
+    const face = await faces.verify(fatherIdNumber, photoPng);
+    if (!face.verified) {
+      throw new AppError('UNAUTHORIZED', { zh: 'face：人脸识别未通过，请重新拍摄', en: 'face: face verification failed; please try again' }, { field: 'face' });
+    }
+    const at = clock.now().toISOString();
+    await db.query(
+      `insert into father_confirmations (mother_id_number, father_id_number, face_score, confirmed_at) values ($1, $2, $3, $4)
+       on conflict (mother_id_number, father_id_number) do update set face_score = excluded.face_score, confirmed_at = excluded.confirmed_at`,
+      [marriage.wifeIdNumber, fatherIdNumber, face.score, at],
+    );
+    return { motherIdNumber: marriage.wifeIdNumber, confirmedAt: at };
   }
 
   async decide(decision: Decision): Promise<DecisionResult> {

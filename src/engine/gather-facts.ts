@@ -25,6 +25,8 @@ export interface PlatformRecords {
   priorApplication(bornAt: string): Promise<boolean>;
   /** The mother's signed authorization for this applicant, if she gave one. */
   authorization(motherIdNumber: string, applicantIdNumber: string): Promise<FactsInput['motherAuthorization']>;
+  /** The father's face-verified confirmation, if he gave one. */
+  fatherConfirmation(motherIdNumber: string, fatherIdNumber: string): Promise<FactsInput['fatherConfirmation']>;
 }
 
 export async function gatherFacts(shared: SharedData, input: ApplicationInput, records: PlatformRecords): Promise<Facts> {
@@ -57,6 +59,7 @@ export async function gatherFacts(shared: SharedData, input: ApplicationInput, r
     eLicenses,
     maternityInsurance,
     priorApplication: bornAt ? await records.priorApplication(bornAt) : false,
+    fatherConfirmation: father ? await records.fatherConfirmation(mother.idNumber, father.idNumber) : null,
     choices: input.choices,
   };
   // The applicant is the mother or the father as the registries know them, never a third person:

@@ -93,7 +93,12 @@ export function evaluate({ policy, facts, at, calendar }: EvaluateInput): Evalua
   const chosen = chosenItems(policy, facts);
   const ctx: PredicateContext = { facts, today, birthDate, scenario: scenario.id, chosenItems: new Set(chosen.keys()) };
 
-  const findings: Finding[] = [scenarioFinding(policy, scenario.id), applicantFinding(policy, facts), ...policy.rules.map((r) => judge(r, ctx))];
+  const findings: Finding[] = [
+    scenarioFinding(policy, scenario.id),
+    applicantFinding(policy, facts),
+    ...(policy.applicants.fatherConfirms ? [fatherConfirmationFinding(policy, facts)] : []),
+    ...policy.rules.map((r) => judge(r, ctx)),
+  ];
   const caseRefused = findings.some((f) => f.scope === 'case' && f.effect === 'refuse' && f.outcome === 'failed');
 
   const { planned, leftOut } = planItems(policy, chosen, scenario.id, findings);
@@ -212,6 +217,20 @@ function applicantFinding(policy: Policy, facts: Facts): Finding {
     };
   }
   return { ruleId: 'applicant-allowed', scope: 'case', effect: 'refuse', outcome: passed ? 'passed' : 'failed', requirement, ...failure, citation: a.citation };
+}
+
+/** Where the policy says so, the father confirms in his own login with face verification. */
+function fatherConfirmationFinding(policy: Policy, facts: Facts): Finding {
+  const passed = facts.fatherConfirmation?.faceVerified === true;
+  return {
+    ruleId: 'father-confirmed', scope: 'case', effect: 'refuse', outcome: passed ? 'passed' : 'failed',
+    requirement: { zh: '婴儿父亲在本人账号内进行人脸识别授权确认', en: 'the father confirms in his own login, with face verification' },
+    ...(passed ? {} : {
+      reason: { zh: '尚未收到婴儿父亲的人脸识别确认', en: "the father's face-verified confirmation has not been received" },
+      remedy: { kind: 'supplement' as const, text: { zh: '请婴儿父亲登录本平台，完成人脸识别确认后再提交', en: 'ask the father to log in and confirm with face verification, then submit' } },
+    }),
+    citation: policy.applicants.citation,
+  };
 }
 
 function judge(rule: EligibilityRule, ctx: PredicateContext): Finding {

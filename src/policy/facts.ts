@@ -102,6 +102,8 @@ export const Facts = z.strictObject({
   }).default({ birthCertificate: null, babyHukou: null }),
   eLicenses: z.array(z.enum(['mother-id-card', 'father-id-card', 'marriage-certificate', 'hukou-book', 'birth-certificate']))
     .default([]),
+  /** The father's confirmation in his own login, with face verification (004 附件2 二 1). */
+  fatherConfirmation: z.strictObject({ confirmedAt: Instant, faceVerified: z.boolean() }).nullable().default(null),
   /** The mother's maternity insurance as the medical security registry reports it. */
   maternityInsurance: z.strictObject({
     insuredDivisionCode: DivisionCode,

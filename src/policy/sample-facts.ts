@@ -49,6 +49,7 @@ export function sampleFacts(region: RegionId): FactsInput {
     existing: { birthCertificate: null, babyHukou: null },
     eLicenses: ['mother-id-card', 'father-id-card', 'marriage-certificate'],
     maternityInsurance: { insuredDivisionCode: p.mother, consecutiveMonths: 24 },
+    fatherConfirmation: { confirmedAt: '2026-11-19T20:00:00+08:00', faceVerified: true },
     priorApplication: false,
     choices: { followParent: 'father' },
   };

@@ -5,16 +5,19 @@ import { fakeClock, type FakeClock } from '../../src/domain/clock.ts';
 import type { Decision } from '../../src/domain/case-commands.ts';
 import type { ItemId, RegionId } from '../../src/domain/ids.ts';
 import { CaseEngine } from '../../src/engine/case-engine.ts';
+import { POLICIES } from '../../src/policies/index.ts';
 import type { ApplicationInput } from '../../src/engine/gather-facts.ts';
 import { verifyStore } from '../../src/engine/verify.ts';
 import { sampleSituation } from '../../src/registries/population.ts';
 import type { FamilySituationInput } from '../../src/registries/port.ts';
+import { simulatedFaceVerifier } from '../../src/registries/face-verification.ts';
 import { simulatedRegistries } from '../../src/registries/simulated-registries.ts';
 import { getCase, loadEvents } from '../../src/store/case-store.ts';
 import type { Db } from '../../src/store/db.ts';
 import { DB_KINDS, freshDb, POSTGRES_URL } from '../support/databases.ts';
 
 const calendar = officialCalendar();
+const PNG_1x1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 const open: Db[] = [];
 afterEach(async () => {
   await Promise.all(open.splice(0).map((db) => db.close()));
@@ -31,7 +34,9 @@ async function setup(kind: 'pglite' | 'postgres', region: RegionId, at: string, 
   change?.(f);
   shared.load(f);
   let n = 0;
-  const engine = new CaseEngine({ db, clock, calendar, shared, newCaseId: () => `T-${++n}` });
+  const engine = new CaseEngine({ db, clock, calendar, shared, faces: simulatedFaceVerifier(async (id) => (await shared.person(id)) !== null), newCaseId: () => `T-${++n}` });
+  // Where the region asks for it (Anhui), the father confirms with a face photo first.
+  if (POLICIES[region].applicants.fatherConfirms && f.father && f.marriage) await engine.confirmFather(f.father.idNumber, Buffer.from(PNG_1x1, 'base64'));
   const input: ApplicationInput = { applicant: { role: 'mother', idNumber: f.mother.idNumber }, motherIdNumber: f.mother.idNumber, baby: { surname: '李', givenName: '安然' }, choices };
   return { db, clock, engine, input, mother: f.mother.idNumber };
 }
@@ -265,6 +270,23 @@ for (const kind of DB_KINDS) {
       expect(sms.find((s) => s.payload.template === 'insurance-enrolled')!.payload.text.zh).toContain('王芳先生（女士）');
     });
 
+    it('the father confirms with a face photo in his login; a bad photo or a stranger is refused (Anhui)', async () => {
+      const db = await freshDb(kind);
+      open.push(db);
+      const shared = simulatedRegistries();
+      const s = structuredClone(sampleSituation('anhui'));
+      s.baby.bornAt = '2026-11-13T08:00:00+08:00';
+      shared.load(s);
+      const engine = new CaseEngine({ db, clock: fakeClock(new Date('2026-11-16T10:00:00+08:00')), calendar, shared, faces: simulatedFaceVerifier(async (id) => (await shared.person(id)) !== null), newCaseId: () => 'F-1' });
+      const input: ApplicationInput = { applicant: { role: 'mother', idNumber: s.mother.idNumber }, motherIdNumber: s.mother.idNumber, baby: { surname: '李', givenName: '安' }, choices: { followParent: 'father' } };
+      const before = await engine.submit('anhui', 'confirm-1', input);
+      expect(before.accepted).toBe(false);
+      await expect(engine.confirmFather(s.father!.idNumber, Buffer.from('not a photo'))).rejects.toMatchObject({ code: 'UNAUTHORIZED', details: { field: 'face' } });
+      await expect(engine.confirmFather('11010519491231002X', Buffer.from(PNG_1x1, 'base64'))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      expect(await engine.confirmFather(s.father!.idNumber, Buffer.from(PNG_1x1, 'base64'))).toMatchObject({ motherIdNumber: s.mother.idNumber });
+      expect(await engine.submit('anhui', 'confirm-2', input)).toMatchObject({ accepted: true, caseId: 'F-1' });
+    });
+
     it('a parcel that arrives after the department decided changes neither the deadline nor the holder', async () => {
       const { db, clock, engine, input } = await setup(kind, 'fujian', '2026-11-16T09:00:00+08:00', undefined, { followParent: 'father', delivery: { 'hukou-registration': 'mail' } });
       await engine.submit('fujian', 'late-1', input);
@@ -290,7 +312,7 @@ describe.skipIf(!POSTGRES_URL)('two servers on one PostgreSQL', () => {
       const s = structuredClone(sampleSituation('zibo'));
       s.baby.bornAt = new Date(new Date('2026-09-29T10:00:00+08:00').getTime() - 3 * 86_400_000).toISOString();
       shared.load(s);
-      const otherEngine = new CaseEngine({ db: otherDb, clock: fakeClock(new Date('2026-09-29T10:00:00+08:00')), calendar, shared, newCaseId: () => `U-${++n}` });
+      const otherEngine = new CaseEngine({ db: otherDb, clock: fakeClock(new Date('2026-09-29T10:00:00+08:00')), calendar, shared, faces: simulatedFaceVerifier(async (id) => (await shared.person(id)) !== null), newCaseId: () => `U-${++n}` });
       const results = await Promise.all([engine.submit('zibo', 'race-a', input), otherEngine.submit('zibo', 'race-b', input)]);
       expect(results.filter((r) => r.accepted)).toHaveLength(1);
       const refused = results.find((r) => !r.accepted)!;

@@ -8,6 +8,7 @@ import { buildApp } from '../../src/http/app.ts';
 import { sign } from '../../src/http/gateway-signature.ts';
 import { devIdentityProvider } from '../../src/http/identity.ts';
 import { sampleSituation } from '../../src/registries/population.ts';
+import { simulatedFaceVerifier } from '../../src/registries/face-verification.ts';
 import { simulatedRegistries } from '../../src/registries/simulated-registries.ts';
 import type { Db } from '../../src/store/db.ts';
 import { freshDb } from '../support/databases.ts';
@@ -39,7 +40,7 @@ beforeAll(async () => {
   const shared = simulatedRegistries();
   shared.load(family);
   let n = 0;
-  const engine = new CaseEngine({ db, clock, calendar: officialCalendar(), shared, newCaseId: () => `H-${++n}` });
+  const engine = new CaseEngine({ db, clock, calendar: officialCalendar(), shared, faces: simulatedFaceVerifier(async (id) => (await shared.person(id)) !== null), newCaseId: () => `H-${++n}` });
   app = await buildApp({ db, engine, clock, calendar: officialCalendar(), identity: devIdentityProvider({ production: false }), gatewayKeys: KEYS, devRegistries: shared, production: false, receiptKey: 'test-receipt-key' });
 });
 afterAll(async () => {

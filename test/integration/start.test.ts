@@ -43,6 +43,10 @@ describe('onething start (the README’s first command)', () => {
       expect(load.status, load.stderr).toBe(0);
 
       const auth = { authorization: `Bearer dev:${motherId}`, 'content-type': 'application/json' };
+      const png = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+      // Anhui: the father confirms with face verification in his own login first (004 附件2 二 1).
+      const confirmed = await fetch(`${url}/api/citizen/confirmations`, { method: 'POST', headers: { authorization: `Bearer dev:${situation.father!.idNumber}`, 'content-type': 'application/json' }, body: JSON.stringify({ face: png }) });
+      expect(confirmed.status).toBe(201);
       const application = { applicantRole: 'mother', motherIdNumber: motherId, baby: { surname: '李', givenName: '安' }, choices: { followParent: 'father' } };
       const preview = (await (await fetch(`${url}/api/citizen/evaluate`, { method: 'POST', headers: auth, body: JSON.stringify({ region: 'anhui', application }) })).json()) as { formDigest: string };
       const signature = { formDigest: preview.formDigest, imagePng: 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==' };

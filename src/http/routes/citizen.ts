@@ -142,6 +142,10 @@ export const citizenRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (ap
     schema: { summary: 'The mother signs the authorization letting the father apply (授权委托书)', tags: ['citizen'], security, body: z.strictObject({ signature: Signature.shape.imagePng }) },
   }, async (req, reply) => reply.status(201).send(await deps.engine.authorize(await me(req.headers.authorization), req.body.signature)));
 
+  app.post('/confirmations', {
+    schema: { summary: 'The father confirms the application with face verification (Anhui)', tags: ['citizen'], security, body: z.strictObject({ face: Signature.shape.imagePng }) },
+  }, async (req, reply) => reply.status(201).send(await deps.engine.confirmFather(await me(req.headers.authorization), req.body.face)));
+
   app.get('/notifications', { schema: { summary: 'The in-app inbox', tags: ['citizen'], security } }, async (req) =>
     deps.db.query('select id, case_id as "caseId", template, body, created_at as "createdAt", read_at as "readAt" from notifications where recipient_id_number = $1 order by id desc limit 200', [await me(req.headers.authorization)]));
 };

@@ -74,3 +74,17 @@ describe('Anhui (004) — mandatory items, order, insurance and messages', () =>
     expect(POLICIES.anhui.smsTemplates[0]!.text.zh).toContain('城乡居民两险缴费');
   });
 });
+
+describe('Anhui (004): the father confirms in his own login (附件2 二 1)', () => {
+  it('refuses until the father has confirmed with face verification, and says what to do', async () => {
+    const { finding } = await import('../../support/harness.ts');
+    const without = run('anhui', family('anhui', (f) => { f.fatherConfirmation = null; }));
+    expect(without.eligible).toBe(false);
+    expect(finding(without, 'father-confirmed')).toMatchObject({ outcome: 'failed', remedy: { kind: 'supplement' }, citation: POLICIES.anhui.applicants.citation });
+    const failedFace = run('anhui', family('anhui', (f) => { f.fatherConfirmation = { confirmedAt: '2026-11-19T20:00:00+08:00', faceVerified: false }; }));
+    expect(failedFace.eligible).toBe(false);
+    expect(finding(run('anhui', family('anhui')), 'father-confirmed').outcome).toBe('passed');
+    // Only where the policy asks for it.
+    expect(run('fujian', family('fujian', (f) => { f.fatherConfirmation = null; })).findings.map((f) => f.ruleId)).not.toContain('father-confirmed');
+  });
+});
