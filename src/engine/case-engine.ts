@@ -14,7 +14,7 @@ import type { Sla } from '../policy/schema.ts';
 import type { FaceVerifier } from '../registries/face-verification.ts';
 import type { SharedData } from '../registries/port.ts';
 import type { SlaMeasure } from '../domain/sla-clock.ts';
-import { appendEvents, loadCasesForUpdate, type CaseAppend, type LoadedCase } from '../store/case-store.ts';
+import { appendEvents, caseNotFound, loadCasesForUpdate, type CaseAppend, type LoadedCase } from '../store/case-store.ts';
 import type { Db, Queryable } from '../store/db.ts';
 import { valuesList } from '../store/sql.ts';
 import { buildForm } from './form.ts';
@@ -205,15 +205,11 @@ export class CaseEngine {
    */
   async decideMany(decisions: Decision[]): Promise<DecisionResult[]> {
     // Bounded transactions: PostgreSQL takes at most 65,535 parameters in one statement.
-    if (decisions.length > BATCH) {
-      const results: DecisionResult[] = [];
-      for (let i = 0; i < decisions.length; i += BATCH) results.push(...(await this.decideMany(decisions.slice(i, i + BATCH))));
-      return results;
-    }
+    if (decisions.length > BATCH) return inBatches(decisions, (slice) => this.decideMany(slice));
     const { db, clock, calendar } = this.deps;
     const at = clock.now();
     return db.transaction(async (tx) => {
-      const cases = await loadCasesForUpdate(tx, [...new Set(decisions.map((d) => d.caseId))]);
+      const cases = new WorkingCases(await loadCasesForUpdate(tx, [...new Set(decisions.map((d) => d.caseId))]));
       const key = (department: string, txnId: string) => `${department}\u0000${txnId}`;
       const stored = new Map((await tx.query<{ department: string; txn_id: string; case_id: string; item: string; response: DecisionResult }>(
         `select department, txn_id, case_id, item, response from inbound_decisions
@@ -222,7 +218,6 @@ export class CaseEngine {
       )).map((r) => [key(r.department, r.txn_id), { caseId: r.case_id, item: r.item, response: r.response }]));
 
       const results: DecisionResult[] = [];
-      const working = new Map<string, { loaded: LoadedCase; state: CaseState; events: CaseEvent[] }>();
       const received: unknown[] = [];
       for (const d of decisions) {
         const previous = stored.get(key(d.department, d.txnId));
@@ -235,18 +230,14 @@ export class CaseEngine {
           }
           continue;
         }
-        const loaded = cases.get(d.caseId);
+        const state = cases.state(d.caseId);
         let result: DecisionResult;
-        if (!loaded) {
-          result = { txnId: d.txnId, ok: false, error: new AppError('NOT_FOUND', { zh: `caseId：没有办件 ${d.caseId}`, en: `caseId: no case ${d.caseId}` }, { field: 'caseId' }).toJSON() };
+        if (!state) {
+          result = { txnId: d.txnId, ok: false, error: caseNotFound(d.caseId).toJSON() };
         } else {
-          const w = working.get(d.caseId) ?? { loaded, state: loaded.state, events: [] };
           try {
-            const events = commands.decide(w.state, d, at, calendar);
-            for (const e of events) w.state = applyEvent(w.state, e, d.caseId);
-            w.events.push(...events);
-            working.set(d.caseId, w);
-            result = { txnId: d.txnId, ok: true, caseId: d.caseId, item: d.item, status: w.state.items[d.item]!.status, replayed: false };
+            const after = cases.apply(d.caseId, commands.decide(state, d, at, calendar));
+            result = { txnId: d.txnId, ok: true, caseId: d.caseId, item: d.item, status: after.items[d.item]!.status, replayed: false };
           } catch (e) {
             if (!(e instanceof AppError)) throw e;
             result = { txnId: d.txnId, ok: false, error: e.toJSON() };
@@ -256,7 +247,7 @@ export class CaseEngine {
         stored.set(key(d.department, d.txnId), { caseId: d.caseId, item: d.item, response: result });
         received.push(d.department, d.txnId, d.caseId, d.item, at.toISOString(), result);
       }
-      await this.commit(tx, [...working.entries()].map(([caseId, w]) => ({ caseId, before: w.loaded, events: w.events })), at);
+      await this.commit(tx, cases.appends(), at);
       if (received.length) {
         await tx.query(`insert into inbound_decisions (department, txn_id, case_id, item, received_at, response) values ${valuesList(received.length / 6, 6, ['', '', '', '', 'timestamptz', 'jsonb'])}`, received);
       }
@@ -268,23 +259,20 @@ export class CaseEngine {
   async track(updates: TrackingUpdate[]): Promise<void> {
     if (!updates.length) return;
     if (updates.length > BATCH) {
-      for (let i = 0; i < updates.length; i += BATCH) await this.track(updates.slice(i, i + BATCH));
+      await inBatches(updates, async (slice) => {
+        await this.track(slice);
+        return [];
+      });
       return;
     }
     const { db, clock, calendar } = this.deps;
     await db.transaction(async (tx) => {
-      const cases = await loadCasesForUpdate(tx, [...new Set(updates.map((u) => u.caseId))]);
-      const working = new Map<string, { loaded: LoadedCase; state: CaseState; events: CaseEvent[] }>();
+      const cases = new WorkingCases(await loadCasesForUpdate(tx, [...new Set(updates.map((u) => u.caseId))]));
       for (const u of updates) {
-        const loaded = cases.get(u.caseId);
-        if (!loaded) continue;
-        const w = working.get(u.caseId) ?? { loaded, state: loaded.state, events: [] };
-        const events = commands.track(w.state, u, calendar);
-        for (const e of events) w.state = applyEvent(w.state, e, u.caseId);
-        w.events.push(...events);
-        working.set(u.caseId, w);
+        const state = cases.state(u.caseId);
+        if (state) cases.apply(u.caseId, commands.track(state, u, calendar));
       }
-      await this.commit(tx, [...working.entries()].map(([caseId, w]) => ({ caseId, before: w.loaded, events: w.events })), clock.now());
+      await this.commit(tx, cases.appends(), clock.now());
     });
   }
 
@@ -320,7 +308,7 @@ export class CaseEngine {
       const loaded = (await loadCasesForUpdate(tx, [caseId])).get(caseId);
       // Someone else's case is reported as absent, not as forbidden: its existence is private.
       if (!loaded || (loaded.state.applicant.idNumber !== byIdNumber && loaded.state.motherIdNumber !== byIdNumber)) {
-        throw new AppError('NOT_FOUND', { zh: `caseId：没有办件 ${caseId}`, en: `caseId: no case ${caseId}` }, { field: 'caseId' });
+        throw caseNotFound(caseId);
       }
       const states = await this.commit(tx, [{ caseId, before: loaded, events: fn(loaded.state, at) }], at);
       return states.get(caseId) ?? loaded.state;
@@ -381,4 +369,37 @@ function checkSignature(input: ApplicationInput, form: CaseForm, at: Date): Case
   }
   const imageSha256 = createHash('sha256').update(input.signature.imagePng).digest('hex');
   return { signerIdNumber: input.applicant.idNumber, formDigest, imageSha256, signedAt: at.toISOString() };
+}
+
+/** Run a batch command over slices of at most BATCH, one transaction each, keeping the results in order. */
+async function inBatches<T, R>(items: T[], run: (slice: T[]) => Promise<R[]>): Promise<R[]> {
+  const results: R[] = [];
+  for (let i = 0; i < items.length; i += BATCH) results.push(...(await run(items.slice(i, i + BATCH))));
+  return results;
+}
+
+/**
+ * The cases one transaction has locked: commands see each case as changed by the commands before
+ * them in the batch, and all their events are appended together at the end.
+ */
+class WorkingCases {
+  private readonly changed = new Map<string, { state: CaseState; events: CaseEvent[] }>();
+
+  constructor(private readonly loaded: Map<string, LoadedCase>) {}
+
+  state(caseId: string): CaseState | undefined {
+    return this.changed.get(caseId)?.state ?? this.loaded.get(caseId)?.state;
+  }
+
+  apply(caseId: string, events: CaseEvent[]): CaseState {
+    const entry = this.changed.get(caseId) ?? { state: this.state(caseId)!, events: [] };
+    for (const e of events) entry.state = applyEvent(entry.state, e, caseId);
+    entry.events.push(...events);
+    this.changed.set(caseId, entry);
+    return entry.state;
+  }
+
+  appends(): CaseAppend[] {
+    return [...this.changed.entries()].map(([caseId, c]) => ({ caseId, before: this.loaded.get(caseId)!, events: c.events }));
+  }
 }

@@ -121,8 +121,10 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
     await worker.drain();
     await engine.sweepOverdue();
 
-    const settled = (await o.db.query<{ n: number }>(`select count(*)::int as n from cases where status <> 'in-progress'`))[0]!.n;
-    o.onProgress?.(settled + summaryCounts.refused, o.cases);
+    if (o.onProgress) {
+      const settled = (await o.db.query<{ n: number }>(`select count(*)::int as n from cases where status <> 'in-progress'`))[0]!.n;
+      o.onProgress(settled + summaryCounts.refused, o.cases);
+    }
 
     const next = [
       arrivals[0]?.at,

@@ -47,8 +47,13 @@ export async function loadCase(db: Queryable, id: string): Promise<CaseState | n
 
 export async function getCase(db: Queryable, id: string): Promise<CaseState> {
   const state = await loadCase(db, id);
-  if (!state) throw new AppError('NOT_FOUND', { zh: `caseId：没有办件 ${id}`, en: `caseId: no case ${id}` }, { field: 'caseId' });
+  if (!state) throw caseNotFound(id);
   return state;
+}
+
+/** A case that does not exist, or is not the caller's: the same answer, so existence stays private. */
+export function caseNotFound(id: string): AppError {
+  return new AppError('NOT_FOUND', { zh: `caseId：没有办件 ${id}`, en: `caseId: no case ${id}` }, { field: 'caseId' });
 }
 
 export async function loadEvents(db: Queryable, caseId: string): Promise<{ seq: number; event: CaseEvent; prevHash: string; hash: string }[]> {

@@ -3,10 +3,11 @@ import { z } from 'zod';
 import type { CaseState } from '../../domain/case.ts';
 import { isCitizenId } from '../../domain/citizen-id.ts';
 import { AppError } from '../../domain/error.ts';
+import { isPng } from '../../domain/png.ts';
 import { ItemId, ParentRole, RegionId } from '../../domain/ids.ts';
 import type { ApplicationInput } from '../../engine/gather-facts.ts';
 import { Facts } from '../../policy/facts.ts';
-import { getCase } from '../../store/case-store.ts';
+import { caseNotFound, getCase } from '../../store/case-store.ts';
 import { digestOf } from '../../domain/canonical-json.ts';
 import type { CaseForm } from '../../departments/port.ts';
 import { renderApplicationForm } from '../../documents/application-form.ts';
@@ -34,14 +35,12 @@ export const Application = z.strictObject({
   choices: Facts.shape.choices,
 });
 
-const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
 /** The handwritten signature: a PNG drawn on the signing canvas, over the digest of the reviewed form. */
 const Signature = z.strictObject({
   formDigest: z.string().regex(/^[0-9a-f]{64}$/, 'form-digest'),
   imagePng: z.string().max(400_000).regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/, 'png')
     .transform((s) => Buffer.from(s.slice(s.indexOf(',') + 1), 'base64'))
-    .refine((b) => b.subarray(0, 8).equals(PNG_MAGIC), { message: 'png' }),
+    .refine(isPng, { message: 'png' }),
 });
 const SignedApplication = Application.extend({ signature: Signature });
 
@@ -61,7 +60,7 @@ export const citizenRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (ap
   const mine = async (caseId: string, idNumber: string): Promise<CaseState> => {
     const state = await getCase(deps.db, caseId);
     if (state.applicant.idNumber === idNumber || state.motherIdNumber === idNumber) return state;
-    throw new AppError('NOT_FOUND', { zh: `caseId：没有办件 ${caseId}`, en: `caseId: no case ${caseId}` }, { field: 'caseId' });
+    throw caseNotFound(caseId);
   };
 
   app.post('/evaluate', {
