@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { officialCalendar } from './calendar/official-calendar.ts';
@@ -15,6 +16,9 @@ import { verifyStore } from './engine/verify.ts';
 import { openDb } from './store/db.ts';
 import { startServer } from './server.ts';
 import { sampleSituation } from './registries/population.ts';
+
+/** The parents' app as Vite builds it (`npm run build:web`, run by `npm start`). */
+const WEB_ROOT = fileURLToPath(new URL('../web/citizen/dist', import.meta.url));
 
 /** The embedded store's directory. PGlite's file mode does not fsync: for trying and testing only. */
 const DATA_DIR = './data/pglite';
@@ -110,13 +114,14 @@ async function main(argv: string[]): Promise<number> {
     case 'start': {
       const port = Number(values.port ?? process.env.PORT ?? 3000);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError('port', '--port must be a port number');
-      const server = await startServer({ host: values.host ?? '127.0.0.1', port, databaseUrl: process.env.DATABASE_URL, dataDir: './data', simulatorSeconds: { min: 5, max: 60 } });
+      const server = await startServer({ host: values.host ?? '127.0.0.1', port, databaseUrl: process.env.DATABASE_URL, dataDir: './data', simulatorSeconds: { min: 5, max: 60 }, webRoot: WEB_ROOT });
       out([
         `新生儿出生“一件事” is running · store: ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite in ./data (no fsync: for trying and testing, not production)'}`,
+        `  parents' app:  ${server.address}/   (a phone-sized window works best; pick a demo parent to log in)`,
         `  API and docs:  ${server.address}/docs`,
         `  health:        ${server.address}/healthz · metrics: ${server.address}/metrics`,
         `  departments are simulated and answer within 5–60 s; SMS go to ./data/sms.log`,
-        `  demo logins (send as the Authorization header):`,
+        `  demo logins for the API (send as the Authorization header):`,
         ...server.demoLogins.map((d) => `    ${d.region.padEnd(18)} ${d.name}  ${d.login}`),
         `  supervisor login: Bearer dev-supervisor:zibo,gansu-lanzhou,sichuan-tongchuan,fujian,anhui`,
         `  department gateway keys (HMAC): dev-key-<department>, e.g. dev-key-police`,

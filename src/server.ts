@@ -23,6 +23,8 @@ export interface StartOptions {
   dataDir: string;
   /** Simulated departments answer within these many seconds (real time). */
   simulatorSeconds: { min: number; max: number };
+  /** The built parents' app (web/citizen/dist), served at `/`. */
+  webRoot?: string;
 }
 
 /**
@@ -59,8 +61,7 @@ export async function startServer(o: StartOptions) {
   const worker = new OutboxWorker({ db, clock, workerId: `server-${process.pid}-${randomUUID().slice(0, 8)}`, departments, sms: smsLog(`${o.dataDir}/sms.log`), ems });
   const gatewayKeys = Object.fromEntries(Object.keys(DEPARTMENTS).map((d) => [d, `dev-key-${d}`])) as Record<DepartmentId, string>;
 
-  const app = await buildApp({ db, engine, clock, calendar, identity: devIdentityProvider({ production: false }), gatewayKeys, devRegistries: shared, production: false, receiptKey: process.env.RECEIPT_KEY ?? 'dev-receipt-key' });
-  app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/docs'));
+  const app = await buildApp({ db, engine, clock, calendar, identity: devIdentityProvider({ production: false }), gatewayKeys, devRegistries: shared, production: false, receiptKey: process.env.RECEIPT_KEY ?? 'dev-receipt-key', webRoot: o.webRoot });
 
   let busy = false;
   const tick = async () => {

@@ -6,9 +6,9 @@ import * as commands from '../domain/case-commands.ts';
 import type { Decision, TrackingUpdate } from '../domain/case-commands.ts';
 import type { Calendar } from '../domain/calendar.ts';
 import type { Clock } from '../domain/clock.ts';
-import { AppError } from '../domain/error.ts';
-import type { ItemId, RegionId } from '../domain/ids.ts';
-import { getPolicy } from '../policies/index.ts';
+import { AppError, type FieldIssue } from '../domain/error.ts';
+import type { ItemId, ParentRole, RegionId } from '../domain/ids.ts';
+import { getPolicy, regionsFor } from '../policies/index.ts';
 import { evaluate, type Evaluation } from '../policy/evaluate.ts';
 import type { Sla } from '../policy/schema.ts';
 import type { FaceVerifier } from '../registries/face-verification.ts';
@@ -17,8 +17,10 @@ import type { SlaMeasure } from '../domain/sla-clock.ts';
 import { appendEvents, caseNotFound, loadCasesForUpdate, type CaseAppend, type LoadedCase } from '../store/case-store.ts';
 import type { Db, Queryable } from '../store/db.ts';
 import { valuesList } from '../store/sql.ts';
-import { buildForm } from './form.ts';
-import { gatherFacts, type ApplicationInput } from './gather-facts.ts';
+import { missingForSubmission } from '../policy/completeness.ts';
+import type { Facts } from '../policy/facts.ts';
+import { buildForm, type FormExtras } from './form.ts';
+import { familyOf, gatherFacts, type ApplicationInput } from './gather-facts.ts';
 import { messagesFor, type InboxMessage, type OutboxMessage } from './messages.ts';
 
 /**
@@ -44,6 +46,8 @@ export interface Preview {
   /** The one form the applicant reviews and signs; null when the family is refused. */
   form: CaseForm | null;
   formDigest: string | null;
+  /** What must still be added before submitting (uploads, address, phone, face checks). */
+  missing: FieldIssue[];
 }
 
 export type SubmitResult =
@@ -76,8 +80,14 @@ export class CaseEngine {
         const at = clock.now();
         const { facts, evaluation } = await this.preReview(region, input, at, tx);
         if (!evaluation.eligible) return { accepted: false, evaluation };
+        const { extras, missing } = await this.completeness(region, input, facts, evaluation, tx);
+        if (missing.length) {
+          throw new AppError('INVALID_INPUT', {
+            zh: `申请还缺少：${missing.map((m) => m.message.zh).join('；')}`, en: `The application still lacks: ${missing.map((m) => m.message.en).join('; ')}`,
+          }, { field: missing[0]!.field, issues: missing });
+        }
 
-        const form = buildForm(facts, evaluation);
+        const form = buildForm(facts, evaluation, extras);
         const signature = checkSignature(input, form, at);
         const caseId = this.deps.newCaseId();
         const items: PlannedCaseItem[] = evaluation.plan.map((p) => {
@@ -124,8 +134,113 @@ export class CaseEngine {
    */
   async preview(region: RegionId, input: ApplicationInput): Promise<Preview> {
     const { facts, evaluation } = await this.preReview(region, input, this.deps.clock.now(), this.deps.db);
-    const form = evaluation.eligible ? buildForm(facts, evaluation) : null;
-    return { evaluation, form, formDigest: form ? digestOf(form) : null };
+    if (!evaluation.eligible) return { evaluation, form: null, formDigest: null, missing: [] };
+    const { extras, missing } = await this.completeness(region, input, facts, evaluation, this.deps.db);
+    const form = buildForm(facts, evaluation, extras);
+    return { evaluation, form, formDigest: digestOf(form), missing };
+  }
+
+  /** The uploads, contact and face checks behind an application, and what it still lacks. */
+  private async completeness(region: RegionId, input: ApplicationInput, facts: Facts, evaluation: Evaluation, q: Queryable): Promise<{ extras: FormExtras; missing: FieldIssue[] }> {
+    const wanted = Object.entries(input.uploads ?? {});
+    const rows = wanted.length
+      ? await q.query<{ id: string; material: string; sha256: string; mime: string }>(
+        'select id, material, sha256, mime from uploads where owner_id_number = $1 and id = any($2::text[])', [input.applicant.idNumber, wanted.map(([, id]) => id)])
+      : [];
+    const uploads = wanted.flatMap(([material, id]) => rows.filter((r) => r.id === id && r.material === material).map((r) => ({ material, sha256: r.sha256, mime: r.mime })));
+    const unknown = wanted.filter(([material]) => !uploads.some((u) => u.material === material));
+    if (unknown.length) {
+      const field = `uploads.${unknown[0]![0]}`;
+      throw new AppError('INVALID_INPUT', { zh: `${field}：没有找到您上传的这个文件，请重新上传`, en: `${field}: no such upload of yours; upload the file again` }, { field });
+    }
+    const parents = new Map<ParentRole, string>([['mother', facts.mother.idNumber], ...(facts.father ? [['father', facts.father.idNumber] as [ParentRole, string]] : [])]);
+    const faces = await q.query<{ person_id_number: string }>('select person_id_number from face_verifications where mother_id_number = $1', [facts.mother.idNumber]);
+    const applicant = input.applicant.role === 'mother' ? facts.mother : facts.father;
+    const extras: FormExtras = {
+      contact: { phone: applicant?.phone ?? input.contact?.phone ?? null, mailingAddress: input.contact?.mailingAddress ?? null },
+      uploads,
+    };
+    const missing = missingForSubmission(getPolicy(region), evaluation, {
+      uploads: new Set(uploads.map((u) => u.material)),
+      mailingAddress: extras.contact.mailingAddress,
+      phone: extras.contact.phone,
+      facesVerified: new Set([...parents].filter(([, id]) => faces.some((f) => f.person_id_number === id)).map(([role]) => role)),
+      parents: new Set(parents.keys()),
+    });
+    return { extras, missing };
+  }
+
+  /**
+   * The logged-in person and their family as the shared data knows it. With a hospital delivery
+   * record the app offers to start from it (the proactive path), in the region where the baby was
+   * born; the signed authorization and the father's confirmation show where each parent stands.
+   */
+  async whoAmI(idNumber: string) {
+    const family = await familyOf(this.deps.shared, idNumber);
+    if (!family) {
+      throw new AppError('NOT_FOUND', { zh: 'authorization：户籍信息中查无此人', en: 'authorization: the hukou registry has no such person' }, { field: 'authorization' });
+    }
+    const { person, role, mother, father, delivery } = family;
+    const brief = (p: typeof person | null | undefined) => p && { name: p.name, idNumber: p.idNumber, phone: p.phone ?? null, hukouDivisionCode: p.hukou?.divisionCode ?? null };
+    const motherId = mother?.idNumber ?? null;
+    const [authorization, confirmation, faces] = motherId
+      ? await Promise.all([
+        this.deps.db.query<{ signed_at: Date }>('select signed_at from authorizations where mother_id_number = $1', [motherId]),
+        this.deps.db.query<{ confirmed_at: Date }>('select confirmed_at from father_confirmations where mother_id_number = $1', [motherId]),
+        this.deps.db.query<{ person_id_number: string }>('select person_id_number from face_verifications where mother_id_number = $1', [motherId]),
+      ])
+      : [[], [], []];
+    const place = delivery?.baby.birthPlace.divisionCode ?? mother?.hukou?.divisionCode ?? person.hukou?.divisionCode;
+    return {
+      person: brief(person)!,
+      role,
+      mother: brief(mother),
+      father: brief(father),
+      delivery: delivery ? { institutionName: delivery.institutionName, bornAt: delivery.baby.bornAt, sex: delivery.baby.sex, birthPlace: delivery.baby.birthPlace } : null,
+      regions: place ? regionsFor(place) : [],
+      authorizationSignedAt: authorization[0] ? new Date(authorization[0].signed_at).toISOString() : null,
+      fatherConfirmedAt: confirmation[0] ? new Date(confirmation[0].confirmed_at).toISOString() : null,
+      facesVerified: (['mother', 'father'] as const).filter((r) => faces.some((f) => f.person_id_number === (r === 'mother' ? mother : father)?.idNumber)),
+    };
+  }
+
+  /**
+   * A material the shared data cannot supply, uploaded before submission. Kept by content hash;
+   * the signed form names the hash, so a swapped file shows.
+   */
+  async upload(ownerIdNumber: string, material: string, mime: string, bytes: Buffer): Promise<{ uploadId: string; material: string; sha256: string; mime: string; size: number }> {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    // The same file for the same material is one upload; for another material it is another.
+    const uploadId = `U${createHash('sha256').update(`${material}\u0000${sha256}`).digest('hex').slice(0, 24)}`;
+    await this.deps.db.query(
+      `insert into uploads (id, owner_id_number, material, mime, size, sha256, bytes, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8)
+       on conflict (id, owner_id_number) do nothing`,
+      [uploadId, ownerIdNumber, material, mime, bytes.length, sha256, bytes, this.deps.clock.now().toISOString()],
+    );
+    return { uploadId, material, sha256, mime, size: bytes.length };
+  }
+
+  /**
+   * 人脸识别 during the application, for the parents the region names (Zibo: both, on the
+   * applicant's phone). Only a passed check is recorded.
+   */
+  async verifyFace(applicantIdNumber: string, role: ParentRole, photoPng: Buffer): Promise<{ role: ParentRole; verifiedAt: string; score: number }> {
+    const family = await familyOf(this.deps.shared, applicantIdNumber);
+    const person = role === 'mother' ? family?.mother : family?.father;
+    if (!family?.role || !person) {
+      throw new AppError('NOT_FOUND', { zh: `role：共享数据中没有查到您家庭中的${role === 'mother' ? '母亲' : '父亲'}`, en: `role: the shared data shows no ${role} in your family` }, { field: 'role' });
+    }
+    const face = await this.deps.faces.verify(person.idNumber, photoPng);
+    if (!face.verified) {
+      throw new AppError('UNAUTHORIZED', { zh: 'face：人脸识别未通过，请重新拍摄', en: 'face: face verification failed; please try again' }, { field: 'face' });
+    }
+    const at = this.deps.clock.now().toISOString();
+    await this.deps.db.query(
+      `insert into face_verifications (mother_id_number, person_id_number, score, verified_at) values ($1, $2, $3, $4)
+       on conflict (mother_id_number, person_id_number) do update set score = excluded.score, verified_at = excluded.verified_at`,
+      [family.mother!.idNumber, person.idNumber, face.score, at],
+    );
+    return { role, verifiedAt: at, score: face.score };
   }
 
   private async preReview(region: RegionId, input: ApplicationInput, at: Date, q: Queryable) {

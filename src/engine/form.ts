@@ -6,7 +6,13 @@ import type { CaseForm } from '../departments/port.ts';
  * The one form (一表申请), fixed at submission from the shared data and the applicant's choices.
  * Each department's task is cut from it, so no department asks the family again.
  */
-export function buildForm(facts: Facts, evaluation: Evaluation): CaseForm {
+export interface FormExtras {
+  contact: { phone: string | null; mailingAddress: { divisionCode: string; detail: string } | null };
+  /** The uploaded materials, by content hash: the signature covers exactly these files. */
+  uploads: { material: string; sha256: string; mime: string }[];
+}
+
+export function buildForm(facts: Facts, evaluation: Evaluation, extras: FormExtras): CaseForm {
   const registering = facts.choices.followParent === 'mother' ? facts.mother : facts.father;
   return {
     baby: {
@@ -30,5 +36,7 @@ export function buildForm(facts: Facts, evaluation: Evaluation): CaseForm {
     insuranceDivisionCode: facts.choices.insuranceDivisionCode ?? registering?.hukou?.divisionCode ?? null,
     delivery: Object.fromEntries(evaluation.plan.filter((p) => p.delivery?.chosen).map((p) => [p.id, p.delivery!.chosen])),
     recipient: facts.choices.recipient ?? facts.applicant.role,
+    contact: extras.contact,
+    uploads: extras.uploads,
   };
 }

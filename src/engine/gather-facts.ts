@@ -10,8 +10,29 @@ export interface ApplicationInput {
   baby: { surname: string; givenName: string; sex?: 'male' | 'female'; bornAt?: string; birthPlace?: FactsInput['baby']['birthPlace'] };
   choices: FactsInput['choices'];
   motherAuthorization?: FactsInput['motherAuthorization'];
+  /** A phone if the registry has none, and where to mail what is mailed. */
+  contact?: { phone?: string; mailingAddress?: { divisionCode: string; detail: string } };
+  /** Material id → upload id, for the materials the shared data cannot supply. */
+  uploads?: Record<string, string>;
   /** The handwritten signature over the digest of the form the applicant reviewed. */
   signature?: { formDigest: string; imagePng: Buffer };
+}
+
+/** A person's family as the registries know it: whether they are the mother or the father, and both parents. */
+export async function familyOf(shared: SharedData, idNumber: string) {
+  const person = await shared.person(idNumber);
+  if (!person) return null;
+  const marriage = await shared.marriageOf(idNumber);
+  let motherId: string | null = null;
+  if (marriage?.wifeIdNumber === idNumber || (await shared.deliveryRecordOf(idNumber))) motherId = idNumber;
+  else if (marriage?.husbandIdNumber === idNumber) motherId = marriage.wifeIdNumber;
+  const mother = motherId ? await shared.person(motherId) : null;
+  if (!mother) return { person, role: null, mother: null, father: null };
+  const delivery = await shared.deliveryRecordOf(mother.idNumber);
+  const fatherId = marriage?.wifeIdNumber === mother.idNumber ? marriage.husbandIdNumber : delivery?.fatherIdNumber;
+  const father = fatherId ? await shared.person(fatherId) : null;
+  const role: ParentRole = mother.idNumber === idNumber ? 'mother' : 'father';
+  return { person, role, mother, father, delivery };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { officialCalendar } from '../calendar/official-calendar.ts';
 import type { Decision } from '../domain/case-commands.ts';
 import { fakeClock } from '../domain/clock.ts';
-import type { DepartmentId, ItemId, RegionId } from '../domain/ids.ts';
+import type { DepartmentId, ItemId, ParentRole, RegionId } from '../domain/ids.ts';
 import { seededRandom } from '../domain/random.ts';
 import { simulateAllDepartments } from '../departments/index.ts';
 import { simulateEms } from '../departments/ems.ts';
@@ -12,6 +12,7 @@ import { simulatedFaceVerifier } from '../registries/face-verification.ts';
 import { simulatedRegistries } from '../registries/simulated-registries.ts';
 import type { Db } from '../store/db.ts';
 import { CaseEngine } from './case-engine.ts';
+import type { ApplicationInput } from './gather-facts.ts';
 import { OutboxWorker } from './outbox-worker.ts';
 import { smsMemory } from './sms-log.ts';
 import { verifyStore, type VerifyReport } from './verify.ts';
@@ -19,6 +20,27 @@ import { verifyStore, type VerifyReport } from './verify.ts';
 const TICK_MS = 5 * 60_000;
 /** A 1×1 PNG standing in for a face photo: the simulated verifier checks its form, not a face. */
 const FACE_PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+/**
+ * What a parent does after the pre-review lists what is missing: upload each material (a scan,
+ * here the same small image), verify faces, give a phone and a mailing address in the region.
+ */
+export async function completeApplication(engine: CaseEngine, region: RegionId, input: ApplicationInput): Promise<ApplicationInput> {
+  const { missing, form } = await engine.preview(region, input);
+  if (!missing.length) return input;
+  const done: ApplicationInput = { ...input, uploads: { ...input.uploads }, contact: { ...input.contact } };
+  for (const { field } of missing) {
+    const [kind, key] = field.split('.') as [string, string];
+    if (kind === 'uploads') done.uploads![key] = (await engine.upload(input.applicant.idNumber, key, 'image/png', FACE_PHOTO)).uploadId;
+    if (kind === 'faces') await engine.verifyFace(input.applicant.idNumber, key as ParentRole, FACE_PHOTO);
+    if (field === 'contact.phone') done.contact!.phone = `139${input.applicant.idNumber.slice(10, 18).replace(/X/i, '0')}`;
+    if (field === 'contact.mailingAddress') {
+      // The registering parent's hukou lies in the region, so it is a deliverable address there.
+      done.contact!.mailingAddress = { divisionCode: form?.registering.hukouDivisionCode ?? POLICIES[region].divisions[0]!.padEnd(6, '0'), detail: '幸福路 1 号' };
+    }
+  }
+  return done;
+}
 
 export interface SimulationOptions {
   region: RegionId;
@@ -86,7 +108,8 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
       if (POLICIES[o.region].applicants.fatherConfirms && f.situation.father && f.situation.marriage) {
         await engine.confirmFather(f.situation.father.idNumber, FACE_PHOTO);
       }
-      const r = await engine.submit(o.region, `sim-${o.seed}-${i}`, { applicant: f.applicant, motherIdNumber: f.applicant.idNumber, baby: f.baby, choices: f.choices });
+      const input = await completeApplication(engine, o.region, { applicant: f.applicant, motherIdNumber: f.applicant.idNumber, baby: f.baby, choices: f.choices });
+      const r = await engine.submit(o.region, `sim-${o.seed}-${i}`, input);
       if (r.accepted) {
         summaryCounts.accepted++;
         openCases.add(r.caseId);

@@ -12,11 +12,14 @@ import { invalidInput } from '../policy/facts.ts';
 import type { SimulatedRegistries } from '../registries/simulated-registries.ts';
 import type { Db } from '../store/db.ts';
 import type { IdentityProvider } from './identity.ts';
+import { authRoutes } from './routes/auth.ts';
 import { citizenRoutes } from './routes/citizen.ts';
 import { devRoutes } from './routes/dev.ts';
 import { gatewayRoutes } from './routes/gateway.ts';
 import { opsRoutes } from './routes/ops.ts';
 import { receiptRoutes } from './routes/receipt.ts';
+import { regionRoutes } from './routes/regions.ts';
+import { serveWebApp } from './web.ts';
 import { supervisionRoutes } from './routes/supervision.ts';
 
 declare module 'fastify' {
@@ -38,6 +41,8 @@ export interface AppDeps {
   production: boolean;
   /** Signs receipts (收件回执) so their QR codes can be verified. */
   receiptKey: string;
+  /** The built parents' app, served at `/` when present. */
+  webRoot?: string;
 }
 
 export type App = FastifyInstance<never, never, never, never, ZodTypeProvider>;
@@ -86,5 +91,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(gatewayRoutes(deps), { prefix: '/api/gateway' });
   await app.register(supervisionRoutes(deps), { prefix: '/api/supervision' });
   await app.register(devRoutes(deps), { prefix: '/api/dev' });
+  await app.register(regionRoutes(), { prefix: '/api/regions' });
+  await app.register(authRoutes(deps), { prefix: '/api/auth' });
+  if (deps.webRoot) await serveWebApp(app, deps.webRoot);
   return app;
 }

@@ -16,12 +16,15 @@ export interface Supervisor {
 }
 
 export interface IdentityProvider {
+  /** How the app offers logging in: the dev picker, and/or a unified-identity (OIDC) redirect. */
+  readonly login: { providers: ('dev' | 'oidc')[]; oidcLoginUrl: string | null };
   citizenFrom(authorization: string | undefined): Promise<Citizen>;
   supervisorFrom(authorization: string | undefined): Promise<Supervisor>;
 }
 
 export function devIdentityProvider(options: { production: boolean }): IdentityProvider {
   return {
+    login: { providers: options.production ? [] : ['dev'], oidcLoginUrl: null },
     async citizenFrom(authorization) {
       const token = authorization?.replace(/^Bearer\s+/i, '') ?? '';
       if (!options.production && token.startsWith('dev:') && isCitizenId(token.slice(4))) return { idNumber: token.slice(4) };

@@ -24,3 +24,8 @@ export function getPolicy(region: string): Policy {
   }
   return POLICIES[parsed.data];
 }
+
+/** The regions whose service covers a place (GB/T 2260 code): the proactive path starts there. */
+export function regionsFor(divisionCode: string): RegionId[] {
+  return (Object.values(POLICIES) as Policy[]).filter((p) => p.divisions.some((d) => divisionCode.startsWith(d))).map((p) => p.region);
+}

@@ -137,6 +137,9 @@ const CUSTOM_MESSAGES: Record<string, Bilingual> = {
   phone: { zh: '应为11位手机号码', en: 'must be an 11-digit mobile number' },
   nationality: { zh: '应为三位字母国籍代码，如 CHN', en: 'must be a 3-letter nationality code such as CHN' },
   'form-digest': { zh: '应为所签表单的 SHA-256 摘要（64位十六进制）', en: 'must be the SHA-256 digest of the signed form (64 hex digits)' },
+  'upload-size': { zh: '文件不能超过 1.5 MB，请压缩或重新拍摄', en: 'the file must be at most 1.5 MB; compress it or take the photo again' },
+  'upload-type': { zh: '只能上传 JPG、PNG 图片或 PDF 文件', en: 'only JPG or PNG images or PDF files can be uploaded' },
+  'data-url': { zh: '应为 data: URL（data:<类型>;base64,…）', en: 'must be a data: URL (data:<type>;base64,…)' },
   png: { zh: '应为 PNG 格式的签名图片（data:image/png;base64,…）', en: 'must be the signature as a PNG image (data:image/png;base64,…)' },
 };
 

@@ -10,6 +10,8 @@ export interface SimulatedRegistries extends SharedData {
   /** Record what a department issued, as the real registries would after the fact. */
   recordIssued(motherIdNumber: string, issued: { certificateNumber?: string; citizenIdNumber?: string }): void;
   readonly size: number;
+  /** The families loaded, newest first: the dev login lists their parents. */
+  families(): FamilySituation[];
 }
 
 export function simulatedRegistries(): SimulatedRegistries {
@@ -21,10 +23,12 @@ export function simulatedRegistries(): SimulatedRegistries {
     get size() {
       return byMother.size;
     },
+    families: () => [...byMother.values()].reverse(),
     load(input) {
       const parsed = FamilySituation.safeParse(input, { reportInput: true });
       if (!parsed.success) throw invalidInput(parsed.error, 'situation');
       const s = parsed.data;
+      byMother.delete(s.mother.idNumber);
       byMother.set(s.mother.idNumber, s);
       people.set(s.mother.idNumber, s.mother);
       if (s.father) people.set(s.father.idNumber, s.father);

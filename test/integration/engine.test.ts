@@ -7,6 +7,7 @@ import type { ItemId, RegionId } from '../../src/domain/ids.ts';
 import { CaseEngine } from '../../src/engine/case-engine.ts';
 import { POLICIES } from '../../src/policies/index.ts';
 import type { ApplicationInput } from '../../src/engine/gather-facts.ts';
+import { completeApplication } from '../../src/engine/simulation.ts';
 import { verifyStore } from '../../src/engine/verify.ts';
 import { sampleSituation } from '../../src/registries/population.ts';
 import type { FamilySituationInput } from '../../src/registries/port.ts';
@@ -37,7 +38,8 @@ async function setup(kind: 'pglite' | 'postgres', region: RegionId, at: string, 
   const engine = new CaseEngine({ db, clock, calendar, shared, faces: simulatedFaceVerifier(async (id) => (await shared.person(id)) !== null), newCaseId: () => `T-${++n}` });
   // Where the region asks for it (Anhui), the father confirms with a face photo first.
   if (POLICIES[region].applicants.fatherConfirms && f.father && f.marriage) await engine.confirmFather(f.father.idNumber, Buffer.from(PNG_1x1, 'base64'));
-  const input: ApplicationInput = { applicant: { role: 'mother', idNumber: f.mother.idNumber }, motherIdNumber: f.mother.idNumber, baby: { surname: '李', givenName: '安然' }, choices };
+  // The parent adds what the pre-review asks for (uploads, phone, address, face checks).
+  const input = await completeApplication(engine, region, { applicant: { role: 'mother', idNumber: f.mother.idNumber }, motherIdNumber: f.mother.idNumber, baby: { surname: '李', givenName: '安然' }, choices });
   return { db, clock, engine, input, mother: f.mother.idNumber };
 }
 
@@ -284,7 +286,7 @@ for (const kind of DB_KINDS) {
       await expect(engine.confirmFather(s.father!.idNumber, Buffer.from('not a photo'))).rejects.toMatchObject({ code: 'UNAUTHORIZED', details: { field: 'face' } });
       await expect(engine.confirmFather('11010519491231002X', Buffer.from(PNG_1x1, 'base64'))).rejects.toMatchObject({ code: 'NOT_FOUND' });
       expect(await engine.confirmFather(s.father!.idNumber, Buffer.from(PNG_1x1, 'base64'))).toMatchObject({ motherIdNumber: s.mother.idNumber });
-      expect(await engine.submit('anhui', 'confirm-2', input)).toMatchObject({ accepted: true, caseId: 'F-1' });
+      expect(await engine.submit('anhui', 'confirm-2', await completeApplication(engine, 'anhui', input))).toMatchObject({ accepted: true, caseId: 'F-1' });
     });
 
     it('a parcel that arrives after the department decided changes neither the deadline nor the holder', async () => {

@@ -33,6 +33,30 @@ export const Application = z.strictObject({
     birthPlace: Facts.shape.baby.shape.birthPlace.optional(),
   }),
   choices: Facts.shape.choices,
+  contact: z.strictObject({
+    phone: z.string().regex(/^1\d{10}$/, 'phone').optional(),
+    mailingAddress: z.strictObject({
+      divisionCode: Facts.shape.baby.shape.birthPlace.shape.divisionCode,
+      detail: z.string().trim().min(2).max(120).meta({ description: 'street, building and room' }),
+    }).optional(),
+  }).default({}),
+  /** Material id → the upload id returned by POST /uploads. */
+  uploads: z.record(z.string().regex(/^[a-z0-9-]+$/), z.string().max(40)).default({}),
+});
+
+/** What may be uploaded: photos or scans of a paper, at most 1.5 MB, recognised by content. */
+const UPLOAD_TYPES = [
+  { mime: 'image/jpeg', magic: [0xff, 0xd8, 0xff] },
+  { mime: 'image/png', magic: [0x89, 0x50, 0x4e, 0x47] },
+  { mime: 'application/pdf', magic: [0x25, 0x50, 0x44, 0x46] },
+] as const;
+export const MAX_UPLOAD_BYTES = 1_500_000;
+const Upload = z.strictObject({
+  material: z.string().regex(/^[a-z0-9-]+$/, 'material id'),
+  dataUrl: z.string().max(2_100_000).regex(/^data:[a-z/]+;base64,[A-Za-z0-9+/]+=*$/, 'data-url')
+    .transform((s) => Buffer.from(s.slice(s.indexOf(',') + 1), 'base64'))
+    .refine((b) => b.length <= MAX_UPLOAD_BYTES, { message: 'upload-size' })
+    .refine((b) => UPLOAD_TYPES.some((t) => t.magic.every((byte, i) => b[i] === byte)), { message: 'upload-type' }),
 });
 
 /** The handwritten signature: a PNG drawn on the signing canvas, over the digest of the reviewed form. */
@@ -55,6 +79,8 @@ export const citizenRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (ap
     motherIdNumber: a.motherIdNumber,
     baby: a.baby,
     choices: a.choices,
+    contact: a.contact,
+    uploads: a.uploads,
     ...(a.signature ? { signature: a.signature } : {}),
   });
   const mine = async (caseId: string, idNumber: string): Promise<CaseState> => {
@@ -62,6 +88,21 @@ export const citizenRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (ap
     if (state.applicant.idNumber === idNumber || state.motherIdNumber === idNumber) return state;
     throw caseNotFound(caseId);
   };
+
+  app.get('/me', { schema: { summary: 'Who is logged in, and the family the shared data knows for them (the proactive path starts here)', tags: ['citizen'], security } },
+    async (req) => deps.engine.whoAmI(await me(req.headers.authorization)));
+
+  app.post('/uploads', {
+    schema: { summary: 'Upload a material the shared data cannot supply (JPEG, PNG or PDF, at most 1.5 MB)', tags: ['citizen'], security, body: Upload },
+  }, async (req, reply) => {
+    const bytes = req.body.dataUrl;
+    const mime = UPLOAD_TYPES.find((t) => t.magic.every((byte, i) => bytes[i] === byte))!.mime;
+    return reply.status(201).send(await deps.engine.upload(await me(req.headers.authorization), req.body.material, mime, bytes));
+  });
+
+  app.post('/face-verifications', {
+    schema: { summary: 'Face verification (人脸识别) of the mother or the father during the application', tags: ['citizen'], security, body: z.strictObject({ role: ParentRole, photo: Signature.shape.imagePng }) },
+  }, async (req, reply) => reply.status(201).send(await deps.engine.verifyFace(await me(req.headers.authorization), req.body.role, req.body.photo)));
 
   app.post('/evaluate', {
     schema: { summary: 'Pre-review a draft against the shared data (智能预审): the decision, the one form and the digest to sign; creates nothing', tags: ['citizen'], security, body: z.strictObject({ region: RegionId, application: Application }) },

@@ -1,0 +1,123 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { RegionId } from '../../src/domain/ids.ts';
+import { sampleSituation } from '../../src/registries/population.ts';
+import type { FamilySituationInput } from '../../src/registries/port.ts';
+import { startServer } from '../../src/server.ts';
+
+/**
+ * The end-to-end rig: the real server (PGlite in a temporary directory, departments simulated and
+ * answering in 1–3 s) serving the built app, and Debian's Chromium driven by playwright-core at
+ * phone size. CI sets REQUIRE_CHROMIUM, so a missing browser fails the run instead of skipping.
+ */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const WEB_ROOT = fileURLToPath(new URL('../../web/citizen/dist', import.meta.url));
+export const HAVE_BROWSER = existsSync(CHROMIUM) && existsSync(join(WEB_ROOT, 'index.html'));
+if (process.env.REQUIRE_CHROMIUM && !HAVE_BROWSER) throw new Error(`REQUIRE_CHROMIUM is set but ${CHROMIUM} or the built app (npm run build:web) is missing`);
+export const SCREENSHOTS = fileURLToPath(new URL('../../test-results/e2e/', import.meta.url));
+
+export interface Rig {
+  url: string;
+  browser: Browser;
+  /** Put a family into the simulated registries, born yesterday so every age limit holds. */
+  loadFamily(region: RegionId, change?: (f: FamilySituationInput) => void): Promise<FamilySituationInput>;
+  gatewayKeys: Record<string, string>;
+  close(): Promise<void>;
+}
+
+export async function startRig(): Promise<Rig> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'onething-e2e-'));
+  const server = await startServer({ host: '127.0.0.1', port: 0, dataDir, simulatorSeconds: { min: 1, max: 3 }, webRoot: WEB_ROOT });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    // Without the background-networking flags Chromium keeps calling out of this closed network.
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  return {
+    url: server.address,
+    browser,
+    gatewayKeys: server.gatewayKeys,
+    async loadFamily(region, change) {
+      const f = structuredClone(sampleSituation(region));
+      f.baby.bornAt = new Date(Date.now() - 86_400_000).toISOString();
+      change?.(f);
+      const r = await fetch(`${server.address}/api/dev/families`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(f) });
+      if (r.status !== 201) throw new Error(`loading the family failed: ${await r.text()}`);
+      return f;
+    },
+    async close() {
+      await browser.close();
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A parent on a phone. Everything the parent types or uploads goes through `type` and `upload`,
+ * so each test can report how much the parent had to do.
+ */
+export class Parent {
+  typed = 0;
+  uploaded = 0;
+  private constructor(readonly page: Page, private readonly name: string) {}
+
+  static async open(rig: Rig, name: string, viewport = { width: 375, height: 812 }): Promise<Parent> {
+    const context = await rig.browser.newContext({ viewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', baseURL: rig.url });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    await page.goto('/');
+    return new Parent(page, name);
+  }
+
+  async loginAs(region: RegionId, idNumber: string) {
+    await this.page.evaluate(() => sessionStorage.clear());
+    await this.page.goto('/#/login');
+    await this.page.getByTestId(`tab-${region}`).click();
+    await this.page.getByTestId(`login-${idNumber}`).click();
+  }
+
+  async type(target: Locator, value: string) {
+    await target.fill(value);
+    this.typed++;
+  }
+
+  async upload(target: Locator, file: { name: string; mimeType: string; buffer: Buffer }) {
+    await target.setInputFiles(file);
+    this.uploaded++;
+  }
+
+  /** Sign by hand: a stroke across the signing canvas. */
+  async sign(pad: Locator) {
+    await pad.scrollIntoViewIfNeeded();
+    const box = (await pad.boundingBox())!;
+    const m = this.page.mouse;
+    await m.move(box.x + 30, box.y + box.height / 2);
+    await m.down();
+    for (let i = 1; i <= 12; i++) await m.move(box.x + 30 + i * 20, box.y + box.height / 2 + (i % 2 ? -25 : 25));
+    await m.up();
+  }
+
+  async screenshot(step: string) {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await this.page.screenshot({ path: join(SCREENSHOTS, `${this.name}-${step}.png`), fullPage: true });
+  }
+
+  report() {
+    console.log(`[e2e] ${this.name}: typed ${this.typed} field(s), uploaded ${this.uploaded} file(s)`);
+  }
+
+  async close() {
+    await this.page.context().close();
+  }
+}
+
+/** A small real PNG, standing in for a photo of a face or a scan of a paper. */
+export const PHOTO_PNG = {
+  name: 'photo.png',
+  mimeType: 'image/png',
+  buffer: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'),
+};

@@ -1,0 +1,68 @@
+import { Button, Card, Result } from 'antd-mobile';
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { api, ApiError } from '../api.ts';
+import { ApiErrorNotice, Loading } from '../components/ErrorBlock.tsx';
+import { PhotoInput } from '../components/PhotoInput.tsx';
+import { SignaturePad } from '../components/SignaturePad.tsx';
+import { useApi } from '../hooks.ts';
+import { useT } from '../i18n.tsx';
+import type { Me } from '../types.ts';
+
+/** Fujian (003 附件2 一(三)): the mother signs the authorization letter in her own login. */
+export function Authorize() {
+  const t = useT();
+  const navigate = useNavigate();
+  const me = useApi<Me>('/api/citizen/me');
+  const [png, setPng] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [done, setDone] = useState(false);
+  if (!me.data) return <Loading />;
+  if (done) return <Result status="success" title={t('授权委托书已签署', 'Authorization signed')} description={t('配偶现在可以在他的账号中申请。', 'Your husband can now apply in his own login.')} />;
+  const sign = async () => {
+    try {
+      await api.post('/api/citizen/authorizations', { signature: png });
+      setDone(true);
+    } catch (e) {
+      setError(e as ApiError);
+    }
+  };
+  return (
+    <Card title={t('授权委托书', 'Authorization letter')}>
+      <p>
+        {t(
+          `本人${me.data.person.name}（身份证号 ${me.data.person.idNumber}）委托配偶${me.data.father?.name ?? ''}（身份证号 ${me.data.father?.idNumber ?? ''}）代为办理新生儿出生“一件事”。`,
+          `I, ${me.data.person.name} (ID ${me.data.person.idNumber}), authorize my husband ${me.data.father?.name ?? ''} (ID ${me.data.father?.idNumber ?? ''}) to apply for our newborn's birth services.`,
+        )}
+      </p>
+      <SignaturePad label={t('授权人签名', "Grantor's signature")} onChange={setPng} />
+      <ApiErrorNotice error={error} />
+      <Button block color="primary" disabled={!png} onClick={() => void sign()} style={{ marginTop: 12 }} data-testid="sign-authorization">{t('签署授权', 'Sign')}</Button>
+      <Button block fill="none" onClick={() => navigate('/')}>{t('返回首页', 'Home')}</Button>
+    </Card>
+  );
+}
+
+/** Anhui (004 附件2 二 1): the father confirms in his own login, after face verification. */
+export function Confirm() {
+  const t = useT();
+  const [error, setError] = useState<ApiError | null>(null);
+  const [done, setDone] = useState(false);
+  if (done) return <Result status="success" title={t('已确认', 'Confirmed')} description={t('母亲现在可以提交申请。', 'The mother can now submit the application.')} />;
+  const confirm = async (dataUrl: string) => {
+    try {
+      setError(null);
+      await api.post('/api/citizen/confirmations', { face: dataUrl });
+      setDone(true);
+    } catch (e) {
+      setError(e as ApiError);
+    }
+  };
+  return (
+    <Card title={t('人脸识别确认', 'Confirm with face verification')}>
+      <p className="muted">{t('请拍摄本人正面照片，与身份证照片比对。', 'Take a photo of your face; it is compared with your ID card photo.')}</p>
+      <PhotoInput label={t('拍摄人脸照片', 'Take a face photo')} as="png" capture="user" onFile={confirm} />
+      <ApiErrorNotice error={error} />
+    </Card>
+  );
+}

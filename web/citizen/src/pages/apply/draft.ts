@@ -1,0 +1,49 @@
+import type { Me, Role } from '../../types.ts';
+
+/** What the parent is putting together; everything else comes from the shared data on the server. */
+export interface Draft {
+  applicantRole: Role;
+  motherIdNumber: string;
+  baby: {
+    surname: string;
+    givenName: string;
+    // Typed only when no hospital delivery record exists (a home birth, say).
+    sex?: 'male' | 'female';
+    bornAt?: string;
+    birthPlace?: { kind: 'institution' | 'home' | 'en-route'; divisionCode: string; institutionName?: string };
+  };
+  choices: { followParent: Role; packageId?: string; items?: string[]; delivery: Record<string, 'mail' | 'pickup'>; recipient?: Role };
+  contact: { phone?: string; mailingAddress?: { divisionCode: string; detail: string } };
+  uploads: Record<string, string>;
+}
+
+export function initialDraft(me: Me): Draft {
+  const followParent: Role = me.father ? 'father' : 'mother';
+  const registering = followParent === 'father' ? me.father : me.mother;
+  return {
+    applicantRole: me.role ?? 'mother',
+    motherIdNumber: me.mother?.idNumber ?? '',
+    // The baby usually takes the surname of the parent it is registered with; the parent may change it.
+    baby: { surname: registering?.name.slice(0, 1) ?? '', givenName: '' },
+    choices: { followParent, delivery: {} },
+    contact: {},
+    uploads: {},
+  };
+}
+
+/** The application as the API takes it: only what is set. */
+export function applicationOf(d: Draft) {
+  const baby: Record<string, unknown> = { surname: d.baby.surname.trim(), givenName: d.baby.givenName.trim() };
+  if (d.baby.sex) baby.sex = d.baby.sex;
+  if (d.baby.bornAt) baby.bornAt = new Date(d.baby.bornAt).toISOString();
+  if (d.baby.birthPlace?.divisionCode) baby.birthPlace = d.baby.birthPlace;
+  const choices: Record<string, unknown> = { followParent: d.choices.followParent };
+  if (d.choices.packageId) choices.packageId = d.choices.packageId;
+  if (d.choices.items) choices.items = d.choices.items;
+  if (Object.keys(d.choices.delivery).length) choices.delivery = d.choices.delivery;
+  if (d.choices.recipient) choices.recipient = d.choices.recipient;
+  const contact: Record<string, unknown> = {};
+  if (d.contact.phone) contact.phone = d.contact.phone;
+  if (d.contact.mailingAddress?.divisionCode && d.contact.mailingAddress.detail) contact.mailingAddress = d.contact.mailingAddress;
+  return { applicantRole: d.applicantRole, motherIdNumber: d.motherIdNumber.toUpperCase(), baby, choices, contact, uploads: d.uploads };
+}
