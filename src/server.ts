@@ -3,6 +3,7 @@ import { officialCalendar } from './calendar/official-calendar.ts';
 import type { DepartmentId } from './domain/ids.ts';
 import { simulateEms } from './departments/ems.ts';
 import { DEPARTMENTS, simulateAllDepartments } from './departments/index.ts';
+import { pullThroughGateway, type DepartmentPort, type SimulatorOptions } from './departments/port.ts';
 import { CaseEngine } from './engine/case-engine.ts';
 import { OutboxWorker } from './engine/outbox-worker.ts';
 import { smsLog } from './engine/sms-log.ts';
@@ -25,6 +26,10 @@ export interface StartOptions {
   simulatorSeconds: { min: number; max: number };
   /** The built parents' app (web/citizen/dist), served at `/`. */
   webRoot?: string;
+  /** Rejection, supplement and fault rates of the simulated departments (defaults: a few percent). */
+  simulatorRates?: Partial<Pick<SimulatorOptions, 'rejectionRate' | 'supplementRate' | 'transientFaultRate'>>;
+  /** Departments whose own systems work through the gateway instead of a simulator. */
+  gatewayDepartments?: DepartmentId[];
 }
 
 /**
@@ -55,10 +60,16 @@ export async function startServer(o: StartOptions) {
     seed: randomUUID(),
     now: () => clock.now(),
     latencyMs: { min: o.simulatorSeconds.min * 1000, max: o.simulatorSeconds.max * 1000 },
+    ...o.simulatorRates,
   });
+  const ports: Record<DepartmentId, DepartmentPort> = { ...departments };
+  for (const d of o.gatewayDepartments ?? []) {
+    ports[d] = pullThroughGateway(d);
+    delete (departments as Partial<typeof departments>)[d];
+  }
   const engine = new CaseEngine({ db, clock, calendar, shared, faces: simulatedFaceVerifier(async (id) => (await shared.person(id)) !== null), newCaseId: () => `C${clock.now().getTime().toString(36).toUpperCase()}${randomUUID().slice(0, 4).toUpperCase()}` });
   const ems = simulateEms();
-  const worker = new OutboxWorker({ db, clock, workerId: `server-${process.pid}-${randomUUID().slice(0, 8)}`, departments, sms: smsLog(`${o.dataDir}/sms.log`), ems });
+  const worker = new OutboxWorker({ db, clock, workerId: `server-${process.pid}-${randomUUID().slice(0, 8)}`, departments: ports, sms: smsLog(`${o.dataDir}/sms.log`), ems });
   const gatewayKeys = Object.fromEntries(Object.keys(DEPARTMENTS).map((d) => [d, `dev-key-${d}`])) as Record<DepartmentId, string>;
 
   const app = await buildApp({ db, engine, clock, calendar, identity: devIdentityProvider({ production: false }), gatewayKeys, devRegistries: shared, production: false, receiptKey: process.env.RECEIPT_KEY ?? 'dev-receipt-key', webRoot: o.webRoot });

@@ -82,6 +82,15 @@ export function httpDepartmentClient(def: DepartmentDefinition, options: { baseU
   };
 }
 
+/**
+ * A department that pulls its work: its system lists, claims and decides tasks through the
+ * gateway (src/http/routes/gateway.ts), which reads them from the store, where the dispatch is
+ * already durable. Nothing is pushed, so delivering the task is complete once it is stored.
+ */
+export function pullThroughGateway(department: DepartmentId): DepartmentPort {
+  return { department, submit: async () => {} };
+}
+
 export interface SimulatorOptions {
   seed: number | string;
   /** How long the department takes, in milliseconds of (simulated) time. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import type { RegionId } from '../../src/domain/ids.ts';
+import type { DepartmentId, RegionId } from '../../src/domain/ids.ts';
 import { sampleSituation } from '../../src/registries/population.ts';
 import type { FamilySituationInput } from '../../src/registries/port.ts';
 import { startServer } from '../../src/server.ts';
@@ -28,9 +28,15 @@ export interface Rig {
   close(): Promise<void>;
 }
 
-export async function startRig(): Promise<Rig> {
+/** `gatewayDepartments`: departments the test itself plays, through the signed gateway. */
+export async function startRig(options: { gatewayDepartments?: DepartmentId[] } = {}): Promise<Rig> {
   const dataDir = mkdtempSync(join(tmpdir(), 'onething-e2e-'));
-  const server = await startServer({ host: '127.0.0.1', port: 0, dataDir, simulatorSeconds: { min: 1, max: 3 }, webRoot: WEB_ROOT });
+  const server = await startServer({
+    host: '127.0.0.1', port: 0, dataDir, webRoot: WEB_ROOT,
+    // Quick and certain: every simulated department approves within 1–3 s.
+    simulatorSeconds: { min: 1, max: 3 }, simulatorRates: { rejectionRate: 0, supplementRate: 0, transientFaultRate: 0 },
+    gatewayDepartments: options.gatewayDepartments ?? [],
+  });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     // Without the background-networking flags Chromium keeps calling out of this closed network.

@@ -18,12 +18,13 @@ async function apply(p: Parent, { givenName }: { givenName: string }) {
   const page = p.page;
   await page.getByTestId('consent').click();
   await page.getByTestId('next').click();
+  // Some regions refuse an unnamed baby (Zibo 000 二 2): the name comes first.
+  await p.type(page.getByTestId('baby-given-name').locator('input'), givenName);
   await page.getByTestId('eligible').waitFor();
   await p.screenshot('eligibility');
   await page.getByTestId('next').click();
   await p.screenshot('items');
   await page.getByTestId('next').click();
-  await p.type(page.getByTestId('baby-given-name').locator('input'), givenName);
   if (await page.getByTestId('phone').count()) await p.type(page.getByTestId('phone').locator('input'), '13900001111');
   await p.screenshot('form');
   await page.getByTestId('next').click();
@@ -81,4 +82,105 @@ describe.skipIf(!HAVE_BROWSER)('the parents’ app in Chromium', () => {
     expect(mother.typed).toBeLessThanOrEqual(2);
     await mother.close();
   }, 240_000);
+});
+
+describe.skipIf(!HAVE_BROWSER)('the parents’ app in Chromium: roles, refusals, ratings and languages', () => {
+  it('Fujian: the mother signs the authorization in her login, then the father applies with it', async () => {
+    const family = await rig.loadFamily('fujian');
+    const mother = await Parent.open(rig, 'fujian-mother');
+    await mother.loginAs('fujian', family.mother.idNumber);
+    await mother.page.getByTestId('go-authorize').click();
+    await mother.sign(mother.page.getByTestId('signature-pad'));
+    await mother.page.getByTestId('sign-authorization').click();
+    await mother.page.getByText('授权委托书已签署').waitFor();
+    await mother.screenshot('authorized');
+    await mother.close();
+
+    const father = await Parent.open(rig, 'fujian-father');
+    await father.loginAs('fujian', family.father!.idNumber);
+    await father.page.getByTestId('start-proactive').click();
+    const caseId = await apply(father, { givenName: '晨曦' });
+    expect(caseId).toMatch(/^C/);
+    await father.page.getByTestId('go-case').click();
+    await father.page.getByTestId('case-status').waitFor();
+    await father.screenshot('case');
+    father.report();
+    await father.close();
+  }, 240_000);
+
+  it('Zibo: a family whose marriage was registered outside Shandong is refused, with the reason, the clause and what to do instead', async () => {
+    const family = await rig.loadFamily('zibo', (f) => { f.marriage!.registeredDivisionCode = '110105'; });
+    const mother = await Parent.open(rig, 'zibo-refused');
+    await mother.loginAs('zibo', family.mother.idNumber);
+    await mother.page.getByTestId('start-proactive').click();
+    await mother.page.getByTestId('consent').click();
+    await mother.page.getByTestId('next').click();
+    const refusal = mother.page.getByTestId('refusal').first();
+    await refusal.waitFor();
+    await expect.poll(() => refusal.textContent()).toContain('未查到父母在山东省内的结婚登记');
+    expect(await refusal.getByTestId('clause').textContent()).toContain('二 2');
+    expect(await refusal.textContent()).toContain('您可以');
+    expect(await mother.page.getByTestId('next').isDisabled()).toBe(true);
+    await mother.screenshot('refusal');
+    await mother.close();
+  }, 120_000);
+
+  it('rating a finished item: 1–5 and a comment, shown back on the item', async () => {
+    const family = await rig.loadFamily('gansu-lanzhou');
+    const mother = await Parent.open(rig, 'gansu-rating');
+    await mother.loginAs('gansu-lanzhou', family.mother.idNumber);
+    await mother.page.getByTestId('start-proactive').click();
+    await apply(mother, { givenName: '子涵' });
+    await mother.page.getByTestId('go-case').click();
+    await waitForAllSettled(mother);
+    const item = mother.page.locator('[data-testid^="item-"][data-status="done"]').first();
+    await item.getByRole('radio', { name: '4 星' }).click();
+    await mother.type(item.getByTestId('rating-comment').locator('textarea'), '办理很快');
+    await item.getByTestId('rating-send').click();
+    await expect.poll(() => item.getByTestId('rated').textContent()).toContain('★★★★☆ 办理很快');
+    await mother.screenshot('rated');
+    mother.report();
+    await mother.close();
+  }, 240_000);
+
+  it('the English switch changes the app’s words and the policy’s text, and the choice is kept', async () => {
+    const family = await rig.loadFamily('sichuan-tongchuan');
+    const mother = await Parent.open(rig, 'english');
+    await mother.loginAs('sichuan-tongchuan', family.mother.idNumber);
+    await mother.page.getByRole('button', { name: 'Switch to English' }).click();
+    await mother.page.getByText(`Hello, ${family.mother.name}`).waitFor();
+    await mother.page.getByTestId('start-proactive').click();
+    await mother.page.getByText('Before you apply').waitFor();
+    await mother.page.getByTestId('consent').click();
+    await mother.page.getByTestId('next').click();
+    await mother.page.getByTestId('baby-given-name').locator('input').fill('一诺');
+    await mother.page.getByText('You can apply').waitFor();
+    await mother.screenshot('english');
+    await mother.page.reload();
+    await mother.page.getByText('Before you apply').waitFor();
+    await mother.page.getByRole('button', { name: '切换到中文' }).click();
+    await mother.page.getByText('办理须知', { exact: true }).waitFor();
+    await mother.close();
+  }, 120_000);
+
+  it('no page is wider than the phone from 320 to 430 px, and every input has a label', async () => {
+    const family = await rig.loadFamily('zibo');
+    for (const width of [320, 375, 430]) {
+      const p = await Parent.open(rig, `width-${width}`, { width, height: 740 });
+      await p.loginAs('zibo', family.mother.idNumber);
+      await p.page.getByTestId('start-proactive').click();
+      await p.page.getByTestId('consent').click();
+      for (let step = 0; step < 3; step++) {
+        await p.page.getByTestId('next').click();
+        if (step === 0) await p.page.getByTestId('baby-given-name').locator('input').fill('一诺');
+        await p.page.waitForTimeout(300);
+        expect(await p.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      }
+      const unlabelled = await p.page.locator('input:not([type=file]):not([type=radio]):not([type=checkbox]), textarea').evaluateAll((els) =>
+        els.filter((e) => !e.getAttribute('aria-label') && !(e.id && document.querySelector(`label[for="${e.id}"]`))).length);
+      expect(unlabelled).toBe(0);
+      await p.screenshot('form');
+      await p.close();
+    }
+  }, 180_000);
 });

@@ -1,4 +1,4 @@
-import { Button, Card, Collapse, Rate, Steps, Tag, TextArea } from 'antd-mobile';
+import { Button, Card, Collapse, Steps, Tag, TextArea } from 'antd-mobile';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, type ApiError } from '../api.ts';
@@ -84,7 +84,14 @@ function ItemCard({ caseId, item, name, onChange }: { caseId: string; item: Case
       {item.status === 'done' && !item.rating && (
         <div style={{ marginTop: 8 }} data-testid="rating">
           <div className="muted">{t('请评价本事项（好差评）', 'Rate this item')}</div>
-          <Rate value={score} onChange={setScore} aria-label={t('评分', 'Score')} />
+          <div role="radiogroup" aria-label={t('评分', 'Score')} style={{ display: 'flex', gap: 4, margin: '4px 0' }}>
+            {[1, 2, 3, 4, 5].map((n) => (
+              <button key={n} type="button" role="radio" aria-checked={score === n} aria-label={t(`${n} 星`, `${n} star${n > 1 ? 's' : ''}`)} onClick={() => setScore(n)}
+                style={{ fontSize: 28, lineHeight: 1, border: 'none', background: 'none', color: n <= score ? '#ad6800' : '#8c8c8c', padding: 2, cursor: 'pointer' }}>
+                {n <= score ? '★' : '☆'}
+              </button>
+            ))}
+          </div>
           <TextArea aria-label={t('评价内容', 'Comment')} placeholder={t('评价内容（可选）', 'Comment (optional)')} value={comment} onChange={setComment} maxLength={500} rows={2} data-testid="rating-comment" />
           <Button size="small" color="primary" onClick={() => void act('rating', { score, comment })} data-testid="rating-send">{t('提交评价', 'Rate')}</Button>
         </div>

@@ -25,11 +25,13 @@ export function Home() {
   const regionName = (id: string) => t(regions.data!.find((r) => r.region === id)?.name ?? { zh: id, en: id });
   const needsAuthorization = policy?.applicants.authorizationRequired.includes('father');
   const fatherConfirms = policy?.applicants.fatherConfirms;
+  // The proactive start is for a parent the region lets apply (Anhui: the mother; the father confirms).
+  const canApply = !!m.role && !!policy?.applicants.roles.includes(m.role);
 
   return (
     <>
       <h2 style={{ fontSize: 20, margin: '4px 0 12px' }}>{t(`您好，${m.person.name}`, `Hello, ${m.person.name}`)}</h2>
-      {m.role === 'mother' && m.delivery && home && (
+      {canApply && m.delivery && home && (
         <Card title={t('为您的宝宝办理出生“一件事”', "Your baby's birth services in one application")}>
           <p>
             {t(

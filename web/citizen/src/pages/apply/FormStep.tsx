@@ -1,26 +1,14 @@
 import { Card, Input, List, Radio, Space } from 'antd-mobile';
-import type { ReactNode } from 'react';
 import { fieldOf, type ApiError } from '../../api.ts';
 import { DivisionPicker, divisionName, useDivisions } from '../../components/DivisionPicker.tsx';
-import { SourceBadge, type Source } from '../../components/SourceBadge.tsx';
+import { Field } from '../../components/Field.tsx';
 import { formatTime } from '../../hooks.ts';
 import { useLang, useT, type Bilingual } from '../../i18n.tsx';
 import type { Me, Policy, Preview, Role } from '../../types.ts';
-import { bornAtError, nameError, phoneError } from '../../validation.ts';
+import { bornAtError, phoneError } from '../../validation.ts';
 import type { Draft } from './draft.ts';
 
 type Update = (change: (d: Draft) => void) => void;
-
-/** One line of the form: its label, the value, and where the value came from. */
-function Field({ label, source, children, error }: { label: string; source: Source; children: ReactNode; error?: Bilingual | null }) {
-  const t = useT();
-  return (
-    <List.Item description={error ? <span role="alert" style={{ color: '#b00020' }}>{t(error)}</span> : undefined}>
-      <div className="row"><span>{label}</span><SourceBadge source={source} /></div>
-      <div className="value" style={{ marginTop: 4 }}>{children}</div>
-    </List.Item>
-  );
-}
 
 /**
  * The one form (一表申请), filled in from the shared data; each field shows where its value came
@@ -46,12 +34,7 @@ export function FormStep({ policy, me, draft, update, preview, error }: { policy
     <>
       <Card title={t('新生儿', 'The baby')}>
         <List>
-          <Field label={t('姓', 'Surname')} source={draft.baby.surname && draft.baby.surname === (draft.choices.followParent === 'father' ? me.father : me.mother)?.name.slice(0, 1) ? 'hukou-registry' : 'typed'} error={draft.baby.surname ? nameError(draft.baby.surname, { zh: '姓', en: 'the surname' }) : serverError('baby.surname')}>
-            <Input aria-label={t('姓', 'Surname')} value={draft.baby.surname} onChange={(v) => update((d) => { d.baby.surname = v; })} maxLength={4} data-testid="baby-surname" />
-          </Field>
-          <Field label={t('名', 'Given name')} source="typed" error={draft.baby.givenName ? nameError(draft.baby.givenName, { zh: '名', en: 'the given name' }) : { zh: '请填写宝宝的名字', en: "Enter the baby's given name" }}>
-            <Input aria-label={t('名', 'Given name')} value={draft.baby.givenName} onChange={(v) => update((d) => { d.baby.givenName = v; })} maxLength={6} data-testid="baby-given-name" />
-          </Field>
+          <Field label={t('姓名', 'Name')} source="typed">{draft.baby.surname}{draft.baby.givenName}</Field>
           {hasDelivery && f ? (
             <>
               <Field label={t('性别', 'Sex')} source="delivery-record">{f.baby.sex === 'male' ? t('男', 'Male') : t('女', 'Female')}</Field>
@@ -95,11 +78,7 @@ export function FormStep({ policy, me, draft, update, preview, error }: { policy
 
       <Card title={t('落户', 'Hukou registration')} style={{ marginTop: 8 }}>
         <List>
-          <Field label={t('随父 / 随母落户', 'Registered with')} source="chosen">
-            <Radio.Group value={draft.choices.followParent} onChange={(v) => update((d) => { d.choices.followParent = v as Role; })}>
-              <Space>{(['father', 'mother'] as const).filter((r) => r === 'mother' || me.father).map((r) => <Radio key={r} value={r}>{role(r)}</Radio>)}</Space>
-            </Radio.Group>
-          </Field>
+          <Field label={t('随父 / 随母落户', 'Registered with')} source="chosen">{role(draft.choices.followParent)}</Field>
           {f?.registering.hukouDivisionCode && <Field label={t('落户地', 'Registered in')} source="hukou-registry">{divisionName(tree, f.registering.hukouDivisionCode)}</Field>}
         </List>
       </Card>

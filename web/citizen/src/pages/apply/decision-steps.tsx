@@ -2,8 +2,9 @@ import { Card, Checkbox, Input, List, Radio, Space, Tag } from 'antd-mobile';
 import { CheckCircleFill, CloseCircleFill, ExclamationCircleFill } from 'antd-mobile-icons';
 import { Clause } from '../../components/Clause.tsx';
 import { useT } from '../../i18n.tsx';
-import type { Deadline, Me, Policy, Preview } from '../../types.ts';
-import { idNumberError } from '../../validation.ts';
+import type { Deadline, Me, Policy, Preview, Role } from '../../types.ts';
+import { idNumberError, nameError } from '../../validation.ts';
+import { Field } from '../../components/Field.tsx';
 import type { Draft } from './draft.ts';
 
 type Update = (change: (d: Draft) => void) => void;
@@ -46,6 +47,21 @@ export function EligibilityStep({ policy, me, draft, update, preview }: { policy
           {draft.motherIdNumber && idError && <div role="alert" style={{ color: '#b00020', fontSize: 13 }}>{t(idError)}</div>}
         </Card>
       )}
+      <Card title={t('宝宝的姓名与落户', "The baby's name and registration")} style={{ marginBottom: 8 }}>
+        <List>
+          <Field label={t('姓', 'Surname')} source={draft.baby.surname && draft.baby.surname === (draft.choices.followParent === 'father' ? me.father : me.mother)?.name.slice(0, 1) ? 'hukou-registry' : 'typed'} error={nameError(draft.baby.surname, { zh: '姓', en: 'the surname' })}>
+            <Input aria-label={t('姓', 'Surname')} value={draft.baby.surname} onChange={(v) => update((d) => { d.baby.surname = v; })} maxLength={4} data-testid="baby-surname" />
+          </Field>
+          <Field label={t('名', 'Given name')} source="typed" error={draft.baby.givenName ? nameError(draft.baby.givenName, { zh: '名', en: 'the given name' }) : null}>
+            <Input aria-label={t('名', 'Given name')} placeholder={t('请填写宝宝的名字', "The baby's given name")} value={draft.baby.givenName} onChange={(v) => update((d) => { d.baby.givenName = v; })} maxLength={6} data-testid="baby-given-name" />
+          </Field>
+          <Field label={t('随父 / 随母落户', 'Registered with')} source="chosen">
+            <Radio.Group value={draft.choices.followParent} onChange={(v) => update((d) => { d.choices.followParent = v as Role; })}>
+              <Space>{(['father', 'mother'] as const).filter((r) => r === 'mother' || me.father).map((r) => <Radio key={r} value={r}>{r === 'mother' ? t('随母亲', 'Mother') : t('随父亲', 'Father')}</Radio>)}</Space>
+            </Radio.Group>
+          </Field>
+        </List>
+      </Card>
       {!e ? <p className="muted">{t('正在预审…', 'Pre-reviewing…')}</p> : (
         <>
           <Card title={e.eligible ? t('预审通过，可以申请', 'You can apply') : t('暂不能通过线上办理', 'This cannot be done online')} data-testid={e.eligible ? 'eligible' : 'refused'}>
