@@ -25,10 +25,19 @@ const application = { applicantRole: 'mother', motherIdNumber: mother, baby: { s
 /** A 1×1 PNG: what the signing canvas sends, in miniature. */
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
-/** Review (get the digest), then sign it: the order a parent follows. */
+/** Upload what the pre-review says the shared data lacks, review (get the digest), sign: the order a parent follows. */
 async function signed_application() {
-  const preview = await app.inject({ method: 'POST', url: '/api/citizen/evaluate', headers: login, payload: { region: 'fujian', application } });
-  return { ...application, signature: { formDigest: preview.json().formDigest as string, imagePng: PNG } };
+  const draft = await app.inject({ method: 'POST', url: '/api/citizen/evaluate', headers: login, payload: { region: 'fujian', application } });
+  const uploads: Record<string, string> = {};
+  for (const { field } of draft.json().missing as { field: string }[]) {
+    const material = field.replace(/^uploads\./, '');
+    const r = await app.inject({ method: 'POST', url: '/api/citizen/uploads', headers: login, payload: { material, dataUrl: PNG } });
+    uploads[material] = r.json().uploadId;
+  }
+  const complete = { ...application, uploads };
+  const preview = await app.inject({ method: 'POST', url: '/api/citizen/evaluate', headers: login, payload: { region: 'fujian', application: complete } });
+  expect(preview.json().missing).toEqual([]);
+  return { ...complete, signature: { formDigest: preview.json().formDigest as string, imagePng: PNG } };
 }
 
 function signed(department: string, key: string, method: string, url: string, body = '', at = clock.now().getTime()) {
@@ -86,6 +95,38 @@ describe('citizen API', () => {
     expect((await db.query('select count(*)::int as n from cases'))[0]).toEqual({ n: 0 });
   });
 
+  it('uploads only what the shared data lacks: until then the pre-review lists it and submitting is refused by field; a wrong type or size is refused', async () => {
+    const draft = (await app.inject({ method: 'POST', url: '/api/citizen/evaluate', headers: login, payload: { region: 'fujian', application } })).json();
+    expect(draft.missing.map((m: { field: string }) => m.field)).toEqual(draft.evaluation.materials.filter((m: { source: string }) => m.source === 'upload').map((m: { id: string }) => `uploads.${m.id}`));
+    expect(draft.missing.length).toBeGreaterThan(0);
+    const early = await app.inject({ method: 'POST', url: '/api/citizen/cases', headers: login, payload: { region: 'fujian', clientTxnId: 'early-0001', application: { ...application, signature: { formDigest: draft.formDigest, imagePng: PNG } } } });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error.issues.map((i: { field: string }) => i.field)).toEqual(draft.missing.map((m: { field: string }) => m.field));
+    expect(early.json().error.message.zh).toContain('请上传');
+
+    const gif = await app.inject({ method: 'POST', url: '/api/citizen/uploads', headers: login, payload: { material: 'hukou-book-photos', dataUrl: `data:image/gif;base64,${Buffer.from('GIF89a....').toString('base64')}` } });
+    expect(gif.statusCode).toBe(400);
+    expect(gif.json().error.issues[0]).toMatchObject({ field: 'body.dataUrl', message: { zh: expect.stringContaining('JPG、PNG'), en: expect.stringContaining('JPG or PNG') } });
+    const big = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(1_500_000)]);
+    const tooBig = await app.inject({ method: 'POST', url: '/api/citizen/uploads', headers: login, payload: { material: 'hukou-book-photos', dataUrl: `data:image/jpeg;base64,${big.toString('base64')}` } });
+    expect(tooBig.json().error.issues[0]).toMatchObject({ field: 'body.dataUrl', message: { zh: expect.stringContaining('1.5 MB') } });
+    const someoneElses = await app.inject({ method: 'POST', url: '/api/citizen/evaluate', headers: login, payload: { region: 'fujian', application: { ...application, uploads: { 'hukou-book-photos': 'U000000000000000000000000' } } } });
+    expect(someoneElses.json().error).toMatchObject({ code: 'INVALID_INPUT', field: 'uploads.hukou-book-photos' });
+    expect((await db.query('select count(*)::int as n from cases'))[0]).toEqual({ n: 0 });
+  });
+
+  it('tells the app who is logged in and where the proactive path starts; publishes each region’s policy', async () => {
+    const me = (await app.inject({ method: 'GET', url: '/api/citizen/me', headers: login })).json();
+    expect(me).toMatchObject({ role: 'mother', person: { idNumber: mother }, father: { idNumber: family.father!.idNumber }, delivery: { institutionName: expect.any(String) }, regions: ['fujian'] });
+    const asFather = (await app.inject({ method: 'GET', url: '/api/citizen/me', headers: { authorization: `Bearer dev:${family.father!.idNumber}` } })).json();
+    expect(asFather).toMatchObject({ role: 'father', mother: { idNumber: mother } });
+    const regions = (await app.inject({ method: 'GET', url: '/api/regions' })).json();
+    expect(regions.map((r: { region: string }) => r.region)).toEqual(['zibo', 'gansu-lanzhou', 'sichuan-tongchuan', 'fujian', 'anhui']);
+    const policy = (await app.inject({ method: 'GET', url: '/api/regions/anhui' })).json();
+    expect(policy).toMatchObject({ region: 'anhui', mandatory: { items: ['birth-certificate', 'hukou-registration'] }, applicants: { fatherConfirms: true } });
+    expect((await app.inject({ method: 'GET', url: '/api/regions/atlantis' })).statusCode).toBe(400);
+  });
+
   it('renders the form to review as a PDF with Chinese text and the digest to sign', async () => {
     const r = await app.inject({ method: 'POST', url: '/api/citizen/application-form.pdf', headers: login, payload: { region: 'fujian', application } });
     expect(r.statusCode).toBe(200);
@@ -93,7 +134,8 @@ describe('citizen API', () => {
     const text = pdfText(r.rawPayload);
     expect(text).toContain('福建省“新生儿出生一件事”2.0版集成套餐服务申请表');
     expect(text).toContain('李安然');
-    expect(text).toContain((await signed_application()).signature.formDigest);
+    const preview = await app.inject({ method: 'POST', url: '/api/citizen/evaluate', headers: login, payload: { region: 'fujian', application } });
+    expect(text).toContain(preview.json().formDigest);
     expect(text).toContain('待签名');
   });
 

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { officialCalendar } from '../../src/calendar/official-calendar.ts';
 import { fakeClock } from '../../src/domain/clock.ts';
 import { CaseEngine } from '../../src/engine/case-engine.ts';
+import { completeApplication } from '../../src/engine/simulation.ts';
 import { verifyStore } from '../../src/engine/verify.ts';
 import { sampleSituation } from '../../src/registries/population.ts';
 import { simulatedFaceVerifier } from '../../src/registries/face-verification.ts';
@@ -23,7 +24,7 @@ async function storeWithOneCase(kind: 'pglite' | 'postgres') {
   s.baby.bornAt = '2026-11-14T08:00:00+08:00';
   shared.load(s);
   const engine = new CaseEngine({ db, clock, calendar: officialCalendar(), shared, faces: simulatedFaceVerifier(async (id) => (await shared.person(id)) !== null), newCaseId: () => 'V-1' });
-  await engine.submit('fujian', 'verify-1', { applicant: { role: 'mother', idNumber: s.mother.idNumber }, motherIdNumber: s.mother.idNumber, baby: { surname: '李', givenName: '安' }, choices: { followParent: 'father' } });
+  await engine.submit('fujian', 'verify-1', await completeApplication(engine, 'fujian', { applicant: { role: 'mother', idNumber: s.mother.idNumber }, motherIdNumber: s.mother.idNumber, baby: { surname: '李', givenName: '安' }, choices: { followParent: 'father' } }));
   await db.query(`update outbox set status = 'done'`);
   return db;
 }
