@@ -8,7 +8,9 @@ import { CaseEngine } from './engine/case-engine.ts';
 import { OutboxWorker } from './engine/outbox-worker.ts';
 import { smsLog } from './engine/sms-log.ts';
 import { buildApp } from './http/app.ts';
-import { devIdentityProvider } from './http/identity.ts';
+import { identityProvider } from './http/identity.ts';
+import { oidcClient, oidcSettingsFromEnv } from './http/oidc.ts';
+import { sessionTokens } from './http/sessions.ts';
 import { POLICIES } from './policies/index.ts';
 import { generateFamilies, sampleSituation } from './registries/population.ts';
 import { simulatedFaceVerifier } from './registries/face-verification.ts';
@@ -72,7 +74,13 @@ export async function startServer(o: StartOptions) {
   const worker = new OutboxWorker({ db, clock, workerId: `server-${process.pid}-${randomUUID().slice(0, 8)}`, departments: ports, sms: smsLog(`${o.dataDir}/sms.log`), ems });
   const gatewayKeys = Object.fromEntries(Object.keys(DEPARTMENTS).map((d) => [d, `dev-key-${d}`])) as Record<DepartmentId, string>;
 
-  const app = await buildApp({ db, engine, clock, calendar, identity: devIdentityProvider({ production: false }), gatewayKeys, devRegistries: shared, production: false, receiptKey: process.env.RECEIPT_KEY ?? 'dev-receipt-key', webRoot: o.webRoot });
+  // A unified-identity login when OIDC_ISSUER and its companions are set (see README).
+  const oidcSettings = oidcSettingsFromEnv(process.env);
+  const sessionKey = process.env.SESSION_KEY ?? randomUUID();
+  const sessions = sessionTokens(sessionKey, clock);
+  const oidc = oidcSettings && { client: oidcClient(oidcSettings), sessions, sessionKey, redirectUri: oidcSettings.redirectUri, secureCookie: oidcSettings.redirectUri.startsWith('https:') };
+  const identity = identityProvider({ production: false, sessions, oidc: !!oidc });
+  const app = await buildApp({ db, engine, clock, calendar, identity, gatewayKeys, devRegistries: shared, production: false, receiptKey: process.env.RECEIPT_KEY ?? 'dev-receipt-key', webRoot: o.webRoot, oidc });
 
   let busy = false;
   const tick = async () => {

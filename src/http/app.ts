@@ -12,6 +12,8 @@ import { invalidInput } from '../policy/facts.ts';
 import type { SimulatedRegistries } from '../registries/simulated-registries.ts';
 import type { Db } from '../store/db.ts';
 import type { IdentityProvider } from './identity.ts';
+import type { OidcClient } from './oidc.ts';
+import type { SessionTokens } from './sessions.ts';
 import { authRoutes } from './routes/auth.ts';
 import { citizenRoutes } from './routes/citizen.ts';
 import { devRoutes } from './routes/dev.ts';
@@ -43,6 +45,8 @@ export interface AppDeps {
   receiptKey: string;
   /** The built parents' app, served at `/` when present. */
   webRoot?: string;
+  /** A unified-identity (OIDC) login, when configured. */
+  oidc?: { client: OidcClient; sessions: SessionTokens; sessionKey: string; redirectUri: string; secureCookie: boolean } | null;
 }
 
 export type App = FastifyInstance<never, never, never, never, ZodTypeProvider>;

@@ -1,10 +1,12 @@
 import { AppError } from '../domain/error.ts';
 import { isCitizenId } from '../domain/citizen-id.ts';
 import { RegionId } from '../domain/ids.ts';
+import type { SessionTokens } from './sessions.ts';
 
 /**
- * Who is calling. The identity provider is a port: the dev provider accepts `Bearer dev:<ID number>`
- * (refused in production); a unified-identity OIDC provider plugs in the same way.
+ * Who is calling. The identity provider is a port. Two ways in:
+ * - a session token (`Bearer s1.…`) the platform issued after a unified-identity (OIDC) login;
+ * - outside production, the dev provider: `Bearer dev:<ID number>` and `Bearer dev-supervisor:<regions>`.
  */
 export interface Citizen {
   idNumber: string;
@@ -22,20 +24,33 @@ export interface IdentityProvider {
   supervisorFrom(authorization: string | undefined): Promise<Supervisor>;
 }
 
-export function devIdentityProvider(options: { production: boolean }): IdentityProvider {
+const bearer = (authorization: string | undefined) => authorization?.replace(/^Bearer\s+/i, '') ?? '';
+
+export function identityProvider(options: { production: boolean; sessions?: SessionTokens; oidc?: boolean }): IdentityProvider {
+  const dev = !options.production;
   return {
-    login: { providers: options.production ? [] : ['dev'], oidcLoginUrl: null },
+    login: {
+      providers: [...(dev ? ['dev' as const] : []), ...(options.oidc ? ['oidc' as const] : [])],
+      oidcLoginUrl: options.oidc ? '/api/auth/oidc/login' : null,
+    },
     async citizenFrom(authorization) {
-      const token = authorization?.replace(/^Bearer\s+/i, '') ?? '';
-      if (!options.production && token.startsWith('dev:') && isCitizenId(token.slice(4))) return { idNumber: token.slice(4) };
+      const token = bearer(authorization);
+      const fromSession = token.startsWith('s1.') ? options.sessions?.verify(token) : null;
+      if (fromSession && isCitizenId(fromSession)) return { idNumber: fromSession };
+      if (dev && token.startsWith('dev:') && isCitizenId(token.slice(4))) return { idNumber: token.slice(4) };
       throw new AppError('UNAUTHORIZED', { zh: 'authorization：请先登录', en: 'authorization: please log in' }, { field: 'authorization' });
     },
     // `Bearer dev-supervisor:fujian,anhui` in development.
     async supervisorFrom(authorization) {
-      const token = authorization?.replace(/^Bearer\s+/i, '') ?? '';
+      const token = bearer(authorization);
       const regions = token.startsWith('dev-supervisor:') ? token.slice(15).split(',').map((r) => RegionId.safeParse(r)) : [];
-      if (!options.production && regions.length && regions.every((r) => r.success)) return { regions: regions.map((r) => r.data!) };
+      if (dev && regions.length && regions.every((r) => r.success)) return { regions: regions.map((r) => r.data!) };
       throw new AppError('UNAUTHORIZED', { zh: 'authorization：请以监察人员身份登录', en: 'authorization: please log in as a supervisor' }, { field: 'authorization' });
     },
   };
+}
+
+/** Development only: the demo logins, no unified identity. */
+export function devIdentityProvider(options: { production: boolean }): IdentityProvider {
+  return identityProvider(options);
 }

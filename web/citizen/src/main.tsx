@@ -3,7 +3,7 @@ import enUS from 'antd-mobile/es/locales/en-US';
 import zhCN from 'antd-mobile/es/locales/zh-CN';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { HashRouter, Navigate, Route, Routes, useSearchParams } from 'react-router-dom';
 import { Shell } from './Shell.tsx';
 import { LangProvider, useLang } from './i18n.tsx';
 import { session } from './api.ts';
@@ -21,6 +21,14 @@ function RequireLogin({ children }: { children: React.ReactNode }) {
   return session.token ? <>{children}</> : <Navigate to="/login" replace />;
 }
 
+/** The unified-identity login lands here with the platform's session token in the URL fragment. */
+function AuthCallback() {
+  const [params] = useSearchParams();
+  const token = params.get('token');
+  if (token) session.token = token;
+  return <Navigate to={token ? '/' : '/login'} replace />;
+}
+
 function App() {
   const { lang } = useLang();
   return (
@@ -28,6 +36,7 @@ function App() {
       <HashRouter>
         <Routes>
           <Route path="/login" element={<Shell><Login /></Shell>} />
+          <Route path="/auth" element={<AuthCallback />} />
           <Route path="/" element={<RequireLogin><Shell><Home /></Shell></RequireLogin>} />
           <Route path="/apply/:region" element={<RequireLogin><Shell><Apply /></Shell></RequireLogin>} />
           <Route path="/cases" element={<RequireLogin><Shell><Cases /></Shell></RequireLogin>} />
