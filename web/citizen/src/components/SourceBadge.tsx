@@ -8,6 +8,7 @@ const SOURCES = {
   'hukou-registry': { zh: '户籍信息', en: 'Hukou registry', color: 'success' },
   'marriage-registry': { zh: '婚姻登记', en: 'Marriage registry', color: 'success' },
   'e-license': { zh: '电子证照', en: 'E-licence', color: 'success' },
+  'shared-data': { zh: '共享数据', en: 'Shared data', color: 'success' },
   platform: { zh: '系统生成', en: 'Computed', color: 'default' },
   typed: { zh: '您填写', en: 'You typed', color: 'warning' },
   chosen: { zh: '您选择', en: 'Your choice', color: 'warning' },

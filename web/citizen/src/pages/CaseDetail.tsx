@@ -5,7 +5,7 @@ import { api, type ApiError } from '../api.ts';
 import { ApiErrorNotice, Loading } from '../components/ErrorBlock.tsx';
 import { formatTime, useApi, usePolicy } from '../hooks.ts';
 import { useLang, useT } from '../i18n.tsx';
-import { CASE_STATUS, DEPARTMENT, EVENT, HOLDER, ITEM_STATUS } from '../status.ts';
+import { CASE_STATUS, DEPARTMENT, EVENT, HOLDER, ITEM_STATUS, OUTPUT, OUTPUT_VALUE } from '../status.ts';
 import type { CaseItem, CaseState } from '../types.ts';
 
 /**
@@ -71,7 +71,7 @@ function ItemCard({ caseId, item, name, onChange }: { caseId: string; item: Case
         {item.overdue && <Tag color="danger" style={{ marginLeft: 4 }}>{t('已超时', 'Overdue')}</Tag>}
       </div>
       {Object.entries(item.outputs).length > 0 && (
-        <div style={{ marginTop: 6 }}>{Object.entries(item.outputs).map(([k, v]) => <div key={k} className="value"><span className="muted">{k}</span> {v}</div>)}</div>
+        <div style={{ marginTop: 6 }}>{Object.entries(item.outputs).map(([k, v]) => <div key={k} className="value"><span className="muted">{t(OUTPUT[k] ?? { zh: k, en: k })}</span> {OUTPUT_VALUE[v] ? t(OUTPUT_VALUE[v]) : v}</div>)}</div>
       )}
       {item.reason && <div role="alert" style={{ color: '#b00020', marginTop: 6 }}>{t(item.reason)}</div>}
       {item.status === 'supplement-requested' && item.supplement && (

@@ -29,6 +29,10 @@ export function FormStep({ policy, me, draft, update, preview, error }: { policy
   const anyMail = preview.evaluation.plan.some((p) => p.delivery?.chosen === 'mail');
   const applicant = draft.applicantRole === 'mother' ? me.mother : me.father;
   const hasDelivery = me.delivery !== null;
+  // Mail goes by default to the county of the registering parent's hukou, where the region allows it.
+  const hukou = f?.registering.hukouDivisionCode ?? null;
+  const suggestedDivision = hukou && (!policy.recipient?.mailWithin || policy.recipient.mailWithin.some((w) => hukou.startsWith(w))) ? hukou : null;
+  const mailingDivision = draft.contact.mailingAddress?.divisionCode || suggestedDivision;
 
   return (
     <>
@@ -111,19 +115,19 @@ export function FormStep({ policy, me, draft, update, preview, error }: { policy
               </Field>
             )}
             {anyMail && (
-              <Field label={t('收件地址', 'Mailing address')} source="typed" error={serverError('contact.mailingAddress.divisionCode') ?? serverError('contact.mailingAddress')}>
+              <Field label={t('收件地址', 'Mailing address')} source={draft.contact.mailingAddress?.divisionCode && draft.contact.mailingAddress.divisionCode !== suggestedDivision ? 'typed' : 'hukou-registry'} error={serverError('contact.mailingAddress.divisionCode') ?? serverError('contact.mailingAddress')}>
                 <DivisionPicker
                   label={t('收件地址所在区县', 'County of the mailing address')}
                   testId="mailing-division"
                   within={policy.recipient?.mailWithin}
-                  value={draft.contact.mailingAddress?.divisionCode ?? null}
+                  value={mailingDivision}
                   onChange={(code) => update((d) => { d.contact.mailingAddress = { divisionCode: code, detail: d.contact.mailingAddress?.detail ?? '' }; })}
                 />
                 <Input
                   aria-label={t('详细地址', 'Street and number')}
                   placeholder={t('街道、门牌号', 'Street and number')}
                   value={draft.contact.mailingAddress?.detail ?? ''}
-                  onChange={(v) => update((d) => { d.contact.mailingAddress = { divisionCode: d.contact.mailingAddress?.divisionCode ?? '', detail: v }; })}
+                  onChange={(v) => update((d) => { d.contact.mailingAddress = { divisionCode: d.contact.mailingAddress?.divisionCode || mailingDivision || '', detail: v }; })}
                   data-testid="mailing-detail"
                   style={{ marginTop: 6 }}
                 />

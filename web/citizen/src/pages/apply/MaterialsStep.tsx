@@ -45,7 +45,7 @@ export function MaterialsStep({ policy, draft, update, preview, onVerified }: { 
         <List>
           {materials.map((m) => (
             <List.Item key={m.id} description={<Clause policy={policy} citation={m.citation} />}>
-              <div className="row"><span>{t(m.name)}</span>{m.source === 'shared-data' ? <SourceBadge source="e-license" /> : draft.uploads[m.id] ? <Tag color="success"><CheckCircleFill aria-hidden /> {t('已上传', 'Uploaded')}</Tag> : <Tag color="warning">{t('需上传', 'Upload needed')}</Tag>}</div>
+              <div className="row"><span>{t(m.name)}</span>{m.source === 'shared-data' ? <SourceBadge source="shared-data" /> : draft.uploads[m.id] ? <Tag color="success"><CheckCircleFill aria-hidden /> {t('已上传', 'Uploaded')}</Tag> : <Tag color="warning">{t('需上传', 'Upload needed')}</Tag>}</div>
               {m.source === 'shared-data'
                 ? <div className="muted">{t('免交：由共享数据提供', 'Nothing to upload: the shared data supplies it')}</div>
                 : <div data-testid={`upload-${m.id}`} style={{ marginTop: 6 }}><PhotoInput label={t(`拍照或选择文件：${m.name.zh}`, `Photo or file: ${m.name.en}`)} capture="environment" onFile={upload(m.id)} /></div>}
