@@ -20,7 +20,8 @@ export interface FormDocument {
   formDigest: string;
   items: { id: string; department: keyof typeof DEPARTMENT_NAMES; deadline: string | null }[];
   caseId?: string;
-  signature?: { imagePng: Buffer; signedAt: string };
+  /** The applicant's signature first, then the other parent's where the region asks both to sign. */
+  signatures?: { label: string; imagePng: Buffer; signedAt: string }[];
 }
 
 export function renderApplicationForm(d: FormDocument): Promise<Buffer> {
@@ -69,9 +70,11 @@ export function renderApplicationForm(d: FormDocument): Promise<Buffer> {
   section('承诺 Commitment');
   doc.text('本人核对以上填写内容正确无误，并承诺申报信息及所提交的材料真实有效；如有隐瞒或虚假，愿意承担法律责任。');
   doc.moveDown(0.5).fontSize(8).text(`表单摘要 Form digest (SHA-256)：${d.formDigest}`);
-  if (d.signature) {
-    doc.moveDown(0.5).fontSize(10).text(`申请人签名 Signature（${formatBeijing(new Date(d.signature.signedAt))}）：`);
-    doc.image(d.signature.imagePng, { fit: [200, 80] });
+  if (d.signatures?.length) {
+    for (const s of d.signatures) {
+      doc.moveDown(0.5).fontSize(10).text(`${s.label}（${formatBeijing(new Date(s.signedAt))}）：`);
+      doc.image(s.imagePng, { fit: [200, 80] });
+    }
   } else {
     doc.moveDown(0.5).fontSize(10).text('申请人签名 Signature：（待签名 / to be signed）');
   }

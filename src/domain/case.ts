@@ -47,7 +47,11 @@ export interface CaseSubmission {
   /** What each department will receive, fixed at submission (the one form). */
   form: Record<string, unknown>;
   /** The applicant's signature over the form's digest; null when the case came through an integration without one. */
-  signature: { signerIdNumber: string; formDigest: string; imageSha256: string; signedAt: string } | null;
+  signature: {
+    signerIdNumber: string; formDigest: string; imageSha256: string; signedAt: string;
+    /** The other parent's signature on the same form, where the region asks both to sign. */
+    coSigners?: { role: ParentRole; idNumber: string; imageSha256: string }[];
+  } | null;
 }
 
 export type CaseEvent =

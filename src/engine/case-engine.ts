@@ -17,7 +17,7 @@ import type { SlaMeasure } from '../domain/sla-clock.ts';
 import { appendEvents, caseNotFound, loadCasesForUpdate, type CaseAppend, type LoadedCase } from '../store/case-store.ts';
 import type { Db, Queryable } from '../store/db.ts';
 import { valuesList } from '../store/sql.ts';
-import { missingForSubmission } from '../policy/completeness.ts';
+import { coSignersRequired, missingForSubmission } from '../policy/completeness.ts';
 import type { Facts } from '../policy/facts.ts';
 import { buildForm, type FormExtras } from './form.ts';
 import { familyOf, gatherFacts, type ApplicationInput } from './gather-facts.ts';
@@ -48,6 +48,8 @@ export interface Preview {
   formDigest: string | null;
   /** What must still be added before submitting (uploads, address, phone, face checks). */
   missing: FieldIssue[];
+  /** Who signs besides the applicant. */
+  coSigners: ParentRole[];
 }
 
 export type SubmitResult =
@@ -88,7 +90,7 @@ export class CaseEngine {
         }
 
         const form = buildForm(facts, evaluation, extras);
-        const signature = checkSignature(input, form, at);
+        const signature = checkSignature(input, form, at, coSignersRequired(policy, input.applicant.role, facts.father !== null).map((role) => ({ role, idNumber: (role === 'mother' ? facts.mother : facts.father)!.idNumber })));
         const caseId = this.deps.newCaseId();
         const items: PlannedCaseItem[] = evaluation.plan.map((p) => {
           const sla = policy.items.find((i) => i.id === p.id)!.sla;
@@ -113,10 +115,13 @@ export class CaseEngine {
         }, at, calendar);
         await this.commit(tx, [{ caseId, before: null, events, create: { region, clientTxnId, motherIdNumber: facts.mother.idNumber, applicantIdNumber: input.applicant.idNumber } }], at);
         if (signature && input.signature) {
-          await tx.query(
-            'insert into case_signatures (case_id, signer_id_number, form_digest, image_sha256, image_png, signed_at) values ($1, $2, $3, $4, $5, $6)',
-            [caseId, signature.signerIdNumber, signature.formDigest, signature.imageSha256, input.signature.imagePng, signature.signedAt],
-          );
+          const images = [{ id: signature.signerIdNumber, png: input.signature.imagePng }, ...(signature.coSigners ?? []).map((c) => ({ id: c.idNumber, png: input.signature!.others!.find((o) => o.role === c.role)!.imagePng }))];
+          for (const image of images) {
+            await tx.query(
+              'insert into case_signatures (case_id, signer_id_number, form_digest, image_sha256, image_png, signed_at) values ($1, $2, $3, $4, $5, $6)',
+              [caseId, image.id, signature.formDigest, createHash('sha256').update(image.png).digest('hex'), image.png, signature.signedAt],
+            );
+          }
         }
         return { accepted: true, caseId, duplicate: false, evaluation };
       });
@@ -134,10 +139,10 @@ export class CaseEngine {
    */
   async preview(region: RegionId, input: ApplicationInput): Promise<Preview> {
     const { facts, evaluation } = await this.preReview(region, input, this.deps.clock.now(), this.deps.db);
-    if (!evaluation.eligible) return { evaluation, form: null, formDigest: null, missing: [] };
+    if (!evaluation.eligible) return { evaluation, form: null, formDigest: null, missing: [], coSigners: [] };
     const { extras, missing } = await this.completeness(region, input, facts, evaluation, this.deps.db);
     const form = buildForm(facts, evaluation, extras);
-    return { evaluation, form, formDigest: digestOf(form), missing };
+    return { evaluation, form, formDigest: digestOf(form), missing, coSigners: coSignersRequired(getPolicy(region), input.applicant.role, facts.father !== null) };
   }
 
   /** The uploads, contact and face checks behind an application, and what it still lacks. */
@@ -473,7 +478,7 @@ function slaMeasure(sla: Sla): SlaMeasure {
  * The signature binds the exact form reviewed: if anything the form is built from changed since
  * (the registries, the choices), the digest differs and the applicant must review and sign again.
  */
-function checkSignature(input: ApplicationInput, form: CaseForm, at: Date): CaseSubmission['signature'] {
+function checkSignature(input: ApplicationInput, form: CaseForm, at: Date, coSigners: { role: ParentRole; idNumber: string }[]): CaseSubmission['signature'] {
   if (!input.signature) return null;
   const formDigest = digestOf(form);
   if (input.signature.formDigest !== formDigest) {
@@ -482,8 +487,21 @@ function checkSignature(input: ApplicationInput, form: CaseForm, at: Date): Case
       en: 'signature.formDigest: the form changed after it was signed; review it and sign again',
     }, { field: 'signature.formDigest' });
   }
-  const imageSha256 = createHash('sha256').update(input.signature.imagePng).digest('hex');
-  return { signerIdNumber: input.applicant.idNumber, formDigest, imageSha256, signedAt: at.toISOString() };
+  const others = input.signature.others ?? [];
+  const missing = coSigners.filter((c) => !others.some((o) => o.role === c.role));
+  const extra = others.filter((o) => !coSigners.some((c) => c.role === o.role));
+  if (missing.length || extra.length) {
+    const who = (r: ParentRole) => (r === 'mother' ? { zh: '母亲', en: 'the mother' } : { zh: '父亲', en: 'the father' });
+    const [zh, en] = missing.length
+      ? [`本地区申请表需由${missing.map((m) => who(m.role).zh).join('、')}一同签名`, `this region's form is also signed by ${missing.map((m) => who(m.role).en).join(' and ')}`]
+      : [`不需要${extra.map((o) => who(o.role).zh).join('、')}签名`, `no signature of ${extra.map((o) => who(o.role).en).join(' or ')} is asked for`];
+    throw new AppError('INVALID_INPUT', { zh: `signature.others：${zh}`, en: `signature.others: ${en}` }, { field: 'signature.others' });
+  }
+  const sha = (png: Buffer) => createHash('sha256').update(png).digest('hex');
+  return {
+    signerIdNumber: input.applicant.idNumber, formDigest, imageSha256: sha(input.signature.imagePng), signedAt: at.toISOString(),
+    ...(coSigners.length ? { coSigners: coSigners.map((c) => ({ ...c, imageSha256: sha(others.find((o) => o.role === c.role)!.imagePng) })) } : {}),
+  };
 }
 
 /** Run a batch command over slices of at most BATCH, one transaction each, keeping the results in order. */

@@ -15,7 +15,7 @@ export interface ApplicationInput {
   /** Material id → upload id, for the materials the shared data cannot supply. */
   uploads?: Record<string, string>;
   /** The handwritten signature over the digest of the form the applicant reviewed. */
-  signature?: { formDigest: string; imagePng: Buffer };
+  signature?: { formDigest: string; imagePng: Buffer; others?: { role: ParentRole; imagePng: Buffer }[] };
 }
 
 /** A person's family as the registries know it: whether they are the mother or the father, and both parents. */

@@ -58,3 +58,14 @@ export function missingForSubmission(policy: Policy, evaluation: Evaluation, sup
   }
   return issues;
 }
+
+/**
+ * Who signs the form besides the applicant, on the same device (Gansu 001 附件2, Sichuan 002 附件1:
+ * both parents sign the commitment). Anhui's father signs by confirming in his own login instead.
+ */
+export function coSignersRequired(policy: Policy, applicant: ParentRole, hasFather: boolean): ParentRole[] {
+  const roles = new Set(policy.applicants.signatures.map((s) => (s === 'applicant' ? applicant : s)));
+  roles.delete(applicant);
+  if (policy.applicants.fatherConfirms || !hasFather) roles.delete('father');
+  return [...roles];
+}

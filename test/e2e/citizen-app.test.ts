@@ -40,7 +40,12 @@ async function apply(p: Parent, { givenName, pickCounty }: { givenName: string; 
   await p.screenshot('form');
   await page.getByTestId('next').click();
   for (const input of await page.locator('[data-testid^="upload-"] input[type=file]').all()) await p.upload(input, PHOTO_PNG);
-  for (const input of await page.locator('[data-testid^="face-"] input[type=file]').all()) await p.upload(input, PHOTO_PNG);
+  // Each passed face check replaces its input with a badge, so take them one at a time.
+  const faces = page.locator('[data-testid^="face-"] input[type=file]');
+  for (let left = await faces.count(); left > 0; left--) {
+    await p.upload(faces.first(), PHOTO_PNG);
+    await expect.poll(() => faces.count()).toBe(left - 1);
+  }
   await p.screenshot('materials');
   await page.getByTestId('next').click();
   await page.getByTestId('show-pdf').click();
@@ -50,7 +55,8 @@ async function apply(p: Parent, { givenName, pickCounty }: { givenName: string; 
     return { type: blob.type, start: new TextDecoder().decode((await blob.arrayBuffer()).slice(0, 5)), size: blob.size };
   });
   expect(head).toMatchObject({ type: 'application/pdf', start: '%PDF-' });
-  await p.sign(page.getByTestId('signature-pad'));
+  // The applicant signs, and the other parent too where the region asks both to sign (Gansu, Sichuan).
+  for (const pad of await page.getByTestId('signature-pad').all()) await p.sign(pad);
   await p.screenshot('sign');
   await page.getByTestId('submit').click();
   await page.getByTestId('receipt-qr').locator('svg').waitFor();

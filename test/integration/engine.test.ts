@@ -289,6 +289,22 @@ for (const kind of DB_KINDS) {
       expect(await engine.submit('anhui', 'confirm-2', await completeApplication(engine, 'anhui', input))).toMatchObject({ accepted: true, caseId: 'F-1' });
     });
 
+    it('where both parents sign (Gansu 001 附件2), the co-signature is required by field and both images are kept', async () => {
+      const { db, engine, input } = await setup(kind, 'gansu-lanzhou', '2026-11-16T10:00:00+08:00');
+      const preview = await engine.preview('gansu-lanzhou', input);
+      expect(preview.coSigners).toEqual(['father']);
+      const png = Buffer.from(PNG_1x1, 'base64');
+      const signature = { formDigest: preview.formDigest!, imagePng: png };
+      await expect(engine.submit('gansu-lanzhou', 'cosign-1', { ...input, signature })).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { field: 'signature.others' }, messages: { zh: expect.stringContaining('父亲') } });
+      await expect(engine.submit('gansu-lanzhou', 'cosign-2', { ...input, signature: { ...signature, others: [{ role: 'mother', imagePng: png }] } })).rejects.toMatchObject({ details: { field: 'signature.others' } });
+      expect((await db.query('select count(*)::int as n from cases'))[0]).toEqual({ n: 0 });
+      const r = await engine.submit('gansu-lanzhou', 'cosign-3', { ...input, signature: { ...signature, others: [{ role: 'father', imagePng: png }] } });
+      expect(r.accepted).toBe(true);
+      const state = await getCase(db, 'T-1');
+      expect(state.signature?.coSigners).toEqual([{ role: 'father', idNumber: sampleSituation('gansu-lanzhou').father!.idNumber, imageSha256: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+      expect((await db.query('select count(*)::int as n from case_signatures'))[0]).toEqual({ n: 2 });
+    });
+
     it('a parcel that arrives after the department decided changes neither the deadline nor the holder', async () => {
       const { db, clock, engine, input } = await setup(kind, 'fujian', '2026-11-16T09:00:00+08:00', undefined, { followParent: 'father', delivery: { 'hukou-registration': 'mail' } });
       await engine.submit('fujian', 'late-1', input);

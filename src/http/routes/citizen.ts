@@ -60,11 +60,14 @@ const Upload = z.strictObject({
 });
 
 /** The handwritten signature: a PNG drawn on the signing canvas, over the digest of the reviewed form. */
+const Png = z.string().max(400_000).regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/, 'png')
+  .transform((s) => Buffer.from(s.slice(s.indexOf(',') + 1), 'base64'))
+  .refine(isPng, { message: 'png' });
 const Signature = z.strictObject({
   formDigest: z.string().regex(/^[0-9a-f]{64}$/, 'form-digest'),
-  imagePng: z.string().max(400_000).regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/, 'png')
-    .transform((s) => Buffer.from(s.slice(s.indexOf(',') + 1), 'base64'))
-    .refine(isPng, { message: 'png' }),
+  imagePng: Png,
+  /** The other parent, signing on the same device where the region asks both to sign. */
+  others: z.array(z.strictObject({ role: ParentRole, imagePng: Png })).max(1).default([]),
 });
 const SignedApplication = Application.extend({ signature: Signature });
 
@@ -101,7 +104,7 @@ export const citizenRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (ap
   });
 
   app.post('/face-verifications', {
-    schema: { summary: 'Face verification (人脸识别) of the mother or the father during the application', tags: ['citizen'], security, body: z.strictObject({ role: ParentRole, photo: Signature.shape.imagePng }) },
+    schema: { summary: 'Face verification (人脸识别) of the mother or the father during the application', tags: ['citizen'], security, body: z.strictObject({ role: ParentRole, photo: Png }) },
   }, async (req, reply) => reply.status(201).send(await deps.engine.verifyFace(await me(req.headers.authorization), req.body.role, req.body.photo)));
 
   app.post('/evaluate', {
@@ -146,12 +149,16 @@ export const citizenRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (ap
 
   app.get('/cases/:caseId/application.pdf', { schema: { summary: 'The submitted form as a PDF, with the signature and its digest', tags: ['citizen'], security, params: CaseParams } }, async (req, reply) => {
     const state = await mine(req.params.caseId, await me(req.headers.authorization));
-    const signature = (await deps.db.query<{ image_png: Buffer; signed_at: Date; form_digest: string }>(
-      'select image_png, signed_at, form_digest from case_signatures where case_id = $1 limit 1', [state.id]))[0];
+    const rows = await deps.db.query<{ signer_id_number: string; image_png: Buffer; signed_at: Date }>(
+      'select signer_id_number, image_png, signed_at from case_signatures where case_id = $1', [state.id]);
+    const signers = [
+      { id: state.signature?.signerIdNumber, label: '申请人签名 Applicant' },
+      ...(state.signature?.coSigners ?? []).map((c) => ({ id: c.idNumber, label: c.role === 'mother' ? '母亲签名 Mother' : '父亲签名 Father' })),
+    ];
     const pdf = await renderApplicationForm({
       policy: getPolicy(state.region), form: state.form as CaseForm, formDigest: state.signature?.formDigest ?? digestOf(state.form), caseId: state.id,
       items: Object.values(state.items).map((i) => ({ id: i.id, department: i.department, deadline: i.deadline })),
-      ...(signature ? { signature: { imagePng: Buffer.from(signature.image_png), signedAt: new Date(signature.signed_at).toISOString() } } : {}),
+      signatures: signers.flatMap((s) => rows.filter((r) => r.signer_id_number === s.id).map((r) => ({ label: s.label, imagePng: Buffer.from(r.image_png), signedAt: new Date(r.signed_at).toISOString() }))),
     });
     return reply.type('application/pdf').send(pdf);
   });
@@ -179,11 +186,11 @@ export const citizenRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (ap
   }, async (req) => deps.engine.rate(req.params.caseId, req.params.item, await me(req.headers.authorization), req.body.score, req.body.comment));
 
   app.post('/authorizations', {
-    schema: { summary: 'The mother signs the authorization letting the father apply (授权委托书)', tags: ['citizen'], security, body: z.strictObject({ signature: Signature.shape.imagePng }) },
+    schema: { summary: 'The mother signs the authorization letting the father apply (授权委托书)', tags: ['citizen'], security, body: z.strictObject({ signature: Png }) },
   }, async (req, reply) => reply.status(201).send(await deps.engine.authorize(await me(req.headers.authorization), req.body.signature)));
 
   app.post('/confirmations', {
-    schema: { summary: 'The father confirms the application with face verification (Anhui)', tags: ['citizen'], security, body: z.strictObject({ face: Signature.shape.imagePng }) },
+    schema: { summary: 'The father confirms the application with face verification (Anhui)', tags: ['citizen'], security, body: z.strictObject({ face: Png }) },
   }, async (req, reply) => reply.status(201).send(await deps.engine.confirmFather(await me(req.headers.authorization), req.body.face)));
 
   app.get('/notifications', { schema: { summary: 'The in-app inbox', tags: ['citizen'], security } }, async (req) =>

@@ -61,6 +61,8 @@ export interface Preview {
   } | null;
   formDigest: string | null;
   missing: { field: string; message: Bilingual }[];
+  /** Who signs besides the applicant, on this device. */
+  coSigners: Role[];
 }
 
 export type ItemStatus = 'waiting' | 'dispatched' | 'supplement-requested' | 'done' | 'rejected' | 'cancelled';

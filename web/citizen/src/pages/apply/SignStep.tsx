@@ -19,6 +19,8 @@ export function SignStep({ region, draft, preview, onBack }: { region: string; p
   const navigate = useNavigate();
   const [pdfUrl, setPdfUrl] = useState<string | null>(null);
   const [signature, setSignature] = useState<string | null>(null);
+  const [others, setOthers] = useState<Record<string, string | null>>({});
+  const allSigned = !!signature && preview.coSigners.every((r) => others[r]);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const [receipt, setReceipt] = useState<Receipt | null>(null);
@@ -39,7 +41,10 @@ export function SignStep({ region, draft, preview, onBack }: { region: string; p
     try {
       const r = await api.post<{ accepted: boolean; caseId?: string }>('/api/citizen/cases', {
         region, clientTxnId: clientTxnId.current,
-        application: { ...applicationOf(draft), signature: { formDigest: preview.formDigest, imagePng: signature } },
+        application: {
+          ...applicationOf(draft),
+          signature: { formDigest: preview.formDigest, imagePng: signature, others: preview.coSigners.map((role) => ({ role, imagePng: others[role] })) },
+        },
       });
       if (r.accepted && r.caseId) setReceipt(await api.get<Receipt>(`/api/citizen/cases/${r.caseId}/receipt`));
     } catch (e) {
@@ -85,9 +90,15 @@ export function SignStep({ region, draft, preview, onBack }: { region: string; p
       <Card title={t('承诺并签名', 'Declare and sign')} style={{ marginTop: 8 }}>
         <p>{t('本人承诺所填信息真实有效，如有虚假愿承担相应责任。', 'I declare that the information is true and accept responsibility for any falsehood.')}</p>
         <SignaturePad label={t('申请人签名', "Applicant's signature")} onChange={setSignature} />
+        {preview.coSigners.map((role) => (
+          <div key={role} style={{ marginTop: 12 }}>
+            <p>{role === 'mother' ? t('本地区申请表需母亲一同签名：', "This region's form is also signed by the mother:") : t('本地区申请表需父亲一同签名：', "This region's form is also signed by the father:")}</p>
+            <SignaturePad label={role === 'mother' ? t('母亲签名', "Mother's signature") : t('父亲签名', "Father's signature")} onChange={(png) => setOthers((o) => ({ ...o, [role]: png }))} />
+          </div>
+        ))}
       </Card>
       <ApiErrorNotice error={error} />
-      <Button block color="primary" size="large" style={{ marginTop: 12 }} disabled={!signature || preview.missing.length > 0 || !preview.formDigest || busy} loading={busy} onClick={() => void submit()} data-testid="submit">
+      <Button block color="primary" size="large" style={{ marginTop: 12 }} disabled={!allSigned || preview.missing.length > 0 || !preview.formDigest || busy} loading={busy} onClick={() => void submit()} data-testid="submit">
         {t('提交申请', 'Submit')}
       </Button>
     </>
