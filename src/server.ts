@@ -50,12 +50,13 @@ export async function startServer(o: StartOptions) {
   const shared = simulatedRegistries();
   const demoLogins: { region: string; name: string; login: string }[] = [];
   for (const policy of Object.values(POLICIES)) {
+    for (const f of generateFamilies(policy.region, 20, { seed: `demo-${policy.region}`, bornBy: clock.now() })) shared.load(f.situation);
+    // Loaded last, so the app's login picker lists it first. The sample baby is born yesterday, so
+    // every region's age limits hold today.
     const sample = sampleSituation(policy.region);
-    // The sample baby is born yesterday, so every region's age limits hold today.
     sample.baby.bornAt = new Date(clock.now().getTime() - 86_400_000).toISOString();
     const family = shared.load(sample);
     demoLogins.push({ region: policy.region, name: family.mother.name, login: `Bearer dev:${family.mother.idNumber}` });
-    for (const f of generateFamilies(policy.region, 20, { seed: `demo-${policy.region}`, bornBy: clock.now() })) shared.load(f.situation);
   }
 
   const departments = simulateAllDepartments({
