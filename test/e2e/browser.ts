@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { makeCitizenId } from '../../src/domain/citizen-id.ts';
 import type { DepartmentId, RegionId } from '../../src/domain/ids.ts';
+import type { LocalDate } from '../../src/domain/local-date.ts';
 import { sampleSituation } from '../../src/registries/population.ts';
 import type { FamilySituationInput } from '../../src/registries/port.ts';
 import { startServer } from '../../src/server.ts';
@@ -22,7 +24,10 @@ export const SCREENSHOTS = fileURLToPath(new URL('../../test-results/e2e/', impo
 export interface Rig {
   url: string;
   browser: Browser;
-  /** Put a family into the simulated registries, born yesterday so every age limit holds. */
+  /**
+   * Put a new family into the simulated registries: the region's sample with parents of their
+   * own (fresh ID numbers), so no test sees another's case; born yesterday, so age limits hold.
+   */
   loadFamily(region: RegionId, change?: (f: FamilySituationInput) => void): Promise<FamilySituationInput>;
   gatewayKeys: Record<string, string>;
   close(): Promise<void>;
@@ -37,6 +42,7 @@ export async function startRig(options: { gatewayDepartments?: DepartmentId[] } 
     simulatorSeconds: { min: 1, max: 3 }, simulatorRates: { rejectionRate: 0, supplementRate: 0, transientFaultRate: 0 },
     gatewayDepartments: options.gatewayDepartments ?? [],
   });
+  let families = 0;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     // Without the background-networking flags Chromium keeps calling out of this closed network.
@@ -48,6 +54,12 @@ export async function startRig(options: { gatewayDepartments?: DepartmentId[] } 
     gatewayKeys: server.gatewayKeys,
     async loadFamily(region, change) {
       const f = structuredClone(sampleSituation(region));
+      const renumber = (id: string) => makeCitizenId(id.slice(0, 6), `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}` as LocalDate, (Number(id.slice(14, 17)) + 2 * ++families) % 1000);
+      const [mother, father] = [renumber(f.mother.idNumber), f.father && renumber(f.father.idNumber)];
+      if (f.marriage) Object.assign(f.marriage, { wifeIdNumber: mother, husbandIdNumber: father ?? f.marriage.husbandIdNumber });
+      if (f.deliveryRecord) Object.assign(f.deliveryRecord, { motherIdNumber: mother, ...(f.deliveryRecord.fatherIdNumber && father ? { fatherIdNumber: father } : {}) });
+      f.mother.idNumber = mother;
+      if (f.father && father) f.father.idNumber = father;
       f.baby.bornAt = new Date(Date.now() - 86_400_000).toISOString();
       change?.(f);
       const r = await fetch(`${server.address}/api/dev/families`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(f) });
