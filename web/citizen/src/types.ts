@@ -47,7 +47,10 @@ export interface Evaluation {
   leftOut: { id: string; reason: string; ruleId?: string }[];
   materials: { id: string; name: Bilingual; source: 'upload' | 'shared-data'; citation: Citation }[];
   deadlines: { promised: Deadline | null; legal: Deadline | null };
-  insurance: { yearsOffered?: string[] } & Record<string, unknown>;
+  insurance:
+    | { stated: true; yearsOffered: ('current' | 'next')[]; nextYearRequiresCurrent: boolean; windowEnds: string; paidWithinWindow: boolean;
+        coverage: { insuranceYear: 'current' | 'next'; year: number; start: string; end: string }[]; note?: Bilingual }
+    | { stated: false; note: Bilingual };
 }
 export interface Preview {
   evaluation: Evaluation;

@@ -1,4 +1,4 @@
-import { Card, Input, List, Radio, Space } from 'antd-mobile';
+import { Card, Checkbox, Input, List, Radio, Space } from 'antd-mobile';
 import { fieldOf, type ApiError } from '../../api.ts';
 import { DivisionPicker, divisionName, useDivisions } from '../../components/DivisionPicker.tsx';
 import { Field } from '../../components/Field.tsx';
@@ -29,6 +29,8 @@ export function FormStep({ policy, me, draft, update, preview, error }: { policy
   const anyMail = preview.evaluation.plan.some((p) => p.delivery?.chosen === 'mail');
   const applicant = draft.applicantRole === 'mother' ? me.mother : me.father;
   const hasDelivery = me.delivery !== null;
+  const ins = preview.evaluation.insurance;
+  const years = draft.choices.insuranceYears ?? ['current'];
   // Mail goes by default to the county of the registering parent's hukou, where the region allows it.
   const hukou = f?.registering.hukouDivisionCode ?? null;
   const suggestedDivision = hukou && (!policy.recipient?.mailWithin || policy.recipient.mailWithin.some((w) => hukou.startsWith(w))) ? hukou : null;
@@ -86,6 +88,26 @@ export function FormStep({ policy, me, draft, update, preview, error }: { policy
           {f?.registering.hukouDivisionCode && <Field label={t('落户地', 'Registered in')} source="hukou-registry">{divisionName(tree, f.registering.hukouDivisionCode)}</Field>}
         </List>
       </Card>
+
+      {ins.stated && preview.evaluation.plan.some((p) => p.id === 'insurance-enrollment') && (
+        <Card title={t('医保参保', 'Medical insurance')} style={{ marginTop: 8 }}>
+          <List>
+            {ins.yearsOffered.includes('next') && (
+              <Field label={t('参保年度', 'Insurance years')} source="chosen">
+                <Checkbox checked={years.includes('next')} data-testid="insurance-next"
+                  onChange={(on) => update((d) => { d.choices.insuranceYears = on ? ['current', 'next'] : ['current']; })}>
+                  {t('同时参加下一年度', 'Also enroll for next year')}
+                </Checkbox>
+              </Field>
+            )}
+            {ins.coverage.map((c) => (
+              <Field key={c.insuranceYear} label={t(`${c.year} 年度待遇期`, `Covered in ${c.year}`)} source="platform">{c.start} — {c.end}</Field>
+            ))}
+            <Field label={t('缴费期限', 'Pay by')} source="platform">{t(`${ins.windowEnds} 前缴费，待遇自出生之日起`, `pay by ${ins.windowEnds} for cover from the birth day`)}</Field>
+            {ins.note && <List.Item><span className="muted">{t(ins.note)}</span></List.Item>}
+          </List>
+        </Card>
+      )}
 
       {mailItems.length > 0 && (
         <Card title={t('证件领取方式', 'How you receive the documents')} style={{ marginTop: 8 }}>

@@ -12,7 +12,7 @@ export interface Draft {
     bornAt?: string;
     birthPlace?: { kind: 'institution' | 'home' | 'en-route'; divisionCode: string; institutionName?: string };
   };
-  choices: { followParent: Role; packageId?: string; items?: string[]; delivery: Record<string, 'mail' | 'pickup'>; recipient?: Role };
+  choices: { followParent: Role; packageId?: string; items?: string[]; delivery: Record<string, 'mail' | 'pickup'>; recipient?: Role; insuranceYears?: ('current' | 'next')[] };
   contact: { phone?: string; mailingAddress?: { divisionCode: string; detail: string } };
   uploads: Record<string, string>;
 }
@@ -42,6 +42,7 @@ export function applicationOf(d: Draft) {
   if (d.choices.items) choices.items = d.choices.items;
   if (Object.keys(d.choices.delivery).length) choices.delivery = d.choices.delivery;
   if (d.choices.recipient) choices.recipient = d.choices.recipient;
+  if (d.choices.insuranceYears) choices.insuranceYears = d.choices.insuranceYears;
   const contact: Record<string, unknown> = {};
   if (d.contact.phone) contact.phone = d.contact.phone;
   if (d.contact.mailingAddress?.divisionCode && d.contact.mailingAddress.detail) contact.mailingAddress = d.contact.mailingAddress;
