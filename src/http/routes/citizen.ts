@@ -50,19 +50,21 @@ const UPLOAD_TYPES = [
   { mime: 'image/png', magic: [0x89, 0x50, 0x4e, 0x47] },
   { mime: 'application/pdf', magic: [0x25, 0x50, 0x44, 0x46] },
 ] as const;
-export const MAX_UPLOAD_BYTES = 1_500_000;
+const MAX_UPLOAD_BYTES = 1_500_000;
+const uploadTypeOf = (b: Buffer) => UPLOAD_TYPES.find((t) => t.magic.every((byte, i) => b[i] === byte))?.mime;
 const Upload = z.strictObject({
   material: z.string().regex(/^[a-z0-9-]+$/, 'material id'),
   dataUrl: z.string().max(2_100_000).regex(/^data:[a-z/]+;base64,[A-Za-z0-9+/]+=*$/, 'data-url')
     .transform((s) => Buffer.from(s.slice(s.indexOf(',') + 1), 'base64'))
     .refine((b) => b.length <= MAX_UPLOAD_BYTES, { message: 'upload-size' })
-    .refine((b) => UPLOAD_TYPES.some((t) => t.magic.every((byte, i) => b[i] === byte)), { message: 'upload-type' }),
+    .refine((b) => uploadTypeOf(b) !== undefined, { message: 'upload-type' }),
 });
 
-/** The handwritten signature: a PNG drawn on the signing canvas, over the digest of the reviewed form. */
+/** A PNG as a data URL: a signature drawn on the signing canvas, or a face photo. */
 const Png = z.string().max(400_000).regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/, 'png')
   .transform((s) => Buffer.from(s.slice(s.indexOf(',') + 1), 'base64'))
   .refine(isPng, { message: 'png' });
+/** The handwritten signature over the digest of the reviewed form. */
 const Signature = z.strictObject({
   formDigest: z.string().regex(/^[0-9a-f]{64}$/, 'form-digest'),
   imagePng: Png,
@@ -99,8 +101,7 @@ export const citizenRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (ap
     schema: { summary: 'Upload a material the shared data cannot supply (JPEG, PNG or PDF, at most 1.5 MB)', tags: ['citizen'], security, body: Upload },
   }, async (req, reply) => {
     const bytes = req.body.dataUrl;
-    const mime = UPLOAD_TYPES.find((t) => t.magic.every((byte, i) => bytes[i] === byte))!.mime;
-    return reply.status(201).send(await deps.engine.upload(await me(req.headers.authorization), req.body.material, mime, bytes));
+    return reply.status(201).send(await deps.engine.upload(await me(req.headers.authorization), req.body.material, uploadTypeOf(bytes)!, bytes));
   });
 
   app.post('/face-verifications', {
