@@ -65,11 +65,10 @@ export async function startServer(o: StartOptions) {
     latencyMs: { min: o.simulatorSeconds.min * 1000, max: o.simulatorSeconds.max * 1000 },
     ...o.simulatorRates,
   });
-  const ports: Record<DepartmentId, DepartmentPort> = { ...departments };
-  for (const d of o.gatewayDepartments ?? []) {
-    ports[d] = pullThroughGateway(d);
-    delete (departments as Partial<typeof departments>)[d];
-  }
+  // A department that works through the gateway takes its tasks from the store; its simulator stays idle.
+  const pulled = new Set(o.gatewayDepartments ?? []);
+  const simulators = Object.values(departments).filter((sim) => !pulled.has(sim.department));
+  const ports = Object.fromEntries(Object.values(departments).map((sim) => [sim.department, pulled.has(sim.department) ? pullThroughGateway(sim.department) : sim])) as Record<DepartmentId, DepartmentPort>;
   const engine = new CaseEngine({ db, clock, calendar, shared, faces: simulatedFaceVerifier(async (id) => (await shared.person(id)) !== null), newCaseId: () => `C${clock.now().getTime().toString(36).toUpperCase()}${randomUUID().slice(0, 4).toUpperCase()}` });
   const ems = simulateEms();
   const worker = new OutboxWorker({ db, clock, workerId: `server-${process.pid}-${randomUUID().slice(0, 8)}`, departments: ports, sms: smsLog(`${o.dataDir}/sms.log`), ems });
@@ -90,7 +89,7 @@ export async function startServer(o: StartOptions) {
     try {
       await worker.drain(20);
       // Each simulator's decisions go in as their own batch; a failed batch is put back, not lost.
-      for (const sim of Object.values(departments)) {
+      for (const sim of simulators) {
         const due = sim.due(clock.now());
         if (!due.length) continue;
         try {

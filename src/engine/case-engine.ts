@@ -235,17 +235,23 @@ export class CaseEngine {
     if (!family?.role || !person) {
       throw new AppError('NOT_FOUND', { zh: `role：共享数据中没有查到您家庭中的${role === 'mother' ? '母亲' : '父亲'}`, en: `role: the shared data shows no ${role} in your family` }, { field: 'role' });
     }
-    const face = await this.deps.faces.verify(person.idNumber, photoPng);
-    if (!face.verified) {
-      throw new AppError('UNAUTHORIZED', { zh: 'face：人脸识别未通过，请重新拍摄', en: 'face: face verification failed; please try again' }, { field: 'face' });
-    }
+    const score = await this.faceScore(person.idNumber, photoPng);
     const at = this.deps.clock.now().toISOString();
     await this.deps.db.query(
       `insert into face_verifications (mother_id_number, person_id_number, score, verified_at) values ($1, $2, $3, $4)
        on conflict (mother_id_number, person_id_number) do update set score = excluded.score, verified_at = excluded.verified_at`,
-      [family.mother!.idNumber, person.idNumber, face.score, at],
+      [family.mother!.idNumber, person.idNumber, score, at],
     );
-    return { role, verifiedAt: at, score: face.score };
+    return { role, verifiedAt: at, score };
+  }
+
+  /** 人脸识别 through the provider: the score of a passed check; a failed one is refused, never recorded. */
+  private async faceScore(idNumber: string, photoPng: Buffer): Promise<number> {
+    const face = await this.deps.faces.verify(idNumber, photoPng);
+    if (!face.verified) {
+      throw new AppError('UNAUTHORIZED', { zh: 'face：人脸识别未通过，请重新拍摄', en: 'face: face verification failed; please try again' }, { field: 'face' });
+    }
+    return face.score;
   }
 
   private async preReview(region: RegionId, input: ApplicationInput, at: Date, q: Queryable) {
@@ -296,20 +302,17 @@ export class CaseEngine {
    * 二 1). Only a confirmation whose face check passed is recorded.
    */
   async confirmFather(fatherIdNumber: string, photoPng: Buffer): Promise<{ motherIdNumber: string; confirmedAt: string }> {
-    const { shared, db, clock, faces } = this.deps;
+    const { shared, db, clock } = this.deps;
     const marriage = await shared.marriageOf(fatherIdNumber);
     if (!marriage || marriage.husbandIdNumber !== fatherIdNumber) {
       throw new AppError('NOT_FOUND', { zh: 'applicant：共享数据中没有查到您的婚姻登记，无法确认', en: 'applicant: the shared data shows no marriage for you to confirm' }, { field: 'applicant' });
     }
-    const face = await faces.verify(fatherIdNumber, photoPng);
-    if (!face.verified) {
-      throw new AppError('UNAUTHORIZED', { zh: 'face：人脸识别未通过，请重新拍摄', en: 'face: face verification failed; please try again' }, { field: 'face' });
-    }
+    const score = await this.faceScore(fatherIdNumber, photoPng);
     const at = clock.now().toISOString();
     await db.query(
       `insert into father_confirmations (mother_id_number, father_id_number, face_score, confirmed_at) values ($1, $2, $3, $4)
        on conflict (mother_id_number, father_id_number) do update set face_score = excluded.face_score, confirmed_at = excluded.confirmed_at`,
-      [marriage.wifeIdNumber, fatherIdNumber, face.score, at],
+      [marriage.wifeIdNumber, fatherIdNumber, score, at],
     );
     return { motherIdNumber: marriage.wifeIdNumber, confirmedAt: at };
   }

@@ -1,7 +1,7 @@
 import { AppError } from '../domain/error.ts';
 import type { ParentRole } from '../domain/ids.ts';
 import { parseFacts, type Facts, type FactsInput } from '../policy/facts.ts';
-import type { SharedData } from '../registries/port.ts';
+import type { DeliveryRecord, MarriageRecord, SharedData } from '../registries/port.ts';
 
 /** What the applicant sends; everything else comes from the shared data. */
 export interface ApplicationInput {
@@ -23,16 +23,21 @@ export async function familyOf(shared: SharedData, idNumber: string) {
   const person = await shared.person(idNumber);
   if (!person) return null;
   const marriage = await shared.marriageOf(idNumber);
-  let motherId: string | null = null;
-  if (marriage?.wifeIdNumber === idNumber || (await shared.deliveryRecordOf(idNumber))) motherId = idNumber;
-  else if (marriage?.husbandIdNumber === idNumber) motherId = marriage.wifeIdNumber;
+  const isHusband = marriage?.husbandIdNumber === idNumber;
+  const ownDelivery = isHusband ? null : await shared.deliveryRecordOf(idNumber);
+  const motherId = isHusband ? marriage.wifeIdNumber : marriage?.wifeIdNumber === idNumber || ownDelivery ? idNumber : null;
   const mother = motherId ? await shared.person(motherId) : null;
   if (!mother) return { person, role: null, mother: null, father: null };
-  const delivery = await shared.deliveryRecordOf(mother.idNumber);
-  const fatherId = marriage?.wifeIdNumber === mother.idNumber ? marriage.husbandIdNumber : delivery?.fatherIdNumber;
+  const delivery = mother.idNumber === idNumber ? ownDelivery : await shared.deliveryRecordOf(mother.idNumber);
+  const fatherId = fatherIdOf(mother.idNumber, marriage, delivery);
   const father = fatherId ? await shared.person(fatherId) : null;
   const role: ParentRole = mother.idNumber === idNumber ? 'mother' : 'father';
   return { person, role, mother, father, delivery };
+}
+
+/** The baby's father: the mother's husband, or else the father the hospital recorded. */
+function fatherIdOf(motherId: string, marriage: MarriageRecord | null, delivery: DeliveryRecord | null | undefined): string | undefined {
+  return marriage?.wifeIdNumber === motherId ? marriage.husbandIdNumber : delivery?.fatherIdNumber;
 }
 
 /**
@@ -62,7 +67,7 @@ export async function gatherFacts(shared: SharedData, input: ApplicationInput, r
     shared.maternityInsuranceOf(mother.idNumber),
     shared.babyRecordsOf(mother.idNumber),
   ]);
-  const fatherId = marriage?.wifeIdNumber === mother.idNumber ? marriage.husbandIdNumber : delivery?.fatherIdNumber;
+  const fatherId = fatherIdOf(mother.idNumber, marriage, delivery);
   const father = fatherId ? await shared.person(fatherId) : null;
   const bornAt = delivery?.baby.bornAt ?? input.baby.bornAt;
   const sex = delivery?.baby.sex ?? input.baby.sex;

@@ -49,8 +49,3 @@ export function identityProvider(options: { production: boolean; sessions?: Sess
     },
   };
 }
-
-/** Development only: the demo logins, no unified identity. */
-export function devIdentityProvider(options: { production: boolean }): IdentityProvider {
-  return identityProvider(options);
-}

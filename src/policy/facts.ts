@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { citizenIdProblem } from '../domain/citizen-id.ts';
+import { CITIZEN_ID_PROBLEMS, citizenIdProblem } from '../domain/citizen-id.ts';
 import { isDivisionCode } from '../domain/division.ts';
 import { isEthnicityCode } from '../domain/ethnicity.ts';
 import { AppError, type FieldIssue } from '../domain/error.ts';
@@ -13,12 +13,12 @@ import type { Bilingual } from '../domain/text.ts';
  * from these alone. Published as a JSON Schema by `onething schema facts`.
  */
 
-const CitizenIdNumber = z.string().superRefine((s, ctx) => {
+export const CitizenIdNumber = z.string().superRefine((s, ctx) => {
   const problem = citizenIdProblem(s);
   if (problem) ctx.addIssue({ code: 'custom', message: `citizen-id:${problem}` });
 }).meta({ description: '公民身份号码 (GB 11643, 18 characters) / citizen ID number' });
 
-const DivisionCode = z.string().refine(isDivisionCode, { message: 'division-code' })
+export const DivisionCode = z.string().refine(isDivisionCode, { message: 'division-code' })
   .meta({ description: '行政区划代码 (GB/T 2260, 6 digits) / division code' });
 
 const DateString = z.string().refine(isLocalDate, { message: 'local-date' })
@@ -127,10 +127,7 @@ export type Facts = z.infer<typeof Facts>;
 export type FactsInput = z.input<typeof Facts>;
 
 const CUSTOM_MESSAGES: Record<string, Bilingual> = {
-  'citizen-id:format': { zh: '公民身份号码应为18位，前17位为数字，末位为数字或X', en: 'a citizen ID number has 18 characters: 17 digits, then a digit or X' },
-  'citizen-id:province': { zh: '公民身份号码前两位不是有效的省级行政区划代码', en: 'the first two digits of the citizen ID number are not a province code' },
-  'citizen-id:birth-date': { zh: '公民身份号码中的出生日期无效', en: 'the birth date inside the citizen ID number is not a real date' },
-  'citizen-id:checksum': { zh: '公民身份号码校验位错误，请核对', en: 'the citizen ID number check character is wrong; please check the number' },
+  ...Object.fromEntries(Object.entries(CITIZEN_ID_PROBLEMS).map(([problem, text]) => [`citizen-id:${problem}`, text])),
   'division-code': { zh: '应为6位有效行政区划代码（GB/T 2260）', en: 'must be a 6-digit division code (GB/T 2260)' },
   'local-date': { zh: '应为有效日期，格式 YYYY-MM-DD', en: 'must be a real date written YYYY-MM-DD' },
   ethnicity: { zh: '应为 GB 3304 民族代码（01–56）', en: 'must be a GB 3304 ethnic group code (01–56)' },

@@ -6,7 +6,7 @@ import { fakeClock } from '../../src/domain/clock.ts';
 import { CaseEngine } from '../../src/engine/case-engine.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { sign } from '../../src/http/gateway-signature.ts';
-import { devIdentityProvider } from '../../src/http/identity.ts';
+import { identityProvider } from '../../src/http/identity.ts';
 import { sampleSituation } from '../../src/registries/population.ts';
 import { simulatedFaceVerifier } from '../../src/registries/face-verification.ts';
 import { simulatedRegistries } from '../../src/registries/simulated-registries.ts';
@@ -50,7 +50,7 @@ beforeAll(async () => {
   shared.load(family);
   let n = 0;
   const engine = new CaseEngine({ db, clock, calendar: officialCalendar(), shared, faces: simulatedFaceVerifier(async (id) => (await shared.person(id)) !== null), newCaseId: () => `H-${++n}` });
-  app = await buildApp({ db, engine, clock, calendar: officialCalendar(), identity: devIdentityProvider({ production: false }), gatewayKeys: KEYS, devRegistries: shared, production: false, receiptKey: 'test-receipt-key' });
+  app = await buildApp({ db, engine, clock, calendar: officialCalendar(), identity: identityProvider({ production: false }), gatewayKeys: KEYS, devRegistries: shared, production: false, receiptKey: 'test-receipt-key' });
 });
 afterAll(async () => {
   await app.close();
@@ -233,7 +233,7 @@ describe('supervision, operations and the dev API', () => {
     const dev = await app.inject({ method: 'POST', url: '/api/dev/families', payload: situation });
     expect(dev.statusCode).toBe(201);
     expect(dev.json().login).toBe('Bearer dev:11010519491231002X');
-    const prod = await buildApp({ db, engine: null as never, clock, calendar: officialCalendar(), identity: devIdentityProvider({ production: true }), gatewayKeys: {}, devRegistries: null, production: true, receiptKey: 'k' });
+    const prod = await buildApp({ db, engine: null as never, clock, calendar: officialCalendar(), identity: identityProvider({ production: true }), gatewayKeys: {}, devRegistries: null, production: true, receiptKey: 'k' });
     const refused = await prod.inject({ method: 'POST', url: '/api/dev/families', payload: situation });
     expect(refused.statusCode).toBe(404);
     expect((await prod.inject({ method: 'GET', url: '/api/citizen/cases', headers: login })).statusCode).toBe(401);

@@ -1,12 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CaseState } from '../../domain/case.ts';
-import { isCitizenId } from '../../domain/citizen-id.ts';
 import { AppError } from '../../domain/error.ts';
 import { isPng } from '../../domain/png.ts';
 import { ItemId, ParentRole, RegionId } from '../../domain/ids.ts';
 import type { ApplicationInput } from '../../engine/gather-facts.ts';
-import { Facts } from '../../policy/facts.ts';
+import { CitizenIdNumber, DivisionCode, Facts } from '../../policy/facts.ts';
 import { caseNotFound, getCase } from '../../store/case-store.ts';
 import { digestOf } from '../../domain/canonical-json.ts';
 import type { CaseForm } from '../../departments/port.ts';
@@ -20,11 +19,10 @@ import type { AppDeps } from '../app.ts';
  * The parents' API. The applicant is whoever is logged in; the body never names them. A case that
  * is not the caller's is reported as not found.
  */
-const IdNumber = z.string().refine(isCitizenId, { message: 'citizen-id:checksum' });
 
 export const Application = z.strictObject({
   applicantRole: ParentRole,
-  motherIdNumber: IdNumber,
+  motherIdNumber: CitizenIdNumber,
   baby: z.strictObject({
     surname: z.string().max(20),
     givenName: z.string().max(20),
@@ -36,7 +34,7 @@ export const Application = z.strictObject({
   contact: z.strictObject({
     phone: z.string().regex(/^1\d{10}$/, 'phone').optional(),
     mailingAddress: z.strictObject({
-      divisionCode: Facts.shape.baby.shape.birthPlace.shape.divisionCode,
+      divisionCode: DivisionCode,
       detail: z.string().trim().min(2).max(120).meta({ description: 'street, building and room' }),
     }).optional(),
   }).default({}),

@@ -1,16 +1,11 @@
-import { citizenIdProblem } from '../../../src/domain/citizen-id.ts';
+import { CITIZEN_ID_PROBLEMS, citizenIdProblem } from '../../../src/domain/citizen-id.ts';
 import type { Bilingual } from './i18n.tsx';
 
 /** The same checks the server makes, shown as the parent types (the server still checks). */
 export function idNumberError(value: string): Bilingual | null {
   if (!value) return { zh: '请填写身份证号', en: 'Enter the ID number' };
-  switch (citizenIdProblem(value.toUpperCase())) {
-    case null: return null;
-    case 'checksum': return { zh: '身份证号校验位错误，请核对', en: 'The ID number check character is wrong; please check it' };
-    case 'birth-date': return { zh: '身份证号中的出生日期无效', en: 'The birth date inside the ID number is not a real date' };
-    case 'province': return { zh: '身份证号前两位不是有效的省份代码', en: 'The first two digits are not a province code' };
-    default: return { zh: '身份证号应为18位，末位可为X', en: 'An ID number has 18 characters; the last may be X' };
-  }
+  const problem = citizenIdProblem(value.toUpperCase());
+  return problem && CITIZEN_ID_PROBLEMS[problem];
 }
 
 export function phoneError(value: string): Bilingual | null {

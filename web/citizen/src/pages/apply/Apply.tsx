@@ -78,8 +78,8 @@ export function Apply() {
       {step === 1 && <EligibilityStep policy={policy} me={me.data} draft={draft} update={update} preview={preview} />}
       {step === 2 && preview && <ItemsStep policy={policy} draft={draft} update={update} preview={preview} />}
       {step === 3 && preview && <FormStep policy={policy} me={me.data} draft={draft} update={update} preview={preview} error={error} />}
-      {step === 4 && preview && <MaterialsStep policy={policy} me={me.data} draft={draft} update={update} preview={preview} onVerified={() => setRevision((r) => r + 1)} />}
-      {step === 5 && preview && <SignStep region={region} policy={policy} draft={draft} preview={preview} onBack={setStep} />}
+      {step === 4 && preview && <MaterialsStep policy={policy} draft={draft} update={update} preview={preview} onVerified={() => setRevision((r) => r + 1)} />}
+      {step === 5 && preview && <SignStep region={region} draft={draft} preview={preview} onBack={setStep} />}
       {step !== 3 && <ApiErrorNotice error={error} />}
       <div className="row" style={{ marginTop: 16 }}>
         {step > 0 && <Button onClick={() => setStep(step - 1)}>{t('上一步', 'Back')}</Button>}

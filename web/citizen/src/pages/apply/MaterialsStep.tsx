@@ -7,14 +7,14 @@ import { ApiErrorNotice } from '../../components/ErrorBlock.tsx';
 import { PhotoInput } from '../../components/PhotoInput.tsx';
 import { SourceBadge } from '../../components/SourceBadge.tsx';
 import { useT } from '../../i18n.tsx';
-import type { Me, Policy, Preview, Role } from '../../types.ts';
+import type { Policy, Preview, Role } from '../../types.ts';
 import type { Draft } from './draft.ts';
 
 /**
  * Materials: the shared data supplies most (免交); only what it cannot is uploaded. Face checks the
  * region asks for are taken here too.
  */
-export function MaterialsStep({ policy, draft, update, preview, onVerified }: { policy: Policy; me: Me; draft: Draft; update: (c: (d: Draft) => void) => void; preview: Preview; onVerified: () => void }) {
+export function MaterialsStep({ policy, draft, update, preview, onVerified }: { policy: Policy; draft: Draft; update: (c: (d: Draft) => void) => void; preview: Preview; onVerified: () => void }) {
   const t = useT();
   const [error, setError] = useState<ApiError | null>(null);
   const [verified, setVerified] = useState<Role[]>([]);

@@ -5,7 +5,7 @@ import { api, type ApiError } from '../../api.ts';
 import { ApiErrorNotice } from '../../components/ErrorBlock.tsx';
 import { SignaturePad } from '../../components/SignaturePad.tsx';
 import { useT } from '../../i18n.tsx';
-import type { Policy, Preview } from '../../types.ts';
+import type { Preview } from '../../types.ts';
 import { applicationOf, type Draft } from './draft.ts';
 
 interface Receipt { caseId: string; submittedAt: string; formDigest: string; verifyUrl: string; qrSvg: string }
@@ -14,7 +14,7 @@ interface Receipt { caseId: string; submittedAt: string; formDigest: string; ver
  * Review the generated form (a PDF with Chinese text), sign it by hand, submit. The signature is
  * bound to the digest of exactly this form: if anything changes, the server refuses it.
  */
-export function SignStep({ region, draft, preview, onBack }: { region: string; policy: Policy; draft: Draft; preview: Preview; onBack: (step: number) => void }) {
+export function SignStep({ region, draft, preview, onBack }: { region: string; draft: Draft; preview: Preview; onBack: (step: number) => void }) {
   const t = useT();
   const navigate = useNavigate();
   const [pdfUrl, setPdfUrl] = useState<string | null>(null);
