@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sign } from '../../src/http/gateway-signature.ts';
 import { makeCitizenId } from '../../src/domain/citizen-id.ts';
-import { HAVE_BROWSER, Parent, startRig, type Rig } from './browser.ts';
+import { apply, HAVE_BROWSER, Parent, startRig, type Rig } from './browser.ts';
 
 /**
  * A supplement round trip (补件): the police, working through the signed gateway (played here by
@@ -44,18 +44,7 @@ describe.skipIf(!HAVE_BROWSER)('a supplement round trip in Chromium', () => {
     await mother.loginAs('fujian', family.mother.idNumber);
     await mother.page.getByTestId('start-proactive').click();
     const page = mother.page;
-    await page.getByTestId('consent').click();
-    await page.getByTestId('next').click();
-    await mother.type(page.getByTestId('baby-given-name').locator('input'), '若溪');
-    await page.getByTestId('eligible').waitFor();
-    for (let i = 0; i < 3; i++) await page.getByTestId('next').click();
-    for (const input of await page.locator('[data-testid^="upload-"] input[type=file]').all()) {
-      await mother.upload(input, { name: 'scan.png', mimeType: 'image/png', buffer: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64') });
-    }
-    await page.getByTestId('next').click();
-    await mother.sign(page.getByTestId('signature-pad'));
-    await page.getByTestId('submit').click();
-    const caseId = (await page.getByTestId('case-id').textContent())!.trim();
+    const caseId = await apply(mother, { givenName: '若溪' });
     await page.getByTestId('go-case').click();
 
     const first = await openTask(caseId, 1);
