@@ -7,7 +7,9 @@ import { runSimulation } from '../src/engine/simulation.ts';
 import type { RegionId } from '../src/domain/ids.ts';
 import { openDb } from '../src/store/db.ts';
 
-const { values } = parseArgs({ options: { region: { type: 'string', default: 'fujian' }, cases: { type: 'string', default: '1000' } } });
+const { values } = parseArgs({
+  options: { region: { type: 'string', default: 'fujian' }, cases: { type: 'string', default: '1000' } },
+});
 const region = values.region as RegionId;
 const cases = Number(values.cases);
 const store = process.env.DATABASE_URL ? 'postgres' : 'pglite';
@@ -21,13 +23,21 @@ if (process.env.DATABASE_URL) {
 }
 const db = await openDb({ url: process.env.DATABASE_URL, schema });
 const started = performance.now();
-const summary = await runSimulation({ region, cases, seed: 'bench', start: new Date('2026-03-02T09:00:00+08:00'), db });
+const summary = await runSimulation({
+  region,
+  cases,
+  seed: 'bench',
+  start: new Date('2026-03-02T09:00:00+08:00'),
+  db,
+});
 const seconds = (performance.now() - started) / 1000;
 const events = summary.verify.events;
 const result = {
   measuredAt: new Date().toISOString(),
   machine: { cores: (await import('node:os')).cpus().length, node: process.version },
-  store, region, cases,
+  store,
+  region,
+  cases,
   seconds: Math.round(seconds * 10) / 10,
   casesPerSecond: Math.round((cases / seconds) * 10) / 10,
   eventsPerSecond: Math.round(events / seconds),
@@ -38,7 +48,10 @@ const result = {
   verifyOk: summary.verify.ok,
   note: 'includes the final verify (replay of every case); the simulated clock wakes at most every 5 simulated minutes',
 };
-writeFileSync(`bench/results/simulate-${store}-${region}-${cases}.json`, `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(
+  `bench/results/simulate-${store}-${region}-${cases}.json`,
+  `${JSON.stringify(result, null, 2)}\n`,
+);
 console.log(JSON.stringify(result, null, 2));
 await db.close();
 if (process.env.DATABASE_URL) {

@@ -96,37 +96,66 @@ async function main(argv: string[]): Promise<number> {
       try {
         json = JSON.parse(text);
       } catch (e) {
-        throw new AppError('INVALID_INPUT', { zh: `input：不是有效的 JSON（${(e as Error).message}）`, en: `input: not valid JSON (${(e as Error).message})` }, { field: 'input' });
+        throw new AppError(
+          'INVALID_INPUT',
+          {
+            zh: `input：不是有效的 JSON（${(e as Error).message}）`,
+            en: `input: not valid JSON (${(e as Error).message})`,
+          },
+          { field: 'input' },
+        );
       }
-      const result = evaluate({ policy, facts: parseFacts(json), at: instant(values.at), calendar: officialCalendar() });
+      const result = evaluate({
+        policy,
+        facts: parseFacts(json),
+        at: instant(values.at),
+        calendar: officialCalendar(),
+      });
       out(JSON.stringify(result, null, 2));
       return 0;
     }
     case 'demo': {
       const calendar = officialCalendar();
       for (const policy of Object.values(POLICIES)) {
-        const result = evaluate({ policy, facts: parseFacts(sampleFacts(policy.region)), at: new Date(SAMPLE_SUBMITTED_AT), calendar });
+        const result = evaluate({
+          policy,
+          facts: parseFacts(sampleFacts(policy.region)),
+          at: new Date(SAMPLE_SUBMITTED_AT),
+          calendar,
+        });
         out(describe(policy.name.zh, policy.name.en, result));
       }
-      out(`\nSubmitted at ${SAMPLE_SUBMITTED_AT}. Full guide: npm run onething -- guide --region fujian · JSON: npm run onething -- evaluate --region anhui --input FILE (see README)`);
+      out(
+        `\nSubmitted at ${SAMPLE_SUBMITTED_AT}. Full guide: npm run onething -- guide --region fujian · JSON: npm run onething -- evaluate --region anhui --input FILE (see README)`,
+      );
       return 0;
     }
     case 'start': {
       const port = Number(values.port ?? process.env.PORT ?? 3000);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError('port', '--port must be a port number');
-      const server = await startServer({ host: values.host ?? '127.0.0.1', port, databaseUrl: process.env.DATABASE_URL, dataDir: './data', simulatorSeconds: { min: 5, max: 60 }, webRoot: WEB_ROOT });
-      out([
-        `新生儿出生“一件事” is running · store: ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite in ./data (no fsync: for trying and testing, not production)'}`,
-        `  parents' app:  ${server.address}/   (a phone-sized window works best; pick a demo parent to log in)`,
-        `  API and docs:  ${server.address}/docs`,
-        `  health:        ${server.address}/healthz · metrics: ${server.address}/metrics`,
-        `  departments are simulated and answer within 5–60 s; SMS go to ./data/sms.log`,
-        `  demo logins for the API (send as the Authorization header):`,
-        ...server.demoLogins.map((d) => `    ${d.region.padEnd(18)} ${d.name}  ${d.login}`),
-        `  supervisor login: Bearer dev-supervisor:zibo,gansu-lanzhou,sichuan-tongchuan,fujian,anhui`,
-        `  department gateway keys (HMAC): dev-key-<department>, e.g. dev-key-police`,
-        `  stop with Ctrl+C`,
-      ].join('\n'));
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw usageError('port', '--port must be a port number');
+      const server = await startServer({
+        host: values.host ?? '127.0.0.1',
+        port,
+        databaseUrl: process.env.DATABASE_URL,
+        dataDir: './data',
+        simulatorSeconds: { min: 5, max: 60 },
+        webRoot: WEB_ROOT,
+      });
+      out(
+        [
+          `新生儿出生“一件事” is running · store: ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite in ./data (no fsync: for trying and testing, not production)'}`,
+          `  parents' app:  ${server.address}/   (a phone-sized window works best; pick a demo parent to log in)`,
+          `  API and docs:  ${server.address}/docs`,
+          `  health:        ${server.address}/healthz · metrics: ${server.address}/metrics`,
+          `  departments are simulated and answer within 5–60 s; SMS go to ./data/sms.log`,
+          `  demo logins for the API (send as the Authorization header):`,
+          ...server.demoLogins.map((d) => `    ${d.region.padEnd(18)} ${d.name}  ${d.login}`),
+          `  supervisor login: Bearer dev-supervisor:zibo,gansu-lanzhou,sichuan-tongchuan,fujian,anhui`,
+          `  department gateway keys (HMAC): dev-key-<department>, e.g. dev-key-police`,
+          `  stop with Ctrl+C`,
+        ].join('\n'),
+      );
       await new Promise<void>((resolve) => {
         const stop = () => void server.stop().then(resolve);
         process.once('SIGINT', stop);
@@ -137,17 +166,23 @@ async function main(argv: string[]): Promise<number> {
     case 'simulate': {
       const policy = region();
       const cases = Number(required(values.cases, 'cases'));
-      if (!Number.isInteger(cases) || cases < 1 || cases > 1_000_000) throw usageError('cases', '--cases must be a whole number from 1 to 1000000');
+      if (!Number.isInteger(cases) || cases < 1 || cases > 1_000_000)
+        throw usageError('cases', '--cases must be a whole number from 1 to 1000000');
       const db = await openDb({ url: process.env.DATABASE_URL });
       try {
         const started = Date.now();
         const summary = await runSimulation({
-          region: policy.region, cases, seed: values.seed ?? '1', db,
+          region: policy.region,
+          cases,
+          seed: values.seed ?? '1',
+          db,
           start: values.start ? instant(values.start) : new Date('2026-03-02T09:00:00+08:00'),
           departments: simulatorOptions(values),
           onProgress: progressBar(values.json || !process.stderr.isTTY ? null : process.stderr),
         });
-        out(values.json ? JSON.stringify(summary, null, 2) : describeSimulation(summary, Date.now() - started));
+        out(
+          values.json ? JSON.stringify(summary, null, 2) : describeSimulation(summary, Date.now() - started),
+        );
         return summary.verify.ok ? 0 : 1;
       } finally {
         await db.close();
@@ -162,13 +197,20 @@ async function main(argv: string[]): Promise<number> {
       const file = required(values.file, 'file');
       const body = readFileSync(file === '-' ? 0 : file, 'utf8');
       const base = (values.url ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
-      const res = await fetch(`${base}/api/dev/families`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const res = await fetch(`${base}/api/dev/families`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
       const text = await res.text();
       (res.ok ? process.stdout : process.stderr).write(`${text}\n`);
       return res.ok ? 0 : 2;
     }
     case 'verify': {
-      const db = await openDb({ url: process.env.DATABASE_URL, dataDir: process.env.DATABASE_URL ? undefined : DATA_DIR });
+      const db = await openDb({
+        url: process.env.DATABASE_URL,
+        dataDir: process.env.DATABASE_URL ? undefined : DATA_DIR,
+      });
       try {
         const report = await verifyStore(db);
         out(JSON.stringify(report, null, 2));
@@ -187,19 +229,35 @@ async function main(argv: string[]): Promise<number> {
 }
 
 function describe(zh: string, en: string, r: Evaluation): string {
-  const lines = [`\n== ${zh} / ${en} ==`, `eligible 可受理: ${r.eligible ? 'yes 是' : 'no 否'} · scenario 情形: ${r.scenario.name?.zh ?? r.scenario.id}`];
+  const lines = [
+    `\n== ${zh} / ${en} ==`,
+    `eligible 可受理: ${r.eligible ? 'yes 是' : 'no 否'} · scenario 情形: ${r.scenario.name?.zh ?? r.scenario.id}`,
+  ];
   for (const f of r.findings.filter((x) => x.outcome === 'failed')) {
     lines.push(`  ✗ ${f.reason?.zh} — ${f.remedy?.text.zh} 〔${f.citation.file} ${f.citation.clause}〕`);
   }
   for (const p of r.plan) {
-    const due = p.deadline.status === 'scheduled' ? `${p.deadline.local}${p.deadline.basis === 'case-promise' ? ' (case promise)' : ''}` : p.deadline.status === 'not-set' ? '时限未规定 no limit set' : `calendar ${p.deadline.year} not covered`;
+    const due =
+      p.deadline.status === 'scheduled'
+        ? `${p.deadline.local}${p.deadline.basis === 'case-promise' ? ' (case promise)' : ''}`
+        : p.deadline.status === 'not-set'
+          ? '时限未规定 no limit set'
+          : `calendar ${p.deadline.year} not covered`;
     lines.push(`  ${'  '.repeat(p.stage)}→ ${p.name.zh} [${DEPARTMENT_NAMES[p.department].zh}] due ${due}`);
   }
-  if (r.deadlines.promised?.status === 'scheduled') lines.push(`  case promised by 承诺办结: ${r.deadlines.promised.local}`);
-  if (r.deadlines.legal) lines.push(`  legal limit 法定时限: ${r.deadlines.legal.status === 'scheduled' ? r.deadlines.legal.local : r.deadlines.legal.reason.en}`);
-  lines.push(`  materials 材料: ${r.materials.map((m) => `${m.name.zh}${m.source === 'shared-data' ? '(共享免交)' : '(上传)'}`).join('，') || '—'}`);
+  if (r.deadlines.promised?.status === 'scheduled')
+    lines.push(`  case promised by 承诺办结: ${r.deadlines.promised.local}`);
+  if (r.deadlines.legal)
+    lines.push(
+      `  legal limit 法定时限: ${r.deadlines.legal.status === 'scheduled' ? r.deadlines.legal.local : r.deadlines.legal.reason.en}`,
+    );
+  lines.push(
+    `  materials 材料: ${r.materials.map((m) => `${m.name.zh}${m.source === 'shared-data' ? '(共享免交)' : '(上传)'}`).join('，') || '—'}`,
+  );
   const ins = r.insurance;
-  lines.push(`  insurance 医保: ${ins.stated ? ins.coverage.map((c) => `${c.year}: ${c.start}→${c.end}`).join('; ') + (ins.premiumShare !== null ? ` · premium share ${ins.premiumShare}` : '') : ins.note.zh}`);
+  lines.push(
+    `  insurance 医保: ${ins.stated ? ins.coverage.map((c) => `${c.year}: ${c.start}→${c.end}`).join('; ') + (ins.premiumShare !== null ? ` · premium share ${ins.premiumShare}` : '') : ins.note.zh}`,
+  );
   return lines.join('\n');
 }
 
@@ -212,14 +270,22 @@ function simulatorOptions(values: Record<string, string | boolean | undefined>) 
     if (!(n >= 0 && n <= 1)) throw usageError(name, `--${name} must be a number from 0 to 1`);
     return n;
   };
-  const opts: { rejectionRate?: number; supplementRate?: number; transientFaultRate?: number; latencyMs?: { min: number; max: number } } = {};
-  const r = rate('rejection-rate'), s = rate('supplement-rate'), f = rate('fault-rate');
+  const opts: {
+    rejectionRate?: number;
+    supplementRate?: number;
+    transientFaultRate?: number;
+    latencyMs?: { min: number; max: number };
+  } = {};
+  const r = rate('rejection-rate'),
+    s = rate('supplement-rate'),
+    f = rate('fault-rate');
   if (r !== undefined) opts.rejectionRate = r;
   if (s !== undefined) opts.supplementRate = s;
   if (f !== undefined) opts.transientFaultRate = f;
   if (typeof values['latency-hours'] === 'string') {
     const m = /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$/.exec(values['latency-hours']);
-    if (!m || Number(m[1]) > Number(m[2])) throw usageError('latency-hours', '--latency-hours is MIN-MAX, e.g. 0.5-30');
+    if (!m || Number(m[1]) > Number(m[2]))
+      throw usageError('latency-hours', '--latency-hours is MIN-MAX, e.g. 0.5-30');
     opts.latencyMs = { min: Number(m[1]) * 3600_000, max: Number(m[2]) * 3600_000 };
   }
   return opts;
@@ -234,7 +300,9 @@ function progressBar(stream: NodeJS.WriteStream | null) {
     last = pct;
     const width = 30;
     const filled = Math.round((pct / 100) * width);
-    stream.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${pct}% ${settled}/${total} cases settled${pct === 100 ? '\n' : ''}`);
+    stream.write(
+      `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${pct}% ${settled}/${total} cases settled${pct === 100 ? '\n' : ''}`,
+    );
   };
 }
 
@@ -245,9 +313,13 @@ function describeSimulation(s: SimulationSummary, ms: number): string {
     `  cases completed 全部办结 ${s.casesCompleted} · partly 部分办结 ${s.casesPartly}`,
     `  items done ${s.items.done} · rejected ${s.items.rejected} · cancelled ${s.items.cancelled} · supplemented 补件 ${s.supplemented}`,
     `  SLA compliance 按时办结率 ${s.slaCompliance.share === null ? 'no time limits set' : `${(s.slaCompliance.share * 100).toFixed(1)}% (${s.slaCompliance.onTime}/${s.slaCompliance.withDeadline})`} · overdue items ${s.overdueItems}`,
-    `  median hours per item 各事项办理时长中位数: ${Object.entries(s.medianHoursByItem).map(([k, v]) => `${k} ${v}h`).join(', ')}`,
+    `  median hours per item 各事项办理时长中位数: ${Object.entries(s.medianHoursByItem)
+      .map(([k, v]) => `${k} ${v}h`)
+      .join(', ')}`,
     `  EMS parcels 邮件: ${s.parcels}`,
-    `  department calls (tasks/calls/faults): ${Object.entries(s.departmentCalls).map(([k, v]) => `${k} ${v.tasks}/${v.calls}/${v.faults}`).join(', ')}`,
+    `  department calls (tasks/calls/faults): ${Object.entries(s.departmentCalls)
+      .map(([k, v]) => `${k} ${v.tasks}/${v.calls}/${v.faults}`)
+      .join(', ')}`,
     `  verify: ${s.verify.ok ? `ok (${s.verify.cases} cases, ${s.verify.events} events, outbox settled)` : s.verify.problems.slice(0, 5).join('; ')}`,
   ];
   return lines.join('\n');
@@ -262,13 +334,27 @@ function instant(value: string | undefined): Date {
   if (value === undefined) return new Date();
   const d = new Date(value);
   if (!/T.*(Z|[+-]\d{2}:\d{2})$/.test(value) || Number.isNaN(d.getTime())) {
-    throw new AppError('INVALID_INPUT', { zh: `at：应为带时区的 ISO 8601 时刻，如 2026-11-20T10:00:00+08:00`, en: `at: must be an ISO 8601 instant with an offset, e.g. 2026-11-20T10:00:00+08:00` }, { field: 'at' });
+    throw new AppError(
+      'INVALID_INPUT',
+      {
+        zh: `at：应为带时区的 ISO 8601 时刻，如 2026-11-20T10:00:00+08:00`,
+        en: `at: must be an ISO 8601 instant with an offset, e.g. 2026-11-20T10:00:00+08:00`,
+      },
+      { field: 'at' },
+    );
   }
   return d;
 }
 
 function usageError(field: string, en: string): AppError {
-  return new AppError('INVALID_INPUT', { zh: `${field}：用法错误（${en}）；运行 onething --help 查看用法`, en: `${field}: ${en}; see onething --help` }, { field });
+  return new AppError(
+    'INVALID_INPUT',
+    {
+      zh: `${field}：用法错误（${en}）；运行 onething --help 查看用法`,
+      en: `${field}: ${en}; see onething --help`,
+    },
+    { field },
+  );
 }
 
 try {

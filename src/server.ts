@@ -42,7 +42,9 @@ export interface StartOptions {
  */
 export async function startServer(o: StartOptions) {
   if (process.env.NODE_ENV === 'production') {
-    throw new Error('production mode needs clients for the real shared-data registries and department systems, which are not built yet; run without NODE_ENV=production to use the simulators');
+    throw new Error(
+      'production mode needs clients for the real shared-data registries and department systems, which are not built yet; run without NODE_ENV=production to use the simulators',
+    );
   }
   const db = await openDb({ url: o.databaseUrl, dataDir: o.databaseUrl ? undefined : `${o.dataDir}/pglite` });
   const clock = systemClock;
@@ -50,13 +52,21 @@ export async function startServer(o: StartOptions) {
   const shared = simulatedRegistries();
   const demoLogins: { region: string; name: string; login: string }[] = [];
   for (const policy of Object.values(POLICIES)) {
-    for (const f of generateFamilies(policy.region, 20, { seed: `demo-${policy.region}`, bornBy: clock.now() })) shared.load(f.situation);
+    for (const f of generateFamilies(policy.region, 20, {
+      seed: `demo-${policy.region}`,
+      bornBy: clock.now(),
+    }))
+      shared.load(f.situation);
     // Loaded last, so the app's login picker lists it first. The sample baby is born yesterday, so
     // every region's age limits hold today.
     const sample = sampleSituation(policy.region);
     sample.baby.bornAt = new Date(clock.now().getTime() - 86_400_000).toISOString();
     const family = shared.load(sample);
-    demoLogins.push({ region: policy.region, name: family.mother.name, login: `Bearer dev:${family.mother.idNumber}` });
+    demoLogins.push({
+      region: policy.region,
+      name: family.mother.name,
+      login: `Bearer dev:${family.mother.idNumber}`,
+    });
   }
 
   const departments = simulateAllDepartments({
@@ -68,19 +78,60 @@ export async function startServer(o: StartOptions) {
   // A department that works through the gateway takes its tasks from the store; its simulator stays idle.
   const pulled = new Set(o.gatewayDepartments ?? []);
   const simulators = Object.values(departments).filter((sim) => !pulled.has(sim.department));
-  const ports = Object.fromEntries(Object.values(departments).map((sim) => [sim.department, pulled.has(sim.department) ? pullThroughGateway(sim.department) : sim])) as Record<DepartmentId, DepartmentPort>;
-  const engine = new CaseEngine({ db, clock, calendar, shared, faces: simulatedFaceVerifier(async (id) => (await shared.person(id)) !== null), newCaseId: () => `C${clock.now().getTime().toString(36).toUpperCase()}${randomUUID().slice(0, 4).toUpperCase()}` });
+  const ports = Object.fromEntries(
+    Object.values(departments).map((sim) => [
+      sim.department,
+      pulled.has(sim.department) ? pullThroughGateway(sim.department) : sim,
+    ]),
+  ) as Record<DepartmentId, DepartmentPort>;
+  const engine = new CaseEngine({
+    db,
+    clock,
+    calendar,
+    shared,
+    faces: simulatedFaceVerifier(async (id) => (await shared.person(id)) !== null),
+    newCaseId: () =>
+      `C${clock.now().getTime().toString(36).toUpperCase()}${randomUUID().slice(0, 4).toUpperCase()}`,
+  });
   const ems = simulateEms();
-  const worker = new OutboxWorker({ db, clock, workerId: `server-${process.pid}-${randomUUID().slice(0, 8)}`, departments: ports, sms: smsLog(`${o.dataDir}/sms.log`), ems });
-  const gatewayKeys = Object.fromEntries(Object.keys(DEPARTMENTS).map((d) => [d, `dev-key-${d}`])) as Record<DepartmentId, string>;
+  const worker = new OutboxWorker({
+    db,
+    clock,
+    workerId: `server-${process.pid}-${randomUUID().slice(0, 8)}`,
+    departments: ports,
+    sms: smsLog(`${o.dataDir}/sms.log`),
+    ems,
+  });
+  const gatewayKeys = Object.fromEntries(Object.keys(DEPARTMENTS).map((d) => [d, `dev-key-${d}`])) as Record<
+    DepartmentId,
+    string
+  >;
 
   // A unified-identity login when OIDC_ISSUER and its companions are set (see README).
   const oidcSettings = oidcSettingsFromEnv(process.env);
   const sessionKey = process.env.SESSION_KEY ?? randomUUID();
   const sessions = sessionTokens(sessionKey, clock);
-  const oidc = oidcSettings && { client: oidcClient(oidcSettings), sessions, sessionKey, redirectUri: oidcSettings.redirectUri, secureCookie: oidcSettings.redirectUri.startsWith('https:') };
+  const oidc = oidcSettings && {
+    client: oidcClient(oidcSettings),
+    sessions,
+    sessionKey,
+    redirectUri: oidcSettings.redirectUri,
+    secureCookie: oidcSettings.redirectUri.startsWith('https:'),
+  };
   const identity = identityProvider({ production: false, sessions, oidc: !!oidc });
-  const app = await buildApp({ db, engine, clock, calendar, identity, gatewayKeys, devRegistries: shared, production: false, receiptKey: process.env.RECEIPT_KEY ?? 'dev-receipt-key', webRoot: o.webRoot, oidc });
+  const app = await buildApp({
+    db,
+    engine,
+    clock,
+    calendar,
+    identity,
+    gatewayKeys,
+    devRegistries: shared,
+    production: false,
+    receiptKey: process.env.RECEIPT_KEY ?? 'dev-receipt-key',
+    webRoot: o.webRoot,
+    oidc,
+  });
 
   let busy = false;
   const tick = async () => {
@@ -113,7 +164,10 @@ export async function startServer(o: StartOptions) {
       busy = false;
     }
   };
-  const timers = [setInterval(tick, 500), setInterval(() => void engine.sweepOverdue().catch((e) => console.error(e)), 60_000)];
+  const timers = [
+    setInterval(tick, 500),
+    setInterval(() => void engine.sweepOverdue().catch((e) => console.error(e)), 60_000),
+  ];
   const address = await app.listen({ host: o.host, port: o.port });
 
   const stop = async () => {

@@ -59,7 +59,11 @@ export function officialCalendar(extraYears: YearArrangement[] = defaultArrangem
 
   const check = (date: LocalDate) => {
     if (!isLocalDate(date)) {
-      throw new AppError('INVALID_INPUT', { zh: `日期无效：${date}`, en: `not a valid date: ${date}` }, { field: 'date' });
+      throw new AppError(
+        'INVALID_INPUT',
+        { zh: `日期无效：${date}`, en: `not a valid date: ${date}` },
+        { field: 'date' },
+      );
     }
     const { year } = parts(date);
     if (!table.years.has(year)) {

@@ -24,7 +24,17 @@ export interface EmsPort {
 }
 
 export function httpEmsClient(options: { baseUrl: string; token: string; fetch?: typeof fetch }): EmsPort {
-  return { ship: (shipment, key) => postIdempotent('ems', `${options.baseUrl.replace(/\/$/, '')}/shipments`, shipment, key, options.token, options.fetch) };
+  return {
+    ship: (shipment, key) =>
+      postIdempotent(
+        'ems',
+        `${options.baseUrl.replace(/\/$/, '')}/shipments`,
+        shipment,
+        key,
+        options.token,
+        options.fetch,
+      ),
+  };
 }
 
 export function isUrban(divisionCode: string): boolean {
@@ -56,13 +66,31 @@ export function simulateEms(): SimulatedEms {
       const beijingHour = (shipped.getTime() - startOfBeijingDay(day).getTime()) / HOUR;
       // The sender is the family (to a department) or the department (to the family); both sit at the destination's area here.
       const sameDay = isUrban(s.destination) && beijingHour < 12;
-      const collected = sameDay ? new Date(Math.max(shipped.getTime() + HOUR, startOfBeijingDay(day).getTime() + 14 * HOUR)) : new Date(startOfBeijingDay(addDays(day, 1)).getTime() + 10 * HOUR);
-      const delivered = new Date(startOfBeijingDay(addDays(beijingDate(collected), isUrban(s.destination) ? 1 : 2)).getTime() + 16 * HOUR);
+      const collected = sameDay
+        ? new Date(Math.max(shipped.getTime() + HOUR, startOfBeijingDay(day).getTime() + 14 * HOUR))
+        : new Date(startOfBeijingDay(addDays(day, 1)).getTime() + 10 * HOUR);
+      const delivered = new Date(
+        startOfBeijingDay(addDays(beijingDate(collected), isUrban(s.destination) ? 1 : 2)).getTime() +
+          16 * HOUR,
+      );
       const base = { caseId: s.caseId, item: s.item, parcelId: s.parcelId };
       queue.push(
         { ...base, status: 'collected', at: collected.toISOString(), note: '已收寄 / collected' },
-        { ...base, status: 'in-transit', at: new Date(collected.getTime() + 2 * HOUR).toISOString(), note: '运输中 / in transit' },
-        { ...base, status: 'delivered', at: delivered.toISOString(), note: s.direction === 'to-department' ? '已送达办理部门 / delivered to the department' : '已签收 / delivered' },
+        {
+          ...base,
+          status: 'in-transit',
+          at: new Date(collected.getTime() + 2 * HOUR).toISOString(),
+          note: '运输中 / in transit',
+        },
+        {
+          ...base,
+          status: 'delivered',
+          at: delivered.toISOString(),
+          note:
+            s.direction === 'to-department'
+              ? '已送达办理部门 / delivered to the department'
+              : '已签收 / delivered',
+        },
       );
     },
     due(now) {

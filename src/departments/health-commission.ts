@@ -1,4 +1,10 @@
-import { DEFAULT_SIMULATOR_OPTIONS, httpDepartmentClient, simulateDepartment, type DepartmentDefinition, type SimulatorOptions } from './port.ts';
+import {
+  DEFAULT_SIMULATOR_OPTIONS,
+  httpDepartmentClient,
+  simulateDepartment,
+  type DepartmentDefinition,
+  type SimulatorOptions,
+} from './port.ts';
 
 /** 卫健 (health commission): registers the family for parenting guidance. It needs the baby and a contact. */
 export const healthCommission: DepartmentDefinition = {
@@ -13,5 +19,8 @@ export const healthCommission: DepartmentDefinition = {
   supplements: [],
 };
 
-export const createHealthCommissionSimulator = (o: Partial<SimulatorOptions> & Pick<SimulatorOptions, 'seed' | 'now'>) => simulateDepartment(healthCommission, { ...DEFAULT_SIMULATOR_OPTIONS, ...o });
-export const createHealthCommissionClient = (o: { baseUrl: string; token: string }) => httpDepartmentClient(healthCommission, o);
+export const createHealthCommissionSimulator = (
+  o: Partial<SimulatorOptions> & Pick<SimulatorOptions, 'seed' | 'now'>,
+) => simulateDepartment(healthCommission, { ...DEFAULT_SIMULATOR_OPTIONS, ...o });
+export const createHealthCommissionClient = (o: { baseUrl: string; token: string }) =>
+  httpDepartmentClient(healthCommission, o);

@@ -5,7 +5,13 @@ import { hrss } from './hrss.ts';
 import { medicalSecurity } from './medical-security.ts';
 import { midwiferyInstitution } from './midwifery-institution.ts';
 import { police } from './police.ts';
-import { DEFAULT_SIMULATOR_OPTIONS, simulateDepartment, type DepartmentDefinition, type SimulatedDepartment, type SimulatorOptions } from './port.ts';
+import {
+  DEFAULT_SIMULATOR_OPTIONS,
+  simulateDepartment,
+  type DepartmentDefinition,
+  type SimulatedDepartment,
+  type SimulatorOptions,
+} from './port.ts';
 import { tax } from './tax.ts';
 
 export const DEPARTMENTS: Readonly<Record<DepartmentId, DepartmentDefinition>> = {
@@ -19,7 +25,9 @@ export const DEPARTMENTS: Readonly<Record<DepartmentId, DepartmentDefinition>> =
 };
 
 /** One simulator per department, all on one seed and one clock. */
-export function simulateAllDepartments(options: Partial<SimulatorOptions> & Pick<SimulatorOptions, 'seed' | 'now'>): Record<DepartmentId, SimulatedDepartment> {
+export function simulateAllDepartments(
+  options: Partial<SimulatorOptions> & Pick<SimulatorOptions, 'seed' | 'now'>,
+): Record<DepartmentId, SimulatedDepartment> {
   const out = {} as Record<DepartmentId, SimulatedDepartment>;
   for (const [id, def] of Object.entries(DEPARTMENTS) as [DepartmentId, DepartmentDefinition][]) {
     out[id] = simulateDepartment(def, { ...DEFAULT_SIMULATOR_OPTIONS, ...options });

@@ -47,22 +47,44 @@ export interface DepartmentDefinition {
 
 /** The one form, as fixed at submission (see engine/form.ts). */
 export type CaseForm = Record<string, unknown> & {
-  baby: { name: string; sex: string; bornAt: string; birthPlace: { divisionCode: string; institutionName?: string } };
+  baby: {
+    name: string;
+    sex: string;
+    bornAt: string;
+    birthPlace: { divisionCode: string; institutionName?: string };
+  };
   mother: { name: string; idNumber: string; phone?: string };
   father: { name: string; idNumber: string; phone?: string } | null;
-  registering: { role: string; name: string; idNumber: string; hukouDivisionCode: string | null; householdType: string | null };
+  registering: {
+    role: string;
+    name: string;
+    idNumber: string;
+    hukouDivisionCode: string | null;
+    householdType: string | null;
+  };
 };
 
 /**
  * POST to a partner system with an idempotency key, and classify the failure: network errors,
  * timeouts, 408, 429 and 5xx are worth retrying; any other refusal is not.
  */
-export async function postIdempotent(label: string, url: string, body: unknown, idempotencyKey: string, token: string, doFetch: typeof fetch = fetch): Promise<void> {
+export async function postIdempotent(
+  label: string,
+  url: string,
+  body: unknown,
+  idempotencyKey: string,
+  token: string,
+  doFetch: typeof fetch = fetch,
+): Promise<void> {
   let res: Response;
   try {
     res = await doFetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey, authorization: `Bearer ${token}` },
+      headers: {
+        'content-type': 'application/json',
+        'idempotency-key': idempotencyKey,
+        authorization: `Bearer ${token}`,
+      },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(15_000),
     });
@@ -71,14 +93,26 @@ export async function postIdempotent(label: string, url: string, body: unknown, 
   }
   if (res.ok) return;
   const text = (await res.text()).slice(0, 500);
-  if (res.status >= 500 || res.status === 429 || res.status === 408) throw new TransientError(`${label}: HTTP ${res.status} ${text}`);
+  if (res.status >= 500 || res.status === 429 || res.status === 408)
+    throw new TransientError(`${label}: HTTP ${res.status} ${text}`);
   throw new PermanentError(`${label}: HTTP ${res.status} ${text}`);
 }
 
-export function httpDepartmentClient(def: DepartmentDefinition, options: { baseUrl: string; token: string; fetch?: typeof fetch }): DepartmentPort {
+export function httpDepartmentClient(
+  def: DepartmentDefinition,
+  options: { baseUrl: string; token: string; fetch?: typeof fetch },
+): DepartmentPort {
   return {
     department: def.id,
-    submit: (task, key) => postIdempotent(def.id, `${options.baseUrl.replace(/\/$/, '')}/tasks`, task, key, options.token, options.fetch),
+    submit: (task, key) =>
+      postIdempotent(
+        def.id,
+        `${options.baseUrl.replace(/\/$/, '')}/tasks`,
+        task,
+        key,
+        options.token,
+        options.fetch,
+      ),
   };
 }
 
@@ -125,7 +159,10 @@ export interface SimulatedDepartment extends DepartmentPort {
  * A department simulator: seeded, with latency, rejections, supplement requests and transient
  * faults. A repeated idempotency key creates no second task (the guarantee a real system gives).
  */
-export function simulateDepartment(def: DepartmentDefinition, options: SimulatorOptions): SimulatedDepartment {
+export function simulateDepartment(
+  def: DepartmentDefinition,
+  options: SimulatorOptions,
+): SimulatedDepartment {
   const random = seededRandom(`${options.seed}:${def.id}`);
   const seen = new Set<string>();
   const tasks = new Map<string, DepartmentTask>();
@@ -148,7 +185,12 @@ export function simulateDepartment(def: DepartmentDefinition, options: Simulator
       stats.tasks++;
       const dueAt = options.now().getTime() + random.int(options.latencyMs.min, options.latencyMs.max);
       // Unique across restarts and servers: the task id is.
-      const base = { txnId: `${def.id}-${task.taskId}`, caseId: task.caseId, item: task.item, department: def.id };
+      const base = {
+        txnId: `${def.id}-${task.taskId}`,
+        caseId: task.caseId,
+        item: task.item,
+        department: def.id,
+      };
       // A supplement is asked at most once per item, on its first attempt.
       let decision: Decision;
       if (task.attempt === 1 && random.chance(options.supplementRate) && def.supplements.length) {

@@ -25,7 +25,11 @@ export interface FormDocument {
 }
 
 export function renderApplicationForm(d: FormDocument): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: `${d.policy.name.zh}申请表`, Subject: d.formDigest } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 48,
+    info: { Title: `${d.policy.name.zh}申请表`, Subject: d.formDigest },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -35,7 +39,8 @@ export function renderApplicationForm(d: FormDocument): Promise<Buffer> {
   const f = d.form;
   const itemName = (id: string) => d.policy.items.find((i) => i.id === id)?.name.zh ?? id;
   const section = (title: string) => doc.moveDown(0.6).fontSize(12).text(title).moveDown(0.2).fontSize(10);
-  const line = (label: string, value: unknown) => doc.text(`${label}：${value === null || value === undefined || value === '' ? '—' : String(value)}`);
+  const line = (label: string, value: unknown) =>
+    doc.text(`${label}：${value === null || value === undefined || value === '' ? '—' : String(value)}`);
 
   doc.font(FONT).fontSize(16).text(`${d.policy.name.zh}申请表`, { align: 'center' });
   doc.fontSize(9).text(d.policy.name.en, { align: 'center' });
@@ -45,7 +50,10 @@ export function renderApplicationForm(d: FormDocument): Promise<Buffer> {
   line('姓名', f.baby.name);
   line('性别', f.baby.sex === 'male' ? '男' : '女');
   line('出生时间', `${formatBeijing(new Date(f.baby.bornAt))}（北京时间）`);
-  line('出生地点', `${f.baby.birthPlace.institutionName ?? ''}（行政区划 ${f.baby.birthPlace.divisionCode}）`);
+  line(
+    '出生地点',
+    `${f.baby.birthPlace.institutionName ?? ''}（行政区划 ${f.baby.birthPlace.divisionCode}）`,
+  );
 
   section('父母信息 Parents');
   line('母亲', `${f.mother.name}  身份证号 ${f.mother.idNumber}`);
@@ -58,21 +66,30 @@ export function renderApplicationForm(d: FormDocument): Promise<Buffer> {
   line('落户方户籍区划', f.registering.hukouDivisionCode);
 
   section('办理事项 Items');
-  for (const i of d.items) doc.text(`• ${itemName(i.id)}  ${DEPARTMENT_NAMES[i.department].zh}${i.deadline ? `  时限 ${formatDeadline(new Date(i.deadline))}` : ''}`);
+  for (const i of d.items)
+    doc.text(
+      `• ${itemName(i.id)}  ${DEPARTMENT_NAMES[i.department].zh}${i.deadline ? `  时限 ${formatDeadline(new Date(i.deadline))}` : ''}`,
+    );
 
   section('送达方式 Delivery');
   const delivery = (f.delivery ?? {}) as Record<string, string>;
   const entries = Object.entries(delivery);
   if (!entries.length) doc.text('—');
-  for (const [item, method] of entries) doc.text(`• ${itemName(item)}：${method === 'mail' ? '邮寄' : '自取'}`);
+  for (const [item, method] of entries)
+    doc.text(`• ${itemName(item)}：${method === 'mail' ? '邮寄' : '自取'}`);
   line('收件人', f.recipient === 'father' ? '父亲' : '母亲');
 
   section('承诺 Commitment');
-  doc.text('本人核对以上填写内容正确无误，并承诺申报信息及所提交的材料真实有效；如有隐瞒或虚假，愿意承担法律责任。');
+  doc.text(
+    '本人核对以上填写内容正确无误，并承诺申报信息及所提交的材料真实有效；如有隐瞒或虚假，愿意承担法律责任。',
+  );
   doc.moveDown(0.5).fontSize(8).text(`表单摘要 Form digest (SHA-256)：${d.formDigest}`);
   if (d.signatures?.length) {
     for (const s of d.signatures) {
-      doc.moveDown(0.5).fontSize(10).text(`${s.label}（${formatBeijing(new Date(s.signedAt))}）：`);
+      doc
+        .moveDown(0.5)
+        .fontSize(10)
+        .text(`${s.label}（${formatBeijing(new Date(s.signedAt))}）：`);
       doc.image(s.imagePng, { fit: [200, 80] });
     }
   } else {

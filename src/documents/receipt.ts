@@ -26,5 +26,9 @@ export function receiptTokenValid(key: string, r: ReceiptFacts, token: string): 
 export async function receipt(key: string, r: ReceiptFacts, baseUrl: string) {
   const query = new URLSearchParams({ ...r, token: receiptToken(key, r) });
   const verifyUrl = `${baseUrl}/verify/receipt?${query.toString()}`;
-  return { ...r, verifyUrl, qrSvg: await QRCode.toString(verifyUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) };
+  return {
+    ...r,
+    verifyUrl,
+    qrSvg: await QRCode.toString(verifyUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),
+  };
 }

@@ -1,4 +1,12 @@
-import { applyEvent, dependentsOf, readyItems, type CaseEvent, type CaseState, type CaseSubmission, type ItemState } from './case.ts';
+import {
+  applyEvent,
+  dependentsOf,
+  readyItems,
+  type CaseEvent,
+  type CaseState,
+  type CaseSubmission,
+  type ItemState,
+} from './case.ts';
 import type { Calendar } from './calendar.ts';
 import { AppError } from './error.ts';
 import type { DepartmentId, ItemId } from './ids.ts';
@@ -33,10 +41,26 @@ export function submit(caseId: string, s: CaseSubmission, at: Date, calendar: Ca
 /** Dispatch every item whose prerequisites are done, with its deadline computed now. */
 export function dispatchReady(state: CaseState, at: Date, calendar: Calendar): CaseEvent[] {
   return readyItems(state).flatMap((item): CaseEvent[] => {
-    const dispatched: CaseEvent = { type: 'item-dispatched', at: at.toISOString(), item: item.id, attempt: item.attempt + 1, deadline: itemDeadline(state, item, at, calendar) };
+    const dispatched: CaseEvent = {
+      type: 'item-dispatched',
+      at: at.toISOString(),
+      item: item.id,
+      attempt: item.attempt + 1,
+      deadline: itemDeadline(state, item, at, calendar),
+    };
     if (!item.inboundParcel) return [dispatched];
     // Two-way EMS: the post collects the family's documents for the department; the clock waits.
-    return [dispatched, { type: 'parcel-shipped', at: at.toISOString(), item: item.id, parcelId: `${state.id}-${item.id}-in`, direction: 'to-department', destination: state.homeDivisionCode }];
+    return [
+      dispatched,
+      {
+        type: 'parcel-shipped',
+        at: at.toISOString(),
+        item: item.id,
+        parcelId: `${state.id}-${item.id}-in`,
+        direction: 'to-department',
+        destination: state.homeDivisionCode,
+      },
+    ];
   });
 }
 
@@ -57,15 +81,38 @@ function itemDeadline(state: CaseState, item: ItemState, at: Date, calendar: Cal
 export function decide(state: CaseState, d: Decision, at: Date, calendar: Calendar): CaseEvent[] {
   const item = state.items[d.item];
   if (!item || item.department !== d.department) {
-    throw new AppError('NOT_FOUND', { zh: `item：办件 ${state.id} 没有交给该部门的事项 ${d.item}`, en: `item: case ${state.id} has no item ${d.item} for this department` }, { field: 'item' });
+    throw new AppError(
+      'NOT_FOUND',
+      {
+        zh: `item：办件 ${state.id} 没有交给该部门的事项 ${d.item}`,
+        en: `item: case ${state.id} has no item ${d.item} for this department`,
+      },
+      { field: 'item' },
+    );
   }
   const when = at.toISOString();
   switch (d.outcome) {
     case 'done': {
-      const done: CaseEvent = { type: 'item-done', at: when, item: d.item, txnId: d.txnId, outputs: d.outputs ?? {} };
-      const mailed: CaseEvent[] = item.delivery === 'mail'
-        ? [{ type: 'parcel-shipped', at: when, item: d.item, parcelId: `${state.id}-${d.item}-out`, direction: 'to-family', destination: state.homeDivisionCode }]
-        : [];
+      const done: CaseEvent = {
+        type: 'item-done',
+        at: when,
+        item: d.item,
+        txnId: d.txnId,
+        outputs: d.outputs ?? {},
+      };
+      const mailed: CaseEvent[] =
+        item.delivery === 'mail'
+          ? [
+              {
+                type: 'parcel-shipped',
+                at: when,
+                item: d.item,
+                parcelId: `${state.id}-${d.item}-out`,
+                direction: 'to-family',
+                destination: state.homeDivisionCode,
+              },
+            ]
+          : [];
       return [done, ...mailed, ...dispatchReady(applyEvent(state, done, state.id), at, calendar)];
     }
     case 'rejected': {
@@ -75,9 +122,25 @@ export function decide(state: CaseState, d: Decision, at: Date, calendar: Calend
     }
     case 'supplement':
       if (!d.material || !d.message) {
-        throw new AppError('INVALID_INPUT', { zh: 'material：补件须写明所缺材料或字段及说明', en: 'material: a supplement request names the material or field, and says what to do' }, { field: 'material' });
+        throw new AppError(
+          'INVALID_INPUT',
+          {
+            zh: 'material：补件须写明所缺材料或字段及说明',
+            en: 'material: a supplement request names the material or field, and says what to do',
+          },
+          { field: 'material' },
+        );
       }
-      return [{ type: 'supplement-requested', at: when, item: d.item, txnId: d.txnId, material: d.material, message: d.message }];
+      return [
+        {
+          type: 'supplement-requested',
+          at: when,
+          item: d.item,
+          txnId: d.txnId,
+          material: d.material,
+          message: d.message,
+        },
+      ];
   }
 }
 
@@ -98,10 +161,20 @@ function cancelDependents(state: CaseState, rejected: ItemId, at: string): CaseE
 }
 
 /** The parent answered: the clock resumes, moved on by the working time the item was paused. */
-export function answerSupplement(state: CaseState, item: ItemId, note: string, at: Date, calendar: Calendar): CaseEvent[] {
+export function answerSupplement(
+  state: CaseState,
+  item: ItemId,
+  note: string,
+  at: Date,
+  calendar: Calendar,
+): CaseEvent[] {
   const i = state.items[item];
   if (!i?.supplement) {
-    throw new AppError('CONFLICT', { zh: `item：事项 ${item} 没有待补的材料`, en: `item: ${item} has no open supplement request` }, { field: 'item' });
+    throw new AppError(
+      'CONFLICT',
+      { zh: `item：事项 ${item} 没有待补的材料`, en: `item: ${item} has no open supplement request` },
+      { field: 'item' },
+    );
   }
   let deadline = i.deadline;
   if (deadline) {
@@ -119,10 +192,21 @@ export function answerSupplement(state: CaseState, item: ItemId, note: string, a
 export function rate(state: CaseState, item: ItemId, score: number, comment: string, at: Date): CaseEvent[] {
   const i = state.items[item];
   if (!i || (i.status !== 'done' && i.status !== 'rejected')) {
-    throw new AppError('CONFLICT', { zh: `item：事项 ${item} 尚未办结，不能评价`, en: `item: ${item} is not finished and cannot be rated yet` }, { field: 'item' });
+    throw new AppError(
+      'CONFLICT',
+      {
+        zh: `item：事项 ${item} 尚未办结，不能评价`,
+        en: `item: ${item} is not finished and cannot be rated yet`,
+      },
+      { field: 'item' },
+    );
   }
   if (!Number.isInteger(score) || score < 1 || score > 5) {
-    throw new AppError('INVALID_INPUT', { zh: 'score：评分应为1到5的整数', en: 'score: must be a whole number from 1 to 5' }, { field: 'score' });
+    throw new AppError(
+      'INVALID_INPUT',
+      { zh: 'score：评分应为1到5的整数', en: 'score: must be a whole number from 1 to 5' },
+      { field: 'score' },
+    );
   }
   return [{ type: 'item-rated', at: at.toISOString(), item, score, comment }];
 }
@@ -144,11 +228,28 @@ export interface TrackingUpdate {
 export function track(state: CaseState, u: TrackingUpdate, calendar: Calendar): CaseEvent[] {
   const item = state.items[u.item];
   const parcel = item?.parcels.find((p) => p.id === u.parcelId);
-  if (!item || !parcel) throw new AppError('NOT_FOUND', { zh: `parcelId：没有邮件 ${u.parcelId}`, en: `parcelId: no parcel ${u.parcelId}` }, { field: 'parcelId' });
+  if (!item || !parcel)
+    throw new AppError(
+      'NOT_FOUND',
+      { zh: `parcelId：没有邮件 ${u.parcelId}`, en: `parcelId: no parcel ${u.parcelId}` },
+      { field: 'parcelId' },
+    );
   if (parcel.tracking.some((t) => t.status === u.status)) return [];
-  const event: CaseEvent = { type: 'parcel-tracked', at: u.at, item: u.item, parcelId: u.parcelId, status: u.status, note: u.note };
+  const event: CaseEvent = {
+    type: 'parcel-tracked',
+    at: u.at,
+    item: u.item,
+    parcelId: u.parcelId,
+    status: u.status,
+    note: u.note,
+  };
   // Only an item still waiting on the department resumes; a decided item keeps its record.
-  if (parcel.direction === 'to-department' && u.status === 'delivered' && item.status === 'dispatched' && item.deadline) {
+  if (
+    parcel.direction === 'to-department' &&
+    u.status === 'delivered' &&
+    item.status === 'dispatched' &&
+    item.deadline
+  ) {
     try {
       const inTransit = workingTimeBetween(calendar, new Date(parcel.tracking[0]!.at), new Date(u.at));
       event.deadline = extendByWorkingTime(calendar, new Date(item.deadline), inTransit).toISOString();
@@ -164,9 +265,21 @@ export function track(state: CaseState, u: TrackingUpdate, calendar: Calendar): 
 export function markOverdue(state: CaseState, at: Date): CaseEvent[] {
   const when = at.toISOString();
   const events: CaseEvent[] = Object.values(state.items)
-    .filter((i) => i.status === 'dispatched' && i.holder === 'department' && !i.overdue && i.deadline !== null && new Date(i.deadline) < at)
+    .filter(
+      (i) =>
+        i.status === 'dispatched' &&
+        i.holder === 'department' &&
+        !i.overdue &&
+        i.deadline !== null &&
+        new Date(i.deadline) < at,
+    )
     .map((i) => ({ type: 'item-overdue' as const, at: when, item: i.id }));
-  if (!state.overdue && state.status === 'in-progress' && state.promisedDeadline && new Date(state.promisedDeadline) < at) {
+  if (
+    !state.overdue &&
+    state.status === 'in-progress' &&
+    state.promisedDeadline &&
+    new Date(state.promisedDeadline) < at
+  ) {
     events.push({ type: 'case-overdue', at: when });
   }
   return events;

@@ -9,7 +9,8 @@ import type { Bilingual } from './text.ts';
  * no policy and no clock, and always gives the same state.
  */
 
-export type ItemStatus = 'waiting' | 'dispatched' | 'supplement-requested' | 'done' | 'rejected' | 'cancelled';
+export type ItemStatus =
+  'waiting' | 'dispatched' | 'supplement-requested' | 'done' | 'rejected' | 'cancelled';
 
 export interface PlannedCaseItem {
   id: ItemId;
@@ -48,7 +49,10 @@ export interface CaseSubmission {
   form: Record<string, unknown>;
   /** The applicant's signature over the form's digest; null when the case came through an integration without one. */
   signature: {
-    signerIdNumber: string; formDigest: string; imageSha256: string; signedAt: string;
+    signerIdNumber: string;
+    formDigest: string;
+    imageSha256: string;
+    signedAt: string;
     /** The other parent's signature on the same form, where the region asks both to sign. */
     coSigners?: { role: ParentRole; idNumber: string; imageSha256: string }[];
   } | null;
@@ -59,15 +63,37 @@ export type CaseEvent =
   | { type: 'item-dispatched'; at: string; item: ItemId; deadline: string | null; attempt: number }
   | { type: 'item-done'; at: string; item: ItemId; txnId: string; outputs: Record<string, string> }
   | { type: 'item-rejected'; at: string; item: ItemId; txnId: string; reason: Bilingual }
-  | { type: 'supplement-requested'; at: string; item: ItemId; txnId: string; material: string; message: Bilingual }
+  | {
+      type: 'supplement-requested';
+      at: string;
+      item: ItemId;
+      txnId: string;
+      material: string;
+      message: Bilingual;
+    }
   | { type: 'supplement-answered'; at: string; item: ItemId; note: string; deadline: string | null }
   | { type: 'item-cancelled'; at: string; item: ItemId; because: ItemId; offline: Bilingual }
   | { type: 'item-overdue'; at: string; item: ItemId }
   | { type: 'case-overdue'; at: string }
   | { type: 'item-rated'; at: string; item: ItemId; score: number; comment: string }
-  | { type: 'parcel-shipped'; at: string; item: ItemId; parcelId: string; direction: ParcelDirection; destination: string }
+  | {
+      type: 'parcel-shipped';
+      at: string;
+      item: ItemId;
+      parcelId: string;
+      direction: ParcelDirection;
+      destination: string;
+    }
   /** A delivered inbound parcel resumes the item's clock: `deadline` is the moved deadline. */
-  | { type: 'parcel-tracked'; at: string; item: ItemId; parcelId: string; status: ParcelStatus; note: string; deadline?: string | null };
+  | {
+      type: 'parcel-tracked';
+      at: string;
+      item: ItemId;
+      parcelId: string;
+      status: ParcelStatus;
+      note: string;
+      deadline?: string | null;
+    };
 
 export type CaseEventType = CaseEvent['type'];
 
@@ -78,10 +104,19 @@ export type CaseEventType = CaseEvent['type'];
 export const ITEM_TRANSITIONS = {
   waiting: { 'item-dispatched': 'dispatched', 'item-cancelled': 'cancelled' },
   dispatched: {
-    'item-done': 'done', 'item-rejected': 'rejected', 'supplement-requested': 'supplement-requested', 'item-overdue': 'dispatched',
-    'parcel-shipped': 'dispatched', 'parcel-tracked': 'dispatched',
+    'item-done': 'done',
+    'item-rejected': 'rejected',
+    'supplement-requested': 'supplement-requested',
+    'item-overdue': 'dispatched',
+    'parcel-shipped': 'dispatched',
+    'parcel-tracked': 'dispatched',
   },
-  'supplement-requested': { 'supplement-answered': 'dispatched', 'item-rejected': 'rejected', 'item-overdue': 'supplement-requested', 'parcel-tracked': 'supplement-requested' },
+  'supplement-requested': {
+    'supplement-answered': 'dispatched',
+    'item-rejected': 'rejected',
+    'item-overdue': 'supplement-requested',
+    'parcel-tracked': 'supplement-requested',
+  },
   done: { 'item-rated': 'done', 'parcel-shipped': 'done', 'parcel-tracked': 'done' },
   rejected: { 'item-rated': 'rejected', 'parcel-tracked': 'rejected' },
   cancelled: {},
@@ -123,11 +158,32 @@ export function applyEvent(state: CaseState | null, event: CaseEvent, caseId: st
     const items: Record<string, ItemState> = {};
     for (const p of planned) {
       items[p.id] = {
-        ...p, status: 'waiting', attempt: 0, dispatchedAt: null, deadline: null, decidedAt: null, overdue: false, outputs: {},
-        reason: null, supplement: null, supplements: 0, rating: null, parcels: [], holder: null, timeline: [],
+        ...p,
+        status: 'waiting',
+        attempt: 0,
+        dispatchedAt: null,
+        deadline: null,
+        decidedAt: null,
+        overdue: false,
+        outputs: {},
+        reason: null,
+        supplement: null,
+        supplements: 0,
+        rating: null,
+        parcels: [],
+        holder: null,
+        timeline: [],
       };
     }
-    return { ...submission, id: caseId, submittedAt: at, overdue: false, items, status: 'in-progress', version: 1 };
+    return {
+      ...submission,
+      id: caseId,
+      submittedAt: at,
+      overdue: false,
+      items,
+      status: 'in-progress',
+      version: 1,
+    };
   }
   if (!state) throw illegal(caseId, event, 'no such case');
   if (event.type === 'case-overdue') return { ...state, overdue: true, version: state.version + 1 };
@@ -137,10 +193,19 @@ export function applyEvent(state: CaseState | null, event: CaseEvent, caseId: st
   const next = (ITEM_TRANSITIONS[item.status] as Partial<Record<CaseEventType, ItemStatus>>)[event.type];
   if (!next) throw illegal(caseId, event, `item ${event.item} is ${item.status}`);
 
-  const updated: ItemState = { ...item, status: next, timeline: [...item.timeline, { at: event.at, type: event.type }] };
+  const updated: ItemState = {
+    ...item,
+    status: next,
+    timeline: [...item.timeline, { at: event.at, type: event.type }],
+  };
   switch (event.type) {
     case 'item-dispatched':
-      Object.assign(updated, { dispatchedAt: event.at, deadline: event.deadline, attempt: event.attempt, holder: 'department' });
+      Object.assign(updated, {
+        dispatchedAt: event.at,
+        deadline: event.deadline,
+        attempt: event.attempt,
+        holder: 'department',
+      });
       break;
     case 'item-done':
       Object.assign(updated, { decidedAt: event.at, outputs: event.outputs, holder: null, supplement: null });
@@ -149,7 +214,11 @@ export function applyEvent(state: CaseState | null, event: CaseEvent, caseId: st
       Object.assign(updated, { decidedAt: event.at, reason: event.reason, holder: null, supplement: null });
       break;
     case 'supplement-requested':
-      Object.assign(updated, { supplement: { material: event.material, message: event.message, requestedAt: event.at }, supplements: item.supplements + 1, holder: 'applicant' });
+      Object.assign(updated, {
+        supplement: { material: event.material, message: event.message, requestedAt: event.at },
+        supplements: item.supplements + 1,
+        holder: 'applicant',
+      });
       break;
     case 'supplement-answered':
       Object.assign(updated, { supplement: null, deadline: event.deadline, holder: 'department' });
@@ -164,14 +233,35 @@ export function applyEvent(state: CaseState | null, event: CaseEvent, caseId: st
       updated.rating = { score: event.score, comment: event.comment };
       break;
     case 'parcel-shipped':
-      updated.parcels = [...item.parcels, { id: event.parcelId, direction: event.direction, status: 'shipped', destination: event.destination, tracking: [{ at: event.at, status: 'shipped', note: '' }] }];
+      updated.parcels = [
+        ...item.parcels,
+        {
+          id: event.parcelId,
+          direction: event.direction,
+          status: 'shipped',
+          destination: event.destination,
+          tracking: [{ at: event.at, status: 'shipped', note: '' }],
+        },
+      ];
       // The family's parcel is on its way to the department: the post holds the item, its clock waits.
       if (event.direction === 'to-department') updated.holder = 'post';
       break;
     case 'parcel-tracked': {
-      updated.parcels = item.parcels.map((p) => (p.id === event.parcelId ? { ...p, status: event.status, tracking: [...p.tracking, { at: event.at, status: event.status, note: event.note }] } : p));
+      updated.parcels = item.parcels.map((p) =>
+        p.id === event.parcelId
+          ? {
+              ...p,
+              status: event.status,
+              tracking: [...p.tracking, { at: event.at, status: event.status, note: event.note }],
+            }
+          : p,
+      );
       const parcel = item.parcels.find((p) => p.id === event.parcelId);
-      if (parcel?.direction === 'to-department' && event.status === 'delivered' && item.status === 'dispatched') {
+      if (
+        parcel?.direction === 'to-department' &&
+        event.status === 'delivered' &&
+        item.status === 'dispatched'
+      ) {
         updated.holder = 'department';
         if (event.deadline !== undefined) updated.deadline = event.deadline;
       }
@@ -191,17 +281,33 @@ export function replay(caseId: string, events: CaseEvent[]): CaseState {
 
 function caseStatus(items: Record<string, ItemState>): CaseStatus {
   const all = Object.values(items);
-  if (all.some((i) => i.status === 'waiting' || i.status === 'dispatched' || i.status === 'supplement-requested')) return 'in-progress';
+  if (
+    all.some(
+      (i) => i.status === 'waiting' || i.status === 'dispatched' || i.status === 'supplement-requested',
+    )
+  )
+    return 'in-progress';
   return all.every((i) => i.status === 'done') ? 'completed' : 'partly-completed';
 }
 
 function illegal(caseId: string, event: CaseEvent, why: string): AppError {
-  return new AppError('CONFLICT', { zh: `办件 ${caseId} 不能执行“${event.type}”：${why}`, en: `case ${caseId} cannot take ${event.type}: ${why}` }, { caseId, event: event.type });
+  return new AppError(
+    'CONFLICT',
+    {
+      zh: `办件 ${caseId} 不能执行“${event.type}”：${why}`,
+      en: `case ${caseId} cannot take ${event.type}: ${why}`,
+    },
+    { caseId, event: event.type },
+  );
 }
 
 /** Items whose prerequisites are all done and that have not been dispatched yet. */
 export function readyItems(state: CaseState): ItemState[] {
-  return Object.values(state.items).filter((i) => i.status === 'waiting' && i.dependsOn.every((d) => state.items[d]?.status === 'done' || !state.items[d]));
+  return Object.values(state.items).filter(
+    (i) =>
+      i.status === 'waiting' &&
+      i.dependsOn.every((d) => state.items[d]?.status === 'done' || !state.items[d]),
+  );
 }
 
 /** Everything that (transitively) waits on an item. */

@@ -12,7 +12,9 @@ export const SEED_FILES = {
   '004': '004_fea9fcc851379a08.txt',
 } as const;
 
-export const SeedFile = z.enum(Object.keys(SEED_FILES) as [keyof typeof SEED_FILES, ...(keyof typeof SEED_FILES)[]]);
+export const SeedFile = z.enum(
+  Object.keys(SEED_FILES) as [keyof typeof SEED_FILES, ...(keyof typeof SEED_FILES)[]],
+);
 export type SeedFile = z.infer<typeof SeedFile>;
 
 export const Citation = z.object({

@@ -31,10 +31,22 @@ export function citizenIdProblem(id: string): CitizenIdProblem | null {
 
 /** What each problem means to the person typing the number; the API and the app say the same. */
 export const CITIZEN_ID_PROBLEMS: Record<CitizenIdProblem, Bilingual> = {
-  format: { zh: '公民身份号码应为18位，前17位为数字，末位为数字或X', en: 'a citizen ID number has 18 characters: 17 digits, then a digit or X' },
-  province: { zh: '公民身份号码前两位不是有效的省级行政区划代码', en: 'the first two digits of the citizen ID number are not a province code' },
-  'birth-date': { zh: '公民身份号码中的出生日期无效', en: 'the birth date inside the citizen ID number is not a real date' },
-  checksum: { zh: '公民身份号码校验位错误，请核对', en: 'the citizen ID number check character is wrong; please check the number' },
+  format: {
+    zh: '公民身份号码应为18位，前17位为数字，末位为数字或X',
+    en: 'a citizen ID number has 18 characters: 17 digits, then a digit or X',
+  },
+  province: {
+    zh: '公民身份号码前两位不是有效的省级行政区划代码',
+    en: 'the first two digits of the citizen ID number are not a province code',
+  },
+  'birth-date': {
+    zh: '公民身份号码中的出生日期无效',
+    en: 'the birth date inside the citizen ID number is not a real date',
+  },
+  checksum: {
+    zh: '公民身份号码校验位错误，请核对',
+    en: 'the citizen ID number check character is wrong; please check the number',
+  },
 };
 
 export function isCitizenId(id: string): boolean {

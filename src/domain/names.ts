@@ -8,5 +8,8 @@ export const DEPARTMENT_NAMES: Record<DepartmentId, Bilingual> = {
   police: { zh: '公安派出所', en: 'police station' },
   'medical-security': { zh: '医疗保障部门', en: 'medical security bureau' },
   tax: { zh: '税务部门', en: 'tax bureau' },
-  hrss: { zh: '人力资源社会保障部门（及合作银行）', en: 'human resources & social security, with a partner bank' },
+  hrss: {
+    zh: '人力资源社会保障部门（及合作银行）',
+    en: 'human resources & social security, with a partner bank',
+  },
 };

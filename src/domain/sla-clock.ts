@@ -33,7 +33,8 @@ export function addWorkingHours(calendar: Calendar, from: Date, hours: number): 
   let remaining = hours * HOUR_MS;
   let cursor = from;
   for (let walked = 0; ; walked++) {
-    if (walked > MAX_DAYS_WALKED) throw new RangeError(`no ${hours} working hours within ${MAX_DAYS_WALKED} days`);
+    if (walked > MAX_DAYS_WALKED)
+      throw new RangeError(`no ${hours} working hours within ${MAX_DAYS_WALKED} days`);
     const day = beijingDate(cursor);
     const dayEnd = endOfBeijingDay(day);
     if (calendar.isWorkingDay(day)) {

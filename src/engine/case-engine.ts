@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { applyEvent, type CaseEvent, type CaseState, type CaseSubmission, type PlannedCaseItem } from '../domain/case.ts';
+import {
+  applyEvent,
+  type CaseEvent,
+  type CaseState,
+  type CaseSubmission,
+  type PlannedCaseItem,
+} from '../domain/case.ts';
 import { digestOf } from '../domain/canonical-json.ts';
 import type { CaseForm } from '../departments/port.ts';
 import * as commands from '../domain/case-commands.ts';
@@ -14,7 +20,13 @@ import type { Sla } from '../policy/schema.ts';
 import type { FaceVerifier } from '../registries/face-verification.ts';
 import type { SharedData } from '../registries/port.ts';
 import type { SlaMeasure } from '../domain/sla-clock.ts';
-import { appendEvents, caseNotFound, loadCasesForUpdate, type CaseAppend, type LoadedCase } from '../store/case-store.ts';
+import {
+  appendEvents,
+  caseNotFound,
+  loadCasesForUpdate,
+  type CaseAppend,
+  type LoadedCase,
+} from '../store/case-store.ts';
 import type { Db, Queryable } from '../store/db.ts';
 import { valuesList } from '../store/sql.ts';
 import { coSignersRequired, missingForSubmission } from '../policy/completeness.ts';
@@ -56,7 +68,9 @@ export type SubmitResult =
   | { accepted: true; caseId: string; duplicate: boolean; evaluation: Evaluation | null }
   | { accepted: false; evaluation: Evaluation };
 
-export type DecisionResult = { txnId: string; ok: true; caseId: string; item: ItemId; status: string; replayed: boolean } | { txnId: string; ok: false; error: ReturnType<AppError['toJSON']> };
+export type DecisionResult =
+  | { txnId: string; ok: true; caseId: string; item: ItemId; status: string; replayed: boolean }
+  | { txnId: string; ok: false; error: ReturnType<AppError['toJSON']> };
 
 export class CaseEngine {
   constructor(private readonly deps: EngineDeps) {}
@@ -69,7 +83,12 @@ export class CaseEngine {
   async submit(region: RegionId, clientTxnId: string, input: ApplicationInput): Promise<SubmitResult> {
     const { db, clock, calendar } = this.deps;
     const findKnown = async (q: Queryable) =>
-      (await q.query<{ id: string }>('select id from cases where applicant_id_number = $1 and client_txn_id = $2', [input.applicant.idNumber, clientTxnId]))[0];
+      (
+        await q.query<{ id: string }>(
+          'select id from cases where applicant_id_number = $1 and client_txn_id = $2',
+          [input.applicant.idNumber, clientTxnId],
+        )
+      )[0];
     const known = await findKnown(db);
     if (known) return { accepted: true, caseId: known.id, duplicate: true, evaluation: null };
 
@@ -84,42 +103,96 @@ export class CaseEngine {
         if (!evaluation.eligible) return { accepted: false, evaluation };
         const { extras, missing } = await this.completeness(region, input, facts, evaluation, tx);
         if (missing.length) {
-          throw new AppError('INVALID_INPUT', {
-            zh: `申请还缺少：${missing.map((m) => m.message.zh).join('；')}`, en: `The application still lacks: ${missing.map((m) => m.message.en).join('; ')}`,
-          }, { field: missing[0]!.field, issues: missing });
+          throw new AppError(
+            'INVALID_INPUT',
+            {
+              zh: `申请还缺少：${missing.map((m) => m.message.zh).join('；')}`,
+              en: `The application still lacks: ${missing.map((m) => m.message.en).join('; ')}`,
+            },
+            { field: missing[0]!.field, issues: missing },
+          );
         }
 
         const form = buildForm(facts, evaluation, extras);
-        const signature = checkSignature(input, form, at, coSignersRequired(policy, input.applicant.role, facts.father !== null).map((role) => ({ role, idNumber: (role === 'mother' ? facts.mother : facts.father)!.idNumber })));
+        const signature = checkSignature(
+          input,
+          form,
+          at,
+          coSignersRequired(policy, input.applicant.role, facts.father !== null).map((role) => ({
+            role,
+            idNumber: (role === 'mother' ? facts.mother : facts.father)!.idNumber,
+          })),
+        );
         const caseId = this.deps.newCaseId();
         const items: PlannedCaseItem[] = evaluation.plan.map((p) => {
           const sla = policy.items.find((i) => i.id === p.id)!.sla;
           const chosen = p.delivery?.options.find((m) => m.kind === p.delivery?.chosen);
           return {
-            id: p.id, department: p.department, dependsOn: p.dependsOn, sla: sla ? slaMeasure(sla) : null,
-            delivery: p.delivery?.chosen ?? null, inboundParcel: chosen?.kind === 'mail' && chosen.twoWay,
+            id: p.id,
+            department: p.department,
+            dependsOn: p.dependsOn,
+            sla: sla ? slaMeasure(sla) : null,
+            delivery: p.delivery?.chosen ?? null,
+            inboundParcel: chosen?.kind === 'mail' && chosen.twoWay,
           };
         });
         const promised = evaluation.deadlines.promised;
-        const events = commands.submit(caseId, {
-          region,
-          scenario: evaluation.scenario.id,
-          applicant: input.applicant,
-          motherIdNumber: facts.mother.idNumber,
-          babyName: `${facts.baby.surname}${facts.baby.givenName}`,
-          homeDivisionCode: (facts.choices.followParent === 'mother' ? facts.mother : facts.father)?.hukou?.divisionCode ?? facts.mother.hukou?.divisionCode ?? facts.baby.birthPlace.divisionCode,
-          items,
-          promisedDeadline: promised?.status === 'scheduled' ? promised.at : null,
-          form,
-          signature,
-        }, at, calendar);
-        await this.commit(tx, [{ caseId, before: null, events, create: { region, clientTxnId, motherIdNumber: facts.mother.idNumber, applicantIdNumber: input.applicant.idNumber } }], at);
+        const events = commands.submit(
+          caseId,
+          {
+            region,
+            scenario: evaluation.scenario.id,
+            applicant: input.applicant,
+            motherIdNumber: facts.mother.idNumber,
+            babyName: `${facts.baby.surname}${facts.baby.givenName}`,
+            homeDivisionCode:
+              (facts.choices.followParent === 'mother' ? facts.mother : facts.father)?.hukou?.divisionCode ??
+              facts.mother.hukou?.divisionCode ??
+              facts.baby.birthPlace.divisionCode,
+            items,
+            promisedDeadline: promised?.status === 'scheduled' ? promised.at : null,
+            form,
+            signature,
+          },
+          at,
+          calendar,
+        );
+        await this.commit(
+          tx,
+          [
+            {
+              caseId,
+              before: null,
+              events,
+              create: {
+                region,
+                clientTxnId,
+                motherIdNumber: facts.mother.idNumber,
+                applicantIdNumber: input.applicant.idNumber,
+              },
+            },
+          ],
+          at,
+        );
         if (signature && input.signature) {
-          const images = [{ id: signature.signerIdNumber, png: input.signature.imagePng }, ...(signature.coSigners ?? []).map((c) => ({ id: c.idNumber, png: input.signature!.others!.find((o) => o.role === c.role)!.imagePng }))];
+          const images = [
+            { id: signature.signerIdNumber, png: input.signature.imagePng },
+            ...(signature.coSigners ?? []).map((c) => ({
+              id: c.idNumber,
+              png: input.signature!.others!.find((o) => o.role === c.role)!.imagePng,
+            })),
+          ];
           for (const image of images) {
             await tx.query(
               'insert into case_signatures (case_id, signer_id_number, form_digest, image_sha256, image_png, signed_at) values ($1, $2, $3, $4, $5, $6)',
-              [caseId, image.id, signature.formDigest, createHash('sha256').update(image.png).digest('hex'), image.png, signature.signedAt],
+              [
+                caseId,
+                image.id,
+                signature.formDigest,
+                createHash('sha256').update(image.png).digest('hex'),
+                image.png,
+                signature.signedAt,
+              ],
             );
           }
         }
@@ -142,34 +215,70 @@ export class CaseEngine {
     if (!evaluation.eligible) return { evaluation, form: null, formDigest: null, missing: [], coSigners: [] };
     const { extras, missing } = await this.completeness(region, input, facts, evaluation, this.deps.db);
     const form = buildForm(facts, evaluation, extras);
-    return { evaluation, form, formDigest: digestOf(form), missing, coSigners: coSignersRequired(getPolicy(region), input.applicant.role, facts.father !== null) };
+    return {
+      evaluation,
+      form,
+      formDigest: digestOf(form),
+      missing,
+      coSigners: coSignersRequired(getPolicy(region), input.applicant.role, facts.father !== null),
+    };
   }
 
   /** The uploads, contact and face checks behind an application, and what it still lacks. */
-  private async completeness(region: RegionId, input: ApplicationInput, facts: Facts, evaluation: Evaluation, q: Queryable): Promise<{ extras: FormExtras; missing: FieldIssue[] }> {
+  private async completeness(
+    region: RegionId,
+    input: ApplicationInput,
+    facts: Facts,
+    evaluation: Evaluation,
+    q: Queryable,
+  ): Promise<{ extras: FormExtras; missing: FieldIssue[] }> {
     const wanted = Object.entries(input.uploads ?? {});
     const rows = wanted.length
       ? await q.query<{ id: string; material: string; sha256: string; mime: string }>(
-        'select id, material, sha256, mime from uploads where owner_id_number = $1 and id = any($2::text[])', [input.applicant.idNumber, wanted.map(([, id]) => id)])
+          'select id, material, sha256, mime from uploads where owner_id_number = $1 and id = any($2::text[])',
+          [input.applicant.idNumber, wanted.map(([, id]) => id)],
+        )
       : [];
-    const uploads = wanted.flatMap(([material, id]) => rows.filter((r) => r.id === id && r.material === material).map((r) => ({ material, sha256: r.sha256, mime: r.mime })));
+    const uploads = wanted.flatMap(([material, id]) =>
+      rows
+        .filter((r) => r.id === id && r.material === material)
+        .map((r) => ({ material, sha256: r.sha256, mime: r.mime })),
+    );
     const unknown = wanted.filter(([material]) => !uploads.some((u) => u.material === material));
     if (unknown.length) {
       const field = `uploads.${unknown[0]![0]}`;
-      throw new AppError('INVALID_INPUT', { zh: `${field}：没有找到您上传的这个文件，请重新上传`, en: `${field}: no such upload of yours; upload the file again` }, { field });
+      throw new AppError(
+        'INVALID_INPUT',
+        {
+          zh: `${field}：没有找到您上传的这个文件，请重新上传`,
+          en: `${field}: no such upload of yours; upload the file again`,
+        },
+        { field },
+      );
     }
-    const parents = new Map<ParentRole, string>([['mother', facts.mother.idNumber], ...(facts.father ? [['father', facts.father.idNumber] as [ParentRole, string]] : [])]);
-    const faces = await q.query<{ person_id_number: string }>('select person_id_number from face_verifications where mother_id_number = $1', [facts.mother.idNumber]);
+    const parents = new Map<ParentRole, string>([
+      ['mother', facts.mother.idNumber],
+      ...(facts.father ? [['father', facts.father.idNumber] as [ParentRole, string]] : []),
+    ]);
+    const faces = await q.query<{ person_id_number: string }>(
+      'select person_id_number from face_verifications where mother_id_number = $1',
+      [facts.mother.idNumber],
+    );
     const applicant = input.applicant.role === 'mother' ? facts.mother : facts.father;
     const extras: FormExtras = {
-      contact: { phone: applicant?.phone ?? input.contact?.phone ?? null, mailingAddress: input.contact?.mailingAddress ?? null },
+      contact: {
+        phone: applicant?.phone ?? input.contact?.phone ?? null,
+        mailingAddress: input.contact?.mailingAddress ?? null,
+      },
       uploads,
     };
     const missing = missingForSubmission(getPolicy(region), evaluation, {
       uploads: new Set(uploads.map((u) => u.material)),
       mailingAddress: extras.contact.mailingAddress,
       phone: extras.contact.phone,
-      facesVerified: new Set([...parents].filter(([, id]) => faces.some((f) => f.person_id_number === id)).map(([role]) => role)),
+      facesVerified: new Set(
+        [...parents].filter(([, id]) => faces.some((f) => f.person_id_number === id)).map(([role]) => role),
+      ),
       parents: new Set(parents.keys()),
     });
     return { extras, missing };
@@ -183,29 +292,61 @@ export class CaseEngine {
   async whoAmI(idNumber: string) {
     const family = await familyOf(this.deps.shared, idNumber);
     if (!family) {
-      throw new AppError('NOT_FOUND', { zh: 'authorization：户籍信息中查无此人', en: 'authorization: the hukou registry has no such person' }, { field: 'authorization' });
+      throw new AppError(
+        'NOT_FOUND',
+        {
+          zh: 'authorization：户籍信息中查无此人',
+          en: 'authorization: the hukou registry has no such person',
+        },
+        { field: 'authorization' },
+      );
     }
     const { person, role, mother, father, delivery } = family;
-    const brief = (p: typeof person | null | undefined) => p && { name: p.name, idNumber: p.idNumber, phone: p.phone ?? null, hukouDivisionCode: p.hukou?.divisionCode ?? null };
+    const brief = (p: typeof person | null | undefined) =>
+      p && {
+        name: p.name,
+        idNumber: p.idNumber,
+        phone: p.phone ?? null,
+        hukouDivisionCode: p.hukou?.divisionCode ?? null,
+      };
     const motherId = mother?.idNumber ?? null;
     const [authorization, confirmation, faces] = motherId
       ? await Promise.all([
-        this.deps.db.query<{ signed_at: Date }>('select signed_at from authorizations where mother_id_number = $1', [motherId]),
-        this.deps.db.query<{ confirmed_at: Date }>('select confirmed_at from father_confirmations where mother_id_number = $1', [motherId]),
-        this.deps.db.query<{ person_id_number: string }>('select person_id_number from face_verifications where mother_id_number = $1', [motherId]),
-      ])
+          this.deps.db.query<{ signed_at: Date }>(
+            'select signed_at from authorizations where mother_id_number = $1',
+            [motherId],
+          ),
+          this.deps.db.query<{ confirmed_at: Date }>(
+            'select confirmed_at from father_confirmations where mother_id_number = $1',
+            [motherId],
+          ),
+          this.deps.db.query<{ person_id_number: string }>(
+            'select person_id_number from face_verifications where mother_id_number = $1',
+            [motherId],
+          ),
+        ])
       : [[], [], []];
-    const place = delivery?.baby.birthPlace.divisionCode ?? mother?.hukou?.divisionCode ?? person.hukou?.divisionCode;
+    const place =
+      delivery?.baby.birthPlace.divisionCode ?? mother?.hukou?.divisionCode ?? person.hukou?.divisionCode;
     return {
       person: brief(person)!,
       role,
       mother: brief(mother),
       father: brief(father),
-      delivery: delivery ? { institutionName: delivery.institutionName, bornAt: delivery.baby.bornAt, sex: delivery.baby.sex, birthPlace: delivery.baby.birthPlace } : null,
+      delivery: delivery
+        ? {
+            institutionName: delivery.institutionName,
+            bornAt: delivery.baby.bornAt,
+            sex: delivery.baby.sex,
+            birthPlace: delivery.baby.birthPlace,
+          }
+        : null,
       regions: place ? regionsFor(place) : [],
       authorizationSignedAt: authorization[0] ? new Date(authorization[0].signed_at).toISOString() : null,
       fatherConfirmedAt: confirmation[0] ? new Date(confirmation[0].confirmed_at).toISOString() : null,
-      facesVerified: (['mother', 'father'] as const).filter((r) => faces.some((f) => f.person_id_number === (r === 'mother' ? mother : father)?.idNumber)),
+      facesVerified: (['mother', 'father'] as const).filter((r) =>
+        faces.some((f) => f.person_id_number === (r === 'mother' ? mother : father)?.idNumber),
+      ),
     };
   }
 
@@ -213,14 +354,28 @@ export class CaseEngine {
    * A material the shared data cannot supply, uploaded before submission. Kept by content hash;
    * the signed form names the hash, so a swapped file shows.
    */
-  async upload(ownerIdNumber: string, material: string, mime: string, bytes: Buffer): Promise<{ uploadId: string; material: string; sha256: string; mime: string; size: number }> {
+  async upload(
+    ownerIdNumber: string,
+    material: string,
+    mime: string,
+    bytes: Buffer,
+  ): Promise<{ uploadId: string; material: string; sha256: string; mime: string; size: number }> {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     // The same file for the same material is one upload; for another material it is another.
     const uploadId = `U${createHash('sha256').update(`${material}\u0000${sha256}`).digest('hex').slice(0, 24)}`;
     await this.deps.db.query(
       `insert into uploads (id, owner_id_number, material, mime, size, sha256, bytes, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8)
        on conflict (id, owner_id_number) do nothing`,
-      [uploadId, ownerIdNumber, material, mime, bytes.length, sha256, bytes, this.deps.clock.now().toISOString()],
+      [
+        uploadId,
+        ownerIdNumber,
+        material,
+        mime,
+        bytes.length,
+        sha256,
+        bytes,
+        this.deps.clock.now().toISOString(),
+      ],
     );
     return { uploadId, material, sha256, mime, size: bytes.length };
   }
@@ -229,11 +384,22 @@ export class CaseEngine {
    * 人脸识别 during the application, for the parents the region names (Zibo: both, on the
    * applicant's phone). Only a passed check is recorded.
    */
-  async verifyFace(applicantIdNumber: string, role: ParentRole, photoPng: Buffer): Promise<{ role: ParentRole; verifiedAt: string; score: number }> {
+  async verifyFace(
+    applicantIdNumber: string,
+    role: ParentRole,
+    photoPng: Buffer,
+  ): Promise<{ role: ParentRole; verifiedAt: string; score: number }> {
     const family = await familyOf(this.deps.shared, applicantIdNumber);
     const person = role === 'mother' ? family?.mother : family?.father;
     if (!family?.role || !person) {
-      throw new AppError('NOT_FOUND', { zh: `role：共享数据中没有查到您家庭中的${role === 'mother' ? '母亲' : '父亲'}`, en: `role: the shared data shows no ${role} in your family` }, { field: 'role' });
+      throw new AppError(
+        'NOT_FOUND',
+        {
+          zh: `role：共享数据中没有查到您家庭中的${role === 'mother' ? '母亲' : '父亲'}`,
+          en: `role: the shared data shows no ${role} in your family`,
+        },
+        { field: 'role' },
+      );
     }
     const score = await this.faceScore(person.idNumber, photoPng);
     const at = this.deps.clock.now().toISOString();
@@ -249,7 +415,11 @@ export class CaseEngine {
   private async faceScore(idNumber: string, photoPng: Buffer): Promise<number> {
     const face = await this.deps.faces.verify(idNumber, photoPng);
     if (!face.verified) {
-      throw new AppError('UNAUTHORIZED', { zh: 'face：人脸识别未通过，请重新拍摄', en: 'face: face verification failed; please try again' }, { field: 'face' });
+      throw new AppError(
+        'UNAUTHORIZED',
+        { zh: 'face：人脸识别未通过，请重新拍摄', en: 'face: face verification failed; please try again' },
+        { field: 'face' },
+      );
     }
     return face.score;
   }
@@ -258,15 +428,28 @@ export class CaseEngine {
     const { calendar, shared } = this.deps;
     const facts = await gatherFacts(shared, input, {
       priorApplication: async (bornAt) =>
-        (await q.query('select 1 from cases where mother_id_number = $1 and submitted_at >= $2 limit 1', [input.motherIdNumber, bornAt])).length > 0,
+        (
+          await q.query('select 1 from cases where mother_id_number = $1 and submitted_at >= $2 limit 1', [
+            input.motherIdNumber,
+            bornAt,
+          ])
+        ).length > 0,
       authorization: async (motherId, applicantId) => {
-        const row = (await q.query<{ grantee_role: 'father'; signed_at: Date }>(
-          'select grantee_role, signed_at from authorizations where mother_id_number = $1 and grantee_id_number = $2', [motherId, applicantId]))[0];
+        const row = (
+          await q.query<{ grantee_role: 'father'; signed_at: Date }>(
+            'select grantee_role, signed_at from authorizations where mother_id_number = $1 and grantee_id_number = $2',
+            [motherId, applicantId],
+          )
+        )[0];
         return row ? { grantee: row.grantee_role, signedAt: new Date(row.signed_at).toISOString() } : null;
       },
       fatherConfirmation: async (motherId, fatherId) => {
-        const row = (await q.query<{ confirmed_at: Date }>(
-          'select confirmed_at from father_confirmations where mother_id_number = $1 and father_id_number = $2', [motherId, fatherId]))[0];
+        const row = (
+          await q.query<{ confirmed_at: Date }>(
+            'select confirmed_at from father_confirmations where mother_id_number = $1 and father_id_number = $2',
+            [motherId, fatherId],
+          )
+        )[0];
         return row ? { confirmedAt: new Date(row.confirmed_at).toISOString(), faceVerified: true } : null;
       },
     });
@@ -277,35 +460,75 @@ export class CaseEngine {
    * The mother authorizes the father to apply (授权委托书, 003 附件3), signing in her own login.
    * The letter's system-filled fields come from the registries; its digest is what she signs.
    */
-  async authorize(motherIdNumber: string, signaturePng: Buffer): Promise<{ grantee: { role: 'father'; name: string; idNumber: string }; letterDigest: string; signedAt: string }> {
+  async authorize(
+    motherIdNumber: string,
+    signaturePng: Buffer,
+  ): Promise<{
+    grantee: { role: 'father'; name: string; idNumber: string };
+    letterDigest: string;
+    signedAt: string;
+  }> {
     const { shared, db, clock } = this.deps;
     const mother = await shared.person(motherIdNumber);
     const marriage = await shared.marriageOf(motherIdNumber);
-    const father = marriage?.wifeIdNumber === motherIdNumber ? await shared.person(marriage.husbandIdNumber) : null;
+    const father =
+      marriage?.wifeIdNumber === motherIdNumber ? await shared.person(marriage.husbandIdNumber) : null;
     if (!mother || !father) {
-      throw new AppError('NOT_FOUND', { zh: 'grantee：共享数据中没有查到您的配偶，无法授权', en: 'grantee: the shared data shows no spouse to authorize' }, { field: 'grantee' });
+      throw new AppError(
+        'NOT_FOUND',
+        {
+          zh: 'grantee：共享数据中没有查到您的配偶，无法授权',
+          en: 'grantee: the shared data shows no spouse to authorize',
+        },
+        { field: 'grantee' },
+      );
     }
     const at = clock.now().toISOString();
-    const letter = { grantor: { name: mother.name, idNumber: mother.idNumber }, grantee: { name: father.name, idNumber: father.idNumber, role: 'father' }, signedAt: at };
+    const letter = {
+      grantor: { name: mother.name, idNumber: mother.idNumber },
+      grantee: { name: father.name, idNumber: father.idNumber, role: 'father' },
+      signedAt: at,
+    };
     const letterDigest = digestOf(letter);
     await db.query(
       `insert into authorizations (mother_id_number, grantee_id_number, grantee_role, letter_digest, image_sha256, image_png, signed_at)
        values ($1, $2, 'father', $3, $4, $5, $6)
        on conflict (mother_id_number, grantee_id_number) do update set letter_digest = excluded.letter_digest, image_sha256 = excluded.image_sha256, image_png = excluded.image_png, signed_at = excluded.signed_at`,
-      [mother.idNumber, father.idNumber, letterDigest, createHash('sha256').update(signaturePng).digest('hex'), signaturePng, at],
+      [
+        mother.idNumber,
+        father.idNumber,
+        letterDigest,
+        createHash('sha256').update(signaturePng).digest('hex'),
+        signaturePng,
+        at,
+      ],
     );
-    return { grantee: { role: 'father', name: father.name, idNumber: father.idNumber }, letterDigest, signedAt: at };
+    return {
+      grantee: { role: 'father', name: father.name, idNumber: father.idNumber },
+      letterDigest,
+      signedAt: at,
+    };
   }
 
   /**
    * The father confirms the application in his own login, after face verification (Anhui 附件2
    * 二 1). Only a confirmation whose face check passed is recorded.
    */
-  async confirmFather(fatherIdNumber: string, photoPng: Buffer): Promise<{ motherIdNumber: string; confirmedAt: string }> {
+  async confirmFather(
+    fatherIdNumber: string,
+    photoPng: Buffer,
+  ): Promise<{ motherIdNumber: string; confirmedAt: string }> {
     const { shared, db, clock } = this.deps;
     const marriage = await shared.marriageOf(fatherIdNumber);
     if (!marriage || marriage.husbandIdNumber !== fatherIdNumber) {
-      throw new AppError('NOT_FOUND', { zh: 'applicant：共享数据中没有查到您的婚姻登记，无法确认', en: 'applicant: the shared data shows no marriage for you to confirm' }, { field: 'applicant' });
+      throw new AppError(
+        'NOT_FOUND',
+        {
+          zh: 'applicant：共享数据中没有查到您的婚姻登记，无法确认',
+          en: 'applicant: the shared data shows no marriage for you to confirm',
+        },
+        { field: 'applicant' },
+      );
     }
     const score = await this.faceScore(fatherIdNumber, photoPng);
     const at = clock.now().toISOString();
@@ -332,13 +555,28 @@ export class CaseEngine {
     const { db, clock, calendar } = this.deps;
     const at = clock.now();
     return db.transaction(async (tx) => {
-      const cases = new WorkingCases(await loadCasesForUpdate(tx, [...new Set(decisions.map((d) => d.caseId))]));
+      const cases = new WorkingCases(
+        await loadCasesForUpdate(tx, [...new Set(decisions.map((d) => d.caseId))]),
+      );
       const key = (department: string, txnId: string) => `${department}\u0000${txnId}`;
-      const stored = new Map((await tx.query<{ department: string; txn_id: string; case_id: string; item: string; response: DecisionResult }>(
-        `select department, txn_id, case_id, item, response from inbound_decisions
+      const stored = new Map(
+        (
+          await tx.query<{
+            department: string;
+            txn_id: string;
+            case_id: string;
+            item: string;
+            response: DecisionResult;
+          }>(
+            `select department, txn_id, case_id, item, response from inbound_decisions
          where (department, txn_id) in (select * from unnest($1::text[], $2::text[]))`,
-        [decisions.map((d) => d.department), decisions.map((d) => d.txnId)],
-      )).map((r) => [key(r.department, r.txn_id), { caseId: r.case_id, item: r.item, response: r.response }]));
+            [decisions.map((d) => d.department), decisions.map((d) => d.txnId)],
+          )
+        ).map((r) => [
+          key(r.department, r.txn_id),
+          { caseId: r.case_id, item: r.item, response: r.response },
+        ]),
+      );
 
       const results: DecisionResult[] = [];
       const received: unknown[] = [];
@@ -347,7 +585,18 @@ export class CaseEngine {
         if (previous) {
           // The same id for a different case or item is not a replay: refuse it, change nothing.
           if (previous.caseId !== d.caseId || previous.item !== d.item) {
-            results.push({ txnId: d.txnId, ok: false, error: new AppError('CONFLICT', { zh: `txnId：交易号 ${d.txnId} 已用于其他事项`, en: `txnId: ${d.txnId} was already used for another item` }, { field: 'txnId' }).toJSON() });
+            results.push({
+              txnId: d.txnId,
+              ok: false,
+              error: new AppError(
+                'CONFLICT',
+                {
+                  zh: `txnId：交易号 ${d.txnId} 已用于其他事项`,
+                  en: `txnId: ${d.txnId} was already used for another item`,
+                },
+                { field: 'txnId' },
+              ).toJSON(),
+            });
           } else {
             results.push(previous.response.ok ? { ...previous.response, replayed: true } : previous.response);
           }
@@ -360,7 +609,14 @@ export class CaseEngine {
         } else {
           try {
             const after = cases.apply(d.caseId, commands.decide(state, d, at, calendar));
-            result = { txnId: d.txnId, ok: true, caseId: d.caseId, item: d.item, status: after.items[d.item]!.status, replayed: false };
+            result = {
+              txnId: d.txnId,
+              ok: true,
+              caseId: d.caseId,
+              item: d.item,
+              status: after.items[d.item]!.status,
+              replayed: false,
+            };
           } catch (e) {
             if (!(e instanceof AppError)) throw e;
             result = { txnId: d.txnId, ok: false, error: e.toJSON() };
@@ -372,7 +628,10 @@ export class CaseEngine {
       }
       await this.commit(tx, cases.appends(), at);
       if (received.length) {
-        await tx.query(`insert into inbound_decisions (department, txn_id, case_id, item, received_at, response) values ${valuesList(received.length / 6, 6, ['', '', '', '', 'timestamptz', 'jsonb'])}`, received);
+        await tx.query(
+          `insert into inbound_decisions (department, txn_id, case_id, item, received_at, response) values ${valuesList(received.length / 6, 6, ['', '', '', '', 'timestamptz', 'jsonb'])}`,
+          received,
+        );
       }
       return results;
     });
@@ -390,7 +649,9 @@ export class CaseEngine {
     }
     const { db, clock, calendar } = this.deps;
     await db.transaction(async (tx) => {
-      const cases = new WorkingCases(await loadCasesForUpdate(tx, [...new Set(updates.map((u) => u.caseId))]));
+      const cases = new WorkingCases(
+        await loadCasesForUpdate(tx, [...new Set(updates.map((u) => u.caseId))]),
+      );
       for (const u of updates) {
         const state = cases.state(u.caseId);
         if (state) cases.apply(u.caseId, commands.track(state, u, calendar));
@@ -400,10 +661,18 @@ export class CaseEngine {
   }
 
   async answerSupplement(caseId: string, item: ItemId, byIdNumber: string, note: string): Promise<CaseState> {
-    return this.mutate(caseId, byIdNumber, (state, at) => commands.answerSupplement(state, item, note, at, this.deps.calendar));
+    return this.mutate(caseId, byIdNumber, (state, at) =>
+      commands.answerSupplement(state, item, note, at, this.deps.calendar),
+    );
   }
 
-  async rate(caseId: string, item: ItemId, byIdNumber: string, score: number, comment: string): Promise<CaseState> {
+  async rate(
+    caseId: string,
+    item: ItemId,
+    byIdNumber: string,
+    score: number,
+    comment: string,
+  ): Promise<CaseState> {
     return this.mutate(caseId, byIdNumber, (state, at) => commands.rate(state, item, score, comment, at));
   }
 
@@ -418,19 +687,33 @@ export class CaseEngine {
     );
     if (!due.length) return 0;
     return db.transaction(async (tx) => {
-      const cases = await loadCasesForUpdate(tx, due.map((r) => r.case_id));
-      const appends = [...cases.entries()].map(([caseId, loaded]) => ({ caseId, before: loaded, events: commands.markOverdue(loaded.state, at) }));
+      const cases = await loadCasesForUpdate(
+        tx,
+        due.map((r) => r.case_id),
+      );
+      const appends = [...cases.entries()].map(([caseId, loaded]) => ({
+        caseId,
+        before: loaded,
+        events: commands.markOverdue(loaded.state, at),
+      }));
       await this.commit(tx, appends, at);
       return appends.reduce((n, a) => n + a.events.length, 0);
     });
   }
 
-  private async mutate(caseId: string, byIdNumber: string, fn: (state: CaseState, at: Date) => CaseEvent[]): Promise<CaseState> {
+  private async mutate(
+    caseId: string,
+    byIdNumber: string,
+    fn: (state: CaseState, at: Date) => CaseEvent[],
+  ): Promise<CaseState> {
     const at = this.deps.clock.now();
     return this.deps.db.transaction(async (tx) => {
       const loaded = (await loadCasesForUpdate(tx, [caseId])).get(caseId);
       // Someone else's case is reported as absent, not as forbidden: its existence is private.
-      if (!loaded || (loaded.state.applicant.idNumber !== byIdNumber && loaded.state.motherIdNumber !== byIdNumber)) {
+      if (
+        !loaded ||
+        (loaded.state.applicant.idNumber !== byIdNumber && loaded.state.motherIdNumber !== byIdNumber)
+      ) {
         throw caseNotFound(caseId);
       }
       const states = await this.commit(tx, [{ caseId, before: loaded, events: fn(loaded.state, at) }], at);
@@ -447,7 +730,11 @@ export class CaseEngine {
       const state = states.get(a.caseId);
       if (!state) continue;
       const firstSeq = (a.before?.state.version ?? 0) + 1;
-      const m = messagesFor(getPolicy(state.region), state, a.events.map((event, i) => ({ seq: firstSeq + i, event })));
+      const m = messagesFor(
+        getPolicy(state.region),
+        state,
+        a.events.map((event, i) => ({ seq: firstSeq + i, event })),
+      );
       outbox.push(...m.outbox);
       inbox.push(...m.inbox);
     }
@@ -468,7 +755,15 @@ export async function enqueue(tx: Queryable, messages: OutboxMessage[], at: Date
     `insert into outbox (kind, topic, idempotency_key, case_id, payload, available_at, created_at)
      values ${valuesList(messages.length, 7, ['', '', '', '', 'jsonb', 'timestamptz', 'timestamptz'])}
      on conflict (idempotency_key) do nothing`,
-    messages.flatMap((m) => [m.kind, m.topic, m.idempotencyKey, m.caseId, m.payload, at.toISOString(), at.toISOString()]),
+    messages.flatMap((m) => [
+      m.kind,
+      m.topic,
+      m.idempotencyKey,
+      m.caseId,
+      m.payload,
+      at.toISOString(),
+      at.toISOString(),
+    ]),
   );
 }
 
@@ -481,29 +776,59 @@ function slaMeasure(sla: Sla): SlaMeasure {
  * The signature binds the exact form reviewed: if anything the form is built from changed since
  * (the registries, the choices), the digest differs and the applicant must review and sign again.
  */
-function checkSignature(input: ApplicationInput, form: CaseForm, at: Date, coSigners: { role: ParentRole; idNumber: string }[]): CaseSubmission['signature'] {
+function checkSignature(
+  input: ApplicationInput,
+  form: CaseForm,
+  at: Date,
+  coSigners: { role: ParentRole; idNumber: string }[],
+): CaseSubmission['signature'] {
   if (!input.signature) return null;
   const formDigest = digestOf(form);
   if (input.signature.formDigest !== formDigest) {
-    throw new AppError('CONFLICT', {
-      zh: 'signature.formDigest：签名后表单内容已变化，请重新核对并签名',
-      en: 'signature.formDigest: the form changed after it was signed; review it and sign again',
-    }, { field: 'signature.formDigest' });
+    throw new AppError(
+      'CONFLICT',
+      {
+        zh: 'signature.formDigest：签名后表单内容已变化，请重新核对并签名',
+        en: 'signature.formDigest: the form changed after it was signed; review it and sign again',
+      },
+      { field: 'signature.formDigest' },
+    );
   }
   const others = input.signature.others ?? [];
   const missing = coSigners.filter((c) => !others.some((o) => o.role === c.role));
   const extra = others.filter((o) => !coSigners.some((c) => c.role === o.role));
   if (missing.length || extra.length) {
-    const who = (r: ParentRole) => (r === 'mother' ? { zh: '母亲', en: 'the mother' } : { zh: '父亲', en: 'the father' });
+    const who = (r: ParentRole) =>
+      r === 'mother' ? { zh: '母亲', en: 'the mother' } : { zh: '父亲', en: 'the father' };
     const [zh, en] = missing.length
-      ? [`本地区申请表需由${missing.map((m) => who(m.role).zh).join('、')}一同签名`, `this region's form is also signed by ${missing.map((m) => who(m.role).en).join(' and ')}`]
-      : [`不需要${extra.map((o) => who(o.role).zh).join('、')}签名`, `no signature of ${extra.map((o) => who(o.role).en).join(' or ')} is asked for`];
-    throw new AppError('INVALID_INPUT', { zh: `signature.others：${zh}`, en: `signature.others: ${en}` }, { field: 'signature.others' });
+      ? [
+          `本地区申请表需由${missing.map((m) => who(m.role).zh).join('、')}一同签名`,
+          `this region's form is also signed by ${missing.map((m) => who(m.role).en).join(' and ')}`,
+        ]
+      : [
+          `不需要${extra.map((o) => who(o.role).zh).join('、')}签名`,
+          `no signature of ${extra.map((o) => who(o.role).en).join(' or ')} is asked for`,
+        ];
+    throw new AppError(
+      'INVALID_INPUT',
+      { zh: `signature.others：${zh}`, en: `signature.others: ${en}` },
+      { field: 'signature.others' },
+    );
   }
   const sha = (png: Buffer) => createHash('sha256').update(png).digest('hex');
   return {
-    signerIdNumber: input.applicant.idNumber, formDigest, imageSha256: sha(input.signature.imagePng), signedAt: at.toISOString(),
-    ...(coSigners.length ? { coSigners: coSigners.map((c) => ({ ...c, imageSha256: sha(others.find((o) => o.role === c.role)!.imagePng) })) } : {}),
+    signerIdNumber: input.applicant.idNumber,
+    formDigest,
+    imageSha256: sha(input.signature.imagePng),
+    signedAt: at.toISOString(),
+    ...(coSigners.length
+      ? {
+          coSigners: coSigners.map((c) => ({
+            ...c,
+            imageSha256: sha(others.find((o) => o.role === c.role)!.imagePng),
+          })),
+        }
+      : {}),
   };
 }
 
@@ -536,6 +861,10 @@ class WorkingCases {
   }
 
   appends(): CaseAppend[] {
-    return [...this.changed.entries()].map(([caseId, c]) => ({ caseId, before: this.loaded.get(caseId)!, events: c.events }));
+    return [...this.changed.entries()].map(([caseId, c]) => ({
+      caseId,
+      before: this.loaded.get(caseId)!,
+      events: c.events,
+    }));
   }
 }

@@ -21,8 +21,16 @@ export function buildForm(facts: Facts, evaluation: Evaluation, extras: FormExtr
       bornAt: facts.baby.bornAt,
       birthPlace: facts.baby.birthPlace,
     },
-    mother: { name: facts.mother.name, idNumber: facts.mother.idNumber, ...(facts.mother.phone ? { phone: facts.mother.phone } : {}) },
-    father: facts.father && { name: facts.father.name, idNumber: facts.father.idNumber, ...(facts.father.phone ? { phone: facts.father.phone } : {}) },
+    mother: {
+      name: facts.mother.name,
+      idNumber: facts.mother.idNumber,
+      ...(facts.mother.phone ? { phone: facts.mother.phone } : {}),
+    },
+    father: facts.father && {
+      name: facts.father.name,
+      idNumber: facts.father.idNumber,
+      ...(facts.father.phone ? { phone: facts.father.phone } : {}),
+    },
     registering: {
       role: facts.choices.followParent,
       name: registering?.name ?? '',
@@ -30,11 +38,16 @@ export function buildForm(facts: Facts, evaluation: Evaluation, extras: FormExtr
       hukouDivisionCode: registering?.hukou?.divisionCode ?? null,
       householdType: registering?.hukou?.householdType ?? null,
     },
-    marriage: facts.marriage && { registeredOn: facts.marriage.registeredOn, registeredDivisionCode: facts.marriage.registeredDivisionCode },
+    marriage: facts.marriage && {
+      registeredOn: facts.marriage.registeredOn,
+      registeredDivisionCode: facts.marriage.registeredDivisionCode,
+    },
     existingCertificateNumber: facts.existing.birthCertificate?.number,
     insuranceYears: facts.choices.insuranceYears ?? ['current'],
     insuranceDivisionCode: facts.choices.insuranceDivisionCode ?? registering?.hukou?.divisionCode ?? null,
-    delivery: Object.fromEntries(evaluation.plan.filter((p) => p.delivery?.chosen).map((p) => [p.id, p.delivery!.chosen])),
+    delivery: Object.fromEntries(
+      evaluation.plan.filter((p) => p.delivery?.chosen).map((p) => [p.id, p.delivery!.chosen]),
+    ),
     recipient: facts.choices.recipient ?? facts.applicant.role,
     contact: extras.contact,
     uploads: extras.uploads,

@@ -7,7 +7,13 @@ import type { DeliveryRecord, MarriageRecord, SharedData } from '../registries/p
 export interface ApplicationInput {
   applicant: { role: ParentRole; idNumber: string };
   motherIdNumber: string;
-  baby: { surname: string; givenName: string; sex?: 'male' | 'female'; bornAt?: string; birthPlace?: FactsInput['baby']['birthPlace'] };
+  baby: {
+    surname: string;
+    givenName: string;
+    sex?: 'male' | 'female';
+    bornAt?: string;
+    birthPlace?: FactsInput['baby']['birthPlace'];
+  };
   choices: FactsInput['choices'];
   motherAuthorization?: FactsInput['motherAuthorization'];
   /** A phone if the registry has none, and where to mail what is mailed. */
@@ -25,10 +31,15 @@ export async function familyOf(shared: SharedData, idNumber: string) {
   const marriage = await shared.marriageOf(idNumber);
   const isHusband = marriage?.husbandIdNumber === idNumber;
   const ownDelivery = isHusband ? null : await shared.deliveryRecordOf(idNumber);
-  const motherId = isHusband ? marriage.wifeIdNumber : marriage?.wifeIdNumber === idNumber || ownDelivery ? idNumber : null;
+  const motherId = isHusband
+    ? marriage.wifeIdNumber
+    : marriage?.wifeIdNumber === idNumber || ownDelivery
+      ? idNumber
+      : null;
   const mother = motherId ? await shared.person(motherId) : null;
   if (!mother) return { person, role: null, mother: null, father: null };
-  const delivery = mother.idNumber === idNumber ? ownDelivery : await shared.deliveryRecordOf(mother.idNumber);
+  const delivery =
+    mother.idNumber === idNumber ? ownDelivery : await shared.deliveryRecordOf(mother.idNumber);
   const fatherId = fatherIdOf(mother.idNumber, marriage, delivery);
   const father = fatherId ? await shared.person(fatherId) : null;
   const role: ParentRole = mother.idNumber === idNumber ? 'mother' : 'father';
@@ -36,7 +47,11 @@ export async function familyOf(shared: SharedData, idNumber: string) {
 }
 
 /** The baby's father: the mother's husband, or else the father the hospital recorded. */
-function fatherIdOf(motherId: string, marriage: MarriageRecord | null, delivery: DeliveryRecord | null | undefined): string | undefined {
+function fatherIdOf(
+  motherId: string,
+  marriage: MarriageRecord | null,
+  delivery: DeliveryRecord | null | undefined,
+): string | undefined {
   return marriage?.wifeIdNumber === motherId ? marriage.husbandIdNumber : delivery?.fatherIdNumber;
 }
 
@@ -50,15 +65,32 @@ export interface PlatformRecords {
   /** Another application for this mother's baby born at that instant. */
   priorApplication(bornAt: string): Promise<boolean>;
   /** The mother's signed authorization for this applicant, if she gave one. */
-  authorization(motherIdNumber: string, applicantIdNumber: string): Promise<FactsInput['motherAuthorization']>;
+  authorization(
+    motherIdNumber: string,
+    applicantIdNumber: string,
+  ): Promise<FactsInput['motherAuthorization']>;
   /** The father's face-verified confirmation, if he gave one. */
-  fatherConfirmation(motherIdNumber: string, fatherIdNumber: string): Promise<FactsInput['fatherConfirmation']>;
+  fatherConfirmation(
+    motherIdNumber: string,
+    fatherIdNumber: string,
+  ): Promise<FactsInput['fatherConfirmation']>;
 }
 
-export async function gatherFacts(shared: SharedData, input: ApplicationInput, records: PlatformRecords): Promise<Facts> {
+export async function gatherFacts(
+  shared: SharedData,
+  input: ApplicationInput,
+  records: PlatformRecords,
+): Promise<Facts> {
   const mother = await shared.person(input.motherIdNumber);
   if (!mother) {
-    throw new AppError('NOT_FOUND', { zh: 'motherIdNumber：户籍信息中查无此人，请核对母亲身份证号', en: 'motherIdNumber: the hukou registry has no such person; check the mother’s ID number' }, { field: 'motherIdNumber' });
+    throw new AppError(
+      'NOT_FOUND',
+      {
+        zh: 'motherIdNumber：户籍信息中查无此人，请核对母亲身份证号',
+        en: 'motherIdNumber: the hukou registry has no such person; check the mother’s ID number',
+      },
+      { field: 'motherIdNumber' },
+    );
   }
   const [marriage, delivery, eLicenses, maternityInsurance, existing] = await Promise.all([
     shared.marriageOf(mother.idNumber),
@@ -75,12 +107,26 @@ export async function gatherFacts(shared: SharedData, input: ApplicationInput, r
   const facts: FactsInput = {
     applicant: { role: input.applicant.role },
     // Only what the mother signed in her own login counts (or what a trusted integration passes in).
-    motherAuthorization: input.motherAuthorization ?? (input.applicant.role === 'mother' ? null : await records.authorization(mother.idNumber, input.applicant.idNumber)),
-    baby: { surname: input.baby.surname, givenName: input.baby.givenName, sex: sex!, bornAt: bornAt!, birthPlace: birthPlace! },
+    motherAuthorization:
+      input.motherAuthorization ??
+      (input.applicant.role === 'mother'
+        ? null
+        : await records.authorization(mother.idNumber, input.applicant.idNumber)),
+    baby: {
+      surname: input.baby.surname,
+      givenName: input.baby.givenName,
+      sex: sex!,
+      bornAt: bornAt!,
+      birthPlace: birthPlace!,
+    },
     mother,
     father,
     marriage,
-    deliveryRecord: delivery && { motherIdNumber: delivery.motherIdNumber, institutionName: delivery.institutionName, ...(delivery.fatherIdNumber ? { fatherIdNumber: delivery.fatherIdNumber } : {}) },
+    deliveryRecord: delivery && {
+      motherIdNumber: delivery.motherIdNumber,
+      institutionName: delivery.institutionName,
+      ...(delivery.fatherIdNumber ? { fatherIdNumber: delivery.fatherIdNumber } : {}),
+    },
     existing,
     eLicenses,
     maternityInsurance,
@@ -93,10 +139,14 @@ export async function gatherFacts(shared: SharedData, input: ApplicationInput, r
   // so the answer does not tell a stranger whom the registries know.
   const parent = input.applicant.role === 'mother' ? mother : father;
   if (parent?.idNumber !== input.applicant.idNumber) {
-    throw new AppError('NOT_FOUND', {
-      zh: 'applicant：登录人不是共享数据中该新生儿的父亲或母亲，请由父母本人登录申请',
-      en: "applicant: the person logged in is not the baby's mother or father in the shared data; a parent must log in and apply",
-    }, { field: 'applicant' });
+    throw new AppError(
+      'NOT_FOUND',
+      {
+        zh: 'applicant：登录人不是共享数据中该新生儿的父亲或母亲，请由父母本人登录申请',
+        en: "applicant: the person logged in is not the baby's mother or father in the shared data; a parent must log in and apply",
+      },
+      { field: 'applicant' },
+    );
   }
   // Without a delivery record the birth facts must be typed; the schema names what is missing.
   return parseFacts(facts);

@@ -7,7 +7,15 @@ import { valuesList } from '../store/sql.ts';
 
 /** Where notifications leave the platform (SMS gateway); the dev adapter writes to a log. */
 export interface SmsPort {
-  send(message: { to: string; template: string; title: { zh: string; en: string }; text: { zh: string; en: string } }, idempotencyKey: string): Promise<void>;
+  send(
+    message: {
+      to: string;
+      template: string;
+      title: { zh: string; en: string };
+      text: { zh: string; en: string };
+    },
+    idempotencyKey: string,
+  ): Promise<void>;
 }
 
 export interface WorkerDeps {
@@ -64,15 +72,22 @@ export class OutboxWorker {
   async claim(): Promise<ClaimedRow[]> {
     const now = this.deps.clock.now();
     // RETURNING keeps no order; deliver oldest first.
-    return (await this.deps.db.query<ClaimedRow>(
-      `update outbox set locked_by = $1, locked_until = $2, attempts = attempts + 1
+    return (
+      await this.deps.db.query<ClaimedRow>(
+        `update outbox set locked_by = $1, locked_until = $2, attempts = attempts + 1
        where id in (
          select id from outbox
          where status = 'pending' and available_at <= $3 and (locked_until is null or locked_until <= $3)
          order by id limit $4 for update skip locked)
        returning id, kind, topic, idempotency_key, payload, attempts`,
-      [this.deps.workerId, new Date(now.getTime() + this.leaseMs).toISOString(), now.toISOString(), this.batchSize],
-    )).sort((a, b) => a.id - b.id);
+        [
+          this.deps.workerId,
+          new Date(now.getTime() + this.leaseMs).toISOString(),
+          now.toISOString(),
+          this.batchSize,
+        ],
+      )
+    ).sort((a, b) => a.id - b.id);
   }
 
   /** Claim, deliver and settle one batch. */
@@ -95,17 +110,29 @@ export class OutboxWorker {
         done.push(row.id);
       } catch (e) {
         const message = (e as Error).message.slice(0, 1000);
-        if (e instanceof PermanentError || row.attempts >= this.maxAttempts) failed.push({ id: row.id, error: message });
-        else retry.push({ id: row.id, at: new Date(this.deps.clock.now().getTime() + backoffMs(row.attempts)).toISOString(), error: message });
+        if (e instanceof PermanentError || row.attempts >= this.maxAttempts)
+          failed.push({ id: row.id, error: message });
+        else
+          retry.push({
+            id: row.id,
+            at: new Date(this.deps.clock.now().getTime() + backoffMs(row.attempts)).toISOString(),
+            error: message,
+          });
       }
     }
     await this.settle(done, retry, failed);
     if (unsent.length) {
       await this.deps.db.query(
         `update outbox set locked_by = null, locked_until = null, attempts = attempts - 1 where id = any($1::int[]) and locked_by = $2`,
-        [unsent, this.deps.workerId]);
+        [unsent, this.deps.workerId],
+      );
     }
-    return { claimed: rows.length - unsent.length, done: done.length, retried: retry.length, failed: failed.length };
+    return {
+      claimed: rows.length - unsent.length,
+      done: done.length,
+      retried: retry.length,
+      failed: failed.length,
+    };
   }
 
   /** Run batches until nothing is due. */
@@ -127,7 +154,8 @@ export class OutboxWorker {
   }
 
   private async deliver(row: ClaimedRow): Promise<void> {
-    if (row.kind === 'notify') return this.deps.sms.send(row.payload as Parameters<SmsPort['send']>[0], row.idempotency_key);
+    if (row.kind === 'notify')
+      return this.deps.sms.send(row.payload as Parameters<SmsPort['send']>[0], row.idempotency_key);
     if (row.kind === 'ship') return this.deps.ems.ship(row.payload as Shipment, row.idempotency_key);
     const port = this.deps.departments[row.topic as DepartmentId];
     if (!port) throw new PermanentError(`no adapter for department ${row.topic}`);
@@ -135,27 +163,35 @@ export class OutboxWorker {
   }
 
   /** Settle only rows this worker still holds: a row re-claimed after a lapsed lease is not ours. */
-  private async settle(done: number[], retry: { id: number; at: string; error: string }[], failed: { id: number; error: string }[]): Promise<void> {
+  private async settle(
+    done: number[],
+    retry: { id: number; at: string; error: string }[],
+    failed: { id: number; error: string }[],
+  ): Promise<void> {
     const now = this.deps.clock.now().toISOString();
     const me = this.deps.workerId;
     if (done.length) {
       await this.deps.db.query(
         `update outbox set status = 'done', settled_at = $1, locked_by = null, locked_until = null, last_error = null
-         where id = any($2::int[]) and locked_by = $3`, [now, done, me]);
+         where id = any($2::int[]) and locked_by = $3`,
+        [now, done, me],
+      );
     }
     if (retry.length) {
       await this.deps.db.query(
         `update outbox o set available_at = v.at, last_error = v.error, locked_by = null, locked_until = null
          from (values ${valuesList(retry.length, 3, ['int', 'timestamptz', ''])}) as v (id, at, error)
          where o.id = v.id and o.locked_by = $${retry.length * 3 + 1}`,
-        [...retry.flatMap((r) => [r.id, r.at, r.error]), me]);
+        [...retry.flatMap((r) => [r.id, r.at, r.error]), me],
+      );
     }
     if (failed.length) {
       await this.deps.db.query(
         `update outbox o set status = 'failed', settled_at = $${failed.length * 2 + 1}, last_error = v.error, locked_by = null, locked_until = null
          from (values ${valuesList(failed.length, 2, ['int', ''])}) as v (id, error)
          where o.id = v.id and o.locked_by = $${failed.length * 2 + 2}`,
-        [...failed.flatMap((f) => [f.id, f.error]), now, me]);
+        [...failed.flatMap((f) => [f.id, f.error]), now, me],
+      );
     }
   }
 }

@@ -19,24 +19,38 @@ import { verifyStore, type VerifyReport } from './verify.ts';
 
 const TICK_MS = 5 * 60_000;
 /** A 1×1 PNG standing in for a face photo: the simulated verifier checks its form, not a face. */
-const FACE_PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+const FACE_PHOTO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 /**
  * What a parent does after the pre-review lists what is missing: upload each material (a scan,
  * here the same small image), verify faces, give a phone and a mailing address in the region.
  */
-export async function completeApplication(engine: CaseEngine, region: RegionId, input: ApplicationInput): Promise<ApplicationInput> {
+export async function completeApplication(
+  engine: CaseEngine,
+  region: RegionId,
+  input: ApplicationInput,
+): Promise<ApplicationInput> {
   const { missing, form } = await engine.preview(region, input);
   if (!missing.length) return input;
   const done: ApplicationInput = { ...input, uploads: { ...input.uploads }, contact: { ...input.contact } };
   for (const { field } of missing) {
     const [kind, key] = field.split('.') as [string, string];
-    if (kind === 'uploads') done.uploads![key] = (await engine.upload(input.applicant.idNumber, key, 'image/png', FACE_PHOTO)).uploadId;
+    if (kind === 'uploads')
+      done.uploads![key] = (
+        await engine.upload(input.applicant.idNumber, key, 'image/png', FACE_PHOTO)
+      ).uploadId;
     if (kind === 'faces') await engine.verifyFace(input.applicant.idNumber, key as ParentRole, FACE_PHOTO);
-    if (field === 'contact.phone') done.contact!.phone = `139${input.applicant.idNumber.slice(10, 18).replace(/X/i, '0')}`;
+    if (field === 'contact.phone')
+      done.contact!.phone = `139${input.applicant.idNumber.slice(10, 18).replace(/X/i, '0')}`;
     if (field === 'contact.mailingAddress') {
       // The registering parent's hukou lies in the region, so it is a deliverable address there.
-      done.contact!.mailingAddress = { divisionCode: form?.registering.hukouDivisionCode ?? POLICIES[region].divisions[0]!.padEnd(6, '0'), detail: '幸福路 1 号' };
+      done.contact!.mailingAddress = {
+        divisionCode: form?.registering.hukouDivisionCode ?? POLICIES[region].divisions[0]!.padEnd(6, '0'),
+        detail: '幸福路 1 号',
+      };
     }
   }
   return done;
@@ -85,9 +99,24 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
   const shared = simulatedRegistries();
   const departments = simulateAllDepartments({ ...o.departments, seed: o.seed, now: () => clock.now() });
   let caseNo = 0;
-  const engine = new CaseEngine({ db: o.db, clock, calendar, shared, faces: simulatedFaceVerifier(async (id) => (await shared.person(id)) !== null), newCaseId: () => `${o.region.toUpperCase().slice(0, 2)}${String(o.seed).replace(/\W/g, '')}-${String(++caseNo).padStart(6, '0')}` });
+  const engine = new CaseEngine({
+    db: o.db,
+    clock,
+    calendar,
+    shared,
+    faces: simulatedFaceVerifier(async (id) => (await shared.person(id)) !== null),
+    newCaseId: () =>
+      `${o.region.toUpperCase().slice(0, 2)}${String(o.seed).replace(/\W/g, '')}-${String(++caseNo).padStart(6, '0')}`,
+  });
   const ems = simulateEms();
-  const worker = new OutboxWorker({ db: o.db, clock, workerId: 'simulator', departments, sms: smsMemory(), ems });
+  const worker = new OutboxWorker({
+    db: o.db,
+    clock,
+    workerId: 'simulator',
+    departments,
+    sms: smsMemory(),
+    ems,
+  });
 
   const families = generateFamilies(o.region, o.cases, { seed: o.seed, bornBy: o.start });
   for (const f of families) shared.load(f.situation);
@@ -108,14 +137,21 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
       if (POLICIES[o.region].applicants.fatherConfirms && f.situation.father && f.situation.marriage) {
         await engine.confirmFather(f.situation.father.idNumber, FACE_PHOTO);
       }
-      const input = await completeApplication(engine, o.region, { applicant: f.applicant, motherIdNumber: f.applicant.idNumber, baby: f.baby, choices: f.choices });
+      const input = await completeApplication(engine, o.region, {
+        applicant: f.applicant,
+        motherIdNumber: f.applicant.idNumber,
+        baby: f.baby,
+        choices: f.choices,
+      });
       const r = await engine.submit(o.region, `sim-${o.seed}-${i}`, input);
       if (r.accepted) {
         summaryCounts.accepted++;
         openCases.add(r.caseId);
       } else {
         summaryCounts.refused++;
-        for (const finding of r.evaluation.findings.filter((x) => x.outcome === 'failed' && x.effect === 'refuse' && x.scope === 'case')) {
+        for (const finding of r.evaluation.findings.filter(
+          (x) => x.outcome === 'failed' && x.effect === 'refuse' && x.scope === 'case',
+        )) {
           refusedBy[finding.ruleId] = (refusedBy[finding.ruleId] ?? 0) + 1;
         }
       }
@@ -130,7 +166,12 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
         if (d.outcome === 'supplement' && results[j]!.ok) {
           summaryCounts.supplemented++;
           // The parent answers between two hours and two days later.
-          answers.push({ at: clock.now().getTime() + random.int(2 * 3600_000, 48 * 3600_000), caseId: d.caseId, item: d.item, by: '' });
+          answers.push({
+            at: clock.now().getTime() + random.int(2 * 3600_000, 48 * 3600_000),
+            caseId: d.caseId,
+            item: d.item,
+            by: '',
+          });
         }
       });
     }
@@ -138,14 +179,19 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
     answers.sort((a, b) => a.at - b.at);
     while (answers.length && answers[0]!.at <= clock.now().getTime()) {
       const a = answers.shift()!;
-      const state = await o.db.query<{ applicant_id_number: string }>('select applicant_id_number from cases where id = $1', [a.caseId]);
+      const state = await o.db.query<{ applicant_id_number: string }>(
+        'select applicant_id_number from cases where id = $1',
+        [a.caseId],
+      );
       await engine.answerSupplement(a.caseId, a.item, state[0]!.applicant_id_number, '已补充上传 / uploaded');
     }
     await worker.drain();
     await engine.sweepOverdue();
 
     if (o.onProgress) {
-      const settled = (await o.db.query<{ n: number }>(`select count(*)::int as n from cases where status <> 'in-progress'`))[0]!.n;
+      const settled = (
+        await o.db.query<{ n: number }>(`select count(*)::int as n from cases where status <> 'in-progress'`)
+      )[0]!.n;
       o.onProgress(settled + summaryCounts.refused, o.cases);
     }
 
@@ -166,20 +212,35 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
 }
 
 async function summarize(
-  o: SimulationOptions, end: Date, counts: { accepted: number; refused: number; supplemented: number }, refusedBy: Record<string, number>,
+  o: SimulationOptions,
+  end: Date,
+  counts: { accepted: number; refused: number; supplemented: number },
+  refusedBy: Record<string, number>,
   departments: Record<DepartmentId, { stats: { calls: number; tasks: number; faults: number } }>,
 ): Promise<Omit<SimulationSummary, 'parcels'>> {
   const db = o.db;
-  const caseStatus = await db.query<{ status: string; n: number }>('select status, count(*)::int as n from cases where region = $1 group by status', [o.region]);
-  const itemStatus = await db.query<{ status: string; n: number }>('select status, count(*)::int as n from case_items where region = $1 group by status', [o.region]);
-  const sla = (await db.query<{ total: number; on_time: number; overdue: number }>(
-    `select count(*) filter (where deadline is not null and decided_at is not null)::int as total,
+  const caseStatus = await db.query<{ status: string; n: number }>(
+    'select status, count(*)::int as n from cases where region = $1 group by status',
+    [o.region],
+  );
+  const itemStatus = await db.query<{ status: string; n: number }>(
+    'select status, count(*)::int as n from case_items where region = $1 group by status',
+    [o.region],
+  );
+  const sla = (
+    await db.query<{ total: number; on_time: number; overdue: number }>(
+      `select count(*) filter (where deadline is not null and decided_at is not null)::int as total,
             count(*) filter (where deadline is not null and decided_at is not null and decided_at <= deadline)::int as on_time,
             count(*) filter (where overdue)::int as overdue
-     from case_items where region = $1`, [o.region]))[0]!;
+     from case_items where region = $1`,
+      [o.region],
+    )
+  )[0]!;
   const medians = await db.query<{ item: string; hours: number }>(
     `select item, round((percentile_cont(0.5) within group (order by extract(epoch from decided_at - dispatched_at)) / 3600)::numeric, 1)::float8 as hours
-     from case_items where region = $1 and status = 'done' group by item order by item`, [o.region]);
+     from case_items where region = $1 and status = 'done' group by item order by item`,
+    [o.region],
+  );
   const n = (rows: { status: string; n: number }[], s: string) => rows.find((r) => r.status === s)?.n ?? 0;
   return {
     region: o.region,
@@ -189,9 +250,18 @@ async function summarize(
     refusedBy,
     casesCompleted: n(caseStatus, 'completed'),
     casesPartly: n(caseStatus, 'partly-completed'),
-    items: { done: n(itemStatus, 'done'), rejected: n(itemStatus, 'rejected'), cancelled: n(itemStatus, 'cancelled'), open: n(itemStatus, 'waiting') + n(itemStatus, 'dispatched') + n(itemStatus, 'supplement-requested') },
+    items: {
+      done: n(itemStatus, 'done'),
+      rejected: n(itemStatus, 'rejected'),
+      cancelled: n(itemStatus, 'cancelled'),
+      open: n(itemStatus, 'waiting') + n(itemStatus, 'dispatched') + n(itemStatus, 'supplement-requested'),
+    },
     supplemented: counts.supplemented,
-    slaCompliance: { withDeadline: sla.total, onTime: sla.on_time, share: sla.total ? Math.round((sla.on_time / sla.total) * 1000) / 1000 : null },
+    slaCompliance: {
+      withDeadline: sla.total,
+      onTime: sla.on_time,
+      share: sla.total ? Math.round((sla.on_time / sla.total) * 1000) / 1000 : null,
+    },
     overdueItems: sla.overdue,
     medianHoursByItem: Object.fromEntries(medians.map((m) => [m.item, m.hours])),
     departmentCalls: Object.fromEntries(Object.entries(departments).map(([k, v]) => [k, { ...v.stats }])),

@@ -8,7 +8,14 @@ import type { SmsPort } from './outbox-worker.ts';
  */
 export function smsLog(path: string): SmsPort & { readonly sent: number } {
   mkdirSync(dirname(path), { recursive: true });
-  const keys = new Set<string>(existsSync(path) ? readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { key: string }).key) : []);
+  const keys = new Set<string>(
+    existsSync(path)
+      ? readFileSync(path, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => (JSON.parse(l) as { key: string }).key)
+      : [],
+  );
   let sent = 0;
   return {
     get sent() {

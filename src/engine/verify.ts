@@ -57,14 +57,28 @@ export async function verifyStore(db: Queryable, batch = 500): Promise<VerifyRep
   for (;;) {
     const rows = await db.query<CaseRow>(
       `select id, region, mother_id_number, applicant_id_number, status, overdue, submitted_at, promised_deadline, version, last_hash, state
-       from cases where id > $1 order by id limit $2`, [after, batch]);
+       from cases where id > $1 order by id limit $2`,
+      [after, batch],
+    );
     if (!rows.length) break;
     after = rows[rows.length - 1]!.id;
-    const log = await db.query<{ case_id: string; seq: number; type: string; at: Date; payload: CaseEvent; prev_hash: string; hash: string }>(
-      'select case_id, seq, type, at, payload, prev_hash, hash from case_events where case_id = any($1::text[]) order by case_id, seq', [rows.map((r) => r.id)]);
+    const log = await db.query<{
+      case_id: string;
+      seq: number;
+      type: string;
+      at: Date;
+      payload: CaseEvent;
+      prev_hash: string;
+      hash: string;
+    }>(
+      'select case_id, seq, type, at, payload, prev_hash, hash from case_events where case_id = any($1::text[]) order by case_id, seq',
+      [rows.map((r) => r.id)],
+    );
     const items = await db.query<ItemRow>(
       `select case_id, item, region, department, status, dispatched_at, deadline, decided_at, overdue, holder, rating
-       from case_items where case_id = any($1::text[])`, [rows.map((r) => r.id)]);
+       from case_items where case_id = any($1::text[])`,
+      [rows.map((r) => r.id)],
+    );
     for (const row of rows) {
       cases++;
       const own = log.filter((e) => e.case_id === row.id);
@@ -73,39 +87,70 @@ export async function verifyStore(db: Queryable, batch = 500): Promise<VerifyRep
       own.forEach((e, i) => {
         if (e.seq !== i + 1) problems.push(`${row.id}: event ${i + 1} is missing (found seq ${e.seq})`);
         if (e.prev_hash !== prev) problems.push(`${row.id}: event ${e.seq} does not link to the one before`);
-        if (chainHash(e.prev_hash, e.seq, e.payload) !== e.hash) problems.push(`${row.id}: event ${e.seq} was altered (hash mismatch)`);
-        if (e.type !== e.payload.type || iso(e.at) !== iso(e.payload.at)) problems.push(`${row.id}: event ${e.seq}'s columns differ from its content`);
+        if (chainHash(e.prev_hash, e.seq, e.payload) !== e.hash)
+          problems.push(`${row.id}: event ${e.seq} was altered (hash mismatch)`);
+        if (e.type !== e.payload.type || iso(e.at) !== iso(e.payload.at))
+          problems.push(`${row.id}: event ${e.seq}'s columns differ from its content`);
         prev = e.hash;
       });
       if (prev !== row.last_hash) problems.push(`${row.id}: the case's last hash is not its last event's`);
       let replayed: CaseState | null = null;
       try {
-        replayed = replay(row.id, own.map((e) => e.payload));
+        replayed = replay(
+          row.id,
+          own.map((e) => e.payload),
+        );
       } catch (e) {
         problems.push(`${row.id}: its events do not replay: ${(e as Error).message}`);
       }
-      if (replayed && canonicalJson(replayed) !== canonicalJson(row.state)) problems.push(`${row.id}: the stored state differs from the replay of its events`);
+      if (replayed && canonicalJson(replayed) !== canonicalJson(row.state))
+        problems.push(`${row.id}: the stored state differs from the replay of its events`);
       if (replayed) {
         const expected = {
-          region: replayed.region, mother_id_number: replayed.motherIdNumber, applicant_id_number: replayed.applicant.idNumber, status: replayed.status,
-          overdue: replayed.overdue, submitted_at: iso(replayed.submittedAt), promised_deadline: iso(replayed.promisedDeadline), version: own.length,
+          region: replayed.region,
+          mother_id_number: replayed.motherIdNumber,
+          applicant_id_number: replayed.applicant.idNumber,
+          status: replayed.status,
+          overdue: replayed.overdue,
+          submitted_at: iso(replayed.submittedAt),
+          promised_deadline: iso(replayed.promisedDeadline),
+          version: own.length,
         };
-        const actual = { ...row, submitted_at: iso(row.submitted_at), promised_deadline: iso(row.promised_deadline) };
+        const actual = {
+          ...row,
+          submitted_at: iso(row.submitted_at),
+          promised_deadline: iso(row.promised_deadline),
+        };
         for (const [column, value] of Object.entries(expected)) {
-          if (actual[column as keyof typeof actual] !== value) problems.push(`${row.id}: cases.${column} differs from the replay`);
+          if (actual[column as keyof typeof actual] !== value)
+            problems.push(`${row.id}: cases.${column} differs from the replay`);
         }
         const ownItems = items.filter((x) => x.case_id === row.id);
-        if (ownItems.length !== Object.keys(replayed.items).length) problems.push(`${row.id}: case_items has ${ownItems.length} rows, the replay ${Object.keys(replayed.items).length} items`);
+        if (ownItems.length !== Object.keys(replayed.items).length)
+          problems.push(
+            `${row.id}: case_items has ${ownItems.length} rows, the replay ${Object.keys(replayed.items).length} items`,
+          );
         for (const i of ownItems) {
           const r = replayed.items[i.item];
-          const same = r && i.region === replayed.region && i.department === r.department && i.status === r.status && i.overdue === r.overdue && i.holder === r.holder
-            && iso(i.dispatched_at) === iso(r.dispatchedAt) && iso(i.deadline) === iso(r.deadline) && iso(i.decided_at) === iso(r.decidedAt) && i.rating === (r.rating?.score ?? null);
+          const same =
+            r &&
+            i.region === replayed.region &&
+            i.department === r.department &&
+            i.status === r.status &&
+            i.overdue === r.overdue &&
+            i.holder === r.holder &&
+            iso(i.dispatched_at) === iso(r.dispatchedAt) &&
+            iso(i.deadline) === iso(r.deadline) &&
+            iso(i.decided_at) === iso(r.decidedAt) &&
+            i.rating === (r.rating?.score ?? null);
           if (!same) problems.push(`${row.id}: item ${i.item} in case_items differs from the replay`);
         }
       }
     }
   }
-  const ob = await db.query<{ status: string; n: number }>('select status, count(*)::int as n from outbox group by status');
+  const ob = await db.query<{ status: string; n: number }>(
+    'select status, count(*)::int as n from outbox group by status',
+  );
   const count = (s: string) => ob.find((r) => r.status === s)?.n ?? 0;
   const outbox = { pending: count('pending'), failed: count('failed'), done: count('done') };
   if (outbox.pending) problems.push(`${outbox.pending} outbox messages are still pending`);

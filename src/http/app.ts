@@ -46,7 +46,13 @@ export interface AppDeps {
   /** The built parents' app, served at `/` when present. */
   webRoot?: string;
   /** A unified-identity (OIDC) login, when configured. */
-  oidc?: { client: OidcClient; sessions: SessionTokens; sessionKey: string; redirectUri: string; secureCookie: boolean } | null;
+  oidc?: {
+    client: OidcClient;
+    sessions: SessionTokens;
+    sessionKey: string;
+    redirectUri: string;
+    secureCookie: boolean;
+  } | null;
 }
 
 export type App = FastifyInstance<never, never, never, never, ZodTypeProvider>;
@@ -66,13 +72,28 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     try {
       done(null, JSON.parse(body as string));
     } catch (e) {
-      done(new AppError('INVALID_INPUT', { zh: `body：不是有效的 JSON（${(e as Error).message}）`, en: `body: not valid JSON (${(e as Error).message})` }, { field: 'body' }) as unknown as FastifyError, undefined);
+      done(
+        new AppError(
+          'INVALID_INPUT',
+          {
+            zh: `body：不是有效的 JSON（${(e as Error).message}）`,
+            en: `body: not valid JSON (${(e as Error).message})`,
+          },
+          { field: 'body' },
+        ) as unknown as FastifyError,
+        undefined,
+      );
     }
   });
 
   await app.register(swagger, {
     openapi: {
-      info: { title: '新生儿出生“一件事” API / newborn one-thing service API', version: '0.1.0', description: 'Citizen, department gateway, supervision and operations endpoints. Errors: { error: { code, message: { zh, en }, field, issues } }.' },
+      info: {
+        title: '新生儿出生“一件事” API / newborn one-thing service API',
+        version: '0.1.0',
+        description:
+          'Citizen, department gateway, supervision and operations endpoints. Errors: { error: { code, message: { zh, en }, field, issues } }.',
+      },
       components: { securitySchemes: { citizen: { type: 'http', scheme: 'bearer' } } },
     },
     transform: jsonSchemaTransform,
@@ -83,10 +104,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (error instanceof AppError) return reply.status(error.httpStatus).send({ error: error.toJSON() });
     const status = (error as FastifyError).statusCode ?? 500;
     if (status < 500) {
-      return reply.status(status).send({ error: { code: 'INVALID_INPUT', message: { zh: `请求有误：${error.message}`, en: `Bad request: ${error.message}` } } });
+      return reply
+        .status(status)
+        .send({
+          error: {
+            code: 'INVALID_INPUT',
+            message: { zh: `请求有误：${error.message}`, en: `Bad request: ${error.message}` },
+          },
+        });
     }
     console.error(error);
-    return reply.status(500).send({ error: { code: 'INTERNAL', message: { zh: '服务器内部错误，请稍后再试', en: 'internal error; please try again later' } } });
+    return reply
+      .status(500)
+      .send({
+        error: {
+          code: 'INTERNAL',
+          message: { zh: '服务器内部错误，请稍后再试', en: 'internal error; please try again later' },
+        },
+      });
   });
 
   await app.register(opsRoutes(deps));

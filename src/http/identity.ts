@@ -26,7 +26,11 @@ export interface IdentityProvider {
 
 const bearer = (authorization: string | undefined) => authorization?.replace(/^Bearer\s+/i, '') ?? '';
 
-export function identityProvider(options: { production: boolean; sessions?: SessionTokens; oidc?: boolean }): IdentityProvider {
+export function identityProvider(options: {
+  production: boolean;
+  sessions?: SessionTokens;
+  oidc?: boolean;
+}): IdentityProvider {
   const dev = !options.production;
   return {
     login: {
@@ -38,14 +42,28 @@ export function identityProvider(options: { production: boolean; sessions?: Sess
       const fromSession = token.startsWith('s1.') ? options.sessions?.verify(token) : null;
       if (fromSession && isCitizenId(fromSession)) return { idNumber: fromSession };
       if (dev && token.startsWith('dev:') && isCitizenId(token.slice(4))) return { idNumber: token.slice(4) };
-      throw new AppError('UNAUTHORIZED', { zh: 'authorization：请先登录', en: 'authorization: please log in' }, { field: 'authorization' });
+      throw new AppError(
+        'UNAUTHORIZED',
+        { zh: 'authorization：请先登录', en: 'authorization: please log in' },
+        { field: 'authorization' },
+      );
     },
     // `Bearer dev-supervisor:fujian,anhui` in development.
     async supervisorFrom(authorization) {
       const token = bearer(authorization);
-      const regions = token.startsWith('dev-supervisor:') ? token.slice(15).split(',').map((r) => RegionId.safeParse(r)) : [];
-      if (dev && regions.length && regions.every((r) => r.success)) return { regions: regions.map((r) => r.data!) };
-      throw new AppError('UNAUTHORIZED', { zh: 'authorization：请以监察人员身份登录', en: 'authorization: please log in as a supervisor' }, { field: 'authorization' });
+      const regions = token.startsWith('dev-supervisor:')
+        ? token
+            .slice(15)
+            .split(',')
+            .map((r) => RegionId.safeParse(r))
+        : [];
+      if (dev && regions.length && regions.every((r) => r.success))
+        return { regions: regions.map((r) => r.data!) };
+      throw new AppError(
+        'UNAUTHORIZED',
+        { zh: 'authorization：请以监察人员身份登录', en: 'authorization: please log in as a supervisor' },
+        { field: 'authorization' },
+      );
     },
   };
 }

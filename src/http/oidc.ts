@@ -17,7 +17,11 @@ export interface OidcSettings {
 }
 
 /** What the login needs to remember between the redirect and the callback. */
-export interface PendingLogin { verifier: string; state: string; nonce: string }
+export interface PendingLogin {
+  verifier: string;
+  state: string;
+  nonce: string;
+}
 
 export interface OidcClient {
   start(): Promise<{ url: string; pending: PendingLogin }>;
@@ -33,8 +37,12 @@ export function oidcSettingsFromEnv(env: NodeJS.ProcessEnv): OidcSettings | null
     return v;
   };
   return {
-    issuer: env.OIDC_ISSUER, clientId: need('OIDC_CLIENT_ID'), clientSecret: need('OIDC_CLIENT_SECRET'),
-    redirectUri: need('OIDC_REDIRECT_URI'), idClaim: env.OIDC_ID_CLAIM ?? 'id_card_number', ...(env.OIDC_SCOPE ? { scope: env.OIDC_SCOPE } : {}),
+    issuer: env.OIDC_ISSUER,
+    clientId: need('OIDC_CLIENT_ID'),
+    clientSecret: need('OIDC_CLIENT_SECRET'),
+    redirectUri: need('OIDC_REDIRECT_URI'),
+    idClaim: env.OIDC_ID_CLAIM ?? 'id_card_number',
+    ...(env.OIDC_SCOPE ? { scope: env.OIDC_SCOPE } : {}),
   };
 }
 
@@ -44,7 +52,13 @@ export function oidcClient(settings: OidcSettings): OidcClient {
     config ??= (async () => {
       const url = new URL(settings.issuer);
       const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-      return client.discovery(url, settings.clientId, settings.clientSecret, undefined, loopback && url.protocol === 'http:' ? { execute: [client.allowInsecureRequests] } : undefined);
+      return client.discovery(
+        url,
+        settings.clientId,
+        settings.clientSecret,
+        undefined,
+        loopback && url.protocol === 'http:' ? { execute: [client.allowInsecureRequests] } : undefined,
+      );
     })().catch((e) => {
       config = null; // try the discovery again on the next login
       throw e;
@@ -53,7 +67,11 @@ export function oidcClient(settings: OidcSettings): OidcClient {
   };
   return {
     async start() {
-      const pending = { verifier: client.randomPKCECodeVerifier(), state: client.randomState(), nonce: client.randomNonce() };
+      const pending = {
+        verifier: client.randomPKCECodeVerifier(),
+        state: client.randomState(),
+        nonce: client.randomNonce(),
+      };
       const url = client.buildAuthorizationUrl(await configuration(), {
         redirect_uri: settings.redirectUri,
         scope: settings.scope ?? 'openid',
@@ -65,9 +83,17 @@ export function oidcClient(settings: OidcSettings): OidcClient {
       return { url: url.href, pending };
     },
     async finish(callbackUrl, pending) {
-      const tokens = await client.authorizationCodeGrant(await configuration(), callbackUrl, {
-        pkceCodeVerifier: pending.verifier, expectedState: pending.state, expectedNonce: pending.nonce, idTokenExpected: true,
-      }, { redirect_uri: settings.redirectUri });
+      const tokens = await client.authorizationCodeGrant(
+        await configuration(),
+        callbackUrl,
+        {
+          pkceCodeVerifier: pending.verifier,
+          expectedState: pending.state,
+          expectedNonce: pending.nonce,
+          idTokenExpected: true,
+        },
+        { redirect_uri: settings.redirectUri },
+      );
       const id = tokens.claims()?.[settings.idClaim];
       if (typeof id !== 'string') throw new Error(`the ID token has no ${settings.idClaim} claim`);
       return id.toUpperCase();

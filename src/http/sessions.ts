@@ -16,7 +16,9 @@ export function sessionTokens(key: string, clock: Clock, ttlSeconds = 8 * 3600):
   const mac = (payload: string) => createHmac('sha256', key).update(payload).digest('base64url');
   return {
     issue(idNumber) {
-      const payload = Buffer.from(JSON.stringify({ id: idNumber, exp: Math.floor(clock.now().getTime() / 1000) + ttlSeconds })).toString('base64url');
+      const payload = Buffer.from(
+        JSON.stringify({ id: idNumber, exp: Math.floor(clock.now().getTime() / 1000) + ttlSeconds }),
+      ).toString('base64url');
       return `s1.${payload}.${mac(payload)}`;
     },
     verify(token) {
@@ -26,7 +28,10 @@ export function sessionTokens(key: string, clock: Clock, ttlSeconds = 8 * 3600):
       const given = Buffer.from(signature);
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
       try {
-        const { id, exp } = JSON.parse(Buffer.from(payload, 'base64url').toString()) as { id: string; exp: number };
+        const { id, exp } = JSON.parse(Buffer.from(payload, 'base64url').toString()) as {
+          id: string;
+          exp: number;
+        };
         return typeof id === 'string' && exp * 1000 > clock.now().getTime() ? id : null;
       } catch {
         return null;

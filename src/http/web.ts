@@ -13,7 +13,10 @@ export async function serveWebApp(app: FastifyInstance, root: string): Promise<b
     root,
     prefix: '/',
     setHeaders: (reply, path) => {
-      reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      reply.header(
+        'cache-control',
+        path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
     },
   });
   return true;

@@ -20,12 +20,21 @@ export function getPolicy(region: string): Policy {
   const parsed = RegionId.safeParse(region);
   if (!parsed.success) {
     const known = RegionId.options.join(', ');
-    throw new AppError('UNKNOWN_REGION', { zh: `region：未知地区 ${region}，可选：${known}`, en: `region: unknown region ${region}; choose one of: ${known}` }, { field: 'region' });
+    throw new AppError(
+      'UNKNOWN_REGION',
+      {
+        zh: `region：未知地区 ${region}，可选：${known}`,
+        en: `region: unknown region ${region}; choose one of: ${known}`,
+      },
+      { field: 'region' },
+    );
   }
   return POLICIES[parsed.data];
 }
 
 /** The regions whose service covers a place (GB/T 2260 code): the proactive path starts there. */
 export function regionsFor(divisionCode: string): RegionId[] {
-  return (Object.values(POLICIES) as Policy[]).filter((p) => p.divisions.some((d) => divisionCode.startsWith(d))).map((p) => p.region);
+  return (Object.values(POLICIES) as Policy[])
+    .filter((p) => p.divisions.some((d) => divisionCode.startsWith(d)))
+    .map((p) => p.region);
 }

@@ -24,7 +24,10 @@ export function definePolicy(input: PolicyInput): Policy {
   if (problems.length > 0) {
     throw new AppError(
       'INVALID_POLICY',
-      { zh: `地区政策 ${policy.region} 自相矛盾：${problems.map((p) => p.message.zh).join('；')}`, en: `policy ${policy.region} is inconsistent: ${problems.map((p) => p.message.en).join('; ')}` },
+      {
+        zh: `地区政策 ${policy.region} 自相矛盾：${problems.map((p) => p.message.zh).join('；')}`,
+        en: `policy ${policy.region} is inconsistent: ${problems.map((p) => p.message.en).join('; ')}`,
+      },
       { issues: problems },
     );
   }
@@ -33,54 +36,106 @@ export function definePolicy(input: PolicyInput): Policy {
 
 function crossCheck(policy: Policy): FieldIssue[] {
   const problems: FieldIssue[] = [];
-  const problem = (field: string, zh: string, en: string) => problems.push({ field, message: { zh: `${field}：${zh}`, en: `${field}: ${en}` } });
+  const problem = (field: string, zh: string, en: string) =>
+    problems.push({ field, message: { zh: `${field}：${zh}`, en: `${field}: ${en}` } });
   const offered = new Set<ItemId>(policy.items.map((i) => i.id));
   const requireItem = (field: string, item: ItemId) => {
-    if (!offered.has(item)) problem(field, `事项 ${item} 不在本地区办理事项中`, `item ${item} is not one this region offers`);
+    if (!offered.has(item))
+      problem(field, `事项 ${item} 不在本地区办理事项中`, `item ${item} is not one this region offers`);
   };
 
-  unique(policy.items.map((i) => i.id)).forEach((d) => problem('items', `事项重复：${d}`, `item listed twice: ${d}`));
-  unique(policy.rules.map((r) => r.id)).forEach((d) => problem('rules', `规则编号重复：${d}`, `rule id used twice: ${d}`));
-  unique(policy.materials.map((m) => m.id)).forEach((d) => problem('materials', `材料编号重复：${d}`, `material id used twice: ${d}`));
-  unique(policy.formFields.map((f) => f.id)).forEach((d) => problem('formFields', `字段编号重复：${d}`, `form field id used twice: ${d}`));
-  unique(policy.scenarios.map((s) => s.id)).forEach((d) => problem('scenarios', `情形重复：${d}`, `scenario listed twice: ${d}`));
-  unique(policy.packages.map((p) => p.id)).forEach((d) => problem('packages', `套餐重复：${d}`, `package listed twice: ${d}`));
+  unique(policy.items.map((i) => i.id)).forEach((d) =>
+    problem('items', `事项重复：${d}`, `item listed twice: ${d}`),
+  );
+  unique(policy.rules.map((r) => r.id)).forEach((d) =>
+    problem('rules', `规则编号重复：${d}`, `rule id used twice: ${d}`),
+  );
+  unique(policy.materials.map((m) => m.id)).forEach((d) =>
+    problem('materials', `材料编号重复：${d}`, `material id used twice: ${d}`),
+  );
+  unique(policy.formFields.map((f) => f.id)).forEach((d) =>
+    problem('formFields', `字段编号重复：${d}`, `form field id used twice: ${d}`),
+  );
+  unique(policy.scenarios.map((s) => s.id)).forEach((d) =>
+    problem('scenarios', `情形重复：${d}`, `scenario listed twice: ${d}`),
+  );
+  unique(policy.packages.map((p) => p.id)).forEach((d) =>
+    problem('packages', `套餐重复：${d}`, `package listed twice: ${d}`),
+  );
 
-  policy.items.forEach((item, i) => item.dependsOn.forEach((d, j) => requireItem(`items[${i}].dependsOn[${j}]`, d)));
+  policy.items.forEach((item, i) =>
+    item.dependsOn.forEach((d, j) => requireItem(`items[${i}].dependsOn[${j}]`, d)),
+  );
   const cycle = findCycle(policy);
-  if (cycle) problem('items', `事项依赖成环：${cycle.join(' → ')}`, `the item dependencies form a cycle: ${cycle.join(' → ')}`);
+  if (cycle)
+    problem(
+      'items',
+      `事项依赖成环：${cycle.join(' → ')}`,
+      `the item dependencies form a cycle: ${cycle.join(' → ')}`,
+    );
 
   const closure = (items: ItemId[]) => {
     const missing = new Set<ItemId>();
-    for (const id of items) for (const d of policy.items.find((x) => x.id === id)?.dependsOn ?? []) if (!items.includes(d)) missing.add(d);
+    for (const id of items)
+      for (const d of policy.items.find((x) => x.id === id)?.dependsOn ?? [])
+        if (!items.includes(d)) missing.add(d);
     return [...missing];
   };
   policy.packages.forEach((p, i) => {
     p.items.forEach((it, j) => requireItem(`packages[${i}].items[${j}]`, it));
-    for (const m of closure(p.items)) problem(`packages[${i}]`, `套餐缺少其事项所依赖的 ${m}`, `package lacks ${m}, which its items depend on`);
+    for (const m of closure(p.items))
+      problem(
+        `packages[${i}]`,
+        `套餐缺少其事项所依赖的 ${m}`,
+        `package lacks ${m}, which its items depend on`,
+      );
   });
   policy.mandatory?.items.forEach((it, j) => requireItem(`mandatory.items[${j}]`, it));
-  if (policy.mandatory) for (const m of closure(policy.mandatory.items)) problem('mandatory', `必选事项缺少其依赖的 ${m}`, `mandatory items lack ${m}, which they depend on`);
-  if (!policy.scenarios.some((s) => s.id === 'full')) problem('scenarios', '必须提供全流程情形', 'the full scenario must be offered');
-  policy.scenarios.forEach((s, i) => s.skips.forEach((it, j) => requireItem(`scenarios[${i}].skips[${j}]`, it)));
+  if (policy.mandatory)
+    for (const m of closure(policy.mandatory.items))
+      problem('mandatory', `必选事项缺少其依赖的 ${m}`, `mandatory items lack ${m}, which they depend on`);
+  if (!policy.scenarios.some((s) => s.id === 'full'))
+    problem('scenarios', '必须提供全流程情形', 'the full scenario must be offered');
+  policy.scenarios.forEach((s, i) =>
+    s.skips.forEach((it, j) => requireItem(`scenarios[${i}].skips[${j}]`, it)),
+  );
 
   policy.rules.forEach((r, i) => {
     if (r.scope !== 'case') requireItem(`rules[${i}].scope`, r.scope);
-    for (const c of [r.require, r.appliesWhen]) if (c) conditionItems(c).forEach((it) => requireItem(`rules[${i}]`, it));
+    for (const c of [r.require, r.appliesWhen])
+      if (c) conditionItems(c).forEach((it) => requireItem(`rules[${i}]`, it));
   });
-  policy.materials.forEach((m, i) => m.forItems.forEach((it, j) => requireItem(`materials[${i}].forItems[${j}]`, it)));
-  policy.formFields.forEach((f, i) => f.forItems.forEach((it, j) => requireItem(`formFields[${i}].forItems[${j}]`, it)));
+  policy.materials.forEach((m, i) =>
+    m.forItems.forEach((it, j) => requireItem(`materials[${i}].forItems[${j}]`, it)),
+  );
+  policy.formFields.forEach((f, i) =>
+    f.forItems.forEach((it, j) => requireItem(`formFields[${i}].forItems[${j}]`, it)),
+  );
   policy.delivery.forEach((d, i) => requireItem(`delivery[${i}].item`, d.item));
-  unique(policy.delivery.map((d) => d.item)).forEach((d) => problem('delivery', `送达方式重复：${d}`, `delivery given twice for ${d}`));
-  policy.legalBases.forEach((l, i) => l.items.forEach((it, j) => requireItem(`legalBases[${i}].items[${j}]`, it)));
+  unique(policy.delivery.map((d) => d.item)).forEach((d) =>
+    problem('delivery', `送达方式重复：${d}`, `delivery given twice for ${d}`),
+  );
+  policy.legalBases.forEach((l, i) =>
+    l.items.forEach((it, j) => requireItem(`legalBases[${i}].items[${j}]`, it)),
+  );
   if (policy.insurance.stated) requireItem('insurance', 'insurance-enrollment');
 
   const sourceFiles = new Set<string>(policy.sources.map((s) => s.file));
   for (const { path, file } of citations(policy)) {
-    if (!sourceFiles.has(file)) problem(path, `引用的文件 ${file} 不在本政策的来源文件中`, `cites file ${file}, which is not among this policy's sources`);
+    if (!sourceFiles.has(file))
+      problem(
+        path,
+        `引用的文件 ${file} 不在本政策的来源文件中`,
+        `cites file ${file}, which is not among this policy's sources`,
+      );
   }
   policy.hotlines.forEach((h, i) => {
-    if (/(^|\D)1[3-9]\d{9}($|\D)/.test(h.number)) problem(`hotlines[${i}]`, '只能登载机构电话，不得登载个人手机号码', 'only institutional numbers may be listed, never a personal mobile');
+    if (/(^|\D)1[3-9]\d{9}($|\D)/.test(h.number))
+      problem(
+        `hotlines[${i}]`,
+        '只能登载机构电话，不得登载个人手机号码',
+        'only institutional numbers may be listed, never a personal mobile',
+      );
   });
   return problems;
 }

@@ -68,7 +68,12 @@ export interface Evaluation {
   region: RegionId;
   evaluatedAt: string;
   eligible: boolean;
-  scenario: { id: Scenario; detectedFromRegistries: boolean; declared: Scenario | null; name: Bilingual | null };
+  scenario: {
+    id: Scenario;
+    detectedFromRegistries: boolean;
+    declared: Scenario | null;
+    name: Bilingual | null;
+  };
   findings: Finding[];
   plan: PlannedItem[];
   leftOut: LeftOutItem[];
@@ -91,7 +96,13 @@ export function evaluate({ policy, facts, at, calendar }: EvaluateInput): Evalua
   const birthDate = beijingDate(new Date(facts.baby.bornAt));
   const scenario = scenarioOf(policy, facts);
   const chosen = chosenItems(policy, facts);
-  const ctx: PredicateContext = { facts, today, birthDate, scenario: scenario.id, chosenItems: new Set(chosen.keys()) };
+  const ctx: PredicateContext = {
+    facts,
+    today,
+    birthDate,
+    scenario: scenario.id,
+    chosenItems: new Set(chosen.keys()),
+  };
 
   const findings: Finding[] = [
     scenarioFinding(policy, scenario.id),
@@ -99,10 +110,14 @@ export function evaluate({ policy, facts, at, calendar }: EvaluateInput): Evalua
     ...(policy.applicants.fatherConfirms ? [fatherConfirmationFinding(policy, facts)] : []),
     ...policy.rules.map((r) => judge(r, ctx)),
   ];
-  const caseRefused = findings.some((f) => f.scope === 'case' && f.effect === 'refuse' && f.outcome === 'failed');
+  const caseRefused = findings.some(
+    (f) => f.scope === 'case' && f.effect === 'refuse' && f.outcome === 'failed',
+  );
 
   const { planned, leftOut } = planItems(policy, chosen, scenario.id, findings);
-  const mandatoryLost = (policy.mandatory?.items ?? []).some((m) => leftOut.some((l) => l.id === m && l.reason !== 'scenario'));
+  const mandatoryLost = (policy.mandatory?.items ?? []).some((m) =>
+    leftOut.some((l) => l.id === m && l.reason !== 'scenario'),
+  );
   const eligible = !caseRefused && !mandatoryLost && planned.length > 0;
 
   const plan = eligible ? schedule(policy, planned, chosen, facts, at, calendar) : [];
@@ -118,8 +133,14 @@ export function evaluate({ policy, facts, at, calendar }: EvaluateInput): Evalua
     leftOut,
     materials,
     deadlines: {
-      promised: eligible && policy.caseSla.promised ? safeDeadline(calendar, at, policy.caseSla.promised, 'own-limit') : null,
-      legal: eligible && policy.caseSla.legal ? safeDeadline(calendar, at, policy.caseSla.legal, 'own-limit') : null,
+      promised:
+        eligible && policy.caseSla.promised
+          ? safeDeadline(calendar, at, policy.caseSla.promised, 'own-limit')
+          : null,
+      legal:
+        eligible && policy.caseSla.legal
+          ? safeDeadline(calendar, at, policy.caseSla.legal, 'own-limit')
+          : null,
     },
     insurance: insuranceTerms(policy.insurance, birthDate, paymentDate, facts.choices.insuranceYears),
   };
@@ -132,23 +153,40 @@ export function evaluate({ policy, facts, at, calendar }: EvaluateInput): Evalua
 export function checkChoices(policy: Policy, facts: Facts): void {
   const c = facts.choices;
   const bad = (field: string, zh: string, en: string) => {
-    throw new AppError('INVALID_INPUT', { zh: `${field}：${zh}`, en: `${field}: ${en}` }, { field, issues: [{ field, message: { zh: `${field}：${zh}`, en: `${field}: ${en}` } }] });
+    throw new AppError(
+      'INVALID_INPUT',
+      { zh: `${field}：${zh}`, en: `${field}: ${en}` },
+      { field, issues: [{ field, message: { zh: `${field}：${zh}`, en: `${field}: ${en}` } }] },
+    );
   };
   const offered = policy.items.map((i) => i.id);
   if (c.packageId !== undefined && !policy.packages.some((p) => p.id === c.packageId)) {
-    bad('choices.packageId', `本地区没有套餐 ${c.packageId}，可选：${policy.packages.map((p) => p.id).join('、') || '无'}`, `no package ${c.packageId} in this region; choose one of: ${policy.packages.map((p) => p.id).join(', ') || 'none'}`);
+    bad(
+      'choices.packageId',
+      `本地区没有套餐 ${c.packageId}，可选：${policy.packages.map((p) => p.id).join('、') || '无'}`,
+      `no package ${c.packageId} in this region; choose one of: ${policy.packages.map((p) => p.id).join(', ') || 'none'}`,
+    );
   }
   c.items?.forEach((it, i) => {
-    if (!offered.includes(it)) bad(`choices.items[${i}]`, `本地区不办理 ${it}`, `this region does not offer ${it}`);
+    if (!offered.includes(it))
+      bad(`choices.items[${i}]`, `本地区不办理 ${it}`, `this region does not offer ${it}`);
   });
   for (const [item, method] of Object.entries(c.delivery ?? {}) as [ItemId, DeliveryMethod['kind']][]) {
     const rule = policy.delivery.find((d) => d.item === item);
     if (!rule || !rule.methods.some((m) => m.kind === method)) {
-      bad(`choices.delivery.${item}`, `该事项不提供“${method === 'mail' ? '邮寄' : '自取'}”`, `${item} cannot be delivered by ${method} in this region`);
+      bad(
+        `choices.delivery.${item}`,
+        `该事项不提供“${method === 'mail' ? '邮寄' : '自取'}”`,
+        `${item} cannot be delivered by ${method} in this region`,
+      );
     }
   }
   if (c.recipient !== undefined && policy.recipient && !policy.recipient.allowed.includes(c.recipient)) {
-    bad('choices.recipient', `收件人限${policy.recipient.allowed.map(roleZh).join('或')}（${policy.recipient.citation.file} ${policy.recipient.citation.clause}）`, `the recipient must be the ${policy.recipient.allowed.join(' or ')} (${policy.recipient.citation.file} ${policy.recipient.citation.clause})`);
+    bad(
+      'choices.recipient',
+      `收件人限${policy.recipient.allowed.map(roleZh).join('或')}（${policy.recipient.citation.file} ${policy.recipient.citation.clause}）`,
+      `the recipient must be the ${policy.recipient.allowed.join(' or ')} (${policy.recipient.citation.file} ${policy.recipient.citation.clause})`,
+    );
   }
 }
 
@@ -162,7 +200,11 @@ function roleZh(r: ParentRole): string {
  * declaration stands (Fujian: 申请人确认已持有…出生医学证明, 003 附件1 三(二)1).
  */
 function scenarioOf(policy: Policy, facts: Facts): Evaluation['scenario'] {
-  const detected: Scenario | null = facts.existing.babyHukou ? 'has-hukou-book' : facts.existing.birthCertificate ? 'has-birth-certificate' : null;
+  const detected: Scenario | null = facts.existing.babyHukou
+    ? 'has-hukou-book'
+    : facts.existing.birthCertificate
+      ? 'has-birth-certificate'
+      : null;
   const id = detected ?? facts.choices.scenario ?? 'full';
   return {
     id,
@@ -181,14 +223,31 @@ function scenarioFinding(policy: Policy, scenario: Scenario): Finding {
     scope: 'case',
     effect: 'refuse',
     outcome: offered ? 'passed' : 'failed',
-    requirement: { zh: `办理情形为本地区提供的情形之一：${names.map((n) => n.zh).join('、')}`, en: `the case is one of the scenarios this region offers: ${names.map((n) => n.en).join(', ')}` },
-    ...(offered ? {} : {
-      reason: {
-        zh: scenario === 'has-hukou-book' ? '共享数据显示新生儿已经登记户口，本地区“一件事”只提供全流程办理' : '共享数据显示已签发出生医学证明，本地区“一件事”只提供全流程办理',
-        en: scenario === 'has-hukou-book' ? 'the shared data shows the baby already has a hukou entry; this region offers only the full process' : 'the shared data shows a birth certificate was already issued; this region offers only the full process',
-      },
-      remedy: { kind: 'apply-offline' as const, text: { zh: '其余事项请按原渠道分别向各部门线下办理', en: 'apply for the remaining items at each department through the usual offline channels' } },
-    }),
+    requirement: {
+      zh: `办理情形为本地区提供的情形之一：${names.map((n) => n.zh).join('、')}`,
+      en: `the case is one of the scenarios this region offers: ${names.map((n) => n.en).join(', ')}`,
+    },
+    ...(offered
+      ? {}
+      : {
+          reason: {
+            zh:
+              scenario === 'has-hukou-book'
+                ? '共享数据显示新生儿已经登记户口，本地区“一件事”只提供全流程办理'
+                : '共享数据显示已签发出生医学证明，本地区“一件事”只提供全流程办理',
+            en:
+              scenario === 'has-hukou-book'
+                ? 'the shared data shows the baby already has a hukou entry; this region offers only the full process'
+                : 'the shared data shows a birth certificate was already issued; this region offers only the full process',
+          },
+          remedy: {
+            kind: 'apply-offline' as const,
+            text: {
+              zh: '其余事项请按原渠道分别向各部门线下办理',
+              en: 'apply for the remaining items at each department through the usual offline channels',
+            },
+          },
+        }),
     citation: full.citation,
   };
 }
@@ -207,36 +266,87 @@ function applicantFinding(policy: Policy, facts: Facts): Finding {
   let failure: Pick<Finding, 'reason' | 'remedy'> = {};
   if (!roleAllowed) {
     failure = {
-      reason: { zh: `本地区由新生儿${a.roles.map(roleZh).join('或')}提出申请`, en: `in this region the ${a.roles.join(' or ')} applies` },
-      remedy: { kind: 'choose-other-parent', text: { zh: `请由新生儿${a.roles.map(roleZh).join('或')}登录申请`, en: `have the baby's ${a.roles.join(' or ')} log in and apply` } },
+      reason: {
+        zh: `本地区由新生儿${a.roles.map(roleZh).join('或')}提出申请`,
+        en: `in this region the ${a.roles.join(' or ')} applies`,
+      },
+      remedy: {
+        kind: 'choose-other-parent',
+        text: {
+          zh: `请由新生儿${a.roles.map(roleZh).join('或')}登录申请`,
+          en: `have the baby's ${a.roles.join(' or ')} log in and apply`,
+        },
+      },
     };
   } else if (!passed) {
     failure = {
-      reason: { zh: '父亲申请须先取得母亲签署的授权委托书', en: "the father may apply only with the mother's signed authorization" },
-      remedy: { kind: 'supplement', text: { zh: '请母亲登录后签署授权委托书，或由母亲本人申请', en: 'ask the mother to sign the authorization in her own login, or have her apply herself' } },
+      reason: {
+        zh: '父亲申请须先取得母亲签署的授权委托书',
+        en: "the father may apply only with the mother's signed authorization",
+      },
+      remedy: {
+        kind: 'supplement',
+        text: {
+          zh: '请母亲登录后签署授权委托书，或由母亲本人申请',
+          en: 'ask the mother to sign the authorization in her own login, or have her apply herself',
+        },
+      },
     };
   }
-  return { ruleId: 'applicant-allowed', scope: 'case', effect: 'refuse', outcome: passed ? 'passed' : 'failed', requirement, ...failure, citation: a.citation };
+  return {
+    ruleId: 'applicant-allowed',
+    scope: 'case',
+    effect: 'refuse',
+    outcome: passed ? 'passed' : 'failed',
+    requirement,
+    ...failure,
+    citation: a.citation,
+  };
 }
 
 /** Where the policy says so, the father confirms in his own login with face verification. */
 function fatherConfirmationFinding(policy: Policy, facts: Facts): Finding {
   const passed = facts.fatherConfirmation?.faceVerified === true;
   return {
-    ruleId: 'father-confirmed', scope: 'case', effect: 'refuse', outcome: passed ? 'passed' : 'failed',
-    requirement: { zh: '婴儿父亲在本人账号内进行人脸识别授权确认', en: 'the father confirms in his own login, with face verification' },
-    ...(passed ? {} : {
-      reason: { zh: '尚未收到婴儿父亲的人脸识别确认', en: "the father's face-verified confirmation has not been received" },
-      remedy: { kind: 'supplement' as const, text: { zh: '请婴儿父亲登录本平台，完成人脸识别确认后再提交', en: 'ask the father to log in and confirm with face verification, then submit' } },
-    }),
+    ruleId: 'father-confirmed',
+    scope: 'case',
+    effect: 'refuse',
+    outcome: passed ? 'passed' : 'failed',
+    requirement: {
+      zh: '婴儿父亲在本人账号内进行人脸识别授权确认',
+      en: 'the father confirms in his own login, with face verification',
+    },
+    ...(passed
+      ? {}
+      : {
+          reason: {
+            zh: '尚未收到婴儿父亲的人脸识别确认',
+            en: "the father's face-verified confirmation has not been received",
+          },
+          remedy: {
+            kind: 'supplement' as const,
+            text: {
+              zh: '请婴儿父亲登录本平台，完成人脸识别确认后再提交',
+              en: 'ask the father to log in and confirm with face verification, then submit',
+            },
+          },
+        }),
     citation: policy.applicants.citation,
   };
 }
 
 function judge(rule: EligibilityRule, ctx: PredicateContext): Finding {
-  const base = { ruleId: rule.id, scope: rule.scope, effect: rule.effect, requirement: rule.requirement, citation: rule.citation };
-  if (rule.scope !== 'case' && !ctx.chosenItems.has(rule.scope)) return { ...base, outcome: 'not-applicable' };
-  if (rule.appliesWhen && !evaluateCondition(rule.appliesWhen, ctx)) return { ...base, outcome: 'not-applicable' };
+  const base = {
+    ruleId: rule.id,
+    scope: rule.scope,
+    effect: rule.effect,
+    requirement: rule.requirement,
+    citation: rule.citation,
+  };
+  if (rule.scope !== 'case' && !ctx.chosenItems.has(rule.scope))
+    return { ...base, outcome: 'not-applicable' };
+  if (rule.appliesWhen && !evaluateCondition(rule.appliesWhen, ctx))
+    return { ...base, outcome: 'not-applicable' };
   if (evaluateCondition(rule.require, ctx)) return { ...base, outcome: 'passed' };
   return { ...base, outcome: 'failed', reason: rule.refusal, remedy: rule.remedy };
 }
@@ -249,14 +359,22 @@ function chosenItems(policy: Policy, facts: Facts): Map<ItemId, Why> {
   const c = facts.choices;
   const pkg = policy.packages.find((p) => p.id === c.packageId);
   // Neither a package nor items named: every item the region offers (the fullest service).
-  const asked: [ItemId[], Why] = c.items ? [c.items, 'chosen'] : pkg ? [pkg.items, 'package'] : [policy.items.map((i) => i.id), 'chosen'];
+  const asked: [ItemId[], Why] = c.items
+    ? [c.items, 'chosen']
+    : pkg
+      ? [pkg.items, 'package']
+      : [policy.items.map((i) => i.id), 'chosen'];
   for (const id of policy.mandatory?.items ?? []) out.set(id, 'mandatory');
   for (const id of asked[0]) if (!out.has(id)) out.set(id, asked[1]);
   // What a chosen item depends on is planned too, unless the scenario shows it done.
   const deps = (id: ItemId) => policy.items.find((i) => i.id === id)?.dependsOn ?? [];
   const queue = [...out.keys()];
   while (queue.length) {
-    for (const d of deps(queue.shift()!)) if (!out.has(d)) { out.set(d, 'dependency'); queue.push(d); }
+    for (const d of deps(queue.shift()!))
+      if (!out.has(d)) {
+        out.set(d, 'dependency');
+        queue.push(d);
+      }
   }
   return out;
 }
@@ -266,12 +384,26 @@ function planItems(policy: Policy, chosen: Map<ItemId, Why>, scenario: Scenario,
   const leftOut: LeftOutItem[] = [];
   const planned: ItemId[] = [];
   for (const item of topologicalOrder(policy)) {
-    if (!chosen.has(item.id)) { leftOut.push({ id: item.id, reason: 'not-chosen' }); continue; }
-    if (skips.has(item.id)) { leftOut.push({ id: item.id, reason: 'scenario' }); continue; }
-    const failed = findings.find((f) => f.scope === item.id && f.effect === 'refuse' && f.outcome === 'failed');
-    if (failed) { leftOut.push({ id: item.id, reason: 'rule', ruleId: failed.ruleId }); continue; }
+    if (!chosen.has(item.id)) {
+      leftOut.push({ id: item.id, reason: 'not-chosen' });
+      continue;
+    }
+    if (skips.has(item.id)) {
+      leftOut.push({ id: item.id, reason: 'scenario' });
+      continue;
+    }
+    const failed = findings.find(
+      (f) => f.scope === item.id && f.effect === 'refuse' && f.outcome === 'failed',
+    );
+    if (failed) {
+      leftOut.push({ id: item.id, reason: 'rule', ruleId: failed.ruleId });
+      continue;
+    }
     const lostDep = item.dependsOn.find((d) => !skips.has(d) && !planned.includes(d));
-    if (lostDep) { leftOut.push({ id: item.id, reason: 'depends-on-left-out', dependsOn: lostDep }); continue; }
+    if (lostDep) {
+      leftOut.push({ id: item.id, reason: 'depends-on-left-out', dependsOn: lostDep });
+      continue;
+    }
     planned.push(item.id);
   }
   return { planned, leftOut };
@@ -290,10 +422,19 @@ export function topologicalOrder(policy: Policy) {
   return order;
 }
 
-function schedule(policy: Policy, planned: ItemId[], chosen: Map<ItemId, Why>, facts: Facts, at: Date, calendar: Calendar): PlannedItem[] {
+function schedule(
+  policy: Policy,
+  planned: ItemId[],
+  chosen: Map<ItemId, Why>,
+  facts: Facts,
+  at: Date,
+  calendar: Calendar,
+): PlannedItem[] {
   const byId = new Map<ItemId, PlannedItem>();
   const finish = new Map<ItemId, Date | null>();
-  const promised = policy.caseSla.promised ? safeDeadline(calendar, at, policy.caseSla.promised, 'case-promise') : null;
+  const promised = policy.caseSla.promised
+    ? safeDeadline(calendar, at, policy.caseSla.promised, 'case-promise')
+    : null;
   for (const id of planned) {
     const item = policy.items.find((i) => i.id === id)!;
     const deps = item.dependsOn.filter((d) => planned.includes(d));
@@ -304,7 +445,9 @@ function schedule(policy: Policy, planned: ItemId[], chosen: Map<ItemId, Why>, f
       const latestUpstream = depEnds.length ? Math.max(...depEnds.map((d) => d!.getTime())) : at.getTime();
       // An upstream item due at 24:00 may finish in the last instant of that day; for a count of
       // days that day is the triggering day, not the next one. Hours just continue.
-      const start = new Date(depEnds.length && item.sla.unit !== 'working-hours' ? latestUpstream - 1 : latestUpstream);
+      const start = new Date(
+        depEnds.length && item.sla.unit !== 'working-hours' ? latestUpstream - 1 : latestUpstream,
+      );
       deadline = safeDeadline(calendar, start, item.sla, 'own-limit');
     } else if (promised) {
       deadline = promised; // the case promise bounds every item the documents give no own limit
@@ -312,7 +455,10 @@ function schedule(policy: Policy, planned: ItemId[], chosen: Map<ItemId, Why>, f
       deadline = {
         status: 'not-set',
         reason: item.sla
-          ? { zh: '所依赖的事项没有规定办理时限', en: 'an item it waits for has no time limit in the documents' }
+          ? {
+              zh: '所依赖的事项没有规定办理时限',
+              en: 'an item it waits for has no time limit in the documents',
+            }
           : { zh: '文件未规定本事项的办理时限', en: 'the documents set no time limit for this item' },
       };
     }
@@ -326,13 +472,24 @@ function schedule(policy: Policy, planned: ItemId[], chosen: Map<ItemId, Why>, f
       stage,
       why: chosen.get(id)!,
       deadline,
-      delivery: rule ? { options: rule.methods, chosen: facts.choices.delivery?.[id] ?? (rule.methods.length === 1 ? rule.methods[0]!.kind : null) } : null,
+      delivery: rule
+        ? {
+            options: rule.methods,
+            chosen:
+              facts.choices.delivery?.[id] ?? (rule.methods.length === 1 ? rule.methods[0]!.kind : null),
+          }
+        : null,
     });
   }
   return planned.map((id) => byId.get(id)!);
 }
 
-function safeDeadline(calendar: Calendar, from: Date, sla: Sla, basis: 'own-limit' | 'case-promise'): Deadline {
+function safeDeadline(
+  calendar: Calendar,
+  from: Date,
+  sla: Sla,
+  basis: 'own-limit' | 'case-promise',
+): Deadline {
   try {
     const at = deadlineOf(calendar, from, sla);
     return { status: 'scheduled', at: at.toISOString(), local: formatDeadline(at), basis, sla };
@@ -361,5 +518,8 @@ function requiredMaterials(policy: Policy, plan: PlannedItem[], ctx: PredicateCo
 export function certificatePagesFor(policy: Policy, registration: 'done' | 'failed') {
   const rule = policy.certificateHandover;
   if (!rule) return null;
-  return { pages: registration === 'done' ? rule.registrationDone : rule.registrationFailed, citation: rule.citation };
+  return {
+    pages: registration === 'done' ? rule.registrationDone : rule.registrationFailed,
+    citation: rule.citation,
+  };
 }

@@ -13,18 +13,26 @@ import type { Bilingual } from '../domain/text.ts';
  * from these alone. Published as a JSON Schema by `onething schema facts`.
  */
 
-export const CitizenIdNumber = z.string().superRefine((s, ctx) => {
-  const problem = citizenIdProblem(s);
-  if (problem) ctx.addIssue({ code: 'custom', message: `citizen-id:${problem}` });
-}).meta({ description: '公民身份号码 (GB 11643, 18 characters) / citizen ID number' });
+export const CitizenIdNumber = z
+  .string()
+  .superRefine((s, ctx) => {
+    const problem = citizenIdProblem(s);
+    if (problem) ctx.addIssue({ code: 'custom', message: `citizen-id:${problem}` });
+  })
+  .meta({ description: '公民身份号码 (GB 11643, 18 characters) / citizen ID number' });
 
-export const DivisionCode = z.string().refine(isDivisionCode, { message: 'division-code' })
+export const DivisionCode = z
+  .string()
+  .refine(isDivisionCode, { message: 'division-code' })
   .meta({ description: '行政区划代码 (GB/T 2260, 6 digits) / division code' });
 
-const DateString = z.string().refine(isLocalDate, { message: 'local-date' })
+const DateString = z
+  .string()
+  .refine(isLocalDate, { message: 'local-date' })
   .meta({ description: 'YYYY-MM-DD, Beijing date' });
 
-const Instant = z.iso.datetime({ offset: true })
+const Instant = z.iso
+  .datetime({ offset: true })
   .meta({ description: 'ISO 8601 instant with offset, e.g. 2026-03-02T08:30:00+08:00' });
 
 export const ParentCategory = z.enum([
@@ -42,7 +50,15 @@ export type HouseholdType = z.infer<typeof HouseholdType>;
 
 /** Relation to the household head (与户主关系) as the hukou registry records it. */
 export const RelationToHead = z.enum([
-  'self', 'spouse', 'child', 'child-in-law', 'parent', 'grandparent', 'grandchild', 'sibling', 'other',
+  'self',
+  'spouse',
+  'child',
+  'child-in-law',
+  'parent',
+  'grandparent',
+  'grandchild',
+  'sibling',
+  'other',
 ]);
 export type RelationToHead = z.infer<typeof RelationToHead>;
 
@@ -50,16 +66,27 @@ export const Parent = z.strictObject({
   name: z.string().min(1),
   idNumber: CitizenIdNumber,
   category: ParentCategory.default('resident'),
-  nationality: z.string().regex(/^[A-Z]{3}$/, 'nationality').default('CHN')
+  nationality: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'nationality')
+    .default('CHN')
     .meta({ description: 'ISO 3166-1 alpha-3, CHN for Chinese nationals' }),
-  ethnicity: z.string().refine(isEthnicityCode, { message: 'ethnicity' })
+  ethnicity: z
+    .string()
+    .refine(isEthnicityCode, { message: 'ethnicity' })
     .meta({ description: 'GB 3304 code, 01 = 汉族' }),
-  hukou: z.strictObject({
-    divisionCode: DivisionCode,
-    householdType: HouseholdType,
-    relationToHead: RelationToHead,
-  }).nullable().meta({ description: 'null when the registry has no hukou for this person (e.g. a foreigner)' }),
-  phone: z.string().regex(/^1\d{10}$/, 'phone').optional(),
+  hukou: z
+    .strictObject({
+      divisionCode: DivisionCode,
+      householdType: HouseholdType,
+      relationToHead: RelationToHead,
+    })
+    .nullable()
+    .meta({ description: 'null when the registry has no hukou for this person (e.g. a foreigner)' }),
+  phone: z
+    .string()
+    .regex(/^1\d{10}$/, 'phone')
+    .optional(),
 });
 export type Parent = z.infer<typeof Parent>;
 
@@ -82,33 +109,53 @@ export const Facts = z.strictObject({
   }),
   mother: Parent,
   father: Parent.nullable(),
-  marriage: z.strictObject({
-    registeredOn: DateString,
-    registeredDivisionCode: DivisionCode,
-    husbandIdNumber: CitizenIdNumber,
-    wifeIdNumber: CitizenIdNumber,
-    status: z.enum(['in-force', 'divorced']),
-    divorcedOn: DateString.optional(),
-  }).nullable().meta({ description: 'the marriage registry record; null when none is found' }),
+  marriage: z
+    .strictObject({
+      registeredOn: DateString,
+      registeredDivisionCode: DivisionCode,
+      husbandIdNumber: CitizenIdNumber,
+      wifeIdNumber: CitizenIdNumber,
+      status: z.enum(['in-force', 'divorced']),
+      divorcedOn: DateString.optional(),
+    })
+    .nullable()
+    .meta({ description: 'the marriage registry record; null when none is found' }),
   /** 分娩信息, uploaded by the hospital within 8 hours of birth (004 附件2 二 2). */
-  deliveryRecord: z.strictObject({
-    motherIdNumber: CitizenIdNumber,
-    fatherIdNumber: CitizenIdNumber.optional(),
-    institutionName: z.string().min(1),
-  }).nullable().default(null),
-  existing: z.strictObject({
-    birthCertificate: z.strictObject({ number: z.string().min(1), hasCounterfoil: z.boolean() }).nullable().default(null),
-    babyHukou: z.strictObject({ idNumber: CitizenIdNumber }).nullable().default(null),
-  }).default({ birthCertificate: null, babyHukou: null }),
-  eLicenses: z.array(z.enum(['mother-id-card', 'father-id-card', 'marriage-certificate', 'hukou-book', 'birth-certificate']))
+  deliveryRecord: z
+    .strictObject({
+      motherIdNumber: CitizenIdNumber,
+      fatherIdNumber: CitizenIdNumber.optional(),
+      institutionName: z.string().min(1),
+    })
+    .nullable()
+    .default(null),
+  existing: z
+    .strictObject({
+      birthCertificate: z
+        .strictObject({ number: z.string().min(1), hasCounterfoil: z.boolean() })
+        .nullable()
+        .default(null),
+      babyHukou: z.strictObject({ idNumber: CitizenIdNumber }).nullable().default(null),
+    })
+    .default({ birthCertificate: null, babyHukou: null }),
+  eLicenses: z
+    .array(
+      z.enum(['mother-id-card', 'father-id-card', 'marriage-certificate', 'hukou-book', 'birth-certificate']),
+    )
     .default([]),
   /** The father's confirmation in his own login, with face verification (004 附件2 二 1). */
-  fatherConfirmation: z.strictObject({ confirmedAt: Instant, faceVerified: z.boolean() }).nullable().default(null),
+  fatherConfirmation: z
+    .strictObject({ confirmedAt: Instant, faceVerified: z.boolean() })
+    .nullable()
+    .default(null),
   /** The mother's maternity insurance as the medical security registry reports it. */
-  maternityInsurance: z.strictObject({
-    insuredDivisionCode: DivisionCode,
-    consecutiveMonths: z.number().int().nonnegative(),
-  }).nullable().default(null),
+  maternityInsurance: z
+    .strictObject({
+      insuredDivisionCode: DivisionCode,
+      consecutiveMonths: z.number().int().nonnegative(),
+    })
+    .nullable()
+    .default(null),
   /** Another live application for this baby on this platform (申请人重复提交). */
   priorApplication: z.boolean().default(false),
   choices: z.strictObject({
@@ -118,7 +165,9 @@ export const Facts = z.strictObject({
     scenario: Scenario.optional().meta({ description: 'what the applicant declares; the registries decide' }),
     insuranceYears: z.array(z.enum(['current', 'next'])).optional(),
     insuranceDivisionCode: DivisionCode.optional(),
-    paymentDate: DateString.optional().meta({ description: 'the premium payment date to compute coverage for' }),
+    paymentDate: DateString.optional().meta({
+      description: 'the premium payment date to compute coverage for',
+    }),
     delivery: z.partialRecord(ItemId, z.enum(['mail', 'pickup'])).optional(),
     recipient: ParentRole.optional(),
   }),
@@ -127,35 +176,62 @@ export type Facts = z.infer<typeof Facts>;
 export type FactsInput = z.input<typeof Facts>;
 
 const CUSTOM_MESSAGES: Record<string, Bilingual> = {
-  ...Object.fromEntries(Object.entries(CITIZEN_ID_PROBLEMS).map(([problem, text]) => [`citizen-id:${problem}`, text])),
-  'division-code': { zh: '应为6位有效行政区划代码（GB/T 2260）', en: 'must be a 6-digit division code (GB/T 2260)' },
+  ...Object.fromEntries(
+    Object.entries(CITIZEN_ID_PROBLEMS).map(([problem, text]) => [`citizen-id:${problem}`, text]),
+  ),
+  'division-code': {
+    zh: '应为6位有效行政区划代码（GB/T 2260）',
+    en: 'must be a 6-digit division code (GB/T 2260)',
+  },
   'local-date': { zh: '应为有效日期，格式 YYYY-MM-DD', en: 'must be a real date written YYYY-MM-DD' },
   ethnicity: { zh: '应为 GB 3304 民族代码（01–56）', en: 'must be a GB 3304 ethnic group code (01–56)' },
   phone: { zh: '应为11位手机号码', en: 'must be an 11-digit mobile number' },
   nationality: { zh: '应为三位字母国籍代码，如 CHN', en: 'must be a 3-letter nationality code such as CHN' },
-  'form-digest': { zh: '应为所签表单的 SHA-256 摘要（64位十六进制）', en: 'must be the SHA-256 digest of the signed form (64 hex digits)' },
-  'upload-size': { zh: '文件不能超过 1.5 MB，请压缩或重新拍摄', en: 'the file must be at most 1.5 MB; compress it or take the photo again' },
-  'upload-type': { zh: '只能上传 JPG、PNG 图片或 PDF 文件', en: 'only JPG or PNG images or PDF files can be uploaded' },
-  'data-url': { zh: '应为 data: URL（data:<类型>;base64,…）', en: 'must be a data: URL (data:<type>;base64,…)' },
-  png: { zh: '应为 PNG 格式的签名图片（data:image/png;base64,…）', en: 'must be the signature as a PNG image (data:image/png;base64,…)' },
+  'form-digest': {
+    zh: '应为所签表单的 SHA-256 摘要（64位十六进制）',
+    en: 'must be the SHA-256 digest of the signed form (64 hex digits)',
+  },
+  'upload-size': {
+    zh: '文件不能超过 1.5 MB，请压缩或重新拍摄',
+    en: 'the file must be at most 1.5 MB; compress it or take the photo again',
+  },
+  'upload-type': {
+    zh: '只能上传 JPG、PNG 图片或 PDF 文件',
+    en: 'only JPG or PNG images or PDF files can be uploaded',
+  },
+  'data-url': {
+    zh: '应为 data: URL（data:<类型>;base64,…）',
+    en: 'must be a data: URL (data:<type>;base64,…)',
+  },
+  png: {
+    zh: '应为 PNG 格式的签名图片（data:image/png;base64,…）',
+    en: 'must be the signature as a PNG image (data:image/png;base64,…)',
+  },
 };
 
 function issueMessage(issue: z.core.$ZodIssue): Bilingual {
   const custom = CUSTOM_MESSAGES[issue.message];
   if (custom) return custom;
   // Parsed with reportInput, so a missing field shows as an issue whose input is undefined.
-  if (issue.code !== 'unrecognized_keys' && issue.input === undefined) return { zh: '必填项缺失', en: 'is required' };
+  if (issue.code !== 'unrecognized_keys' && issue.input === undefined)
+    return { zh: '必填项缺失', en: 'is required' };
   switch (issue.code) {
     case 'invalid_type':
       return { zh: `类型错误，应为 ${issue.expected}`, en: `has the wrong type; expected ${issue.expected}` };
     case 'invalid_value':
-      return { zh: `取值无效，可选：${issue.values.join('、')}`, en: `is not one of: ${issue.values.join(', ')}` };
+      return {
+        zh: `取值无效，可选：${issue.values.join('、')}`,
+        en: `is not one of: ${issue.values.join(', ')}`,
+      };
     case 'invalid_format':
       return { zh: `格式错误（${issue.format}）`, en: `has the wrong format (${issue.format})` };
     case 'too_small':
       return { zh: '不能为空或过小', en: 'is empty or too small' };
     case 'unrecognized_keys':
-      return { zh: `含有未知字段：${issue.keys.join('、')}`, en: `has unknown fields: ${issue.keys.join(', ')}` };
+      return {
+        zh: `含有未知字段：${issue.keys.join('、')}`,
+        en: `has unknown fields: ${issue.keys.join(', ')}`,
+      };
     default:
       return { zh: `无效：${issue.message}`, en: `is invalid: ${issue.message}` };
   }
@@ -171,7 +247,10 @@ export function invalidInput(error: z.ZodError, root = ''): AppError {
   const first = issues[0]!;
   return new AppError(
     'INVALID_INPUT',
-    { zh: `输入有误：${issues.map((i) => i.message.zh).join('；')}`, en: `Invalid input: ${issues.map((i) => i.message.en).join('; ')}` },
+    {
+      zh: `输入有误：${issues.map((i) => i.message.zh).join('；')}`,
+      en: `Invalid input: ${issues.map((i) => i.message.en).join('; ')}`,
+    },
     { issues, field: first.field },
   );
 }

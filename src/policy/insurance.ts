@@ -42,21 +42,35 @@ export function insuranceTerms(
 ): InsuranceTerms {
   if (!rules.stated) return { stated: false, note: rules.note, citations: [rules.citation] };
 
-  const windowEnds = 'days' in rules.window ? addDays(birthDate, rules.window.days) : addMonths(birthDate, rules.window.months);
+  const windowEnds =
+    'days' in rules.window
+      ? addDays(birthDate, rules.window.days)
+      : addMonths(birthDate, rules.window.months);
   const birth = parts(birthDate);
   const nextOffered = rules.nextYear !== undefined && birthDate.slice(5) >= rules.nextYear.bornFrom;
   const yearsOffered: InsuranceYear[] = nextOffered ? ['current', 'next'] : ['current'];
   const years = (chosen ?? ['current']).filter((y) => yearsOffered.includes(y));
   const paidWithinWindow = paymentDate <= windowEnds && daysBetween(birthDate, paymentDate) >= 0;
-  const citations = [rules.citation, rules.coverage.citation, ...(rules.nextYear ? [rules.nextYear.citation] : []), ...(rules.premiumShare ? [rules.premiumShare.citation] : [])];
+  const citations = [
+    rules.citation,
+    rules.coverage.citation,
+    ...(rules.nextYear ? [rules.nextYear.citation] : []),
+    ...(rules.premiumShare ? [rules.premiumShare.citation] : []),
+  ];
 
   const premiumShare = rules.premiumShare
-    ? birth.month <= 6 ? rules.premiumShare.firstHalfBirth : rules.premiumShare.secondHalfBirth
+    ? birth.month <= 6
+      ? rules.premiumShare.firstHalfBirth
+      : rules.premiumShare.secondHalfBirth
     : null;
 
   const coverage: CoveragePeriod[] = [];
   let note: Bilingual | undefined;
-  const start = paidWithinWindow ? birthDate : rules.coverage.afterWindow === 'payment-date' ? paymentDate : addDays(paymentDate, 1);
+  const start = paidWithinWindow
+    ? birthDate
+    : rules.coverage.afterWindow === 'payment-date'
+      ? paymentDate
+      : addDays(paymentDate, 1);
   if (!paidWithinWindow && rules.coverage.afterWindow === 'unstated') {
     note = {
       zh: '缴费晚于新生儿参保期限，文件未规定此时的待遇起算日，请向参保地医保经办机构咨询',
@@ -68,13 +82,30 @@ export function insuranceTerms(
     const basis = paidWithinWindow ? 'paid-within-window' : 'paid-after-window';
     const currentYear = paidWithinWindow ? birth.year : parts(paymentDate).year;
     if (years.includes('current')) {
-      coverage.push({ insuranceYear: 'current', year: currentYear, start, end: `${currentYear}-12-31`, basis });
+      coverage.push({
+        insuranceYear: 'current',
+        year: currentYear,
+        start,
+        end: `${currentYear}-12-31`,
+        basis,
+      });
     }
     const nextYear = birth.year + 1;
     // A late payment made in the next year already buys that year as "current".
     if (years.includes('next') && !(years.includes('current') && currentYear >= nextYear)) {
-      const nextStart = rules.nextYear!.coverageStart === 'birth-date' ? start : `${nextYear}-01-01` > start ? `${nextYear}-01-01` : start;
-      coverage.push({ insuranceYear: 'next', year: nextYear, start: nextStart, end: `${nextYear}-12-31`, basis });
+      const nextStart =
+        rules.nextYear!.coverageStart === 'birth-date'
+          ? start
+          : `${nextYear}-01-01` > start
+            ? `${nextYear}-01-01`
+            : start;
+      coverage.push({
+        insuranceYear: 'next',
+        year: nextYear,
+        start: nextStart,
+        end: `${nextYear}-12-31`,
+        basis,
+      });
     }
   }
   return {

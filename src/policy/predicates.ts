@@ -21,16 +21,35 @@ export interface PredicateContext {
 }
 
 /** Which parents a parent predicate speaks of; `registering` is the one the baby's hukou follows. */
-const Who = z.enum(['both', 'at-least-one', 'exactly-one', 'none', 'mother', 'father', 'registering', 'other']);
+const Who = z.enum([
+  'both',
+  'at-least-one',
+  'exactly-one',
+  'none',
+  'mother',
+  'father',
+  'registering',
+  'other',
+]);
 type Who = z.infer<typeof Who>;
 const Divisions = z.array(z.string().regex(/^\d{2,6}$/)).min(1);
 
 const DIRECT_RELATIVES: ReadonlySet<z.infer<typeof RelationToHead>> = new Set([
   // The baby joins the household as the head's child or grandchild only through these relations.
-  'self', 'spouse', 'child', 'parent', 'grandparent', 'grandchild',
+  'self',
+  'spouse',
+  'child',
+  'parent',
+  'grandparent',
+  'grandchild',
 ]);
 
-function parentsOf(facts: Facts): { mother: Parent; father: Parent | null; registering: Parent | null; other: Parent | null } {
+function parentsOf(facts: Facts): {
+  mother: Parent;
+  father: Parent | null;
+  registering: Parent | null;
+  other: Parent | null;
+} {
   const follow = facts.choices.followParent;
   return {
     mother: facts.mother,
@@ -46,14 +65,22 @@ function quantify(facts: Facts, who: Who, test: (p: Parent) => boolean): boolean
   const ok = (x: Parent | null) => x !== null && test(x);
   const count = [p.mother, p.father].filter(ok).length;
   switch (who) {
-    case 'both': return count === 2;
-    case 'at-least-one': return count >= 1;
-    case 'exactly-one': return count === 1;
-    case 'none': return count === 0;
-    case 'mother': return ok(p.mother);
-    case 'father': return ok(p.father);
-    case 'registering': return ok(p.registering);
-    case 'other': return ok(p.other);
+    case 'both':
+      return count === 2;
+    case 'at-least-one':
+      return count >= 1;
+    case 'exactly-one':
+      return count === 1;
+    case 'none':
+      return count === 0;
+    case 'mother':
+      return ok(p.mother);
+    case 'father':
+      return ok(p.father);
+    case 'registering':
+      return ok(p.registering);
+    case 'other':
+      return ok(p.other);
   }
 }
 
@@ -74,144 +101,251 @@ function definePredicate<const Name extends string, Shape extends z.ZodRawShape>
 }
 
 export const PREDICATES = [
-  definePredicate('baby-age-under-months', { months: z.number().int().positive() },
+  definePredicate(
+    'baby-age-under-months',
+    { months: z.number().int().positive() },
     'the baby has not yet reached N months of age on the day of application (未满N个月)',
-    (c, a) => c.today < addMonths(c.birthDate, a.months)),
+    (c, a) => c.today < addMonths(c.birthDate, a.months),
+  ),
 
-  definePredicate('baby-age-within-months', { months: z.number().int().positive() },
+  definePredicate(
+    'baby-age-within-months',
+    { months: z.number().int().positive() },
     'the application falls within N months of the birth, the last day counted (N个月内; 民法典 第一千二百五十九条 counts the end)',
-    (c, a) => c.today <= addMonths(c.birthDate, a.months)),
+    (c, a) => c.today <= addMonths(c.birthDate, a.months),
+  ),
 
-  definePredicate('baby-age-within-days', { days: z.number().int().positive() },
+  definePredicate(
+    'baby-age-within-days',
+    { days: z.number().int().positive() },
     'no more than N days have passed since the birth day (N天(含)内)',
-    (c, a) => daysBetween(c.birthDate, c.today) <= a.days),
+    (c, a) => daysBetween(c.birthDate, c.today) <= a.days,
+  ),
 
-  definePredicate('born-in-institution-within', { divisions: Divisions, acceptBroughtIn: z.boolean().default(false) },
+  definePredicate(
+    'born-in-institution-within',
+    { divisions: Divisions, acceptBroughtIn: z.boolean().default(false) },
     'born in a midwifery institution in the area (optionally: born at home or en route and brought to one at once)',
     (c, a) => {
       const place = c.facts.baby.birthPlace;
       const atInstitution = place.kind === 'institution' || (a.acceptBroughtIn && place.broughtToInstitution);
       return atInstitution && isWithin(place.divisionCode, a.divisions);
-    }),
+    },
+  ),
 
-  definePredicate('parent-hukou-within', { who: Who, divisions: Divisions },
+  definePredicate(
+    'parent-hukou-within',
+    { who: Who, divisions: Divisions },
     "the named parents' hukou lies in the area",
-    (c, a) => quantify(c.facts, a.who, (p) => p.hukou !== null && isWithin(p.hukou.divisionCode, a.divisions))),
+    (c, a) =>
+      quantify(c.facts, a.who, (p) => p.hukou !== null && isWithin(p.hukou.divisionCode, a.divisions)),
+  ),
 
-  definePredicate('parent-household-type-in', { who: Who, types: z.array(HouseholdType).min(1) },
+  definePredicate(
+    'parent-household-type-in',
+    { who: Who, types: z.array(HouseholdType).min(1) },
     "the named parents' household is of one of these types",
-    (c, a) => quantify(c.facts, a.who, (p) => p.hukou !== null && a.types.includes(p.hukou.householdType))),
+    (c, a) => quantify(c.facts, a.who, (p) => p.hukou !== null && a.types.includes(p.hukou.householdType)),
+  ),
 
-  definePredicate('parent-category-in', { who: Who, categories: z.array(ParentCategory).min(1) },
+  definePredicate(
+    'parent-category-in',
+    { who: Who, categories: z.array(ParentCategory).min(1) },
     'the named parents belong to one of these categories (military, student, …)',
-    (c, a) => quantify(c.facts, a.who, (p) => a.categories.includes(p.category))),
+    (c, a) => quantify(c.facts, a.who, (p) => a.categories.includes(p.category)),
+  ),
 
-  definePredicate('parent-nationality', { who: Who, nationality: z.string().regex(/^[A-Z]{3}$/) },
+  definePredicate(
+    'parent-nationality',
+    { who: Who, nationality: z.string().regex(/^[A-Z]{3}$/) },
     'the named parents hold this nationality',
-    (c, a) => quantify(c.facts, a.who, (p) => p.nationality === a.nationality)),
+    (c, a) => quantify(c.facts, a.who, (p) => p.nationality === a.nationality),
+  ),
 
-  definePredicate('registering-parent-direct-relative-of-head', {},
+  definePredicate(
+    'registering-parent-direct-relative-of-head',
+    {},
     "the registering parent is the household head or the head's direct relative",
     (c) => {
       const p = parentsOf(c.facts).registering;
       return p?.hukou != null && DIRECT_RELATIVES.has(p.hukou.relationToHead);
-    }),
+    },
+  ),
 
-  definePredicate('parents-hukou-same-county-area', {},
+  definePredicate(
+    'parents-hukou-same-county-area',
+    {},
     "both parents' hukou lie in one city's districts or one county (同一设区市市辖区或者同一县（市）)",
     (c) => {
       const { mother, father } = c.facts;
-      return !!(mother.hukou && father?.hukou && sameCountyLevelArea(mother.hukou.divisionCode, father.hukou.divisionCode));
-    }),
+      return !!(
+        mother.hukou &&
+        father?.hukou &&
+        sameCountyLevelArea(mother.hukou.divisionCode, father.hukou.divisionCode)
+      );
+    },
+  ),
 
-  definePredicate('parents-same-ethnicity', {},
+  definePredicate(
+    'parents-same-ethnicity',
+    {},
     'mother and father are of the same ethnic group',
-    (c) => c.facts.father !== null && c.facts.mother.ethnicity === c.facts.father.ethnicity),
+    (c) => c.facts.father !== null && c.facts.mother.ethnicity === c.facts.father.ethnicity,
+  ),
 
-  definePredicate('marriage-registered-within', { divisions: Divisions },
+  definePredicate(
+    'marriage-registered-within',
+    { divisions: Divisions },
     "the parents' marriage was registered in the area",
     (c, a) => {
       const m = marriageOfParents(c.facts);
       return m !== null && isWithin(m.registeredDivisionCode, a.divisions);
-    }),
+    },
+  ),
 
-  definePredicate('marriage-in-force', {},
+  definePredicate(
+    'marriage-in-force',
+    {},
     "the parents' marriage is on record and still in force (存续)",
-    (c) => marriageOfParents(c.facts)?.status === 'in-force'),
+    (c) => marriageOfParents(c.facts)?.status === 'in-force',
+  ),
 
-  definePredicate('marriage-on-record', {},
+  definePredicate(
+    'marriage-on-record',
+    {},
     'the marriage registry holds a marriage between this mother and this father',
-    (c) => marriageOfParents(c.facts) !== null),
+    (c) => marriageOfParents(c.facts) !== null,
+  ),
 
-  definePredicate('married-before-birth', {},
+  definePredicate(
+    'married-before-birth',
+    {},
     'the parents had registered their marriage to each other by the day of birth (婚生 / 婚内生育)',
     (c) => {
       const m = marriageOfParents(c.facts);
       return m !== null && m.registeredOn <= c.birthDate;
-    }),
+    },
+  ),
 
-  definePredicate('not-divorced-before-birth', {},
+  definePredicate(
+    'not-divorced-before-birth',
+    {},
     'the marriage on record was not dissolved before the birth (出生前父母离异)',
     (c) => {
       const m = marriageOfParents(c.facts);
-      return m !== null && !(m.status === 'divorced' && (m.divorcedOn === undefined || m.divorcedOn < c.birthDate));
-    }),
+      return (
+        m !== null && !(m.status === 'divorced' && (m.divorcedOn === undefined || m.divorcedOn < c.birthDate))
+      );
+    },
+  ),
 
-  definePredicate('marriage-matches-delivery-record', {},
+  definePredicate(
+    'marriage-matches-delivery-record',
+    {},
     'the parents on the marriage record are the parents on the delivery record (出生医学证明)',
     (c) => {
       const d = c.facts.deliveryRecord;
       const m = c.facts.marriage;
       if (!d || !m) return false;
-      return m.wifeIdNumber === d.motherIdNumber && (d.fatherIdNumber === undefined || m.husbandIdNumber === d.fatherIdNumber);
-    }),
+      return (
+        m.wifeIdNumber === d.motherIdNumber &&
+        (d.fatherIdNumber === undefined || m.husbandIdNumber === d.fatherIdNumber)
+      );
+    },
+  ),
 
-  definePredicate('delivery-record-found', {},
+  definePredicate(
+    'delivery-record-found',
+    {},
     "the hospital's delivery record for the mother is in the shared data",
-    (c) => c.facts.deliveryRecord !== null && c.facts.deliveryRecord.motherIdNumber === c.facts.mother.idNumber),
+    (c) =>
+      c.facts.deliveryRecord !== null && c.facts.deliveryRecord.motherIdNumber === c.facts.mother.idNumber,
+  ),
 
-  definePredicate('mother-maternity-insured-within', { divisions: Divisions },
-    "the mother is insured for maternity in the area, as the medical security registry reports",
-    (c, a) => c.facts.maternityInsurance !== null && isWithin(c.facts.maternityInsurance.insuredDivisionCode, a.divisions)),
+  definePredicate(
+    'mother-maternity-insured-within',
+    { divisions: Divisions },
+    'the mother is insured for maternity in the area, as the medical security registry reports',
+    (c, a) =>
+      c.facts.maternityInsurance !== null &&
+      isWithin(c.facts.maternityInsurance.insuredDivisionCode, a.divisions),
+  ),
 
-  definePredicate('baby-named', {},
+  definePredicate(
+    'baby-named',
+    {},
     'the baby has a surname and a given name',
-    (c) => c.facts.baby.surname.trim() !== '' && c.facts.baby.givenName.trim() !== ''),
+    (c) => c.facts.baby.surname.trim() !== '' && c.facts.baby.givenName.trim() !== '',
+  ),
 
-  definePredicate('no-prior-application', {},
+  definePredicate(
+    'no-prior-application',
+    {},
     'no other application for this baby is open on the platform',
-    (c) => !c.facts.priorApplication),
+    (c) => !c.facts.priorApplication,
+  ),
 
-  definePredicate('applicant-role-in', { roles: z.array(ParentRole).min(1) },
+  definePredicate(
+    'applicant-role-in',
+    { roles: z.array(ParentRole).min(1) },
     'the applicant is one of these parents',
-    (c, a) => a.roles.includes(c.facts.applicant.role)),
+    (c, a) => a.roles.includes(c.facts.applicant.role),
+  ),
 
-  definePredicate('mother-authorized-applicant', {},
+  definePredicate(
+    'mother-authorized-applicant',
+    {},
     "the mother's signed authorization names the applicant",
-    (c) => c.facts.motherAuthorization?.grantee === c.facts.applicant.role),
+    (c) => c.facts.motherAuthorization?.grantee === c.facts.applicant.role,
+  ),
 
-  definePredicate('e-licenses-held', { licenses: z.array(z.enum(['mother-id-card', 'father-id-card', 'marriage-certificate', 'hukou-book', 'birth-certificate'])).min(1) },
+  definePredicate(
+    'e-licenses-held',
+    {
+      licenses: z
+        .array(
+          z.enum([
+            'mother-id-card',
+            'father-id-card',
+            'marriage-certificate',
+            'hukou-book',
+            'birth-certificate',
+          ]),
+        )
+        .min(1),
+    },
     'these electronic licences are already claimed in the shared data',
-    (c, a) => a.licenses.every((l) => c.facts.eLicenses.includes(l))),
+    (c, a) => a.licenses.every((l) => c.facts.eLicenses.includes(l)),
+  ),
 
-  definePredicate('holds-full-birth-certificate', {},
+  definePredicate(
+    'holds-full-birth-certificate',
+    {},
     'the family holds the birth certificate with its counterfoil uncut (正、副页完全版)',
-    (c) => c.facts.existing.birthCertificate?.hasCounterfoil === true),
+    (c) => c.facts.existing.birthCertificate?.hasCounterfoil === true,
+  ),
 
-  definePredicate('insurance-place-within', { divisions: Divisions },
+  definePredicate(
+    'insurance-place-within',
+    { divisions: Divisions },
     "the baby's chosen insurance place (by default the registering parent's hukou) lies in the area",
     (c, a) => {
-      const chosen = c.facts.choices.insuranceDivisionCode ?? parentsOf(c.facts).registering?.hukou?.divisionCode;
+      const chosen =
+        c.facts.choices.insuranceDivisionCode ?? parentsOf(c.facts).registering?.hukou?.divisionCode;
       return chosen !== undefined && isWithin(chosen, a.divisions);
-    }),
+    },
+  ),
 
-  definePredicate('scenario-in', { scenarios: z.array(Scenario).min(1) },
+  definePredicate(
+    'scenario-in',
+    { scenarios: z.array(Scenario).min(1) },
     'the case is in one of these scenarios',
-    (c, a) => a.scenarios.includes(c.scenario)),
+    (c, a) => a.scenarios.includes(c.scenario),
+  ),
 
-  definePredicate('item-chosen', { item: ItemId },
-    'the applicant chose this item',
-    (c, a) => c.chosenItems.has(a.item)),
+  definePredicate('item-chosen', { item: ItemId }, 'the applicant chose this item', (c, a) =>
+    c.chosenItems.has(a.item),
+  ),
 ] as const;
 
 type PredicateDef = (typeof PREDICATES)[number];
@@ -224,9 +358,10 @@ export type PredicateCall = z.input<PredicateDef['schema']>;
  */
 export type Condition = PredicateCall | { all: Condition[] } | { any: Condition[] } | { not: Condition };
 
-const predicateCall = z.discriminatedUnion('is', PREDICATES.map((p) => p.schema) as unknown as [
-  PredicateDef['schema'], ...PredicateDef['schema'][]
-]);
+const predicateCall = z.discriminatedUnion(
+  'is',
+  PREDICATES.map((p) => p.schema) as unknown as [PredicateDef['schema'], ...PredicateDef['schema'][]],
+);
 
 export const Condition: z.ZodType<Condition> = z.lazy(() =>
   z.union([

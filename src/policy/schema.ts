@@ -13,7 +13,15 @@ import { Condition } from './predicates.ts';
 const Kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case id');
 
 export const Remedy = z.strictObject({
-  kind: z.enum(['apply-offline', 'supplement', 'choose-other-parent', 'correct-registry', 'claim-e-license', 'choose-other-scenario', 'contact']),
+  kind: z.enum([
+    'apply-offline',
+    'supplement',
+    'choose-other-parent',
+    'correct-registry',
+    'claim-e-license',
+    'choose-other-scenario',
+    'contact',
+  ]),
   text: Bilingual,
 });
 export type Remedy = z.infer<typeof Remedy>;
@@ -36,7 +44,11 @@ export type EligibilityRule = z.infer<typeof EligibilityRule>;
 
 export const Sla = z.discriminatedUnion('unit', [
   z.strictObject({ unit: z.literal('working-days'), value: z.number().int().positive(), citation: Citation }),
-  z.strictObject({ unit: z.literal('working-hours'), value: z.number().int().positive(), citation: Citation }),
+  z.strictObject({
+    unit: z.literal('working-hours'),
+    value: z.number().int().positive(),
+    citation: Citation,
+  }),
   z.strictObject({ unit: z.literal('on-the-spot'), citation: Citation }),
 ]);
 export type Sla = z.infer<typeof Sla>;
@@ -111,24 +123,31 @@ export const InsuranceRules = z.discriminatedUnion('stated', [
   z.strictObject({
     stated: z.literal(true),
     /** The window after birth in which paying gives coverage from the birth day. */
-    window: z.union([z.strictObject({ days: z.number().int().positive() }), z.strictObject({ months: z.number().int().positive() })]),
+    window: z.union([
+      z.strictObject({ days: z.number().int().positive() }),
+      z.strictObject({ months: z.number().int().positive() }),
+    ]),
     coverage: z.strictObject({
       afterWindow: z.enum(['payment-date', 'day-after-payment', 'unstated']),
       citation: Citation,
     }),
-    nextYear: z.strictObject({
-      /** Babies born on or after this day of the year may enroll for the next year too. */
-      bornFrom: MonthDay,
-      /** 'birth-date': the next-year enrollment also covers the rest of the birth year (Gansu). */
-      coverageStart: z.enum(['birth-date', 'year-start']),
-      requiresCurrent: z.boolean(),
-      citation: Citation,
-    }).optional(),
-    premiumShare: z.strictObject({
-      firstHalfBirth: z.number().min(0).max(1),
-      secondHalfBirth: z.number().min(0).max(1),
-      citation: Citation,
-    }).optional(),
+    nextYear: z
+      .strictObject({
+        /** Babies born on or after this day of the year may enroll for the next year too. */
+        bornFrom: MonthDay,
+        /** 'birth-date': the next-year enrollment also covers the rest of the birth year (Gansu). */
+        coverageStart: z.enum(['birth-date', 'year-start']),
+        requiresCurrent: z.boolean(),
+        citation: Citation,
+      })
+      .optional(),
+    premiumShare: z
+      .strictObject({
+        firstHalfBirth: z.number().min(0).max(1),
+        secondHalfBirth: z.number().min(0).max(1),
+        citation: Citation,
+      })
+      .optional(),
     citation: Citation,
   }),
   z.strictObject({ stated: z.literal(false), note: Bilingual, citation: Citation }),
@@ -139,14 +158,34 @@ export const PolicyInput = z.strictObject({
   region: RegionId,
   name: Bilingual,
   /** The seed documents this policy encodes; every citation must point into one of them. */
-  sources: z.array(z.strictObject({ file: SeedFile, title: z.string().min(1), number: z.string().optional(), date: z.string().optional() })).min(1),
+  sources: z
+    .array(
+      z.strictObject({
+        file: SeedFile,
+        title: z.string().min(1),
+        number: z.string().optional(),
+        date: z.string().optional(),
+      }),
+    )
+    .min(1),
   /** GB/T 2260 prefixes of the region the service runs in. */
   divisions: z.array(z.string().regex(/^\d{2,6}$/)).min(1),
   channel: z.strictObject({ description: Bilingual, citation: Citation }),
   items: z.array(PolicyItem).min(1),
-  packages: z.array(z.strictObject({ id: Kebab, name: Bilingual, items: z.array(ItemId).min(1), citation: Citation })).default([]),
+  packages: z
+    .array(z.strictObject({ id: Kebab, name: Bilingual, items: z.array(ItemId).min(1), citation: Citation }))
+    .default([]),
   mandatory: z.strictObject({ items: z.array(ItemId).min(1), citation: Citation }).optional(),
-  scenarios: z.array(z.strictObject({ id: Scenario, name: Bilingual, skips: z.array(ItemId).default([]), citation: Citation })).min(1),
+  scenarios: z
+    .array(
+      z.strictObject({
+        id: Scenario,
+        name: Bilingual,
+        skips: z.array(ItemId).default([]),
+        citation: Citation,
+      }),
+    )
+    .min(1),
   applicants: z.strictObject({
     roles: z.array(ParentRole).min(1),
     /** Roles that apply only with the mother's signed authorization (授权委托书). */
@@ -156,46 +195,78 @@ export const PolicyInput = z.strictObject({
     /** Whose face is verified during the application. */
     faceVerification: z.array(ParentRole).default([]),
     /** Who signs the application form; 'applicant' is whoever applies. */
-    signatures: z.array(z.enum(['mother', 'father', 'applicant'])).min(1).default(['applicant']),
+    signatures: z
+      .array(z.enum(['mother', 'father', 'applicant']))
+      .min(1)
+      .default(['applicant']),
     citation: Citation,
   }),
   rules: z.array(EligibilityRule).min(1),
   materials: z.array(Material).default([]),
   formFields: z.array(FormField).default([]),
   caseSla: z.strictObject({ promised: Sla.optional(), legal: Sla.optional() }).default({}),
-  slaPauses: z.strictObject({ excludes: z.array(z.enum(['supplement', 'mail'])).min(1), citation: Citation }).optional(),
+  slaPauses: z
+    .strictObject({ excludes: z.array(z.enum(['supplement', 'mail'])).min(1), citation: Citation })
+    .optional(),
   delivery: z.array(DeliveryRule).default([]),
-  recipient: z.strictObject({
-    allowed: z.array(ParentRole).min(1),
-    mailWithin: z.array(z.string().regex(/^\d{2,6}$/)).optional(),
-    sameAddressForAll: z.boolean().default(false),
-    citation: Citation,
-  }).optional(),
+  recipient: z
+    .strictObject({
+      allowed: z.array(ParentRole).min(1),
+      mailWithin: z.array(z.string().regex(/^\d{2,6}$/)).optional(),
+      sameAddressForAll: z.boolean().default(false),
+      citation: Citation,
+    })
+    .optional(),
   insurance: InsuranceRules,
   /** Which pages of the birth certificate the family receives, by the hukou registration's outcome. */
-  certificateHandover: z.strictObject({
-    registrationDone: z.enum(['main-page', 'main-and-counterfoil']),
-    registrationFailed: z.enum(['main-page', 'main-and-counterfoil']),
-    citation: Citation,
-  }).optional(),
+  certificateHandover: z
+    .strictObject({
+      registrationDone: z.enum(['main-page', 'main-and-counterfoil']),
+      registrationFailed: z.enum(['main-page', 'main-and-counterfoil']),
+      citation: Citation,
+    })
+    .optional(),
   /** Postal terms for parcels (EMS): collection cut-off and delivery days by destination. */
-  postal: z.strictObject({
-    urbanDeliveryDays: z.number().int().nonnegative(),
-    ruralDeliveryDays: z.number().int().nonnegative(),
-    sameDayCollectionBefore: z.string().regex(/^\d{2}:\d{2}$/).optional(),
-    citation: Citation,
-  }).optional(),
+  postal: z
+    .strictObject({
+      urbanDeliveryDays: z.number().int().nonnegative(),
+      ruralDeliveryDays: z.number().int().nonnegative(),
+      sameDayCollectionBefore: z
+        .string()
+        .regex(/^\d{2}:\d{2}$/)
+        .optional(),
+      citation: Citation,
+    })
+    .optional(),
   /** 办理须知. A notice with scenarios applies only to those. */
-  notices: z.array(z.strictObject({ text: Bilingual, scenarios: z.array(Scenario).optional(), citation: Citation })).min(1),
-  legalBases: z.array(z.strictObject({
-    title: z.string().min(1), issuer: z.string().optional(), effective: z.string().optional(),
-    provision: Bilingual, items: z.array(ItemId).default([]), citation: Citation,
-  })).default([]),
-  hotlines: z.array(z.strictObject({ name: Bilingual, number: z.string().min(3), citation: Citation })).default([]),
-  efficiency: z.array(z.strictObject({
-    metric: z.enum(['working-days', 'trips', 'materials', 'steps']),
-    separately: z.number().nonnegative(), jointly: z.number().nonnegative(), citation: Citation,
-  })).default([]),
+  notices: z
+    .array(z.strictObject({ text: Bilingual, scenarios: z.array(Scenario).optional(), citation: Citation }))
+    .min(1),
+  legalBases: z
+    .array(
+      z.strictObject({
+        title: z.string().min(1),
+        issuer: z.string().optional(),
+        effective: z.string().optional(),
+        provision: Bilingual,
+        items: z.array(ItemId).default([]),
+        citation: Citation,
+      }),
+    )
+    .default([]),
+  hotlines: z
+    .array(z.strictObject({ name: Bilingual, number: z.string().min(3), citation: Citation }))
+    .default([]),
+  efficiency: z
+    .array(
+      z.strictObject({
+        metric: z.enum(['working-days', 'trips', 'materials', 'steps']),
+        separately: z.number().nonnegative(),
+        jointly: z.number().nonnegative(),
+        citation: Citation,
+      }),
+    )
+    .default([]),
   smsTemplates: z.array(z.strictObject({ event: Kebab, text: Bilingual, citation: Citation })).default([]),
 });
 export type PolicyInput = z.input<typeof PolicyInput>;

@@ -43,7 +43,14 @@ export interface SharedData {
  * case. The same shape as the evaluator's facts without the applicant's choices.
  */
 export const FamilySituation = Facts.pick({
-  baby: true, mother: true, father: true, marriage: true, deliveryRecord: true, existing: true, eLicenses: true, maternityInsurance: true,
+  baby: true,
+  mother: true,
+  father: true,
+  marriage: true,
+  deliveryRecord: true,
+  existing: true,
+  eLicenses: true,
+  maternityInsurance: true,
 });
 export type FamilySituation = z.infer<typeof FamilySituation>;
 export type FamilySituationInput = z.input<typeof FamilySituation>;

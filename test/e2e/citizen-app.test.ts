@@ -18,7 +18,10 @@ async function lowContrastTexts(p: Parent): Promise<string[]> {
   return p.page.evaluate(() => {
     const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
     const lum = ([r, g, b]: number[]) => {
-      const f = (v: number) => { const s = v / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; };
+      const f = (v: number) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      };
       return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
     };
     const background = (e: Element | null): number[] => {
@@ -33,12 +36,20 @@ async function lowContrastTexts(p: Parent): Promise<string[]> {
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement!;
       const text = n.textContent!.trim();
-      if (!text || el.closest('[disabled], .adm-button-disabled, svg, [aria-hidden="true"]') || !el.getClientRects().length) continue;
+      if (
+        !text ||
+        el.closest('[disabled], .adm-button-disabled, svg, [aria-hidden="true"]') ||
+        !el.getClientRects().length
+      )
+        continue;
       const style = getComputedStyle(el);
       if (style.visibility === 'hidden' || Number(style.opacity) < 0.1) continue;
       const [a, b] = [lum(rgb(style.color)), lum(background(el))];
       const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-      if (ratio < 4.5) bad.push(`${text.slice(0, 20)} (${ratio.toFixed(2)}: ${style.color} on ${getComputedStyle(el).backgroundColor})`);
+      if (ratio < 4.5)
+        bad.push(
+          `${text.slice(0, 20)} (${ratio.toFixed(2)}: ${style.color} on ${getComputedStyle(el).backgroundColor})`,
+        );
     }
     return bad;
   });
@@ -48,8 +59,11 @@ async function lowContrastTexts(p: Parent): Promise<string[]> {
 async function waitForAllSettled(p: Parent, timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const statuses = await p.page.locator('[data-testid^="item-"][data-status]').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
-    if (statuses.length && statuses.every((s) => s === 'done' || s === 'rejected' || s === 'cancelled')) return statuses;
+    const statuses = await p.page
+      .locator('[data-testid^="item-"][data-status]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+    if (statuses.length && statuses.every((s) => s === 'done' || s === 'rejected' || s === 'cancelled'))
+      return statuses;
     if (Date.now() > deadline) throw new Error(`items still open: ${statuses.join(', ')}`);
     await p.page.waitForTimeout(1500);
     await p.page.getByTestId('refresh').click();
@@ -106,7 +120,9 @@ describe.skipIf(!HAVE_BROWSER)('the parents’ app in Chromium: roles, refusals,
   }, 240_000);
 
   it('Zibo: a family whose marriage was registered outside Shandong is refused, with the reason, the clause and what to do instead', async () => {
-    const family = await rig.loadFamily('zibo', (f) => { f.marriage!.registeredDivisionCode = '110105'; });
+    const family = await rig.loadFamily('zibo', (f) => {
+      f.marriage!.registeredDivisionCode = '110105';
+    });
     const mother = await Parent.open(rig, 'zibo-refused');
     await mother.loginAs('zibo', family.mother.idNumber);
     await mother.page.getByTestId('start-proactive').click();
@@ -146,10 +162,24 @@ describe.skipIf(!HAVE_BROWSER)('the parents’ app in Chromium: roles, refusals,
       const mother = await Parent.open(rig, `${region}-mother`);
       await mother.loginAs(region, family.mother.idNumber);
       await mother.page.getByTestId('start-proactive').click();
-      const caseId = await apply(mother, { givenName: '思远', ...(region === 'zibo' ? { pickCounty: ['山东省', '淄博市', '张店区'] } : {}) });
+      const caseId = await apply(mother, {
+        givenName: '思远',
+        ...(region === 'zibo' ? { pickCounty: ['山东省', '淄博市', '张店区'] } : {}),
+      });
       if (region === 'zibo') {
-        const form = await mother.page.evaluate(async (id) => (await fetch(`/api/citizen/cases/${id}`, { headers: { authorization: `Bearer ${sessionStorage.getItem('token')}` } })).json(), caseId);
-        expect(form.form.contact.mailingAddress).toEqual({ divisionCode: '370303', detail: '人民路 8 号 2 单元 301' });
+        const form = await mother.page.evaluate(
+          async (id) =>
+            (
+              await fetch(`/api/citizen/cases/${id}`, {
+                headers: { authorization: `Bearer ${sessionStorage.getItem('token')}` },
+              })
+            ).json(),
+          caseId,
+        );
+        expect(form.form.contact.mailingAddress).toEqual({
+          divisionCode: '370303',
+          detail: '人民路 8 号 2 单元 301',
+        });
       }
       expect(caseId).toMatch(/^C/);
       mother.report();
@@ -215,8 +245,15 @@ describe.skipIf(!HAVE_BROWSER)('the parents’ app in Chromium: roles, refusals,
         expect(await p.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       }
       expect(await lowContrastTexts(p)).toEqual([]);
-      const unlabelled = await p.page.locator('input:not([type=file]):not([type=radio]):not([type=checkbox]), textarea').evaluateAll((els) =>
-        els.filter((e) => !e.getAttribute('aria-label') && !(e.id && document.querySelector(`label[for="${e.id}"]`))).length);
+      const unlabelled = await p.page
+        .locator('input:not([type=file]):not([type=radio]):not([type=checkbox]), textarea')
+        .evaluateAll(
+          (els) =>
+            els.filter(
+              (e) =>
+                !e.getAttribute('aria-label') && !(e.id && document.querySelector(`label[for="${e.id}"]`)),
+            ).length,
+        );
       expect(unlabelled).toBe(0);
       await p.screenshot('form');
       await p.close();

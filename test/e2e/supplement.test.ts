@@ -19,9 +19,17 @@ afterAll(async () => {
 async function police<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
   const at = String(Date.now());
   const text = body === undefined ? '' : JSON.stringify(body);
-  const headers: Record<string, string> = { 'x-department': 'police', 'x-timestamp': at, 'x-signature': sign(rig.gatewayKeys.police!, method, path, at, text) };
+  const headers: Record<string, string> = {
+    'x-department': 'police',
+    'x-timestamp': at,
+    'x-signature': sign(rig.gatewayKeys.police!, method, path, at, text),
+  };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const r = await fetch(`${rig.url}${path}`, { method, headers, ...(body !== undefined ? { body: text } : {}) });
+  const r = await fetch(`${rig.url}${path}`, {
+    method,
+    headers,
+    ...(body !== undefined ? { body: text } : {}),
+  });
   if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
   return r.json() as Promise<T>;
 }
@@ -29,7 +37,10 @@ async function police<T>(method: 'GET' | 'POST', path: string, body?: unknown): 
 /** The police system's view: wait until this case's registration task is open, with this attempt. */
 async function openTask(caseId: string, attempt: number) {
   for (let i = 0; i < 60; i++) {
-    const tasks = await police<{ task: { taskId: string; caseId: string; item: string; attempt: number } }[]>('GET', '/api/gateway/tasks');
+    const tasks = await police<{ task: { taskId: string; caseId: string; item: string; attempt: number } }[]>(
+      'GET',
+      '/api/gateway/tasks',
+    );
     const t = tasks.find((x) => x.task.caseId === caseId && x.task.attempt === attempt);
     if (t) return t.task;
     await new Promise((r) => setTimeout(r, 1000));
@@ -50,12 +61,27 @@ describe.skipIf(!HAVE_BROWSER)('a supplement round trip in Chromium', () => {
     const first = await openTask(caseId, 1);
     await police('POST', `/api/gateway/tasks/${first.taskId}/claim`, {});
     await police('POST', '/api/gateway/decisions', {
-      txnId: `${first.taskId}-s`, caseId, item: first.item, outcome: 'supplement', material: 'hukou-book',
-      message: { zh: '户口簿照片不清晰，请重新提交户主页', en: 'The hukou book photo is unreadable; send the head-of-household page again' },
+      txnId: `${first.taskId}-s`,
+      caseId,
+      item: first.item,
+      outcome: 'supplement',
+      material: 'hukou-book',
+      message: {
+        zh: '户口簿照片不清晰，请重新提交户主页',
+        en: 'The hukou book photo is unreadable; send the head-of-household page again',
+      },
     });
 
     const item = page.getByTestId(`item-${first.item}`);
-    await expect.poll(async () => { await page.getByTestId('refresh').click(); return item.getAttribute('data-status'); }, { timeout: 20_000 }).toBe('supplement-requested');
+    await expect
+      .poll(
+        async () => {
+          await page.getByTestId('refresh').click();
+          return item.getAttribute('data-status');
+        },
+        { timeout: 20_000 },
+      )
+      .toBe('supplement-requested');
     expect(await item.getByTestId('supplement').textContent()).toContain('户口簿照片不清晰');
     await mother.screenshot('supplement-requested');
     await mother.type(item.getByTestId('supplement-note').locator('textarea'), '已重新拍摄户主页');
@@ -64,8 +90,22 @@ describe.skipIf(!HAVE_BROWSER)('a supplement round trip in Chromium', () => {
 
     const second = await openTask(caseId, 2);
     const babyId = makeCitizenId('350102', '2026-11-22', 37);
-    await police('POST', '/api/gateway/decisions', { txnId: `${second.taskId}-d`, caseId, item: second.item, outcome: 'done', outputs: { citizenIdNumber: babyId } });
-    await expect.poll(async () => { await page.getByTestId('refresh').click(); return item.getAttribute('data-status'); }, { timeout: 20_000 }).toBe('done');
+    await police('POST', '/api/gateway/decisions', {
+      txnId: `${second.taskId}-d`,
+      caseId,
+      item: second.item,
+      outcome: 'done',
+      outputs: { citizenIdNumber: babyId },
+    });
+    await expect
+      .poll(
+        async () => {
+          await page.getByTestId('refresh').click();
+          return item.getAttribute('data-status');
+        },
+        { timeout: 20_000 },
+      )
+      .toBe('done');
     expect(await item.textContent()).toContain(babyId);
     await mother.screenshot('supplement-done');
     mother.report();

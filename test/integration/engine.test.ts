@@ -18,14 +18,21 @@ import type { Db } from '../../src/store/db.ts';
 import { DB_KINDS, freshDb, POSTGRES_URL } from '../support/databases.ts';
 
 const calendar = officialCalendar();
-const PNG_1x1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+const PNG_1x1 =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 const open: Db[] = [];
 afterEach(async () => {
   await Promise.all(open.splice(0).map((db) => db.close()));
 });
 
 /** A family loaded into the registries, an engine on a fresh database and a clock we move. */
-async function setup(kind: 'pglite' | 'postgres', region: RegionId, at: string, change?: (f: FamilySituationInput) => void, choices: ApplicationInput['choices'] = { followParent: 'father' }) {
+async function setup(
+  kind: 'pglite' | 'postgres',
+  region: RegionId,
+  at: string,
+  change?: (f: FamilySituationInput) => void,
+  choices: ApplicationInput['choices'] = { followParent: 'father' },
+) {
   const db = await freshDb(kind);
   open.push(db);
   const clock: FakeClock = fakeClock(new Date(at));
@@ -35,16 +42,42 @@ async function setup(kind: 'pglite' | 'postgres', region: RegionId, at: string, 
   change?.(f);
   shared.load(f);
   let n = 0;
-  const engine = new CaseEngine({ db, clock, calendar, shared, faces: simulatedFaceVerifier(async (id) => (await shared.person(id)) !== null), newCaseId: () => `T-${++n}` });
+  const engine = new CaseEngine({
+    db,
+    clock,
+    calendar,
+    shared,
+    faces: simulatedFaceVerifier(async (id) => (await shared.person(id)) !== null),
+    newCaseId: () => `T-${++n}`,
+  });
   // Where the region asks for it (Anhui), the father confirms with a face photo first.
-  if (POLICIES[region].applicants.fatherConfirms && f.father && f.marriage) await engine.confirmFather(f.father.idNumber, Buffer.from(PNG_1x1, 'base64'));
+  if (POLICIES[region].applicants.fatherConfirms && f.father && f.marriage)
+    await engine.confirmFather(f.father.idNumber, Buffer.from(PNG_1x1, 'base64'));
   // The parent adds what the pre-review asks for (uploads, phone, address, face checks).
-  const input = await completeApplication(engine, region, { applicant: { role: 'mother', idNumber: f.mother.idNumber }, motherIdNumber: f.mother.idNumber, baby: { surname: '李', givenName: '安然' }, choices });
+  const input = await completeApplication(engine, region, {
+    applicant: { role: 'mother', idNumber: f.mother.idNumber },
+    motherIdNumber: f.mother.idNumber,
+    baby: { surname: '李', givenName: '安然' },
+    choices,
+  });
   return { db, clock, engine, input, mother: f.mother.idNumber };
 }
 
-function decision(caseId: string, item: ItemId, department: Decision['department'], outcome: Decision['outcome'], extra: Partial<Decision> = {}): Decision {
-  return { txnId: `${caseId}-${item}-${outcome}-${extra.txnId ?? 1}`, caseId, item, department, outcome, ...extra };
+function decision(
+  caseId: string,
+  item: ItemId,
+  department: Decision['department'],
+  outcome: Decision['outcome'],
+  extra: Partial<Decision> = {},
+): Decision {
+  return {
+    txnId: `${caseId}-${item}-${outcome}-${extra.txnId ?? 1}`,
+    caseId,
+    item,
+    department,
+    outcome,
+    ...extra,
+  };
 }
 
 for (const kind of DB_KINDS) {
@@ -54,15 +87,37 @@ for (const kind of DB_KINDS) {
       const first = await engine.submit('fujian', 'txn-1', input);
       expect(first).toMatchObject({ accepted: true, caseId: 'T-1', duplicate: false });
       const state = await getCase(db, 'T-1');
-      expect(Object.values(state.items).filter((i) => i.status === 'dispatched').map((i) => i.id).sort()).toEqual(['birth-certificate', 'parenting-guidance', 'vaccination-certificate']);
+      expect(
+        Object.values(state.items)
+          .filter((i) => i.status === 'dispatched')
+          .map((i) => i.id)
+          .sort(),
+      ).toEqual(['birth-certificate', 'parenting-guidance', 'vaccination-certificate']);
       expect(state.items['hukou-registration']).toMatchObject({ status: 'waiting', holder: null });
       // 24 working hours from Tuesday 10:00.
-      expect(state.items['birth-certificate']!.deadline).toBe(new Date('2026-09-30T10:00:00+08:00').toISOString());
+      expect(state.items['birth-certificate']!.deadline).toBe(
+        new Date('2026-09-30T10:00:00+08:00').toISOString(),
+      );
 
-      const outbox = await db.query<{ topic: string; payload: { fields: Record<string, unknown> } }>(`select topic, payload from outbox where kind = 'dispatch'`);
-      expect(outbox.map((o) => o.topic)).toEqual(['midwifery-institution', 'midwifery-institution', 'midwifery-institution']);
-      expect(Object.keys(outbox[0]!.payload.fields).sort()).toEqual(['baby', 'delivery', 'father', 'marriage', 'mother', 'recipient']);
-      expect((await db.query(`select template from notifications`)).map((r) => r.template)).toEqual(['case-accepted']);
+      const outbox = await db.query<{ topic: string; payload: { fields: Record<string, unknown> } }>(
+        `select topic, payload from outbox where kind = 'dispatch'`,
+      );
+      expect(outbox.map((o) => o.topic)).toEqual([
+        'midwifery-institution',
+        'midwifery-institution',
+        'midwifery-institution',
+      ]);
+      expect(Object.keys(outbox[0]!.payload.fields).sort()).toEqual([
+        'baby',
+        'delivery',
+        'father',
+        'marriage',
+        'mother',
+        'recipient',
+      ]);
+      expect((await db.query(`select template from notifications`)).map((r) => r.template)).toEqual([
+        'case-accepted',
+      ]);
 
       const again = await engine.submit('fujian', 'txn-1', input);
       expect(again).toMatchObject({ accepted: true, caseId: 'T-1', duplicate: true });
@@ -70,10 +125,13 @@ for (const kind of DB_KINDS) {
     });
 
     it('a family the pre-review refuses gets the findings and no case', async () => {
-      const { db, engine, input } = await setup(kind, 'fujian', '2026-09-29T10:00:00+08:00', (f) => { f.marriage = null; });
+      const { db, engine, input } = await setup(kind, 'fujian', '2026-09-29T10:00:00+08:00', (f) => {
+        f.marriage = null;
+      });
       const r = await engine.submit('fujian', 'txn-2', input);
       expect(r.accepted).toBe(false);
-      if (!r.accepted) expect(r.evaluation.findings.find((f) => f.ruleId === 'marital-birth')?.outcome).toBe('failed');
+      if (!r.accepted)
+        expect(r.evaluation.findings.find((f) => f.ruleId === 'marital-birth')?.outcome).toBe('failed');
       expect((await db.query('select count(*)::int as n from cases'))[0]).toEqual({ n: 0 });
     });
 
@@ -82,35 +140,63 @@ for (const kind of DB_KINDS) {
       expect((await engine.submit('zibo', 'first', input)).accepted).toBe(true);
       const second = await engine.submit('zibo', 'second', input);
       expect(second.accepted).toBe(false);
-      if (!second.accepted) expect(second.evaluation.findings.find((f) => f.ruleId === 'no-duplicate-application')?.outcome).toBe('failed');
+      if (!second.accepted)
+        expect(second.evaluation.findings.find((f) => f.ruleId === 'no-duplicate-application')?.outcome).toBe(
+          'failed',
+        );
     });
 
     it('done items unlock their dependents, with the deadline counted from then, across National Day; outputs flow downstream', async () => {
       const { db, clock, engine, input } = await setup(kind, 'fujian', '2026-09-29T10:00:00+08:00');
       await engine.submit('fujian', 'txn-3', input);
       clock.set(new Date('2026-09-30T15:00:00+08:00'));
-      await engine.decide(decision('T-1', 'birth-certificate', 'midwifery-institution', 'done', { outputs: { certificateNumber: 'Q350000001' } }));
+      await engine.decide(
+        decision('T-1', 'birth-certificate', 'midwifery-institution', 'done', {
+          outputs: { certificateNumber: 'Q350000001' },
+        }),
+      );
       let state = await getCase(db, 'T-1');
       // 24 working hours from Wednesday 15:00: 9 h that day, then 1–7 October are holidays.
-      expect(state.items['hukou-registration']).toMatchObject({ status: 'dispatched', deadline: new Date('2026-10-08T15:00:00+08:00').toISOString() });
-      const police = await db.query<{ payload: { fields: { certificateNumber: string } } }>(`select payload from outbox where topic = 'police'`);
+      expect(state.items['hukou-registration']).toMatchObject({
+        status: 'dispatched',
+        deadline: new Date('2026-10-08T15:00:00+08:00').toISOString(),
+      });
+      const police = await db.query<{ payload: { fields: { certificateNumber: string } } }>(
+        `select payload from outbox where topic = 'police'`,
+      );
       expect(police[0]!.payload.fields.certificateNumber).toBe('Q350000001');
 
       clock.set(new Date('2026-10-08T09:00:00+08:00'));
-      await engine.decide(decision('T-1', 'hukou-registration', 'police', 'done', { outputs: { citizenIdNumber: '350583202609260012' } }));
+      await engine.decide(
+        decision('T-1', 'hukou-registration', 'police', 'done', {
+          outputs: { citizenIdNumber: '350583202609260012' },
+        }),
+      );
       state = await getCase(db, 'T-1');
-      expect(['maternity-benefit', 'insurance-enrollment', 'social-security-card'].map((i) => state.items[i]!.status)).toEqual(['dispatched', 'dispatched', 'dispatched']);
-      const ms = await db.query<{ payload: { item: string; fields: { baby?: { citizenIdNumber: string } } } }>(`select payload from outbox where topic = 'medical-security'`);
-      expect(ms.find((m) => m.payload.item === 'insurance-enrollment')!.payload.fields.baby!.citizenIdNumber).toBe('350583202609260012');
+      expect(
+        ['maternity-benefit', 'insurance-enrollment', 'social-security-card'].map(
+          (i) => state.items[i]!.status,
+        ),
+      ).toEqual(['dispatched', 'dispatched', 'dispatched']);
+      const ms = await db.query<{
+        payload: { item: string; fields: { baby?: { citizenIdNumber: string } } };
+      }>(`select payload from outbox where topic = 'medical-security'`);
+      expect(
+        ms.find((m) => m.payload.item === 'insurance-enrollment')!.payload.fields.baby!.citizenIdNumber,
+      ).toBe('350583202609260012');
       // The maternity task carries the mother and the delivery only.
-      expect(Object.keys(ms.find((m) => m.payload.item === 'maternity-benefit')!.payload.fields).sort()).toEqual(['delivery', 'mother']);
+      expect(
+        Object.keys(ms.find((m) => m.payload.item === 'maternity-benefit')!.payload.fields).sort(),
+      ).toEqual(['delivery', 'mother']);
       expect((await verifyStore(db)).problems.filter((p) => !p.includes('outbox'))).toEqual([]);
     });
 
     it('a decision received twice is applied once and answered the same', async () => {
       const { db, engine, input } = await setup(kind, 'fujian', '2026-09-29T10:00:00+08:00');
       await engine.submit('fujian', 'txn-4', input);
-      const d = decision('T-1', 'birth-certificate', 'midwifery-institution', 'done', { outputs: { certificateNumber: 'Q1' } });
+      const d = decision('T-1', 'birth-certificate', 'midwifery-institution', 'done', {
+        outputs: { certificateNumber: 'Q1' },
+      });
       const first = await engine.decide(d);
       const events = (await loadEvents(db, 'T-1')).length;
       const second = await engine.decide(d);
@@ -118,13 +204,19 @@ for (const kind of DB_KINDS) {
       expect(second).toMatchObject({ ok: true, replayed: true, status: 'done' });
       expect((await loadEvents(db, 'T-1')).length).toBe(events);
       // The same id from the same department for another item is refused, not taken as a replay.
-      const reused = await engine.decide({ ...decision('T-1', 'vaccination-certificate', 'midwifery-institution', 'done'), txnId: d.txnId });
+      const reused = await engine.decide({
+        ...decision('T-1', 'vaccination-certificate', 'midwifery-institution', 'done'),
+        txnId: d.txnId,
+      });
       expect(reused).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'txnId' } });
       expect((await getCase(db, 'T-1')).items['vaccination-certificate']!.status).toBe('dispatched');
       // Another department may use the same id for its own item.
       await engine.decide(decision('T-1', 'vaccination-certificate', 'midwifery-institution', 'done'));
       await engine.decide(decision('T-1', 'parenting-guidance', 'midwifery-institution', 'done'));
-      const police = await engine.decide({ ...decision('T-1', 'hukou-registration', 'police', 'done'), txnId: d.txnId });
+      const police = await engine.decide({
+        ...decision('T-1', 'hukou-registration', 'police', 'done'),
+        txnId: d.txnId,
+      });
       expect(police).toMatchObject({ ok: true, replayed: false });
     });
 
@@ -132,7 +224,9 @@ for (const kind of DB_KINDS) {
       const { db, engine, input } = await setup(kind, 'fujian', '2026-09-29T10:00:00+08:00');
       await engine.submit('fujian', 'shared-id', input);
       // Someone else's case with the same client id is not "the same submission".
-      await db.query(`update cases set applicant_id_number = '11010519491231002X', mother_id_number = '11010519491231002X'`);
+      await db.query(
+        `update cases set applicant_id_number = '11010519491231002X', mother_id_number = '11010519491231002X'`,
+      );
       const mine = await engine.submit('fujian', 'shared-id', input);
       expect(mine).toMatchObject({ accepted: true, duplicate: false, caseId: 'T-2' });
     });
@@ -154,15 +248,31 @@ for (const kind of DB_KINDS) {
     it('a rejected registration cancels what waits on it and tells the parent where to go instead', async () => {
       const { db, engine, input } = await setup(kind, 'fujian', '2026-09-29T10:00:00+08:00');
       await engine.submit('fujian', 'txn-6', input);
-      await engine.decideMany(['birth-certificate', 'vaccination-certificate', 'parenting-guidance'].map((i) => decision('T-1', i as ItemId, 'midwifery-institution', 'done')));
-      await engine.decide(decision('T-1', 'hukou-registration', 'police', 'rejected', { reason: { zh: '不符合落户条件', en: 'not eligible for registration' } }));
+      await engine.decideMany(
+        ['birth-certificate', 'vaccination-certificate', 'parenting-guidance'].map((i) =>
+          decision('T-1', i as ItemId, 'midwifery-institution', 'done'),
+        ),
+      );
+      await engine.decide(
+        decision('T-1', 'hukou-registration', 'police', 'rejected', {
+          reason: { zh: '不符合落户条件', en: 'not eligible for registration' },
+        }),
+      );
       const state = await getCase(db, 'T-1');
-      expect(state.items['hukou-registration']).toMatchObject({ status: 'rejected', reason: { zh: '不符合落户条件' } });
+      expect(state.items['hukou-registration']).toMatchObject({
+        status: 'rejected',
+        reason: { zh: '不符合落户条件' },
+      });
       for (const i of ['maternity-benefit', 'insurance-enrollment', 'social-security-card']) {
-        expect(state.items[i]).toMatchObject({ status: 'cancelled', reason: { zh: expect.stringContaining('线下办理') } });
+        expect(state.items[i]).toMatchObject({
+          status: 'cancelled',
+          reason: { zh: expect.stringContaining('线下办理') },
+        });
       }
       expect(state.status).toBe('partly-completed');
-      const templates = (await db.query<{ template: string }>('select template from notifications order by id')).map((r) => r.template);
+      const templates = (
+        await db.query<{ template: string }>('select template from notifications order by id')
+      ).map((r) => r.template);
       expect(templates).toEqual(expect.arrayContaining(['item-rejected', 'item-cancelled']));
     });
 
@@ -172,16 +282,33 @@ for (const kind of DB_KINDS) {
       clock.set(new Date('2026-09-30T15:00:00+08:00'));
       await engine.decide(decision('T-1', 'birth-certificate', 'midwifery-institution', 'done'));
       clock.set(new Date('2026-09-30T16:00:00+08:00'));
-      await engine.decide(decision('T-1', 'hukou-registration', 'police', 'supplement', { material: 'hukou-book-photos', message: { zh: '请补充户主页', en: "add the head's page" } }));
-      expect((await getCase(db, 'T-1')).items['hukou-registration']).toMatchObject({ status: 'supplement-requested', holder: 'applicant' });
+      await engine.decide(
+        decision('T-1', 'hukou-registration', 'police', 'supplement', {
+          material: 'hukou-book-photos',
+          message: { zh: '请补充户主页', en: "add the head's page" },
+        }),
+      );
+      expect((await getCase(db, 'T-1')).items['hukou-registration']).toMatchObject({
+        status: 'supplement-requested',
+        holder: 'applicant',
+      });
 
       clock.set(new Date('2026-10-09T10:00:00+08:00'));
       const state = await engine.answerSupplement('T-1', 'hukou-registration', mother, '已上传');
       // Paused: 8 h on 30 Sep + 24 h on 8 Oct + 10 h on 9 Oct = 42 working hours, added to 8 Oct 15:00:
       // 9 h that day, 24 h on the 9th, 9 h on Saturday 10 Oct (a working day in 2026).
-      expect(state.items['hukou-registration']).toMatchObject({ status: 'dispatched', holder: 'department', deadline: new Date('2026-10-10T09:00:00+08:00').toISOString() });
-      const tasks = await db.query<{ idempotency_key: string; payload: { attempt: number } }>(`select idempotency_key, payload from outbox where topic = 'police' order by id`);
-      expect(tasks.map((t) => [t.idempotency_key, t.payload.attempt])).toEqual([['T-1:hukou-registration:1', 1], ['T-1:hukou-registration:2', 2]]);
+      expect(state.items['hukou-registration']).toMatchObject({
+        status: 'dispatched',
+        holder: 'department',
+        deadline: new Date('2026-10-10T09:00:00+08:00').toISOString(),
+      });
+      const tasks = await db.query<{ idempotency_key: string; payload: { attempt: number } }>(
+        `select idempotency_key, payload from outbox where topic = 'police' order by id`,
+      );
+      expect(tasks.map((t) => [t.idempotency_key, t.payload.attempt])).toEqual([
+        ['T-1:hukou-registration:1', 1],
+        ['T-1:hukou-registration:2', 2],
+      ]);
     });
 
     it('the sweep flags an overdue item once, and the case once its promise has passed', async () => {
@@ -195,31 +322,59 @@ for (const kind of DB_KINDS) {
       await engine.sweepOverdue();
       const state = await getCase(db, 'T-1');
       expect(state.overdue).toBe(true);
-      expect(Object.values(state.items).filter((i) => i.overdue).map((i) => i.id).sort()).toEqual(['birth-certificate', 'vaccination-certificate']);
+      expect(
+        Object.values(state.items)
+          .filter((i) => i.overdue)
+          .map((i) => i.id)
+          .sort(),
+      ).toEqual(['birth-certificate', 'vaccination-certificate']);
     });
 
     it('the parent rates a finished item; nobody else can, and the score is 1–5', async () => {
       const { db, engine, input, mother } = await setup(kind, 'fujian', '2026-09-29T10:00:00+08:00');
       await engine.submit('fujian', 'txn-9', input);
       await engine.decide(decision('T-1', 'birth-certificate', 'midwifery-institution', 'done'));
-      await expect(engine.rate('T-1', 'hukou-registration', mother, 5, '')).rejects.toMatchObject({ code: 'CONFLICT' });
-      await expect(engine.rate('T-1', 'birth-certificate', '11010519491231002X', 5, '')).rejects.toMatchObject({ code: 'NOT_FOUND' });
-      await expect(engine.rate('T-1', 'birth-certificate', mother, 6, '')).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { field: 'score' } });
+      await expect(engine.rate('T-1', 'hukou-registration', mother, 5, '')).rejects.toMatchObject({
+        code: 'CONFLICT',
+      });
+      await expect(
+        engine.rate('T-1', 'birth-certificate', '11010519491231002X', 5, ''),
+      ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(engine.rate('T-1', 'birth-certificate', mother, 6, '')).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+        details: { field: 'score' },
+      });
       const state = await engine.rate('T-1', 'birth-certificate', mother, 5, '很快');
       expect(state.items['birth-certificate']!.rating).toEqual({ score: 5, comment: '很快' });
-      expect((await db.query(`select rating from case_items where item = 'birth-certificate'`))[0]).toEqual({ rating: 5 });
+      expect((await db.query(`select rating from case_items where item = 'birth-certificate'`))[0]).toEqual({
+        rating: 5,
+      });
     });
 
-    it('two-way EMS: the family\'s hukou book is in the post, the police clock waits, then resumes moved on by the transit time', async () => {
-      const { db, clock, engine, input } = await setup(kind, 'fujian', '2026-11-16T09:00:00+08:00', undefined, { followParent: 'father', delivery: { 'hukou-registration': 'mail', 'birth-certificate': 'mail' } });
+    it("two-way EMS: the family's hukou book is in the post, the police clock waits, then resumes moved on by the transit time", async () => {
+      const { db, clock, engine, input } = await setup(
+        kind,
+        'fujian',
+        '2026-11-16T09:00:00+08:00',
+        undefined,
+        { followParent: 'father', delivery: { 'hukou-registration': 'mail', 'birth-certificate': 'mail' } },
+      );
       await engine.submit('fujian', 'txn-11', input);
       clock.set(new Date('2026-11-16T10:00:00+08:00'));
       await engine.decide(decision('T-1', 'birth-certificate', 'midwifery-institution', 'done'));
       let state = await getCase(db, 'T-1');
       // The certificate is mailed to the family; the hukou book travels to the police.
-      expect(state.items['birth-certificate']!.parcels).toMatchObject([{ direction: 'to-family', status: 'shipped' }]);
-      expect(state.items['hukou-registration']).toMatchObject({ status: 'dispatched', holder: 'post', deadline: new Date('2026-11-17T10:00:00+08:00').toISOString() });
-      expect((await db.query(`select count(*)::int as n from outbox where kind = 'ship'`))[0]).toEqual({ n: 2 });
+      expect(state.items['birth-certificate']!.parcels).toMatchObject([
+        { direction: 'to-family', status: 'shipped' },
+      ]);
+      expect(state.items['hukou-registration']).toMatchObject({
+        status: 'dispatched',
+        holder: 'post',
+        deadline: new Date('2026-11-17T10:00:00+08:00').toISOString(),
+      });
+      expect((await db.query(`select count(*)::int as n from outbox where kind = 'ship'`))[0]).toEqual({
+        n: 2,
+      });
 
       // Past the original deadline while in the post: not overdue, the clock is paused.
       clock.set(new Date('2026-11-18T12:00:00+08:00'));
@@ -230,30 +385,78 @@ for (const kind of DB_KINDS) {
 
       // Collected Tuesday 10:00 … delivered to the station Wednesday 16:00 (rural Nan'an: T+2 from Monday's booking).
       await engine.track([
-        { caseId: 'T-1', item: 'hukou-registration', parcelId: 'T-1-hukou-registration-in', status: 'collected', at: '2026-11-17T10:00:00+08:00', note: '' },
-        { caseId: 'T-1', item: 'hukou-registration', parcelId: 'T-1-hukou-registration-in', status: 'delivered', at: '2026-11-18T16:00:00+08:00', note: '' },
-        { caseId: 'T-1', item: 'birth-certificate', parcelId: 'T-1-birth-certificate-out', status: 'delivered', at: '2026-11-18T16:00:00+08:00', note: '' },
+        {
+          caseId: 'T-1',
+          item: 'hukou-registration',
+          parcelId: 'T-1-hukou-registration-in',
+          status: 'collected',
+          at: '2026-11-17T10:00:00+08:00',
+          note: '',
+        },
+        {
+          caseId: 'T-1',
+          item: 'hukou-registration',
+          parcelId: 'T-1-hukou-registration-in',
+          status: 'delivered',
+          at: '2026-11-18T16:00:00+08:00',
+          note: '',
+        },
+        {
+          caseId: 'T-1',
+          item: 'birth-certificate',
+          parcelId: 'T-1-birth-certificate-out',
+          status: 'delivered',
+          at: '2026-11-18T16:00:00+08:00',
+          note: '',
+        },
       ]);
       state = await getCase(db, 'T-1');
       // In the post from Monday 10:00 to Wednesday 16:00: 54 working hours, added to Tuesday 10:00.
-      expect(state.items['hukou-registration']).toMatchObject({ holder: 'department', deadline: new Date('2026-11-19T16:00:00+08:00').toISOString() });
-      expect(state.items['hukou-registration']!.parcels[0]!.tracking.map((t) => t.status)).toEqual(['shipped', 'collected', 'delivered']);
-      expect((await db.query<{ template: string }>(`select template from notifications where template = 'parcel-delivered'`))).toHaveLength(1);
+      expect(state.items['hukou-registration']).toMatchObject({
+        holder: 'department',
+        deadline: new Date('2026-11-19T16:00:00+08:00').toISOString(),
+      });
+      expect(state.items['hukou-registration']!.parcels[0]!.tracking.map((t) => t.status)).toEqual([
+        'shipped',
+        'collected',
+        'delivered',
+      ]);
+      expect(
+        await db.query<{ template: string }>(
+          `select template from notifications where template = 'parcel-delivered'`,
+        ),
+      ).toHaveLength(1);
       // A repeated tracking update changes nothing.
       const events = (await loadEvents(db, 'T-1')).length;
-      await engine.track([{ caseId: 'T-1', item: 'birth-certificate', parcelId: 'T-1-birth-certificate-out', status: 'delivered', at: '2026-11-18T16:00:00+08:00', note: '' }]);
+      await engine.track([
+        {
+          caseId: 'T-1',
+          item: 'birth-certificate',
+          parcelId: 'T-1-birth-certificate-out',
+          status: 'delivered',
+          at: '2026-11-18T16:00:00+08:00',
+          note: '',
+        },
+      ]);
       expect((await loadEvents(db, 'T-1')).length).toBe(events);
     });
 
     it('the registries decide the scenario: a baby already registered goes straight to medical security and the card (Fujian 情形三)', async () => {
       const { db, engine, input } = await setup(kind, 'fujian', '2026-09-29T10:00:00+08:00', (f) => {
-        f.existing = { birthCertificate: { number: 'Q1', hasCounterfoil: false }, babyHukou: { idNumber: makeCitizenId('350583', '2026-09-26', 12) } };
+        f.existing = {
+          birthCertificate: { number: 'Q1', hasCounterfoil: false },
+          babyHukou: { idNumber: makeCitizenId('350583', '2026-09-26', 12) },
+        };
       });
       const r = await engine.submit('fujian', 'txn-10', input);
       expect(r).toMatchObject({ accepted: true });
       const state = await getCase(db, 'T-1');
       expect(state.scenario).toBe('has-hukou-book');
-      expect(Object.keys(state.items).sort()).toEqual(['insurance-enrollment', 'maternity-benefit', 'social-security-card']);
+      expect(Object.keys(state.items).sort()).toEqual([
+        'insurance-enrollment',
+        'maternity-benefit',
+        'social-security-card',
+      ]);
       expect(Object.values(state.items).every((i) => i.status === 'dispatched')).toBe(true);
     });
   });
@@ -265,11 +468,19 @@ for (const kind of DB_KINDS) {
       const { db, engine, input } = await setup(kind, 'anhui', '2026-09-29T10:00:00+08:00');
       await engine.submit('anhui', 'sms-1', input);
       await engine.decide(decision('T-1', 'birth-certificate', 'midwifery-institution', 'done'));
-      await engine.decide(decision('T-1', 'hukou-registration', 'police', 'done', { outputs: { citizenIdNumber: makeCitizenId('340104', '2026-09-26', 13) } }));
+      await engine.decide(
+        decision('T-1', 'hukou-registration', 'police', 'done', {
+          outputs: { citizenIdNumber: makeCitizenId('340104', '2026-09-26', 13) },
+        }),
+      );
       await engine.decide(decision('T-1', 'insurance-enrollment', 'medical-security', 'done'));
-      const sms = await db.query<{ payload: { template: string; text: { zh: string } } }>(`select payload from outbox where kind = 'notify' and payload->>'item' = 'insurance-enrollment'`);
+      const sms = await db.query<{ payload: { template: string; text: { zh: string } } }>(
+        `select payload from outbox where kind = 'notify' and payload->>'item' = 'insurance-enrollment'`,
+      );
       expect(sms.map((s) => s.payload.template).sort()).toEqual(['insurance-enrolled', 'item-done']);
-      expect(sms.find((s) => s.payload.template === 'insurance-enrolled')!.payload.text.zh).toContain('王芳先生（女士）');
+      expect(sms.find((s) => s.payload.template === 'insurance-enrolled')!.payload.text.zh).toContain(
+        '王芳先生（女士）',
+      );
     });
 
     it('the father confirms with a face photo in his login; a bad photo or a stranger is refused (Anhui)', async () => {
@@ -279,14 +490,34 @@ for (const kind of DB_KINDS) {
       const s = structuredClone(sampleSituation('anhui'));
       s.baby.bornAt = '2026-11-13T08:00:00+08:00';
       shared.load(s);
-      const engine = new CaseEngine({ db, clock: fakeClock(new Date('2026-11-16T10:00:00+08:00')), calendar, shared, faces: simulatedFaceVerifier(async (id) => (await shared.person(id)) !== null), newCaseId: () => 'F-1' });
-      const input: ApplicationInput = { applicant: { role: 'mother', idNumber: s.mother.idNumber }, motherIdNumber: s.mother.idNumber, baby: { surname: '李', givenName: '安' }, choices: { followParent: 'father' } };
+      const engine = new CaseEngine({
+        db,
+        clock: fakeClock(new Date('2026-11-16T10:00:00+08:00')),
+        calendar,
+        shared,
+        faces: simulatedFaceVerifier(async (id) => (await shared.person(id)) !== null),
+        newCaseId: () => 'F-1',
+      });
+      const input: ApplicationInput = {
+        applicant: { role: 'mother', idNumber: s.mother.idNumber },
+        motherIdNumber: s.mother.idNumber,
+        baby: { surname: '李', givenName: '安' },
+        choices: { followParent: 'father' },
+      };
       const before = await engine.submit('anhui', 'confirm-1', input);
       expect(before.accepted).toBe(false);
-      await expect(engine.confirmFather(s.father!.idNumber, Buffer.from('not a photo'))).rejects.toMatchObject({ code: 'UNAUTHORIZED', details: { field: 'face' } });
-      await expect(engine.confirmFather('11010519491231002X', Buffer.from(PNG_1x1, 'base64'))).rejects.toMatchObject({ code: 'NOT_FOUND' });
-      expect(await engine.confirmFather(s.father!.idNumber, Buffer.from(PNG_1x1, 'base64'))).toMatchObject({ motherIdNumber: s.mother.idNumber });
-      expect(await engine.submit('anhui', 'confirm-2', await completeApplication(engine, 'anhui', input))).toMatchObject({ accepted: true, caseId: 'F-1' });
+      await expect(
+        engine.confirmFather(s.father!.idNumber, Buffer.from('not a photo')),
+      ).rejects.toMatchObject({ code: 'UNAUTHORIZED', details: { field: 'face' } });
+      await expect(
+        engine.confirmFather('11010519491231002X', Buffer.from(PNG_1x1, 'base64')),
+      ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      expect(await engine.confirmFather(s.father!.idNumber, Buffer.from(PNG_1x1, 'base64'))).toMatchObject({
+        motherIdNumber: s.mother.idNumber,
+      });
+      expect(
+        await engine.submit('anhui', 'confirm-2', await completeApplication(engine, 'anhui', input)),
+      ).toMatchObject({ accepted: true, caseId: 'F-1' });
     });
 
     it('where both parents sign (Gansu 001 附件2), the co-signature is required by field and both images are kept', async () => {
@@ -295,24 +526,59 @@ for (const kind of DB_KINDS) {
       expect(preview.coSigners).toEqual(['father']);
       const png = Buffer.from(PNG_1x1, 'base64');
       const signature = { formDigest: preview.formDigest!, imagePng: png };
-      await expect(engine.submit('gansu-lanzhou', 'cosign-1', { ...input, signature })).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { field: 'signature.others' }, messages: { zh: expect.stringContaining('父亲') } });
-      await expect(engine.submit('gansu-lanzhou', 'cosign-2', { ...input, signature: { ...signature, others: [{ role: 'mother', imagePng: png }] } })).rejects.toMatchObject({ details: { field: 'signature.others' } });
+      await expect(engine.submit('gansu-lanzhou', 'cosign-1', { ...input, signature })).rejects.toMatchObject(
+        {
+          code: 'INVALID_INPUT',
+          details: { field: 'signature.others' },
+          messages: { zh: expect.stringContaining('父亲') },
+        },
+      );
+      await expect(
+        engine.submit('gansu-lanzhou', 'cosign-2', {
+          ...input,
+          signature: { ...signature, others: [{ role: 'mother', imagePng: png }] },
+        }),
+      ).rejects.toMatchObject({ details: { field: 'signature.others' } });
       expect((await db.query('select count(*)::int as n from cases'))[0]).toEqual({ n: 0 });
-      const r = await engine.submit('gansu-lanzhou', 'cosign-3', { ...input, signature: { ...signature, others: [{ role: 'father', imagePng: png }] } });
+      const r = await engine.submit('gansu-lanzhou', 'cosign-3', {
+        ...input,
+        signature: { ...signature, others: [{ role: 'father', imagePng: png }] },
+      });
       expect(r.accepted).toBe(true);
       const state = await getCase(db, 'T-1');
-      expect(state.signature?.coSigners).toEqual([{ role: 'father', idNumber: sampleSituation('gansu-lanzhou').father!.idNumber, imageSha256: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+      expect(state.signature?.coSigners).toEqual([
+        {
+          role: 'father',
+          idNumber: sampleSituation('gansu-lanzhou').father!.idNumber,
+          imageSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+        },
+      ]);
       expect((await db.query('select count(*)::int as n from case_signatures'))[0]).toEqual({ n: 2 });
     });
 
     it('a parcel that arrives after the department decided changes neither the deadline nor the holder', async () => {
-      const { db, clock, engine, input } = await setup(kind, 'fujian', '2026-11-16T09:00:00+08:00', undefined, { followParent: 'father', delivery: { 'hukou-registration': 'mail' } });
+      const { db, clock, engine, input } = await setup(
+        kind,
+        'fujian',
+        '2026-11-16T09:00:00+08:00',
+        undefined,
+        { followParent: 'father', delivery: { 'hukou-registration': 'mail' } },
+      );
       await engine.submit('fujian', 'late-1', input);
       await engine.decide(decision('T-1', 'birth-certificate', 'midwifery-institution', 'done'));
       clock.set(new Date('2026-11-18T10:00:00+08:00'));
       await engine.decide(decision('T-1', 'hukou-registration', 'police', 'done'));
       const before = (await getCase(db, 'T-1')).items['hukou-registration']!;
-      await engine.track([{ caseId: 'T-1', item: 'hukou-registration', parcelId: 'T-1-hukou-registration-in', status: 'delivered', at: '2026-11-18T16:00:00+08:00', note: '' }]);
+      await engine.track([
+        {
+          caseId: 'T-1',
+          item: 'hukou-registration',
+          parcelId: 'T-1-hukou-registration-in',
+          status: 'delivered',
+          at: '2026-11-18T16:00:00+08:00',
+          note: '',
+        },
+      ]);
       const after = (await getCase(db, 'T-1')).items['hukou-registration']!;
       expect(after).toMatchObject({ status: 'done', holder: null, deadline: before.deadline });
       expect(after.parcels[0]!.status).toBe('delivered');
@@ -328,13 +594,28 @@ describe.skipIf(!POSTGRES_URL)('two servers on one PostgreSQL', () => {
       let n = 100;
       const shared = simulatedRegistries();
       const s = structuredClone(sampleSituation('zibo'));
-      s.baby.bornAt = new Date(new Date('2026-09-29T10:00:00+08:00').getTime() - 3 * 86_400_000).toISOString();
+      s.baby.bornAt = new Date(
+        new Date('2026-09-29T10:00:00+08:00').getTime() - 3 * 86_400_000,
+      ).toISOString();
       shared.load(s);
-      const otherEngine = new CaseEngine({ db: otherDb, clock: fakeClock(new Date('2026-09-29T10:00:00+08:00')), calendar, shared, faces: simulatedFaceVerifier(async (id) => (await shared.person(id)) !== null), newCaseId: () => `U-${++n}` });
-      const results = await Promise.all([engine.submit('zibo', 'race-a', input), otherEngine.submit('zibo', 'race-b', input)]);
+      const otherEngine = new CaseEngine({
+        db: otherDb,
+        clock: fakeClock(new Date('2026-09-29T10:00:00+08:00')),
+        calendar,
+        shared,
+        faces: simulatedFaceVerifier(async (id) => (await shared.person(id)) !== null),
+        newCaseId: () => `U-${++n}`,
+      });
+      const results = await Promise.all([
+        engine.submit('zibo', 'race-a', input),
+        otherEngine.submit('zibo', 'race-b', input),
+      ]);
       expect(results.filter((r) => r.accepted)).toHaveLength(1);
       const refused = results.find((r) => !r.accepted)!;
-      if (!refused.accepted) expect(refused.evaluation.findings.find((f) => f.ruleId === 'no-duplicate-application')?.outcome).toBe('failed');
+      if (!refused.accepted)
+        expect(
+          refused.evaluation.findings.find((f) => f.ruleId === 'no-duplicate-application')?.outcome,
+        ).toBe('failed');
       expect((await db.query('select count(*)::int as n from cases'))[0]).toEqual({ n: 1 });
     } finally {
       await otherDb.close();

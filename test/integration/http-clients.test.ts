@@ -14,7 +14,9 @@ const received: { url?: string; headers: IncomingMessage['headers']; body: unkno
 beforeAll(async () => {
   server = createServer((req, res) => {
     let body = '';
-    req.on('data', (c) => { body += c; });
+    req.on('data', (c) => {
+      body += c;
+    });
     req.on('end', () => {
       received.push({ url: req.url, headers: req.headers, body: JSON.parse(body) });
       res.statusCode = nextStatus;
@@ -26,23 +28,55 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-const task: DepartmentTask = { taskId: 'C1:hukou-registration:1', caseId: 'C1', item: 'hukou-registration', attempt: 1, department: 'police', region: 'fujian', deadline: null, fields: { certificateNumber: 'Q1' } };
+const task: DepartmentTask = {
+  taskId: 'C1:hukou-registration:1',
+  caseId: 'C1',
+  item: 'hukou-registration',
+  attempt: 1,
+  department: 'police',
+  region: 'fujian',
+  deadline: null,
+  fields: { certificateNumber: 'Q1' },
+};
 
 describe('the HTTP clients for real department systems and EMS', () => {
   it('post the task with its idempotency key and the bearer token', async () => {
     nextStatus = 201;
     await createPoliceClient({ baseUrl, token: 'secret' }).submit(task, task.taskId);
-    expect(received.at(-1)).toMatchObject({ url: '/tasks', headers: { 'idempotency-key': task.taskId, authorization: 'Bearer secret' }, body: task });
-    await httpEmsClient({ baseUrl, token: 'ems-secret' }).ship({ parcelId: 'P1', caseId: 'C1', item: 'birth-certificate', direction: 'to-family', destination: '350583', shippedAt: '2026-11-16T02:00:00Z' }, 'P1:ship');
+    expect(received.at(-1)).toMatchObject({
+      url: '/tasks',
+      headers: { 'idempotency-key': task.taskId, authorization: 'Bearer secret' },
+      body: task,
+    });
+    await httpEmsClient({ baseUrl, token: 'ems-secret' }).ship(
+      {
+        parcelId: 'P1',
+        caseId: 'C1',
+        item: 'birth-certificate',
+        direction: 'to-family',
+        destination: '350583',
+        shippedAt: '2026-11-16T02:00:00Z',
+      },
+      'P1:ship',
+    );
     expect(received.at(-1)).toMatchObject({ url: '/shipments', headers: { 'idempotency-key': 'P1:ship' } });
   });
 
-  it.each([[503, TransientError], [429, TransientError], [422, PermanentError], [404, PermanentError]])('HTTP %i is %o', async (status, kind) => {
+  it.each([
+    [503, TransientError],
+    [429, TransientError],
+    [422, PermanentError],
+    [404, PermanentError],
+  ])('HTTP %i is %o', async (status, kind) => {
     nextStatus = status;
-    await expect(createPoliceClient({ baseUrl, token: 't' }).submit(task, task.taskId)).rejects.toBeInstanceOf(kind);
+    await expect(
+      createPoliceClient({ baseUrl, token: 't' }).submit(task, task.taskId),
+    ).rejects.toBeInstanceOf(kind);
   });
 
   it('a system that cannot be reached is a transient fault', async () => {
-    await expect(createPoliceClient({ baseUrl: 'http://127.0.0.1:9', token: 't' }).submit(task, task.taskId)).rejects.toBeInstanceOf(TransientError);
+    await expect(
+      createPoliceClient({ baseUrl: 'http://127.0.0.1:9', token: 't' }).submit(task, task.taskId),
+    ).rejects.toBeInstanceOf(TransientError);
   });
 });

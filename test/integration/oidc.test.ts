@@ -33,18 +33,31 @@ beforeAll(async () => {
   const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
   issuer = createServer(async (req, res) => {
     const url = new URL(req.url!, issuerUrl);
-    const json = (status: number, body: unknown) => { res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body)); };
+    const json = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    };
     if (url.pathname === '/.well-known/openid-configuration') {
       return json(200, {
-        issuer: issuerUrl, authorization_endpoint: `${issuerUrl}/authorize`, token_endpoint: `${issuerUrl}/token`, jwks_uri: `${issuerUrl}/jwks`,
-        response_types_supported: ['code'], subject_types_supported: ['public'], id_token_signing_alg_values_supported: ['RS256'], code_challenge_methods_supported: ['S256'],
+        issuer: issuerUrl,
+        authorization_endpoint: `${issuerUrl}/authorize`,
+        token_endpoint: `${issuerUrl}/token`,
+        jwks_uri: `${issuerUrl}/jwks`,
+        response_types_supported: ['code'],
+        subject_types_supported: ['public'],
+        id_token_signing_alg_values_supported: ['RS256'],
+        code_challenge_methods_supported: ['S256'],
       });
     }
     if (url.pathname === '/jwks') return json(200, { keys: [jwk] });
     if (url.pathname === '/authorize') {
       // The citizen logs in at the identity service (here: at once) and is sent back with a code.
       const code = randomUUID();
-      codes.set(code, { challenge: url.searchParams.get('code_challenge')!, nonce: url.searchParams.get('nonce')!, redirectUri: url.searchParams.get('redirect_uri')!, sub: loginAs });
+      codes.set(code, {
+        challenge: url.searchParams.get('code_challenge')!,
+        nonce: url.searchParams.get('nonce')!,
+        redirectUri: url.searchParams.get('redirect_uri')!,
+        sub: loginAs,
+      });
       const back = new URL(url.searchParams.get('redirect_uri')!);
       back.searchParams.set('code', code);
       back.searchParams.set('state', url.searchParams.get('state')!);
@@ -57,16 +70,38 @@ beforeAll(async () => {
       const form = new URLSearchParams(body);
       // client_secret_basic or client_secret_post, as the client prefers.
       const [id, secret] = req.headers.authorization
-        ? Buffer.from(req.headers.authorization.replace(/^Basic /, ''), 'base64').toString().split(':').map(decodeURIComponent)
+        ? Buffer.from(req.headers.authorization.replace(/^Basic /, ''), 'base64')
+            .toString()
+            .split(':')
+            .map(decodeURIComponent)
         : [form.get('client_id'), form.get('client_secret')];
       const grant = codes.get(form.get('code') ?? '');
       codes.delete(form.get('code') ?? '');
-      const challenge = createHash('sha256').update(form.get('code_verifier') ?? '').digest('base64url');
-      if (id !== 'onething' || secret !== 's3cret' || !grant || grant.challenge !== challenge || grant.redirectUri !== form.get('redirect_uri')) return json(400, { error: 'invalid_grant' });
+      const challenge = createHash('sha256')
+        .update(form.get('code_verifier') ?? '')
+        .digest('base64url');
+      if (
+        id !== 'onething' ||
+        secret !== 's3cret' ||
+        !grant ||
+        grant.challenge !== challenge ||
+        grant.redirectUri !== form.get('redirect_uri')
+      )
+        return json(400, { error: 'invalid_grant' });
       const idToken = await new SignJWT({ nonce: grant.nonce, id_card_number: grant.sub })
-        .setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuer(issuerUrl).setAudience('onething').setSubject(`u-${grant.sub}`)
-        .setIssuedAt().setExpirationTime('5m').sign(privateKey);
-      return json(200, { access_token: randomUUID(), token_type: 'Bearer', expires_in: 300, id_token: idToken });
+        .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+        .setIssuer(issuerUrl)
+        .setAudience('onething')
+        .setSubject(`u-${grant.sub}`)
+        .setIssuedAt()
+        .setExpirationTime('5m')
+        .sign(privateKey);
+      return json(200, {
+        access_token: randomUUID(),
+        token_type: 'Bearer',
+        expires_in: 300,
+        id_token: idToken,
+      });
     }
     res.writeHead(404).end();
   });
@@ -83,13 +118,34 @@ async function appWithOidc() {
   const clock = fakeClock(new Date());
   const shared = simulatedRegistries();
   shared.load(family);
-  const engine = new CaseEngine({ db, clock, calendar: officialCalendar(), shared, faces: simulatedFaceVerifier(async () => true), newCaseId: () => 'O-1' });
+  const engine = new CaseEngine({
+    db,
+    clock,
+    calendar: officialCalendar(),
+    shared,
+    faces: simulatedFaceVerifier(async () => true),
+    newCaseId: () => 'O-1',
+  });
   const redirectUri = 'http://onething.test/api/auth/oidc/callback';
   const sessions = sessionTokens('session-key', clock);
-  const client = oidcClient({ issuer: issuerUrl, clientId: 'onething', clientSecret: 's3cret', redirectUri, idClaim: 'id_card_number' });
+  const client = oidcClient({
+    issuer: issuerUrl,
+    clientId: 'onething',
+    clientSecret: 's3cret',
+    redirectUri,
+    idClaim: 'id_card_number',
+  });
   return buildApp({
-    db, engine, clock, calendar: officialCalendar(), identity: identityProvider({ production: true, sessions, oidc: true }), gatewayKeys: {}, devRegistries: null, production: true,
-    receiptKey: 'k', oidc: { client, sessions, sessionKey: 'session-key', redirectUri, secureCookie: false },
+    db,
+    engine,
+    clock,
+    calendar: officialCalendar(),
+    identity: identityProvider({ production: true, sessions, oidc: true }),
+    gatewayKeys: {},
+    devRegistries: null,
+    production: true,
+    receiptKey: 'k',
+    oidc: { client, sessions, sessionKey: 'session-key', redirectUri, secureCookie: false },
   });
 }
 
@@ -106,15 +162,42 @@ async function logIn(app: Awaited<ReturnType<typeof appWithOidc>>) {
 describe('unified-identity (OIDC) login', () => {
   it('logs a parent in through the identity service with PKCE, and the session works on the API; the dev login is off in production', async () => {
     const app = await appWithOidc();
-    expect((await app.inject({ method: 'GET', url: '/api/auth/config' })).json()).toEqual({ providers: ['oidc'], oidcLoginUrl: '/api/auth/oidc/login' });
+    expect((await app.inject({ method: 'GET', url: '/api/auth/config' })).json()).toEqual({
+      providers: ['oidc'],
+      oidcLoginUrl: '/api/auth/oidc/login',
+    });
     const { cookie, back } = await logIn(app);
-    const done = await app.inject({ method: 'GET', url: `${back.pathname}${back.search}`, headers: { cookie } });
+    const done = await app.inject({
+      method: 'GET',
+      url: `${back.pathname}${back.search}`,
+      headers: { cookie },
+    });
     expect(done.statusCode).toBe(302);
     const token = decodeURIComponent(/token=([^&]+)/.exec(done.headers.location as string)![1]!);
-    const me = await app.inject({ method: 'GET', url: '/api/citizen/me', headers: { authorization: `Bearer ${token}` } });
+    const me = await app.inject({
+      method: 'GET',
+      url: '/api/citizen/me',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(me.json()).toMatchObject({ role: 'mother', person: { idNumber: family.mother.idNumber } });
-    expect((await app.inject({ method: 'GET', url: '/api/citizen/me', headers: { authorization: `Bearer ${token.slice(0, -2)}xx` } })).statusCode).toBe(401);
-    expect((await app.inject({ method: 'GET', url: '/api/citizen/me', headers: { authorization: `Bearer dev:${family.mother.idNumber}` } })).statusCode).toBe(401);
+    expect(
+      (
+        await app.inject({
+          method: 'GET',
+          url: '/api/citizen/me',
+          headers: { authorization: `Bearer ${token.slice(0, -2)}xx` },
+        })
+      ).statusCode,
+    ).toBe(401);
+    expect(
+      (
+        await app.inject({
+          method: 'GET',
+          url: '/api/citizen/me',
+          headers: { authorization: `Bearer dev:${family.mother.idNumber}` },
+        })
+      ).statusCode,
+    ).toBe(401);
     await app.close();
   });
 
@@ -123,12 +206,25 @@ describe('unified-identity (OIDC) login', () => {
     const { cookie, back } = await logIn(app);
     const noCookie = await app.inject({ method: 'GET', url: `${back.pathname}${back.search}` });
     expect(noCookie.statusCode).toBe(401);
-    expect(noCookie.json().error).toMatchObject({ code: 'UNAUTHORIZED', field: 'authorization', message: { zh: expect.stringContaining('统一身份认证') } });
+    expect(noCookie.json().error).toMatchObject({
+      code: 'UNAUTHORIZED',
+      field: 'authorization',
+      message: { zh: expect.stringContaining('统一身份认证') },
+    });
     const forged = new URL(back);
     forged.searchParams.set('state', 'someone-else');
-    expect((await app.inject({ method: 'GET', url: `${forged.pathname}${forged.search}`, headers: { cookie } })).statusCode).toBe(401);
-    expect((await app.inject({ method: 'GET', url: `${back.pathname}${back.search}`, headers: { cookie } })).statusCode).toBe(302);
-    expect((await app.inject({ method: 'GET', url: `${back.pathname}${back.search}`, headers: { cookie } })).statusCode).toBe(401);
+    expect(
+      (await app.inject({ method: 'GET', url: `${forged.pathname}${forged.search}`, headers: { cookie } }))
+        .statusCode,
+    ).toBe(401);
+    expect(
+      (await app.inject({ method: 'GET', url: `${back.pathname}${back.search}`, headers: { cookie } }))
+        .statusCode,
+    ).toBe(302);
+    expect(
+      (await app.inject({ method: 'GET', url: `${back.pathname}${back.search}`, headers: { cookie } }))
+        .statusCode,
+    ).toBe(401);
     await app.close();
   });
 });

@@ -9,7 +9,13 @@ const REGIONS = Object.keys(POLICIES) as RegionId[];
 async function simulateAndCheck(region: RegionId, kind: DbKind, cases: number) {
   const db = await freshDb(kind);
   try {
-    const s = await runSimulation({ region, cases, seed: `ci-${region}`, start: new Date('2026-03-02T09:00:00+08:00'), db });
+    const s = await runSimulation({
+      region,
+      cases,
+      seed: `ci-${region}`,
+      start: new Date('2026-03-02T09:00:00+08:00'),
+      db,
+    });
     // Every family was decided at submission: accepted or refused, with the rule that refused it.
     expect(s.accepted + s.refused).toBe(cases);
     expect(s.accepted).toBeGreaterThan(cases * 0.7);
@@ -23,13 +29,18 @@ async function simulateAndCheck(region: RegionId, kind: DbKind, cases: number) {
     expect(s.supplemented).toBeGreaterThan(0);
     // No department received a task twice, though faults made the outbox call again.
     for (const [dept, c] of Object.entries(s.departmentCalls)) {
-      const rows = await db.query<{ n: number }>(`select count(*)::int as n from outbox where kind = 'dispatch' and topic = $1`, [dept]);
+      const rows = await db.query<{ n: number }>(
+        `select count(*)::int as n from outbox where kind = 'dispatch' and topic = $1`,
+        [dept],
+      );
       expect(c.tasks, dept).toBe(rows[0]!.n);
       expect(c.calls, dept).toBe(c.tasks + c.faults);
     }
     // Results travel by EMS where families chose mail, and every booking was settled.
     expect(s.parcels).toBeGreaterThan(0);
-    const ship = await db.query<{ n: number }>(`select count(*)::int as n from outbox where kind = 'ship' and status = 'done'`);
+    const ship = await db.query<{ n: number }>(
+      `select count(*)::int as n from outbox where kind = 'ship' and status = 'done'`,
+    );
     expect(ship[0]!.n).toBe(s.parcels);
     // Where the region sets time limits, compliance is measured.
     const limited = POLICIES[region].items.some((i) => i.sla) || POLICIES[region].caseSla.promised;

@@ -18,7 +18,9 @@ describe('the embedded store', () => {
     expect(other.stderr).toContain(`in use by process ${process.pid}`);
     await first.close();
     const again = await openPglite(dir);
-    expect((await again.query<{ n: number }>('select count(*)::int as n from schema_migrations'))[0]!.n).toBeGreaterThan(0);
+    expect(
+      (await again.query<{ n: number }>('select count(*)::int as n from schema_migrations'))[0]!.n,
+    ).toBeGreaterThan(0);
     await again.close();
   });
 });

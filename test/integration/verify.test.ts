@@ -23,8 +23,24 @@ async function storeWithOneCase(kind: 'pglite' | 'postgres') {
   const s = sampleSituation('fujian');
   s.baby.bornAt = '2026-11-14T08:00:00+08:00';
   shared.load(s);
-  const engine = new CaseEngine({ db, clock, calendar: officialCalendar(), shared, faces: simulatedFaceVerifier(async (id) => (await shared.person(id)) !== null), newCaseId: () => 'V-1' });
-  await engine.submit('fujian', 'verify-1', await completeApplication(engine, 'fujian', { applicant: { role: 'mother', idNumber: s.mother.idNumber }, motherIdNumber: s.mother.idNumber, baby: { surname: '李', givenName: '安' }, choices: { followParent: 'father' } }));
+  const engine = new CaseEngine({
+    db,
+    clock,
+    calendar: officialCalendar(),
+    shared,
+    faces: simulatedFaceVerifier(async (id) => (await shared.person(id)) !== null),
+    newCaseId: () => 'V-1',
+  });
+  await engine.submit(
+    'fujian',
+    'verify-1',
+    await completeApplication(engine, 'fujian', {
+      applicant: { role: 'mother', idNumber: s.mother.idNumber },
+      motherIdNumber: s.mother.idNumber,
+      baby: { surname: '李', givenName: '安' },
+      choices: { followParent: 'father' },
+    }),
+  );
   await db.query(`update outbox set status = 'done'`);
   return db;
 }
@@ -36,15 +52,51 @@ for (const kind of DB_KINDS) {
     });
 
     it.each([
-      ['an edited event', `update case_events set payload = jsonb_set(payload, '{babyName}', '"张三"') where seq = 1`, /event 1 was altered/],
-      ['a removed event in the middle', `delete from case_events where seq = 2`, /event 2 is missing|does not link/],
-      ['an event whose column disagrees with its content', `update case_events set type = 'item-done' where seq = 2`, /columns differ/],
-      ['a case handed to another person', `update cases set applicant_id_number = '11010519491231002X'`, /cases\.applicant_id_number differs/],
-      ['an item flagged overdue by hand', `update case_items set overdue = true where item = 'birth-certificate'`, /item birth-certificate in case_items differs/],
-      ['a rating written outside the log', `update case_items set rating = 1 where item = 'birth-certificate'`, /item birth-certificate in case_items differs/],
-      ['a deleted item row', `delete from case_items where item = 'parenting-guidance'`, /case_items has 6 rows/],
-      ['a state edited without its events', `update cases set state = jsonb_set(state, '{babyName}', '"张三"')`, /stored state differs/],
-      ['an unsettled outbox message', `update outbox set status = 'pending' where id = (select min(id) from outbox)`, /still pending/],
+      [
+        'an edited event',
+        `update case_events set payload = jsonb_set(payload, '{babyName}', '"张三"') where seq = 1`,
+        /event 1 was altered/,
+      ],
+      [
+        'a removed event in the middle',
+        `delete from case_events where seq = 2`,
+        /event 2 is missing|does not link/,
+      ],
+      [
+        'an event whose column disagrees with its content',
+        `update case_events set type = 'item-done' where seq = 2`,
+        /columns differ/,
+      ],
+      [
+        'a case handed to another person',
+        `update cases set applicant_id_number = '11010519491231002X'`,
+        /cases\.applicant_id_number differs/,
+      ],
+      [
+        'an item flagged overdue by hand',
+        `update case_items set overdue = true where item = 'birth-certificate'`,
+        /item birth-certificate in case_items differs/,
+      ],
+      [
+        'a rating written outside the log',
+        `update case_items set rating = 1 where item = 'birth-certificate'`,
+        /item birth-certificate in case_items differs/,
+      ],
+      [
+        'a deleted item row',
+        `delete from case_items where item = 'parenting-guidance'`,
+        /case_items has 6 rows/,
+      ],
+      [
+        'a state edited without its events',
+        `update cases set state = jsonb_set(state, '{babyName}', '"张三"')`,
+        /stored state differs/,
+      ],
+      [
+        'an unsettled outbox message',
+        `update outbox set status = 'pending' where id = (select min(id) from outbox)`,
+        /still pending/,
+      ],
     ])('%s', async (_name, sql, pattern) => {
       const db = await storeWithOneCase(kind);
       await db.query(sql);

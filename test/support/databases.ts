@@ -9,7 +9,8 @@ import { migrate, openPostgres, wrapPglite, type Db } from '../../src/store/db.t
  */
 export const POSTGRES_URL = process.env.TEST_DATABASE_URL;
 /** CI sets REQUIRE_POSTGRES, so a missing server fails the run instead of skipping quietly. */
-if (process.env.REQUIRE_POSTGRES && !POSTGRES_URL) throw new Error('REQUIRE_POSTGRES is set but TEST_DATABASE_URL is not');
+if (process.env.REQUIRE_POSTGRES && !POSTGRES_URL)
+  throw new Error('REQUIRE_POSTGRES is set but TEST_DATABASE_URL is not');
 
 export type DbKind = 'pglite' | 'postgres';
 export const DB_KINDS: DbKind[] = POSTGRES_URL ? ['pglite', 'postgres'] : ['pglite'];

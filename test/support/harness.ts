@@ -59,7 +59,11 @@ export function ruleTable(region: RegionId, cases: RuleCase[]) {
       expect(`${rule!.citation.clause}`).toBe(c.clause);
       const result = run(region, family(region, c.pass), c.passAt);
       expect(finding(result, c.rule).outcome).toBe(c.passIsNotApplicable ? 'not-applicable' : 'passed');
-      expect(result.findings.filter((f) => f.outcome === 'failed' && f.effect === 'refuse' && f.scope === 'case').map((f) => f.ruleId)).toEqual([]);
+      expect(
+        result.findings
+          .filter((f) => f.outcome === 'failed' && f.effect === 'refuse' && f.scope === 'case')
+          .map((f) => f.ruleId),
+      ).toEqual([]);
       expect(result.eligible).toBe(true);
     });
     it(`${name}: fails, with reason, clause and remedy`, () => {
@@ -77,12 +81,16 @@ export function ruleTable(region: RegionId, cases: RuleCase[]) {
         expect(result.plan).toEqual([]);
       } else {
         expect(result.plan.map((p) => p.id)).not.toContain(rule!.scope);
-        expect(result.leftOut).toContainEqual(expect.objectContaining({ id: rule!.scope, reason: 'rule', ruleId: c.rule }));
+        expect(result.leftOut).toContainEqual(
+          expect.objectContaining({ id: rule!.scope, reason: 'rule', ruleId: c.rule }),
+        );
       }
     });
   }
   it('every rule of the policy has a case in this table', () => {
-    expect(cases.map((c) => c.rule).sort()).toEqual(expect.arrayContaining(policy.rules.map((r) => r.id).sort()));
+    expect(cases.map((c) => c.rule).sort()).toEqual(
+      expect.arrayContaining(policy.rules.map((r) => r.id).sort()),
+    );
     expect(new Set(cases.map((c) => c.rule)).size).toBe(policy.rules.length);
   });
 }

@@ -16,8 +16,17 @@ const recorder: DepartmentPort = {
     await new Promise((r) => setTimeout(r, 1));
   },
 };
-const worker = new OutboxWorker({ db, clock, workerId, departments: { police: recorder }, sms: { send: async () => {} }, ems: { ship: async () => {} }, batchSize: 20, leaseMs: 600_000 });
-for (let idle = 0; idle < 3; ) {
+const worker = new OutboxWorker({
+  db,
+  clock,
+  workerId,
+  departments: { police: recorder },
+  sms: { send: async () => {} },
+  ems: { ship: async () => {} },
+  batchSize: 20,
+  leaseMs: 600_000,
+});
+for (let idle = 0; idle < 3;) {
   const r = await worker.runOnce();
   idle = r.claimed === 0 ? idle + 1 : 0;
 }

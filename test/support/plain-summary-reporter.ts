@@ -14,6 +14,8 @@ export default class PlainSummaryReporter implements Reporter {
       // A file that failed to load has no tests but is a failure all the same.
       if (m.state() === 'failed' && [...m.children.allTests()].length === 0) count.failed++;
     }
-    process.stdout.write(`\ntests: ${count.passed} passed, ${count.failed} failed, ${count.skipped} skipped\n`);
+    process.stdout.write(
+      `\ntests: ${count.passed} passed, ${count.failed} failed, ${count.skipped} skipped\n`,
+    );
   }
 }

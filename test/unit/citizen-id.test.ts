@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { birthDateOf, checkCharacter, citizenIdProblem, isCitizenId, makeCitizenId, sexOf } from '../../src/domain/citizen-id.ts';
+import {
+  birthDateOf,
+  checkCharacter,
+  citizenIdProblem,
+  isCitizenId,
+  makeCitizenId,
+  sexOf,
+} from '../../src/domain/citizen-id.ts';
 
 describe('GB 11643-1999 citizen ID numbers', () => {
   it.each([
@@ -33,18 +40,20 @@ describe('GB 11643-1999 citizen ID numbers', () => {
   });
 
   it('every composed number is valid, and changing any one digit breaks it', () => {
-    fc.assert(fc.property(
-      fc.constantFrom('370303', '620102', '511702', '350583', '340104'),
-      fc.date({ min: new Date('1950-01-01'), max: new Date('2026-12-31'), noInvalidDate: true }),
-      fc.integer({ min: 0, max: 999 }),
-      fc.integer({ min: 0, max: 16 }),
-      (division, birth, seq, pos) => {
-        const id = makeCitizenId(division, birth.toISOString().slice(0, 10), seq);
-        expect(isCitizenId(id)).toBe(true);
-        const digit = Number(id[pos]);
-        const changed = id.slice(0, pos) + String((digit + 1) % 10) + id.slice(pos + 1);
-        expect(isCitizenId(changed)).toBe(false);
-      },
-    ));
+    fc.assert(
+      fc.property(
+        fc.constantFrom('370303', '620102', '511702', '350583', '340104'),
+        fc.date({ min: new Date('1950-01-01'), max: new Date('2026-12-31'), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 999 }),
+        fc.integer({ min: 0, max: 16 }),
+        (division, birth, seq, pos) => {
+          const id = makeCitizenId(division, birth.toISOString().slice(0, 10), seq);
+          expect(isCitizenId(id)).toBe(true);
+          const digit = Number(id[pos]);
+          const changed = id.slice(0, pos) + String((digit + 1) % 10) + id.slice(pos + 1);
+          expect(isCitizenId(changed)).toBe(false);
+        },
+      ),
+    );
   });
 });

@@ -19,43 +19,89 @@ describe('onething CLI', { timeout: 60_000 }, () => {
   it('lists the five regions', () => {
     const r = onething(['regions']);
     expect(r.code).toBe(0);
-    expect(r.stdout.trim().split('\n').map((l) => l.split(/\s+/)[0])).toEqual(['zibo', 'gansu-lanzhou', 'sichuan-tongchuan', 'fujian', 'anhui']);
+    expect(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.split(/\s+/)[0]),
+    ).toEqual(['zibo', 'gansu-lanzhou', 'sichuan-tongchuan', 'fujian', 'anhui']);
   });
 
   it('evaluates facts from standard input and prints the result as JSON', () => {
-    const r = onething(['evaluate', '--region', 'anhui', '--input', '-', '--at', SAMPLE_SUBMITTED_AT], JSON.stringify(sampleFacts('anhui')));
+    const r = onething(
+      ['evaluate', '--region', 'anhui', '--input', '-', '--at', SAMPLE_SUBMITTED_AT],
+      JSON.stringify(sampleFacts('anhui')),
+    );
     expect(r.code, r.stderr).toBe(0);
     const result = JSON.parse(r.stdout);
-    expect(result).toMatchObject({ region: 'anhui', eligible: true, evaluatedAt: '2026-11-20T02:00:00.000Z' });
+    expect(result).toMatchObject({
+      region: 'anhui',
+      eligible: true,
+      evaluatedAt: '2026-11-20T02:00:00.000Z',
+    });
     expect(result.plan[0].id).toBe('birth-certificate');
   });
 
   it('a refusal comes out with its clause and remedy', () => {
     const facts = { ...sampleFacts('zibo'), priorApplication: true };
-    const r = onething(['evaluate', '--region', 'zibo', '--input', '-', '--at', SAMPLE_SUBMITTED_AT], JSON.stringify(facts));
+    const r = onething(
+      ['evaluate', '--region', 'zibo', '--input', '-', '--at', SAMPLE_SUBMITTED_AT],
+      JSON.stringify(facts),
+    );
     const result = JSON.parse(r.stdout);
     expect(result.eligible).toBe(false);
-    expect(result.findings.find((f: { ruleId: string }) => f.ruleId === 'no-duplicate-application')).toMatchObject({
-      outcome: 'failed', citation: { file: '000', clause: '二 2' }, remedy: { kind: 'contact' },
+    expect(
+      result.findings.find((f: { ruleId: string }) => f.ruleId === 'no-duplicate-application'),
+    ).toMatchObject({
+      outcome: 'failed',
+      citation: { file: '000', clause: '二 2' },
+      remedy: { kind: 'contact' },
     });
   });
 
   it.each([
     ['bad JSON', ['evaluate', '--region', 'fujian', '--input', '-'], '{not json', 'INVALID_INPUT', 'input'],
-    ['an invalid ID number', ['evaluate', '--region', 'fujian', '--input', '-'], JSON.stringify({ ...sampleFacts('fujian'), mother: { ...sampleFacts('fujian').mother, idNumber: '350583199503081220' } }), 'INVALID_INPUT', 'mother.idNumber'],
-    ['a package the region lacks', ['evaluate', '--region', 'fujian', '--input', '-'], JSON.stringify({ ...sampleFacts('fujian'), choices: { followParent: 'father', packageId: 'package-2' } }), 'INVALID_INPUT', 'choices.packageId'],
+    [
+      'an invalid ID number',
+      ['evaluate', '--region', 'fujian', '--input', '-'],
+      JSON.stringify({
+        ...sampleFacts('fujian'),
+        mother: { ...sampleFacts('fujian').mother, idNumber: '350583199503081220' },
+      }),
+      'INVALID_INPUT',
+      'mother.idNumber',
+    ],
+    [
+      'a package the region lacks',
+      ['evaluate', '--region', 'fujian', '--input', '-'],
+      JSON.stringify({
+        ...sampleFacts('fujian'),
+        choices: { followParent: 'father', packageId: 'package-2' },
+      }),
+      'INVALID_INPUT',
+      'choices.packageId',
+    ],
     ['an unknown region', ['guide', '--region', 'atlantis'], undefined, 'UNKNOWN_REGION', 'region'],
     ['a missing option', ['guide'], undefined, 'INVALID_INPUT', 'region'],
-    ['an instant without offset', ['evaluate', '--region', 'zibo', '--input', '-', '--at', '2026-11-20 10:00'], JSON.stringify(sampleFacts('zibo')), 'INVALID_INPUT', 'at'],
-  ])('rejects %s with exit code 2 and a bilingual error naming the field', (_name, args, input, code, field) => {
-    const r = onething(args, input);
-    expect(r.code).toBe(2);
-    const err = JSON.parse(r.stderr).error;
-    expect(err).toMatchObject({ code, field });
-    expect(err.message.zh).toContain(field);
-    expect(err.message.en).toContain(field);
-    expect(r.stdout).toBe('');
-  });
+    [
+      'an instant without offset',
+      ['evaluate', '--region', 'zibo', '--input', '-', '--at', '2026-11-20 10:00'],
+      JSON.stringify(sampleFacts('zibo')),
+      'INVALID_INPUT',
+      'at',
+    ],
+  ])(
+    'rejects %s with exit code 2 and a bilingual error naming the field',
+    (_name, args, input, code, field) => {
+      const r = onething(args, input);
+      expect(r.code).toBe(2);
+      const err = JSON.parse(r.stderr).error;
+      expect(err).toMatchObject({ code, field });
+      expect(err.message.zh).toContain(field);
+      expect(err.message.en).toContain(field);
+      expect(r.stdout).toBe('');
+    },
+  );
 
   it('publishes the facts JSON Schema, which accepts every sample and narrows choices per region', () => {
     // Formats (date-time) are the parser's business; the schema check here is about shape.
@@ -65,7 +111,9 @@ describe('onething CLI', { timeout: 60_000 }, () => {
       expect(r.code).toBe(0);
       const validate = ajv.compile(JSON.parse(r.stdout));
       expect(validate(sampleFacts(region)), JSON.stringify(validate.errors)).toBe(true);
-      expect(validate({ ...sampleFacts(region), choices: { followParent: 'father', items: ['no-such-item'] } })).toBe(false);
+      expect(
+        validate({ ...sampleFacts(region), choices: { followParent: 'father', items: ['no-such-item'] } }),
+      ).toBe(false);
     }
     const zibo = JSON.parse(onething(['schema', 'facts', '--region', 'zibo']).stdout);
     expect(zibo.properties.choices.properties.packageId.enum).toEqual(['package-1', 'package-2']);

@@ -9,15 +9,34 @@ const text = { zh: '条件', en: 'condition' };
 
 function minimal(): PolicyInput {
   return {
-    region: 'zibo', name: text, sources: [{ file: '000', title: 't' }], divisions: ['3703'],
+    region: 'zibo',
+    name: text,
+    sources: [{ file: '000', title: 't' }],
+    divisions: ['3703'],
     channel: { description: text, citation: c },
     items: [
       { id: 'birth-certificate', name: text, department: 'midwifery-institution', citation: c },
-      { id: 'hukou-registration', name: text, department: 'police', dependsOn: ['birth-certificate'], citation: c },
+      {
+        id: 'hukou-registration',
+        name: text,
+        department: 'police',
+        dependsOn: ['birth-certificate'],
+        citation: c,
+      },
     ],
     scenarios: [{ id: 'full', name: text, citation: c }],
     applicants: { roles: ['mother'], citation: c },
-    rules: [{ id: 'named', scope: 'case', require: { is: 'baby-named' }, requirement: text, refusal: text, remedy: { kind: 'apply-offline', text }, citation: c }],
+    rules: [
+      {
+        id: 'named',
+        scope: 'case',
+        require: { is: 'baby-named' },
+        requirement: text,
+        refusal: text,
+        remedy: { kind: 'apply-offline', text },
+        citation: c,
+      },
+    ],
     insurance: { stated: false, note: text, citation: c },
     notices: [{ text, citation: c }],
   };
@@ -43,25 +62,109 @@ describe('definePolicy()', () => {
   });
 
   it.each([
-    ['a dependency on an item not offered', (p: PolicyInput) => { p.items[1]!.dependsOn = ['social-security-card']; }, /items\[1\]\.dependsOn\[0\].*social-security-card/],
-    ['a dependency cycle', (p: PolicyInput) => { p.items[0]!.dependsOn = ['hukou-registration']; }, /cycle/],
-    ['a package without what its items depend on', (p: PolicyInput) => { p.packages = [{ id: 'p', name: text, items: ['hukou-registration'], citation: c }]; }, /packages\[0\].*birth-certificate/],
-    ['a rule scoped to an item not offered', (p: PolicyInput) => { p.rules[0]!.scope = 'maternity-benefit'; }, /rules\[0\]\.scope/],
-    ['two rules with one id', (p: PolicyInput) => { p.rules.push(structuredClone(p.rules[0]!)); }, /named/],
-    ['a citation of a file that is not a source', (p: PolicyInput) => { p.rules[0]!.citation = { file: '003', clause: 'x' }; }, /rules\[0\]\.citation.*003/],
-    ['a personal mobile as a hotline', (p: PolicyInput) => { p.hotlines = [{ name: text, number: '18193176060', citation: c }]; }, /hotlines\[0\]/],
-    ['no full scenario', (p: PolicyInput) => { p.scenarios = [{ id: 'has-hukou-book', name: text, citation: c }]; }, /full/],
-    ['a material for an item not offered', (p: PolicyInput) => { p.materials = [{ id: 'm', name: text, forItems: ['social-security-card'], citation: c }]; }, /materials\[0\]/],
+    [
+      'a dependency on an item not offered',
+      (p: PolicyInput) => {
+        p.items[1]!.dependsOn = ['social-security-card'];
+      },
+      /items\[1\]\.dependsOn\[0\].*social-security-card/,
+    ],
+    [
+      'a dependency cycle',
+      (p: PolicyInput) => {
+        p.items[0]!.dependsOn = ['hukou-registration'];
+      },
+      /cycle/,
+    ],
+    [
+      'a package without what its items depend on',
+      (p: PolicyInput) => {
+        p.packages = [{ id: 'p', name: text, items: ['hukou-registration'], citation: c }];
+      },
+      /packages\[0\].*birth-certificate/,
+    ],
+    [
+      'a rule scoped to an item not offered',
+      (p: PolicyInput) => {
+        p.rules[0]!.scope = 'maternity-benefit';
+      },
+      /rules\[0\]\.scope/,
+    ],
+    [
+      'two rules with one id',
+      (p: PolicyInput) => {
+        p.rules.push(structuredClone(p.rules[0]!));
+      },
+      /named/,
+    ],
+    [
+      'a citation of a file that is not a source',
+      (p: PolicyInput) => {
+        p.rules[0]!.citation = { file: '003', clause: 'x' };
+      },
+      /rules\[0\]\.citation.*003/,
+    ],
+    [
+      'a personal mobile as a hotline',
+      (p: PolicyInput) => {
+        p.hotlines = [{ name: text, number: '18193176060', citation: c }];
+      },
+      /hotlines\[0\]/,
+    ],
+    [
+      'no full scenario',
+      (p: PolicyInput) => {
+        p.scenarios = [{ id: 'has-hukou-book', name: text, citation: c }];
+      },
+      /full/,
+    ],
+    [
+      'a material for an item not offered',
+      (p: PolicyInput) => {
+        p.materials = [{ id: 'm', name: text, forItems: ['social-security-card'], citation: c }];
+      },
+      /materials\[0\]/,
+    ],
   ])('rejects %s, naming where', (_name, mutate, pattern) => {
     expect(problemsOf(mutate as never)).toMatch(pattern);
   });
 
   it.each([
-    ['a rule without a citation', (p: Record<string, unknown>) => { delete (p.rules as Record<string, unknown>[])[0]!.citation; }, /rules.*citation/],
-    ['a rule without a remedy', (p: Record<string, unknown>) => { delete (p.rules as Record<string, unknown>[])[0]!.remedy; }, /remedy/],
-    ['an unknown predicate', (p: Record<string, unknown>) => { (p.rules as Record<string, unknown>[])[0]!.require = { is: 'parent-is-nice' }; }, /require/],
-    ['a predicate with wrong arguments', (p: Record<string, unknown>) => { (p.rules as Record<string, unknown>[])[0]!.require = { is: 'baby-age-under-months', months: -1 }; }, /require/],
-    ['a reason without English', (p: Record<string, unknown>) => { (p.rules as Record<string, unknown>[])[0]!.refusal = { zh: '原因' }; }, /refusal\.en/],
+    [
+      'a rule without a citation',
+      (p: Record<string, unknown>) => {
+        delete (p.rules as Record<string, unknown>[])[0]!.citation;
+      },
+      /rules.*citation/,
+    ],
+    [
+      'a rule without a remedy',
+      (p: Record<string, unknown>) => {
+        delete (p.rules as Record<string, unknown>[])[0]!.remedy;
+      },
+      /remedy/,
+    ],
+    [
+      'an unknown predicate',
+      (p: Record<string, unknown>) => {
+        (p.rules as Record<string, unknown>[])[0]!.require = { is: 'parent-is-nice' };
+      },
+      /require/,
+    ],
+    [
+      'a predicate with wrong arguments',
+      (p: Record<string, unknown>) => {
+        (p.rules as Record<string, unknown>[])[0]!.require = { is: 'baby-age-under-months', months: -1 };
+      },
+      /require/,
+    ],
+    [
+      'a reason without English',
+      (p: Record<string, unknown>) => {
+        (p.rules as Record<string, unknown>[])[0]!.refusal = { zh: '原因' };
+      },
+      /refusal\.en/,
+    ],
   ])('rejects %s in the schema', (_name, mutate, pattern) => {
     expect(problemsOf(mutate)).toMatch(pattern);
   });
@@ -73,7 +176,10 @@ describe('the five shipped policies', () => {
       const all = citations(policy);
       expect(all.length).toBeGreaterThan(20);
       for (const cite of all) {
-        expect(policy.sources.map((s) => s.file), cite.path).toContain(cite.file);
+        expect(
+          policy.sources.map((s) => s.file),
+          cite.path,
+        ).toContain(cite.file);
         expect(cite.clause.trim(), cite.path).not.toBe('');
       }
     });

@@ -16,7 +16,9 @@ describe('platform session tokens', () => {
   it('are refused when signed with another key, edited, or malformed', () => {
     expect(sessionTokens('key-2', clock).verify(token)).toBeNull();
     const [v, payload, mac] = token.split('.');
-    const edited = Buffer.from(JSON.stringify({ id: '11010519491231002X', exp: 9_999_999_999 })).toString('base64url');
+    const edited = Buffer.from(JSON.stringify({ id: '11010519491231002X', exp: 9_999_999_999 })).toString(
+      'base64url',
+    );
     expect(sessions.verify(`${v}.${edited}.${mac}`)).toBeNull();
     expect(sessions.verify(`${v}.${payload}`)).toBeNull();
     expect(sessions.verify('dev:350583199503081221')).toBeNull();

@@ -15,10 +15,25 @@ describe('N working days: leave out the triggering day, end at 24:00 Beijing of 
     ['a Saturday counts from Monday', '2026-11-21T10:00:00+08:00', 1, '2026-11-23 24:00'],
     ['across National Day 2026 (Oct 1–7 off)', '2026-09-30T10:00:00+08:00', 1, '2026-10-08 24:00'],
     ['the Saturday Oct 10 2026 is a working day', '2026-10-09T10:00:00+08:00', 1, '2026-10-10 24:00'],
-    ['across the 2026 Spring Festival (Feb 15–23 off, Feb 14 worked)', '2026-02-13T10:00:00+08:00', 1, '2026-02-14 24:00'],
+    [
+      'across the 2026 Spring Festival (Feb 15–23 off, Feb 14 worked)',
+      '2026-02-13T10:00:00+08:00',
+      1,
+      '2026-02-14 24:00',
+    ],
     ['Spring Festival eve to the first day back', '2026-02-14T10:00:00+08:00', 1, '2026-02-24 24:00'],
-    ['4 days over the 2025 Dragon Boat weekend (May 31–Jun 2 off)', '2025-05-29T10:00:00+08:00', 4, '2025-06-05 24:00'],
-    ['3 days from New Year 2026 (Jan 1–3 off, Sunday Jan 4 worked)', '2025-12-31T10:00:00+08:00', 3, '2026-01-06 24:00'],
+    [
+      '4 days over the 2025 Dragon Boat weekend (May 31–Jun 2 off)',
+      '2025-05-29T10:00:00+08:00',
+      4,
+      '2025-06-05 24:00',
+    ],
+    [
+      '3 days from New Year 2026 (Jan 1–3 off, Sunday Jan 4 worked)',
+      '2025-12-31T10:00:00+08:00',
+      3,
+      '2026-01-06 24:00',
+    ],
   ])('%s', (_name, from, n, expected) => {
     expect(local(addWorkingDays(calendar, at(from), n))).toBe(expected);
   });
@@ -43,7 +58,9 @@ describe('N working hours run only through working days', () => {
 
 describe('on the spot (当场)', () => {
   it('ends at 24:00 of the same Beijing day', () => {
-    expect(local(deadlineOf(calendar, at('2026-11-21T10:00:00+08:00'), { unit: 'on-the-spot' }))).toBe('2026-11-21 24:00');
+    expect(local(deadlineOf(calendar, at('2026-11-21T10:00:00+08:00'), { unit: 'on-the-spot' }))).toBe(
+      '2026-11-21 24:00',
+    );
   });
 });
 

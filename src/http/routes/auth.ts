@@ -13,45 +13,82 @@ import type { PendingLogin } from '../oidc.ts';
  */
 const COOKIE = 'onething_oidc';
 
-export const authRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
-  app.get('/config', { schema: { summary: 'The login methods this server offers', tags: ['auth'] } }, async () => deps.identity.login);
+export const authRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/config',
+      { schema: { summary: 'The login methods this server offers', tags: ['auth'] } },
+      async () => deps.identity.login,
+    );
 
-  const oidc = deps.oidc;
-  if (!oidc) return;
-  // The pending login rides in a signed, short-lived, HttpOnly cookie: no server-side state.
-  const seal = (p: PendingLogin) => {
-    const body = Buffer.from(JSON.stringify(p)).toString('base64url');
-    return `${body}.${createHmac('sha256', oidc.sessionKey).update(body).digest('base64url')}`;
+    const oidc = deps.oidc;
+    if (!oidc) return;
+    // The pending login rides in a signed, short-lived, HttpOnly cookie: no server-side state.
+    const seal = (p: PendingLogin) => {
+      const body = Buffer.from(JSON.stringify(p)).toString('base64url');
+      return `${body}.${createHmac('sha256', oidc.sessionKey).update(body).digest('base64url')}`;
+    };
+    const unseal = (cookieHeader: string | undefined): PendingLogin | null => {
+      const raw = cookieHeader
+        ?.split(/;\s*/)
+        .find((c) => c.startsWith(`${COOKIE}=`))
+        ?.slice(COOKIE.length + 1);
+      const [body, mac] = raw?.split('.') ?? [];
+      if (!body || !mac) return null;
+      const expected = Buffer.from(createHmac('sha256', oidc.sessionKey).update(body).digest('base64url'));
+      if (expected.length !== Buffer.from(mac).length || !timingSafeEqual(expected, Buffer.from(mac)))
+        return null;
+      return JSON.parse(Buffer.from(body, 'base64url').toString()) as PendingLogin;
+    };
+    const refused = (why: string) =>
+      new AppError(
+        'UNAUTHORIZED',
+        {
+          zh: `authorization：统一身份认证登录失败（${why}），请重新登录`,
+          en: `authorization: the unified-identity login failed (${why}); please log in again`,
+        },
+        { field: 'authorization' },
+      );
+
+    app.get(
+      '/oidc/login',
+      { schema: { summary: 'Start the unified-identity (OIDC) login', tags: ['auth'] } },
+      async (_req, reply) => {
+        const { url, pending } = await oidc.client.start();
+        reply.header(
+          'set-cookie',
+          `${COOKIE}=${seal(pending)}; Path=/api/auth/oidc; HttpOnly; SameSite=Lax; Max-Age=600${oidc.secureCookie ? '; Secure' : ''}`,
+        );
+        return reply.redirect(url);
+      },
+    );
+
+    app.get(
+      '/oidc/callback',
+      {
+        schema: {
+          summary: 'The unified-identity service returns here',
+          tags: ['auth'],
+          querystring: z.object({
+            code: z.string().optional(),
+            state: z.string().optional(),
+            error: z.string().optional(),
+          }),
+        },
+      },
+      async (req, reply) => {
+        const pending = unseal(req.headers.cookie);
+        if (!pending) throw refused('no pending login');
+        let idNumber: string;
+        try {
+          idNumber = await oidc.client.finish(new URL(req.url, oidc.redirectUri), pending);
+        } catch (e) {
+          throw refused((e as Error).message);
+        }
+        if (!isCitizenId(idNumber)) throw refused('the identity has no valid citizen ID number');
+        reply.header('set-cookie', `${COOKIE}=; Path=/api/auth/oidc; HttpOnly; SameSite=Lax; Max-Age=0`);
+        return reply.redirect(`/#/auth?token=${encodeURIComponent(oidc.sessions.issue(idNumber))}`);
+      },
+    );
   };
-  const unseal = (cookieHeader: string | undefined): PendingLogin | null => {
-    const raw = cookieHeader?.split(/;\s*/).find((c) => c.startsWith(`${COOKIE}=`))?.slice(COOKIE.length + 1);
-    const [body, mac] = raw?.split('.') ?? [];
-    if (!body || !mac) return null;
-    const expected = Buffer.from(createHmac('sha256', oidc.sessionKey).update(body).digest('base64url'));
-    if (expected.length !== Buffer.from(mac).length || !timingSafeEqual(expected, Buffer.from(mac))) return null;
-    return JSON.parse(Buffer.from(body, 'base64url').toString()) as PendingLogin;
-  };
-  const refused = (why: string) => new AppError('UNAUTHORIZED', { zh: `authorization：统一身份认证登录失败（${why}），请重新登录`, en: `authorization: the unified-identity login failed (${why}); please log in again` }, { field: 'authorization' });
-
-  app.get('/oidc/login', { schema: { summary: 'Start the unified-identity (OIDC) login', tags: ['auth'] } }, async (_req, reply) => {
-    const { url, pending } = await oidc.client.start();
-    reply.header('set-cookie', `${COOKIE}=${seal(pending)}; Path=/api/auth/oidc; HttpOnly; SameSite=Lax; Max-Age=600${oidc.secureCookie ? '; Secure' : ''}`);
-    return reply.redirect(url);
-  });
-
-  app.get('/oidc/callback', {
-    schema: { summary: 'The unified-identity service returns here', tags: ['auth'], querystring: z.object({ code: z.string().optional(), state: z.string().optional(), error: z.string().optional() }) },
-  }, async (req, reply) => {
-    const pending = unseal(req.headers.cookie);
-    if (!pending) throw refused('no pending login');
-    let idNumber: string;
-    try {
-      idNumber = await oidc.client.finish(new URL(req.url, oidc.redirectUri), pending);
-    } catch (e) {
-      throw refused((e as Error).message);
-    }
-    if (!isCitizenId(idNumber)) throw refused('the identity has no valid citizen ID number');
-    reply.header('set-cookie', `${COOKIE}=; Path=/api/auth/oidc; HttpOnly; SameSite=Lax; Max-Age=0`);
-    return reply.redirect(`/#/auth?token=${encodeURIComponent(oidc.sessions.issue(idNumber))}`);
-  });
-};

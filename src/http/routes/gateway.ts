@@ -25,36 +25,88 @@ const DecisionBody = z.strictObject({
   message: Bilingual.optional(),
 });
 
-export const gatewayRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
-  const department = (req: { method: string; url: string; headers: Record<string, string | string[] | undefined>; rawBody?: string }) =>
-    verifySignature(deps.gatewayKeys, req, deps.clock.now());
+export const gatewayRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const department = (req: {
+      method: string;
+      url: string;
+      headers: Record<string, string | string[] | undefined>;
+      rawBody?: string;
+    }) => verifySignature(deps.gatewayKeys, req, deps.clock.now());
 
-  app.get('/tasks', { schema: { summary: "This department's open tasks, each with only the fields it needs", tags: ['gateway'], headers: Headers } }, async (req) => {
-    const dept = department(req);
-    return deps.db.query(
-      `select distinct on (o.case_id, o.payload->>'item') o.payload as task, c.claimed_at as "claimedAt"
+    app.get(
+      '/tasks',
+      {
+        schema: {
+          summary: "This department's open tasks, each with only the fields it needs",
+          tags: ['gateway'],
+          headers: Headers,
+        },
+      },
+      async (req) => {
+        const dept = department(req);
+        return deps.db.query(
+          `select distinct on (o.case_id, o.payload->>'item') o.payload as task, c.claimed_at as "claimedAt"
        from outbox o
        join case_items i on i.case_id = o.case_id and i.item = o.payload->>'item' and i.status = 'dispatched'
        left join task_claims c on c.task_id = o.idempotency_key
        where o.kind = 'dispatch' and o.topic = $1
-       order by o.case_id, o.payload->>'item', o.id desc limit 500`, [dept]);
-  });
+       order by o.case_id, o.payload->>'item', o.id desc limit 500`,
+          [dept],
+        );
+      },
+    );
 
-  app.post('/tasks/:taskId/claim', { schema: { summary: 'Claim a task before working on it', tags: ['gateway'], headers: Headers, params: z.strictObject({ taskId: z.string().min(1).max(120) }) } }, async (req) => {
-    const dept = department(req);
-    const task = await deps.db.query<{ topic: string }>(`select topic from outbox where kind = 'dispatch' and idempotency_key = $1`, [req.params.taskId]);
-    if (task[0]?.topic !== dept) throw new AppError('NOT_FOUND', { zh: `taskId：没有任务 ${req.params.taskId}`, en: `taskId: no task ${req.params.taskId}` }, { field: 'taskId' });
-    await deps.db.query('insert into task_claims (task_id, department, claimed_at) values ($1, $2, $3) on conflict (task_id) do nothing', [req.params.taskId, dept, deps.clock.now().toISOString()]);
-    return { taskId: req.params.taskId, claimed: true };
-  });
+    app.post(
+      '/tasks/:taskId/claim',
+      {
+        schema: {
+          summary: 'Claim a task before working on it',
+          tags: ['gateway'],
+          headers: Headers,
+          params: z.strictObject({ taskId: z.string().min(1).max(120) }),
+        },
+      },
+      async (req) => {
+        const dept = department(req);
+        const task = await deps.db.query<{ topic: string }>(
+          `select topic from outbox where kind = 'dispatch' and idempotency_key = $1`,
+          [req.params.taskId],
+        );
+        if (task[0]?.topic !== dept)
+          throw new AppError(
+            'NOT_FOUND',
+            { zh: `taskId：没有任务 ${req.params.taskId}`, en: `taskId: no task ${req.params.taskId}` },
+            { field: 'taskId' },
+          );
+        await deps.db.query(
+          'insert into task_claims (task_id, department, claimed_at) values ($1, $2, $3) on conflict (task_id) do nothing',
+          [req.params.taskId, dept, deps.clock.now().toISOString()],
+        );
+        return { taskId: req.params.taskId, claimed: true };
+      },
+    );
 
-  app.post('/decisions', { schema: { summary: 'Post a decision: done (with outputs), rejected (with a reason) or a supplement request', tags: ['gateway'], headers: Headers, body: DecisionBody } }, async (req, reply) => {
-    const dept = department(req);
-    const result = await deps.engine.decide({ ...req.body, department: dept });
-    if (!result.ok) {
-      const status = result.error.code === 'NOT_FOUND' ? 404 : result.error.code === 'CONFLICT' ? 409 : 400;
-      return reply.status(status).send({ error: result.error });
-    }
-    return result;
-  });
-};
+    app.post(
+      '/decisions',
+      {
+        schema: {
+          summary: 'Post a decision: done (with outputs), rejected (with a reason) or a supplement request',
+          tags: ['gateway'],
+          headers: Headers,
+          body: DecisionBody,
+        },
+      },
+      async (req, reply) => {
+        const dept = department(req);
+        const result = await deps.engine.decide({ ...req.body, department: dept });
+        if (!result.ok) {
+          const status =
+            result.error.code === 'NOT_FOUND' ? 404 : result.error.code === 'CONFLICT' ? 409 : 400;
+          return reply.status(status).send({ error: result.error });
+        }
+        return result;
+      },
+    );
+  };

@@ -10,8 +10,22 @@ import type { Policy } from '../../policy/schema.ts';
  */
 export const regionRoutes = (): FastifyPluginAsyncZod => async (app) => {
   app.get('/', { schema: { summary: 'The regions this service runs in', tags: ['regions'] } }, async () =>
-    (Object.values(POLICIES) as Policy[]).map((p) => ({ region: p.region, name: p.name, divisions: p.divisions })));
+    (Object.values(POLICIES) as Policy[]).map((p) => ({
+      region: p.region,
+      name: p.name,
+      divisions: p.divisions,
+    })),
+  );
 
-  app.get('/:region', { schema: { summary: 'A region’s policy, with the clause behind every rule', tags: ['regions'], params: z.strictObject({ region: RegionId }) } },
-    async (req) => getPolicy(req.params.region));
+  app.get(
+    '/:region',
+    {
+      schema: {
+        summary: 'A region’s policy, with the clause behind every rule',
+        tags: ['regions'],
+        params: z.strictObject({ region: RegionId }),
+      },
+    },
+    async (req) => getPolicy(req.params.region),
+  );
 };

@@ -17,13 +17,20 @@ export function Shell({ children }: { children: ReactNode }) {
       <NavBar
         back={pathname === '/' || pathname === '/login' ? null : t('返回', 'Back')}
         onBack={() => navigate(-1)}
-        right={(
-          <Button size="mini" fill="none" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} aria-label={lang === 'zh' ? 'Switch to English' : '切换到中文'}>
+        right={
+          <Button
+            size="mini"
+            fill="none"
+            onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+            aria-label={lang === 'zh' ? 'Switch to English' : '切换到中文'}
+          >
             {lang === 'zh' ? 'EN' : '中文'}
           </Button>
-        )}
+        }
       >
-        <span role="heading" aria-level={1}>{t('新生儿出生“一件事”', 'Newborn one-thing service')}</span>
+        <span role="heading" aria-level={1}>
+          {t('新生儿出生“一件事”', 'Newborn one-thing service')}
+        </span>
       </NavBar>
       <main className="page">{children}</main>
       {session.token && (

@@ -12,7 +12,17 @@ export function useApi<T>(path: string | null) {
       setData(await api.get<T>(path));
       setError(null);
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'NETWORK', { zh: '网络连接失败，请重试', en: 'Network error; please try again' }, undefined, []));
+      setError(
+        e instanceof ApiError
+          ? e
+          : new ApiError(
+              0,
+              'NETWORK',
+              { zh: '网络连接失败，请重试', en: 'Network error; please try again' },
+              undefined,
+              [],
+            ),
+      );
     }
   }, [path]);
   useEffect(() => {
@@ -35,5 +45,12 @@ export function usePolicy(region: string | null | undefined): Policy | null {
 
 export function formatTime(iso: string | null | undefined, lang: 'zh' | 'en'): string {
   if (!iso) return '';
-  return new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  return new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 }

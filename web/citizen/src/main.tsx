@@ -35,16 +35,95 @@ function App() {
     <ConfigProvider locale={lang === 'zh' ? zhCN : enUS}>
       <HashRouter>
         <Routes>
-          <Route path="/login" element={<Shell><Login /></Shell>} />
+          <Route
+            path="/login"
+            element={
+              <Shell>
+                <Login />
+              </Shell>
+            }
+          />
           <Route path="/auth" element={<AuthCallback />} />
-          <Route path="/" element={<RequireLogin><Shell><Home /></Shell></RequireLogin>} />
-          <Route path="/apply/:region" element={<RequireLogin><Shell><Apply /></Shell></RequireLogin>} />
-          <Route path="/cases" element={<RequireLogin><Shell><Cases /></Shell></RequireLogin>} />
-          <Route path="/cases/:caseId" element={<RequireLogin><Shell><CaseDetail /></Shell></RequireLogin>} />
-          <Route path="/cases/:caseId/shared-fields" element={<RequireLogin><Shell><SharedFields /></Shell></RequireLogin>} />
-          <Route path="/inbox" element={<RequireLogin><Shell><Inbox /></Shell></RequireLogin>} />
-          <Route path="/authorize" element={<RequireLogin><Shell><Authorize /></Shell></RequireLogin>} />
-          <Route path="/confirm" element={<RequireLogin><Shell><Confirm /></Shell></RequireLogin>} />
+          <Route
+            path="/"
+            element={
+              <RequireLogin>
+                <Shell>
+                  <Home />
+                </Shell>
+              </RequireLogin>
+            }
+          />
+          <Route
+            path="/apply/:region"
+            element={
+              <RequireLogin>
+                <Shell>
+                  <Apply />
+                </Shell>
+              </RequireLogin>
+            }
+          />
+          <Route
+            path="/cases"
+            element={
+              <RequireLogin>
+                <Shell>
+                  <Cases />
+                </Shell>
+              </RequireLogin>
+            }
+          />
+          <Route
+            path="/cases/:caseId"
+            element={
+              <RequireLogin>
+                <Shell>
+                  <CaseDetail />
+                </Shell>
+              </RequireLogin>
+            }
+          />
+          <Route
+            path="/cases/:caseId/shared-fields"
+            element={
+              <RequireLogin>
+                <Shell>
+                  <SharedFields />
+                </Shell>
+              </RequireLogin>
+            }
+          />
+          <Route
+            path="/inbox"
+            element={
+              <RequireLogin>
+                <Shell>
+                  <Inbox />
+                </Shell>
+              </RequireLogin>
+            }
+          />
+          <Route
+            path="/authorize"
+            element={
+              <RequireLogin>
+                <Shell>
+                  <Authorize />
+                </Shell>
+              </RequireLogin>
+            }
+          />
+          <Route
+            path="/confirm"
+            element={
+              <RequireLogin>
+                <Shell>
+                  <Confirm />
+                </Shell>
+              </RequireLogin>
+            }
+          />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </HashRouter>

@@ -2,22 +2,41 @@ import type { Bilingual } from './i18n.tsx';
 
 /** What the server sends, as the app uses it (see /docs for the full schemas). */
 export type Role = 'mother' | 'father';
-export interface Citation { file: string; clause: string }
+export interface Citation {
+  file: string;
+  clause: string;
+}
 
-export interface Person { name: string; idNumber: string; phone: string | null; hukouDivisionCode: string | null }
+export interface Person {
+  name: string;
+  idNumber: string;
+  phone: string | null;
+  hukouDivisionCode: string | null;
+}
 export interface Me {
   person: Person;
   role: Role | null;
   mother: Person | null;
   father: Person | null;
-  delivery: { institutionName: string; bornAt: string; sex: 'male' | 'female'; birthPlace: { divisionCode: string; kind: string } } | null;
+  delivery: {
+    institutionName: string;
+    bornAt: string;
+    sex: 'male' | 'female';
+    birthPlace: { divisionCode: string; kind: string };
+  } | null;
   regions: string[];
   authorizationSignedAt: string | null;
   fatherConfirmedAt: string | null;
   facesVerified: Role[];
 }
 
-export interface DeliveryMethod { kind: 'mail' | 'pickup'; fee?: string; twoWay?: boolean; place?: Bilingual; note?: Bilingual }
+export interface DeliveryMethod {
+  kind: 'mail' | 'pickup';
+  fee?: string;
+  twoWay?: boolean;
+  place?: Bilingual;
+  note?: Bilingual;
+}
 export interface Policy {
   region: string;
   name: Bilingual;
@@ -26,7 +45,13 @@ export interface Policy {
   items: { id: string; name: Bilingual; department: string; citation: Citation }[];
   packages: { id: string; name: Bilingual; items: string[]; citation: Citation }[];
   mandatory?: { items: string[]; citation: Citation };
-  applicants: { roles: Role[]; authorizationRequired: Role[]; fatherConfirms: boolean; faceVerification: Role[]; citation: Citation };
+  applicants: {
+    roles: Role[];
+    authorizationRequired: Role[];
+    fatherConfirms: boolean;
+    faceVerification: Role[];
+    citation: Citation;
+  };
   formFields: { id: string; label: Bilingual; prefill: string[]; hint?: Bilingual; citation: Citation }[];
   recipient?: { allowed: Role[]; mailWithin?: string[]; citation: Citation };
   insurance: { stated: boolean; nextYear?: { bornFrom: string; citation: Citation } };
@@ -35,50 +60,99 @@ export interface Policy {
 }
 
 export interface Finding {
-  ruleId: string; scope: string; effect: 'refuse' | 'advise'; outcome: 'passed' | 'failed' | 'not-applicable';
-  requirement: Bilingual; reason?: Bilingual; remedy?: { kind: string; text: Bilingual }; citation: Citation;
+  ruleId: string;
+  scope: string;
+  effect: 'refuse' | 'advise';
+  outcome: 'passed' | 'failed' | 'not-applicable';
+  requirement: Bilingual;
+  reason?: Bilingual;
+  remedy?: { kind: string; text: Bilingual };
+  citation: Citation;
 }
-export type Deadline = { status: 'scheduled'; at: string; local: string } | { status: 'not-set' | 'calendar-not-covered'; reason: Bilingual };
+export type Deadline =
+  | { status: 'scheduled'; at: string; local: string }
+  | { status: 'not-set' | 'calendar-not-covered'; reason: Bilingual };
 export interface Evaluation {
   eligible: boolean;
   scenario: { id: string; name: Bilingual | null; detectedFromRegistries: boolean };
   findings: Finding[];
-  plan: { id: string; name: Bilingual; department: string; why: string; deadline: Deadline; delivery: { options: DeliveryMethod[]; chosen: 'mail' | 'pickup' | null } | null }[];
+  plan: {
+    id: string;
+    name: Bilingual;
+    department: string;
+    why: string;
+    deadline: Deadline;
+    delivery: { options: DeliveryMethod[]; chosen: 'mail' | 'pickup' | null } | null;
+  }[];
   leftOut: { id: string; reason: string; ruleId?: string }[];
   materials: { id: string; name: Bilingual; source: 'upload' | 'shared-data'; citation: Citation }[];
   deadlines: { promised: Deadline | null; legal: Deadline | null };
   insurance:
-    | { stated: true; yearsOffered: ('current' | 'next')[]; nextYearRequiresCurrent: boolean; windowEnds: string; paidWithinWindow: boolean;
-        coverage: { insuranceYear: 'current' | 'next'; year: number; start: string; end: string }[]; note?: Bilingual }
+    | {
+        stated: true;
+        yearsOffered: ('current' | 'next')[];
+        nextYearRequiresCurrent: boolean;
+        windowEnds: string;
+        paidWithinWindow: boolean;
+        coverage: { insuranceYear: 'current' | 'next'; year: number; start: string; end: string }[];
+        note?: Bilingual;
+      }
     | { stated: false; note: Bilingual };
 }
 export interface Preview {
   evaluation: Evaluation;
-  form: Record<string, unknown> & {
-    baby: { name: string; sex: string; bornAt: string; birthPlace: { divisionCode: string; institutionName?: string } };
-    mother: { name: string; idNumber: string; phone?: string };
-    father: { name: string; idNumber: string } | null;
-    registering: { role: Role; name: string; hukouDivisionCode: string | null };
-    marriage: { registeredOn: string } | null;
-    contact: { phone: string | null; mailingAddress: { divisionCode: string; detail: string } | null };
-  } | null;
+  form:
+    | (Record<string, unknown> & {
+        baby: {
+          name: string;
+          sex: string;
+          bornAt: string;
+          birthPlace: { divisionCode: string; institutionName?: string };
+        };
+        mother: { name: string; idNumber: string; phone?: string };
+        father: { name: string; idNumber: string } | null;
+        registering: { role: Role; name: string; hukouDivisionCode: string | null };
+        marriage: { registeredOn: string } | null;
+        contact: { phone: string | null; mailingAddress: { divisionCode: string; detail: string } | null };
+      })
+    | null;
   formDigest: string | null;
   missing: { field: string; message: Bilingual }[];
   /** Who signs besides the applicant, on this device. */
   coSigners: Role[];
 }
 
-export type ItemStatus = 'waiting' | 'dispatched' | 'supplement-requested' | 'done' | 'rejected' | 'cancelled';
+export type ItemStatus =
+  'waiting' | 'dispatched' | 'supplement-requested' | 'done' | 'rejected' | 'cancelled';
 export interface CaseItem {
-  id: string; department: string; status: ItemStatus; holder: 'department' | 'applicant' | 'post' | null;
-  dispatchedAt: string | null; deadline: string | null; decidedAt: string | null; overdue: boolean;
-  outputs: Record<string, string>; reason: Bilingual | null;
+  id: string;
+  department: string;
+  status: ItemStatus;
+  holder: 'department' | 'applicant' | 'post' | null;
+  dispatchedAt: string | null;
+  deadline: string | null;
+  decidedAt: string | null;
+  overdue: boolean;
+  outputs: Record<string, string>;
+  reason: Bilingual | null;
   supplement: { material: string; message: Bilingual; requestedAt: string } | null;
   rating: { score: number; comment: string } | null;
-  parcels: { id: string; direction: string; status: string; destination: string; tracking: { at: string; status: string; note: string }[] }[];
+  parcels: {
+    id: string;
+    direction: string;
+    status: string;
+    destination: string;
+    tracking: { at: string; status: string; note: string }[];
+  }[];
   timeline: { at: string; type: string }[];
 }
 export interface CaseState {
-  id: string; region: string; status: 'in-progress' | 'completed' | 'partly-completed'; overdue: boolean; babyName: string;
-  submittedAt: string; promisedDeadline: string | null; items: Record<string, CaseItem>;
+  id: string;
+  region: string;
+  status: 'in-progress' | 'completed' | 'partly-completed';
+  overdue: boolean;
+  babyName: string;
+  submittedAt: string;
+  promisedDeadline: string | null;
+  items: Record<string, CaseItem>;
 }

@@ -14,12 +14,15 @@ export function phoneError(value: string): Bilingual | null {
 
 export function nameError(value: string, what: Bilingual): Bilingual | null {
   if (!value.trim()) return { zh: `请填写${what.zh}`, en: `Enter ${what.en}` };
-  return /^[\u4e00-\u9fa5·]{1,10}$/.test(value.trim()) ? null : { zh: `${what.zh}应为汉字`, en: `${what.en} must be written in Chinese characters` };
+  return /^[\u4e00-\u9fa5·]{1,10}$/.test(value.trim())
+    ? null
+    : { zh: `${what.zh}应为汉字`, en: `${what.en} must be written in Chinese characters` };
 }
 
 /** A birth moment typed when there is no delivery record: not in the future, and a real date. */
 export function bornAtError(value: string, now: Date): Bilingual | null {
   const at = new Date(value);
-  if (!value || Number.isNaN(at.getTime())) return { zh: '请填写出生日期和时间', en: 'Enter the date and time of birth' };
+  if (!value || Number.isNaN(at.getTime()))
+    return { zh: '请填写出生日期和时间', en: 'Enter the date and time of birth' };
   return at > now ? { zh: '出生时间不能晚于现在', en: 'The birth cannot be in the future' } : null;
 }

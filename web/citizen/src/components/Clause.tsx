@@ -5,5 +5,9 @@ import { useT } from '../i18n.tsx';
 export function Clause({ policy, citation }: { policy: Policy; citation: Citation }) {
   const t = useT();
   const title = policy.sources.find((s) => s.file === citation.file)?.title ?? citation.file;
-  return <div className="clause" data-testid="clause">{t('依据', 'Source:')} 《{title}》 {citation.clause}</div>;
+  return (
+    <div className="clause" data-testid="clause">
+      {t('依据', 'Source:')} 《{title}》 {citation.clause}
+    </div>
+  );
 }

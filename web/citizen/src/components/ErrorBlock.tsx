@@ -6,7 +6,11 @@ import { useT } from '../i18n.tsx';
 export function ApiErrorNotice({ error }: { error: ApiError | null }) {
   const t = useT();
   if (!error) return null;
-  return <div role="alert" style={{ color: '#b00020', margin: '8px 0' }}>{t(error.text)}</div>;
+  return (
+    <div role="alert" style={{ color: '#b00020', margin: '8px 0' }}>
+      {t(error.text)}
+    </div>
+  );
 }
 
 export function Loading() {

@@ -12,7 +12,17 @@ const MAX_SIDE = 1600;
  * is sent. Large photos are scaled down in the browser, so a phone photo fits the limit.
  * `as: 'png'` re-encodes as PNG (face photos); otherwise photos become JPEG.
  */
-export function PhotoInput({ label, onFile, as, capture }: { label: string; onFile: (dataUrl: string) => Promise<void>; as?: 'png'; capture?: 'user' | 'environment' }) {
+export function PhotoInput({
+  label,
+  onFile,
+  as,
+  capture,
+}: {
+  label: string;
+  onFile: (dataUrl: string) => Promise<void>;
+  as?: 'png';
+  capture?: 'user' | 'environment';
+}) {
   const t = useT();
   const id = useId();
   const [preview, setPreview] = useState<string | null>(null);
@@ -28,9 +38,17 @@ export function PhotoInput({ label, onFile, as, capture }: { label: string; onFi
     }
     try {
       setBusy(true);
-      const dataUrl = file.type === 'application/pdf' ? await readAsDataUrl(file) : await scaled(file, as === 'png' ? 'image/png' : 'image/jpeg');
+      const dataUrl =
+        file.type === 'application/pdf'
+          ? await readAsDataUrl(file)
+          : await scaled(file, as === 'png' ? 'image/png' : 'image/jpeg');
       if ((dataUrl.length * 3) / 4 > MAX_BYTES) {
-        setError(t('文件不能超过 1.5 MB，请压缩或重新拍摄', 'The file must be at most 1.5 MB; compress it or take the photo again'));
+        setError(
+          t(
+            '文件不能超过 1.5 MB，请压缩或重新拍摄',
+            'The file must be at most 1.5 MB; compress it or take the photo again',
+          ),
+        );
         return;
       }
       setPreview(file.type === 'application/pdf' ? null : dataUrl);
@@ -44,11 +62,37 @@ export function PhotoInput({ label, onFile, as, capture }: { label: string; onFi
 
   return (
     <div>
-      <label htmlFor={id} style={{ display: 'block', marginBottom: 6 }}>{label}</label>
-      {preview && <Image src={preview} alt={t('预览', 'Preview')} width={120} height={90} fit="cover" style={{ borderRadius: 6, marginBottom: 6 }} />}
-      <input id={id} type="file" accept={ACCEPT.join(',')} {...(capture ? { capture } : {})} onChange={(e) => void pick(e.target.files?.[0])} disabled={busy} />
-      {busy && <Button size="mini" loading disabled>{t('上传中', 'Uploading')}</Button>}
-      {error && <div role="alert" style={{ color: '#b00020', fontSize: 13, marginTop: 4 }}>{error}</div>}
+      <label htmlFor={id} style={{ display: 'block', marginBottom: 6 }}>
+        {label}
+      </label>
+      {preview && (
+        <Image
+          src={preview}
+          alt={t('预览', 'Preview')}
+          width={120}
+          height={90}
+          fit="cover"
+          style={{ borderRadius: 6, marginBottom: 6 }}
+        />
+      )}
+      <input
+        id={id}
+        type="file"
+        accept={ACCEPT.join(',')}
+        {...(capture ? { capture } : {})}
+        onChange={(e) => void pick(e.target.files?.[0])}
+        disabled={busy}
+      />
+      {busy && (
+        <Button size="mini" loading disabled>
+          {t('上传中', 'Uploading')}
+        </Button>
+      )}
+      {error && (
+        <div role="alert" style={{ color: '#b00020', fontSize: 13, marginTop: 4 }}>
+          {error}
+        </div>
+      )}
     </div>
   );
 }

@@ -61,15 +61,26 @@ export function SignaturePad({ onChange, label }: { onChange: (png: string | nul
         role="img"
         aria-label={label}
         data-testid="signature-pad"
-        style={{ width: '100%', height: 160, border: '1px dashed #888', borderRadius: 8, touchAction: 'none', background: '#fff' }}
+        style={{
+          width: '100%',
+          height: 160,
+          border: '1px dashed #888',
+          borderRadius: 8,
+          touchAction: 'none',
+          background: '#fff',
+        }}
         onPointerDown={down}
         onPointerMove={move}
         onPointerUp={up}
         onPointerLeave={up}
       />
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginTop: 4 }}>
-        <span style={{ color: '#555', fontSize: 13 }}>{empty ? t('请在框内手写签名', 'Sign by hand in the box') : t('已签名', 'Signed')}</span>
-        <Button size="mini" onClick={clear}>{t('重写', 'Clear')}</Button>
+        <span style={{ color: '#555', fontSize: 13 }}>
+          {empty ? t('请在框内手写签名', 'Sign by hand in the box') : t('已签名', 'Signed')}
+        </span>
+        <Button size="mini" onClick={clear}>
+          {t('重写', 'Clear')}
+        </Button>
       </div>
     </div>
   );

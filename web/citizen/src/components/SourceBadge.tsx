@@ -18,5 +18,9 @@ export type Source = keyof typeof SOURCES;
 export function SourceBadge({ source }: { source: Source }) {
   const t = useT();
   const s = SOURCES[source];
-  return <Tag color={s.color} fill="outline" data-source={source}>{t(s.zh, s.en)}</Tag>;
+  return (
+    <Tag color={s.color} fill="outline" data-source={source}>
+      {t(s.zh, s.en)}
+    </Tag>
+  );
 }

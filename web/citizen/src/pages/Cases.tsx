@@ -5,7 +5,15 @@ import { formatTime, useApi } from '../hooks.ts';
 import { useLang, useT } from '../i18n.tsx';
 import { CASE_STATUS } from '../status.ts';
 
-interface CaseSummary { caseId: string; region: string; status: string; overdue: boolean; babyName: string; submittedAt: string; items: { item: string; status: string }[] }
+interface CaseSummary {
+  caseId: string;
+  region: string;
+  status: string;
+  overdue: boolean;
+  babyName: string;
+  submittedAt: string;
+  items: { item: string; status: string }[];
+}
 
 /** 我的办件: every application, newest first, with its status colour. */
 export function Cases() {
@@ -23,9 +31,27 @@ export function Cases() {
           const s = CASE_STATUS[c.status]!;
           const done = c.items.filter((i) => i.status === 'done').length;
           return (
-            <List.Item key={c.caseId} arrow onClick={() => navigate(`/cases/${c.caseId}`)} description={`${c.caseId} · ${formatTime(c.submittedAt, lang)}`}
-              extra={<Tag style={{ '--background-color': s.color, '--border-color': s.color, '--text-color': '#fff' } as React.CSSProperties}>{t(s.text)}</Tag>}>
-              {c.babyName} · {t(`已办结 ${done}/${c.items.length}`, `${done}/${c.items.length} done`)} {c.overdue && <Tag color="danger">{t('超时', 'Overdue')}</Tag>}
+            <List.Item
+              key={c.caseId}
+              arrow
+              onClick={() => navigate(`/cases/${c.caseId}`)}
+              description={`${c.caseId} · ${formatTime(c.submittedAt, lang)}`}
+              extra={
+                <Tag
+                  style={
+                    {
+                      '--background-color': s.color,
+                      '--border-color': s.color,
+                      '--text-color': '#fff',
+                    } as React.CSSProperties
+                  }
+                >
+                  {t(s.text)}
+                </Tag>
+              }
+            >
+              {c.babyName} · {t(`已办结 ${done}/${c.items.length}`, `${done}/${c.items.length} done`)}{' '}
+              {c.overdue && <Tag color="danger">{t('超时', 'Overdue')}</Tag>}
             </List.Item>
           );
         })}

@@ -3,7 +3,13 @@ import { ApiErrorNotice, Loading } from '../components/ErrorBlock.tsx';
 import { formatTime, useApi } from '../hooks.ts';
 import { useLang, useT, type Bilingual } from '../i18n.tsx';
 
-interface Notification { id: number; caseId: string; template: string; body: { title: Bilingual; text: Bilingual }; createdAt: string }
+interface Notification {
+  id: number;
+  caseId: string;
+  template: string;
+  body: { title: Bilingual; text: Bilingual };
+  createdAt: string;
+}
 
 /** The in-app inbox: every notice also sent by SMS. */
 export function Inbox() {
@@ -17,7 +23,11 @@ export function Inbox() {
       {inbox.data.length === 0 && <p className="muted">{t('暂无消息', 'No messages')}</p>}
       <List>
         {inbox.data.map((n) => (
-          <List.Item key={n.id} description={`${n.caseId} · ${formatTime(n.createdAt, lang)}`} data-testid="notification">
+          <List.Item
+            key={n.id}
+            description={`${n.caseId} · ${formatTime(n.createdAt, lang)}`}
+            data-testid="notification"
+          >
             <strong>{t(n.body.title)}</strong>
             <div>{t(n.body.text)}</div>
           </List.Item>

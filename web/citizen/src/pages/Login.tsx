@@ -5,8 +5,16 @@ import { ApiErrorNotice, Loading } from '../components/ErrorBlock.tsx';
 import { useApi } from '../hooks.ts';
 import { useT, type Bilingual } from '../i18n.tsx';
 
-interface DemoParent { region: string | null; hasDeliveryRecord: boolean; mother: { name: string; idNumber: string }; father: { name: string; idNumber: string } | null }
-interface AuthConfig { providers: ('dev' | 'oidc')[]; oidcLoginUrl: string | null }
+interface DemoParent {
+  region: string | null;
+  hasDeliveryRecord: boolean;
+  mother: { name: string; idNumber: string };
+  father: { name: string; idNumber: string } | null;
+}
+interface AuthConfig {
+  providers: ('dev' | 'oidc')[];
+  oidcLoginUrl: string | null;
+}
 
 /**
  * Log in. A unified-identity (OIDC) login when the server has one configured; in development, pick
@@ -22,37 +30,75 @@ export function Login() {
     session.token = `dev:${idNumber}`;
     navigate('/', { replace: true });
   };
-  if (!config.data || !regions.data) return <><ApiErrorNotice error={config.error ?? regions.error} /><Loading /></>;
+  if (!config.data || !regions.data)
+    return (
+      <>
+        <ApiErrorNotice error={config.error ?? regions.error} />
+        <Loading />
+      </>
+    );
   return (
     <>
       {config.data.oidcLoginUrl && (
         <Card title={t('统一身份认证', 'Unified identity')}>
-          <Button block color="primary" onClick={() => { window.location.href = config.data!.oidcLoginUrl!; }}>
+          <Button
+            block
+            color="primary"
+            onClick={() => {
+              window.location.href = config.data!.oidcLoginUrl!;
+            }}
+          >
             {t('使用统一身份认证登录', 'Log in with unified identity')}
           </Button>
         </Card>
       )}
       {parents.data && (
         <Card title={t('选择演示家长登录（开发环境）', 'Log in as a demo parent (development)')}>
-          <p className="muted">{t('以下是模拟共享数据中的家庭，仅用于试用。', 'These families live in the simulated shared data, for trying the service.')}</p>
+          <p className="muted">
+            {t(
+              '以下是模拟共享数据中的家庭，仅用于试用。',
+              'These families live in the simulated shared data, for trying the service.',
+            )}
+          </p>
           <Tabs>
             {regions.data.map((r) => (
               <Tabs.Tab title={<span data-testid={`tab-${r.region}`}>{t(r.name)}</span>} key={r.region}>
                 <List>
-                  {parents.data!.filter((p) => p.region === r.region).slice(0, 8).map((p) => (
-                    <List.Item key={p.mother.idNumber} description={p.hasDeliveryRecord ? t('有医院分娩信息', 'Hospital delivery record on file') : t('无分娩信息', 'No delivery record')}>
-                      <div className="row">
-                        <Button size="small" color="primary" fill="outline" onClick={() => login(p.mother.idNumber)} data-testid={`login-${p.mother.idNumber}`}>
-                          {t('母亲', 'Mother')} {p.mother.name}
-                        </Button>
-                        {p.father && (
-                          <Button size="small" fill="outline" onClick={() => login(p.father!.idNumber)} data-testid={`login-${p.father.idNumber}`}>
-                            {t('父亲', 'Father')} {p.father.name}
+                  {parents
+                    .data!.filter((p) => p.region === r.region)
+                    .slice(0, 8)
+                    .map((p) => (
+                      <List.Item
+                        key={p.mother.idNumber}
+                        description={
+                          p.hasDeliveryRecord
+                            ? t('有医院分娩信息', 'Hospital delivery record on file')
+                            : t('无分娩信息', 'No delivery record')
+                        }
+                      >
+                        <div className="row">
+                          <Button
+                            size="small"
+                            color="primary"
+                            fill="outline"
+                            onClick={() => login(p.mother.idNumber)}
+                            data-testid={`login-${p.mother.idNumber}`}
+                          >
+                            {t('母亲', 'Mother')} {p.mother.name}
                           </Button>
-                        )}
-                      </div>
-                    </List.Item>
-                  ))}
+                          {p.father && (
+                            <Button
+                              size="small"
+                              fill="outline"
+                              onClick={() => login(p.father!.idNumber)}
+                              data-testid={`login-${p.father.idNumber}`}
+                            >
+                              {t('父亲', 'Father')} {p.father.name}
+                            </Button>
+                          )}
+                        </div>
+                      </List.Item>
+                    ))}
                 </List>
               </Tabs.Tab>
             ))}

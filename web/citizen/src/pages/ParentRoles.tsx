@@ -18,7 +18,14 @@ export function Authorize() {
   const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState(false);
   if (!me.data) return <Loading />;
-  if (done) return <Result status="success" title={t('授权委托书已签署', 'Authorization signed')} description={t('配偶现在可以在他的账号中申请。', 'Your husband can now apply in his own login.')} />;
+  if (done)
+    return (
+      <Result
+        status="success"
+        title={t('授权委托书已签署', 'Authorization signed')}
+        description={t('配偶现在可以在他的账号中申请。', 'Your husband can now apply in his own login.')}
+      />
+    );
   const sign = async () => {
     try {
       await api.post('/api/citizen/authorizations', { signature: png });
@@ -37,8 +44,19 @@ export function Authorize() {
       </p>
       <SignaturePad label={t('授权人签名', "Grantor's signature")} onChange={setPng} />
       <ApiErrorNotice error={error} />
-      <Button block color="primary" disabled={!png} onClick={() => void sign()} style={{ marginTop: 12 }} data-testid="sign-authorization">{t('签署授权', 'Sign')}</Button>
-      <Button block fill="none" onClick={() => navigate('/')}>{t('返回首页', 'Home')}</Button>
+      <Button
+        block
+        color="primary"
+        disabled={!png}
+        onClick={() => void sign()}
+        style={{ marginTop: 12 }}
+        data-testid="sign-authorization"
+      >
+        {t('签署授权', 'Sign')}
+      </Button>
+      <Button block fill="none" onClick={() => navigate('/')}>
+        {t('返回首页', 'Home')}
+      </Button>
     </Card>
   );
 }
@@ -48,7 +66,14 @@ export function Confirm() {
   const t = useT();
   const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState(false);
-  if (done) return <Result status="success" title={t('已确认', 'Confirmed')} description={t('母亲现在可以提交申请。', 'The mother can now submit the application.')} />;
+  if (done)
+    return (
+      <Result
+        status="success"
+        title={t('已确认', 'Confirmed')}
+        description={t('母亲现在可以提交申请。', 'The mother can now submit the application.')}
+      />
+    );
   const confirm = async (dataUrl: string) => {
     try {
       setError(null);
@@ -60,7 +85,12 @@ export function Confirm() {
   };
   return (
     <Card title={t('人脸识别确认', 'Confirm with face verification')}>
-      <p className="muted">{t('请拍摄本人正面照片，与身份证照片比对。', 'Take a photo of your face; it is compared with your ID card photo.')}</p>
+      <p className="muted">
+        {t(
+          '请拍摄本人正面照片，与身份证照片比对。',
+          'Take a photo of your face; it is compared with your ID card photo.',
+        )}
+      </p>
       <PhotoInput label={t('拍摄人脸照片', 'Take a face photo')} as="png" capture="user" onFile={confirm} />
       <ApiErrorNotice error={error} />
     </Card>

@@ -9,7 +9,9 @@ import { DEPARTMENT } from '../status.ts';
 export function SharedFields() {
   const t = useT();
   const { caseId } = useParams() as { caseId: string };
-  const rows = useApi<{ department: string; item: string; fields: string[] }[]>(`/api/citizen/cases/${caseId}/shared-fields`);
+  const rows = useApi<{ department: string; item: string; fields: string[] }[]>(
+    `/api/citizen/cases/${caseId}/shared-fields`,
+  );
   if (rows.error) return <ApiErrorNotice error={rows.error} />;
   if (!rows.data) return <Loading />;
   return (
@@ -18,7 +20,13 @@ export function SharedFields() {
         {rows.data.map((r, i) => (
           <List.Item key={i} description={r.item} data-testid="shared-fields-row">
             <strong>{t(DEPARTMENT[r.department] ?? { zh: r.department, en: r.department })}</strong>
-            <div>{r.fields.map((f) => <Tag key={f} fill="outline" style={{ margin: 2 }}>{f}</Tag>)}</div>
+            <div>
+              {r.fields.map((f) => (
+                <Tag key={f} fill="outline" style={{ margin: 2 }}>
+                  {f}
+                </Tag>
+              ))}
+            </div>
           </List.Item>
         ))}
       </List>

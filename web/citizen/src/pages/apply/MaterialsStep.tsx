@@ -14,17 +14,33 @@ import type { Draft } from './draft.ts';
  * Materials: the shared data supplies most (免交); only what it cannot is uploaded. Face checks the
  * region asks for are taken here too.
  */
-export function MaterialsStep({ policy, draft, update, preview, onVerified }: { policy: Policy; draft: Draft; update: (c: (d: Draft) => void) => void; preview: Preview; onVerified: () => void }) {
+export function MaterialsStep({
+  policy,
+  draft,
+  update,
+  preview,
+  onVerified,
+}: {
+  policy: Policy;
+  draft: Draft;
+  update: (c: (d: Draft) => void) => void;
+  preview: Preview;
+  onVerified: () => void;
+}) {
   const t = useT();
   const [error, setError] = useState<ApiError | null>(null);
   const [verified, setVerified] = useState<Role[]>([]);
   const materials = preview.evaluation.materials;
-  const faces = preview.missing.filter((m) => m.field.startsWith('faces.')).map((m) => m.field.slice(6) as Role);
+  const faces = preview.missing
+    .filter((m) => m.field.startsWith('faces.'))
+    .map((m) => m.field.slice(6) as Role);
   const upload = (material: string) => async (dataUrl: string) => {
     try {
       setError(null);
       const r = await api.post<{ uploadId: string }>('/api/citizen/uploads', { material, dataUrl });
-      update((d) => { d.uploads[material] = r.uploadId; });
+      update((d) => {
+        d.uploads[material] = r.uploadId;
+      });
     } catch (e) {
       setError(e as ApiError);
     }
@@ -45,10 +61,31 @@ export function MaterialsStep({ policy, draft, update, preview, onVerified }: { 
         <List>
           {materials.map((m) => (
             <List.Item key={m.id} description={<Clause policy={policy} citation={m.citation} />}>
-              <div className="row"><span>{t(m.name)}</span>{m.source === 'shared-data' ? <SourceBadge source="shared-data" /> : draft.uploads[m.id] ? <Tag color="success"><CheckCircleFill aria-hidden /> {t('已上传', 'Uploaded')}</Tag> : <Tag color="warning">{t('需上传', 'Upload needed')}</Tag>}</div>
-              {m.source === 'shared-data'
-                ? <div className="muted">{t('免交：由共享数据提供', 'Nothing to upload: the shared data supplies it')}</div>
-                : <div data-testid={`upload-${m.id}`} style={{ marginTop: 6 }}><PhotoInput label={t(`拍照或选择文件：${m.name.zh}`, `Photo or file: ${m.name.en}`)} capture="environment" onFile={upload(m.id)} /></div>}
+              <div className="row">
+                <span>{t(m.name)}</span>
+                {m.source === 'shared-data' ? (
+                  <SourceBadge source="shared-data" />
+                ) : draft.uploads[m.id] ? (
+                  <Tag color="success">
+                    <CheckCircleFill aria-hidden /> {t('已上传', 'Uploaded')}
+                  </Tag>
+                ) : (
+                  <Tag color="warning">{t('需上传', 'Upload needed')}</Tag>
+                )}
+              </div>
+              {m.source === 'shared-data' ? (
+                <div className="muted">
+                  {t('免交：由共享数据提供', 'Nothing to upload: the shared data supplies it')}
+                </div>
+              ) : (
+                <div data-testid={`upload-${m.id}`} style={{ marginTop: 6 }}>
+                  <PhotoInput
+                    label={t(`拍照或选择文件：${m.name.zh}`, `Photo or file: ${m.name.en}`)}
+                    capture="environment"
+                    onFile={upload(m.id)}
+                  />
+                </div>
+              )}
             </List.Item>
           ))}
           {materials.length === 0 && <List.Item>{t('无需提交材料', 'No materials are needed')}</List.Item>}
@@ -59,9 +96,25 @@ export function MaterialsStep({ policy, draft, update, preview, onVerified }: { 
           <Clause policy={policy} citation={policy.applicants.citation} />
           {[...new Set([...faces, ...verified])].map((role) => (
             <div key={role} data-testid={`face-${role}`} style={{ marginTop: 8 }}>
-              {verified.includes(role)
-                ? <Tag color="success"><CheckCircleFill aria-hidden /> {role === 'mother' ? t('母亲已通过', 'Mother verified') : t('父亲已通过', 'Father verified')}</Tag>
-                : <PhotoInput label={role === 'mother' ? t('拍摄母亲人脸照片', "Take the mother's face photo") : t('拍摄父亲人脸照片', "Take the father's face photo")} as="png" capture="user" onFile={verify(role)} />}
+              {verified.includes(role) ? (
+                <Tag color="success">
+                  <CheckCircleFill aria-hidden />{' '}
+                  {role === 'mother'
+                    ? t('母亲已通过', 'Mother verified')
+                    : t('父亲已通过', 'Father verified')}
+                </Tag>
+              ) : (
+                <PhotoInput
+                  label={
+                    role === 'mother'
+                      ? t('拍摄母亲人脸照片', "Take the mother's face photo")
+                      : t('拍摄父亲人脸照片', "Take the father's face photo")
+                  }
+                  as="png"
+                  capture="user"
+                  onFile={verify(role)}
+                />
+              )}
             </div>
           ))}
         </Card>

@@ -16,12 +16,14 @@ export function NoticeStep({ policy, scenario }: { policy: Policy; scenario: str
     <Card title={t('办理须知', 'Before you apply')}>
       <p className="muted">{t(policy.channel.description)}</p>
       <ol style={{ paddingLeft: 20 }}>
-        {policy.notices.filter((n) => !n.scenarios || !scenario || n.scenarios.includes(scenario)).map((n, i) => (
-          <li key={i} style={{ marginBottom: 8 }}>
-            {t(n.text)}
-            <Clause policy={policy} citation={n.citation} />
-          </li>
-        ))}
+        {policy.notices
+          .filter((n) => !n.scenarios || !scenario || n.scenarios.includes(scenario))
+          .map((n, i) => (
+            <li key={i} style={{ marginBottom: 8 }}>
+              {t(n.text)}
+              <Clause policy={policy} citation={n.citation} />
+            </li>
+          ))}
       </ol>
     </Card>
   );
@@ -31,7 +33,19 @@ export function NoticeStep({ policy, scenario }: { policy: Policy; scenario: str
  * The pre-review's findings. A refusal says why, by which clause, and what to do instead; nothing
  * is left unexplained.
  */
-export function EligibilityStep({ policy, me, draft, update, preview }: { policy: Policy; me: Me; draft: Draft; update: Update; preview: Preview | null }) {
+export function EligibilityStep({
+  policy,
+  me,
+  draft,
+  update,
+  preview,
+}: {
+  policy: Policy;
+  me: Me;
+  draft: Draft;
+  update: Update;
+  preview: Preview | null;
+}) {
   const t = useT();
   const idError = me.mother ? null : idNumberError(draft.motherIdNumber);
   const e = preview?.evaluation;
@@ -42,44 +56,141 @@ export function EligibilityStep({ policy, me, draft, update, preview }: { policy
     <>
       {!me.mother && (
         <Card title={t('母亲身份证号', "Mother's ID number")}>
-          <label htmlFor="mother-id" className="muted">{t('共享数据中没有查到您的配偶，请填写母亲身份证号', 'The shared data shows no spouse; enter the mother’s ID number')}</label>
-          <Input id="mother-id" value={draft.motherIdNumber} onChange={(v) => update((d) => { d.motherIdNumber = v.trim(); })} maxLength={18} aria-invalid={!!idError} />
-          {draft.motherIdNumber && idError && <div role="alert" style={{ color: '#b00020', fontSize: 13 }}>{t(idError)}</div>}
+          <label htmlFor="mother-id" className="muted">
+            {t(
+              '共享数据中没有查到您的配偶，请填写母亲身份证号',
+              'The shared data shows no spouse; enter the mother’s ID number',
+            )}
+          </label>
+          <Input
+            id="mother-id"
+            value={draft.motherIdNumber}
+            onChange={(v) =>
+              update((d) => {
+                d.motherIdNumber = v.trim();
+              })
+            }
+            maxLength={18}
+            aria-invalid={!!idError}
+          />
+          {draft.motherIdNumber && idError && (
+            <div role="alert" style={{ color: '#b00020', fontSize: 13 }}>
+              {t(idError)}
+            </div>
+          )}
         </Card>
       )}
       <Card title={t('宝宝的姓名与落户', "The baby's name and registration")} style={{ marginBottom: 8 }}>
         <List>
-          <Field label={t('姓', 'Surname')} source={draft.baby.surname && draft.baby.surname === (draft.choices.followParent === 'father' ? me.father : me.mother)?.name.slice(0, 1) ? 'hukou-registry' : 'typed'} error={nameError(draft.baby.surname, { zh: '姓', en: 'the surname' })}>
-            <Input aria-label={t('姓', 'Surname')} value={draft.baby.surname} onChange={(v) => update((d) => { d.baby.surname = v; })} maxLength={4} data-testid="baby-surname" />
+          <Field
+            label={t('姓', 'Surname')}
+            source={
+              draft.baby.surname &&
+              draft.baby.surname ===
+                (draft.choices.followParent === 'father' ? me.father : me.mother)?.name.slice(0, 1)
+                ? 'hukou-registry'
+                : 'typed'
+            }
+            error={nameError(draft.baby.surname, { zh: '姓', en: 'the surname' })}
+          >
+            <Input
+              aria-label={t('姓', 'Surname')}
+              value={draft.baby.surname}
+              onChange={(v) =>
+                update((d) => {
+                  d.baby.surname = v;
+                })
+              }
+              maxLength={4}
+              data-testid="baby-surname"
+            />
           </Field>
-          <Field label={t('名', 'Given name')} source="typed" error={draft.baby.givenName ? nameError(draft.baby.givenName, { zh: '名', en: 'the given name' }) : null}>
-            <Input aria-label={t('名', 'Given name')} placeholder={t('请填写宝宝的名字', "The baby's given name")} value={draft.baby.givenName} onChange={(v) => update((d) => { d.baby.givenName = v; })} maxLength={6} data-testid="baby-given-name" />
+          <Field
+            label={t('名', 'Given name')}
+            source="typed"
+            error={
+              draft.baby.givenName
+                ? nameError(draft.baby.givenName, { zh: '名', en: 'the given name' })
+                : null
+            }
+          >
+            <Input
+              aria-label={t('名', 'Given name')}
+              placeholder={t('请填写宝宝的名字', "The baby's given name")}
+              value={draft.baby.givenName}
+              onChange={(v) =>
+                update((d) => {
+                  d.baby.givenName = v;
+                })
+              }
+              maxLength={6}
+              data-testid="baby-given-name"
+            />
           </Field>
           <Field label={t('随父 / 随母落户', 'Registered with')} source="chosen">
-            <Radio.Group value={draft.choices.followParent} onChange={(v) => update((d) => { d.choices.followParent = v as Role; })}>
-              <Space>{(['father', 'mother'] as const).filter((r) => r === 'mother' || me.father).map((r) => <Radio key={r} value={r}>{r === 'mother' ? t('随母亲', 'Mother') : t('随父亲', 'Father')}</Radio>)}</Space>
+            <Radio.Group
+              value={draft.choices.followParent}
+              onChange={(v) =>
+                update((d) => {
+                  d.choices.followParent = v as Role;
+                })
+              }
+            >
+              <Space>
+                {(['father', 'mother'] as const)
+                  .filter((r) => r === 'mother' || me.father)
+                  .map((r) => (
+                    <Radio key={r} value={r}>
+                      {r === 'mother' ? t('随母亲', 'Mother') : t('随父亲', 'Father')}
+                    </Radio>
+                  ))}
+              </Space>
             </Radio.Group>
           </Field>
         </List>
       </Card>
-      {!e ? <p className="muted">{t('正在预审…', 'Pre-reviewing…')}</p> : (
+      {!e ? (
+        <p className="muted">{t('正在预审…', 'Pre-reviewing…')}</p>
+      ) : (
         <>
-          <Card title={e.eligible ? t('预审通过，可以申请', 'You can apply') : t('暂不能通过线上办理', 'This cannot be done online')} data-testid={e.eligible ? 'eligible' : 'refused'}>
+          <Card
+            title={
+              e.eligible
+                ? t('预审通过，可以申请', 'You can apply')
+                : t('暂不能通过线上办理', 'This cannot be done online')
+            }
+            data-testid={e.eligible ? 'eligible' : 'refused'}
+          >
             {e.scenario.name && (
               <p>
                 <Tag color="primary">{t(e.scenario.name)}</Tag>{' '}
-                <span className="muted">{e.scenario.detectedFromRegistries ? t('已根据共享数据自动识别', 'detected from the shared data') : ''}</span>
+                <span className="muted">
+                  {e.scenario.detectedFromRegistries
+                    ? t('已根据共享数据自动识别', 'detected from the shared data')
+                    : ''}
+                </span>
               </p>
             )}
             {refused.map((f) => (
               <div key={f.ruleId} className="refusal" data-testid="refusal" style={{ marginBottom: 12 }}>
-                <div><CloseCircleFill color="#b00020" aria-hidden /> <strong>{t(f.reason ?? f.requirement)}</strong></div>
-                {f.remedy && <div style={{ marginTop: 4 }}>{t('您可以：', 'What you can do: ')}{t(f.remedy.text)}</div>}
+                <div>
+                  <CloseCircleFill color="#b00020" aria-hidden />{' '}
+                  <strong>{t(f.reason ?? f.requirement)}</strong>
+                </div>
+                {f.remedy && (
+                  <div style={{ marginTop: 4 }}>
+                    {t('您可以：', 'What you can do: ')}
+                    {t(f.remedy.text)}
+                  </div>
+                )}
                 <Clause policy={policy} citation={f.citation} />
               </div>
             ))}
             {!e.eligible && policy.hotlines.length > 0 && (
-              <p className="muted">{t('咨询电话：', 'Hotlines: ')}{policy.hotlines.map((h) => `${t(h.name)} ${h.number}`).join('；')}</p>
+              <p className="muted">
+                {t('咨询电话：', 'Hotlines: ')}
+                {policy.hotlines.map((h) => `${t(h.name)} ${h.number}`).join('；')}
+              </p>
             )}
             {advice.map((f) => (
               <div key={f.ruleId} style={{ marginBottom: 8 }}>
@@ -88,10 +199,17 @@ export function EligibilityStep({ policy, me, draft, update, preview }: { policy
               </div>
             ))}
           </Card>
-          <Card title={t(`已满足的条件（${passed.length}）`, `Conditions met (${passed.length})`)} style={{ marginTop: 8 }}>
+          <Card
+            title={t(`已满足的条件（${passed.length}）`, `Conditions met (${passed.length})`)}
+            style={{ marginTop: 8 }}
+          >
             <List>
               {passed.map((f) => (
-                <List.Item key={f.ruleId} prefix={<CheckCircleFill color="#00864e" aria-hidden />} description={<Clause policy={policy} citation={f.citation} />}>
+                <List.Item
+                  key={f.ruleId}
+                  prefix={<CheckCircleFill color="#00864e" aria-hidden />}
+                  description={<Clause policy={policy} citation={f.citation} />}
+                >
                   {t(f.requirement)}
                 </List.Item>
               ))}
@@ -109,18 +227,41 @@ export function deadlineText(d: Deadline | null, t: ReturnType<typeof useT>): st
 }
 
 /** Packages or items, as the region offers them; mandatory items are preselected and locked. */
-export function ItemsStep({ policy, draft, update, preview }: { policy: Policy; draft: Draft; update: Update; preview: Preview }) {
+export function ItemsStep({
+  policy,
+  draft,
+  update,
+  preview,
+}: {
+  policy: Policy;
+  draft: Draft;
+  update: Update;
+  preview: Preview;
+}) {
   const t = useT();
   const mandatory = new Set(policy.mandatory?.items ?? []);
   const itemName = (id: string) => t(policy.items.find((i) => i.id === id)?.name ?? { zh: id, en: id });
   const chosen = new Set(draft.choices.items ?? policy.items.map((i) => i.id));
   const e = preview.evaluation;
-  const LEFT_OUT = { 'not-chosen': ['未选择', 'not chosen'], scenario: ['本情形无需办理', 'not needed in this scenario'], rule: ['不符合条件', 'conditions not met'], 'depends-on-left-out': ['前置事项未办理', 'depends on an item left out'] } as const;
+  const LEFT_OUT = {
+    'not-chosen': ['未选择', 'not chosen'],
+    scenario: ['本情形无需办理', 'not needed in this scenario'],
+    rule: ['不符合条件', 'conditions not met'],
+    'depends-on-left-out': ['前置事项未办理', 'depends on an item left out'],
+  } as const;
   return (
     <>
       {policy.packages.length > 0 ? (
         <Card title={t('选择套餐', 'Choose a package')}>
-          <Radio.Group value={draft.choices.packageId ?? ''} onChange={(v) => update((d) => { d.choices.packageId = String(v) || undefined; delete d.choices.items; })}>
+          <Radio.Group
+            value={draft.choices.packageId ?? ''}
+            onChange={(v) =>
+              update((d) => {
+                d.choices.packageId = String(v) || undefined;
+                delete d.choices.items;
+              })
+            }
+          >
             <Space direction="vertical">
               {policy.packages.map((p) => (
                 <Radio key={p.id} value={p.id}>
@@ -141,13 +282,21 @@ export function ItemsStep({ policy, draft, update, preview }: { policy: Policy; 
                 key={i.id}
                 checked={mandatory.has(i.id) || chosen.has(i.id)}
                 disabled={mandatory.has(i.id)}
-                onChange={(on) => update((d) => {
-                  const set = new Set(d.choices.items ?? policy.items.map((x) => x.id));
-                  if (on) set.add(i.id); else set.delete(i.id);
-                  d.choices.items = policy.items.map((x) => x.id).filter((x) => set.has(x));
-                })}
+                onChange={(on) =>
+                  update((d) => {
+                    const set = new Set(d.choices.items ?? policy.items.map((x) => x.id));
+                    if (on) set.add(i.id);
+                    else set.delete(i.id);
+                    d.choices.items = policy.items.map((x) => x.id).filter((x) => set.has(x));
+                  })
+                }
               >
-                {t(i.name)} {mandatory.has(i.id) && <Tag color="danger" fill="outline">{t('必办', 'Required')}</Tag>}
+                {t(i.name)}{' '}
+                {mandatory.has(i.id) && (
+                  <Tag color="danger" fill="outline">
+                    {t('必办', 'Required')}
+                  </Tag>
+                )}
               </Checkbox>
             ))}
           </Space>
@@ -158,16 +307,40 @@ export function ItemsStep({ policy, draft, update, preview }: { policy: Policy; 
         {e.eligible ? (
           <List>
             {e.plan.map((p) => (
-              <List.Item key={p.id} description={deadlineText(p.deadline, t)} extra={p.why === 'dependency' ? <Tag>{t('前置', 'needed first')}</Tag> : null}>
+              <List.Item
+                key={p.id}
+                description={deadlineText(p.deadline, t)}
+                extra={p.why === 'dependency' ? <Tag>{t('前置', 'needed first')}</Tag> : null}
+              >
                 {t(p.name)}
               </List.Item>
             ))}
           </List>
-        ) : <p role="alert" style={{ color: '#b00020' }}>{t('当前选择无法办理，请查看“资格”一步的说明', 'These choices cannot be processed; see the Eligibility step')}</p>}
-        {e.deadlines.promised && <p className="muted">{t('整体承诺时限：', 'Promised for the whole case: ')}{deadlineText(e.deadlines.promised, t)}</p>}
-        {e.leftOut.filter((l) => l.reason !== 'not-chosen').map((l) => (
-          <p key={l.id} className="muted">{itemName(l.id)}：{t(LEFT_OUT[l.reason as keyof typeof LEFT_OUT][0], LEFT_OUT[l.reason as keyof typeof LEFT_OUT][1])}</p>
-        ))}
+        ) : (
+          <p role="alert" style={{ color: '#b00020' }}>
+            {t(
+              '当前选择无法办理，请查看“资格”一步的说明',
+              'These choices cannot be processed; see the Eligibility step',
+            )}
+          </p>
+        )}
+        {e.deadlines.promised && (
+          <p className="muted">
+            {t('整体承诺时限：', 'Promised for the whole case: ')}
+            {deadlineText(e.deadlines.promised, t)}
+          </p>
+        )}
+        {e.leftOut
+          .filter((l) => l.reason !== 'not-chosen')
+          .map((l) => (
+            <p key={l.id} className="muted">
+              {itemName(l.id)}：
+              {t(
+                LEFT_OUT[l.reason as keyof typeof LEFT_OUT][0],
+                LEFT_OUT[l.reason as keyof typeof LEFT_OUT][1],
+              )}
+            </p>
+          ))}
       </Card>
     </>
   );

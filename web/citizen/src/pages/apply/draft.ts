@@ -10,9 +10,20 @@ export interface Draft {
     // Typed only when no hospital delivery record exists (a home birth, say).
     sex?: 'male' | 'female';
     bornAt?: string;
-    birthPlace?: { kind: 'institution' | 'home' | 'en-route'; divisionCode: string; institutionName?: string };
+    birthPlace?: {
+      kind: 'institution' | 'home' | 'en-route';
+      divisionCode: string;
+      institutionName?: string;
+    };
   };
-  choices: { followParent: Role; packageId?: string; items?: string[]; delivery: Record<string, 'mail' | 'pickup'>; recipient?: Role; insuranceYears?: ('current' | 'next')[] };
+  choices: {
+    followParent: Role;
+    packageId?: string;
+    items?: string[];
+    delivery: Record<string, 'mail' | 'pickup'>;
+    recipient?: Role;
+    insuranceYears?: ('current' | 'next')[];
+  };
   contact: { phone?: string; mailingAddress?: { divisionCode: string; detail: string } };
   uploads: Record<string, string>;
 }
@@ -33,7 +44,10 @@ export function initialDraft(me: Me): Draft {
 
 /** The application as the API takes it: only what is set. */
 export function applicationOf(d: Draft) {
-  const baby: Record<string, unknown> = { surname: d.baby.surname.trim(), givenName: d.baby.givenName.trim() };
+  const baby: Record<string, unknown> = {
+    surname: d.baby.surname.trim(),
+    givenName: d.baby.givenName.trim(),
+  };
   if (d.baby.sex) baby.sex = d.baby.sex;
   if (d.baby.bornAt) baby.bornAt = new Date(d.baby.bornAt).toISOString();
   if (d.baby.birthPlace?.divisionCode) baby.birthPlace = d.baby.birthPlace;
@@ -45,6 +59,14 @@ export function applicationOf(d: Draft) {
   if (d.choices.insuranceYears) choices.insuranceYears = d.choices.insuranceYears;
   const contact: Record<string, unknown> = {};
   if (d.contact.phone) contact.phone = d.contact.phone;
-  if (d.contact.mailingAddress?.divisionCode && d.contact.mailingAddress.detail) contact.mailingAddress = d.contact.mailingAddress;
-  return { applicantRole: d.applicantRole, motherIdNumber: d.motherIdNumber.toUpperCase(), baby, choices, contact, uploads: d.uploads };
+  if (d.contact.mailingAddress?.divisionCode && d.contact.mailingAddress.detail)
+    contact.mailingAddress = d.contact.mailingAddress;
+  return {
+    applicantRole: d.applicantRole,
+    motherIdNumber: d.motherIdNumber.toUpperCase(),
+    baby,
+    choices,
+    contact,
+    uploads: d.uploads,
+  };
 }
