@@ -4,7 +4,7 @@ import type { DepartmentId } from './domain/ids.ts';
 import { simulateEms } from './departments/ems.ts';
 import { DEPARTMENTS, simulateAllDepartments } from './departments/index.ts';
 import { pullThroughGateway, type DepartmentPort, type SimulatorOptions } from './departments/port.ts';
-import { CaseEngine } from './engine/case-engine.ts';
+import { createEngine } from './engine/index.ts';
 import { OutboxWorker } from './engine/outbox-worker.ts';
 import { smsLog } from './engine/sms-log.ts';
 import { buildApp } from './http/app.ts';
@@ -84,8 +84,9 @@ export async function startServer(o: StartOptions) {
       pulled.has(sim.department) ? pullThroughGateway(sim.department) : sim,
     ]),
   ) as Record<DepartmentId, DepartmentPort>;
-  const engine = new CaseEngine({
+  const engine = createEngine({
     db,
+    receiptKey: process.env.RECEIPT_KEY ?? 'dev-receipt-key',
     clock,
     calendar,
     shared,
@@ -120,15 +121,12 @@ export async function startServer(o: StartOptions) {
   };
   const identity = identityProvider({ production: false, sessions, oidc: !!oidc });
   const app = await buildApp({
-    db,
     engine,
     clock,
-    calendar,
     identity,
     gatewayKeys,
     devRegistries: shared,
     production: false,
-    receiptKey: process.env.RECEIPT_KEY ?? 'dev-receipt-key',
     webRoot: o.webRoot,
     oidc,
   });
@@ -144,7 +142,7 @@ export async function startServer(o: StartOptions) {
         const due = sim.due(clock.now());
         if (!due.length) continue;
         try {
-          await engine.decideMany(due);
+          await engine.department.decideMany(due);
         } catch (e) {
           sim.requeue(due);
           throw e;
@@ -152,7 +150,7 @@ export async function startServer(o: StartOptions) {
       }
       const parcels = ems.due(clock.now());
       try {
-        await engine.track(parcels);
+        await engine.post.track(parcels);
       } catch (e) {
         ems.requeue(parcels);
         throw e;
@@ -166,7 +164,7 @@ export async function startServer(o: StartOptions) {
   };
   const timers = [
     setInterval(tick, 500),
-    setInterval(() => void engine.sweepOverdue().catch((e) => console.error(e)), 60_000),
+    setInterval(() => void engine.sweeper.sweepOverdue().catch((e) => console.error(e)), 60_000),
   ];
   const address = await app.listen({ host: o.host, port: o.port });
 

@@ -4,27 +4,14 @@ import type { Bilingual } from '../domain/text.ts';
 import { DEPARTMENTS } from '../departments/index.ts';
 import type { CaseForm, DepartmentTask } from '../departments/port.ts';
 import type { Policy } from '../policy/schema.ts';
+import type { InboxMessage } from '../store/notification-store.ts';
+import type { OutboxMessage } from '../store/outbox-store.ts';
 
 /**
  * What events cause outside the case: department tasks and notifications. Derived from the events
  * and written to the outbox in the same transaction, so nothing is sent that was not committed
  * and nothing committed is left unsent.
  */
-export interface OutboxMessage {
-  kind: 'dispatch' | 'notify' | 'ship';
-  topic: string;
-  idempotencyKey: string;
-  caseId: string;
-  payload: unknown;
-}
-
-export interface InboxMessage {
-  caseId: string;
-  recipientIdNumber: string;
-  template: string;
-  body: { title: Bilingual; text: Bilingual; item?: ItemId };
-}
-
 export function messagesFor(
   policy: Policy,
   state: CaseState,

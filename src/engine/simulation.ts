@@ -11,7 +11,9 @@ import { generateFamilies } from '../registries/population.ts';
 import { simulatedFaceVerifier } from '../registries/face-verification.ts';
 import { simulatedRegistries } from '../registries/simulated-registries.ts';
 import type { Db } from '../store/db.ts';
-import { CaseEngine } from './case-engine.ts';
+import { getCase } from '../store/case-store.ts';
+import { regionOutcomes, settledCaseCount } from '../store/report-store.ts';
+import { createEngine, type Engine } from './index.ts';
 import type { ApplicationInput } from './gather-facts.ts';
 import { OutboxWorker } from './outbox-worker.ts';
 import { smsMemory } from './sms-log.ts';
@@ -29,20 +31,21 @@ const FACE_PHOTO = Buffer.from(
  * here the same small image), verify faces, give a phone and a mailing address in the region.
  */
 export async function completeApplication(
-  engine: CaseEngine,
+  engine: Engine,
   region: RegionId,
   input: ApplicationInput,
 ): Promise<ApplicationInput> {
-  const { missing, form } = await engine.preview(region, input);
+  const { missing, form } = await engine.parent.preview(region, input);
   if (!missing.length) return input;
   const done: ApplicationInput = { ...input, uploads: { ...input.uploads }, contact: { ...input.contact } };
   for (const { field } of missing) {
     const [kind, key] = field.split('.') as [string, string];
     if (kind === 'uploads')
       done.uploads![key] = (
-        await engine.upload(input.applicant.idNumber, key, 'image/png', FACE_PHOTO)
+        await engine.parent.upload(input.applicant.idNumber, key, 'image/png', FACE_PHOTO)
       ).uploadId;
-    if (kind === 'faces') await engine.verifyFace(input.applicant.idNumber, key as ParentRole, FACE_PHOTO);
+    if (kind === 'faces')
+      await engine.parent.verifyFace(input.applicant.idNumber, key as ParentRole, FACE_PHOTO);
     if (field === 'contact.phone')
       done.contact!.phone = `139${input.applicant.idNumber.slice(10, 18).replace(/X/i, '0')}`;
     if (field === 'contact.mailingAddress') {
@@ -99,7 +102,8 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
   const shared = simulatedRegistries();
   const departments = simulateAllDepartments({ ...o.departments, seed: o.seed, now: () => clock.now() });
   let caseNo = 0;
-  const engine = new CaseEngine({
+  const engine = createEngine({
+    receiptKey: 'simulation',
     db: o.db,
     clock,
     calendar,
@@ -135,7 +139,7 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
       const { f, i } = arrivals.shift()!;
       // Where the region asks for it, the father confirms first (with a face photo) in his login.
       if (POLICIES[o.region].applicants.fatherConfirms && f.situation.father && f.situation.marriage) {
-        await engine.confirmFather(f.situation.father.idNumber, FACE_PHOTO);
+        await engine.parent.confirmFather(f.situation.father.idNumber, FACE_PHOTO);
       }
       const input = await completeApplication(engine, o.region, {
         applicant: f.applicant,
@@ -143,7 +147,7 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
         baby: f.baby,
         choices: f.choices,
       });
-      const r = await engine.submit(o.region, `sim-${o.seed}-${i}`, input);
+      const r = await engine.parent.submit(o.region, `sim-${o.seed}-${i}`, input);
       if (r.accepted) {
         summaryCounts.accepted++;
         openCases.add(r.caseId);
@@ -161,7 +165,7 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
     const due: Decision[] = Object.values(departments).flatMap((d) => d.due(clock.now()));
     for (let k = 0; k < due.length; k += 200) {
       const batch = due.slice(k, k + 200);
-      const results = await engine.decideMany(batch);
+      const results = await engine.department.decideMany(batch);
       batch.forEach((d, j) => {
         if (d.outcome === 'supplement' && results[j]!.ok) {
           summaryCounts.supplemented++;
@@ -175,24 +179,23 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
         }
       });
     }
-    await engine.track(ems.due(clock.now()));
+    await engine.post.track(ems.due(clock.now()));
     answers.sort((a, b) => a.at - b.at);
     while (answers.length && answers[0]!.at <= clock.now().getTime()) {
       const a = answers.shift()!;
-      const state = await o.db.query<{ applicant_id_number: string }>(
-        'select applicant_id_number from cases where id = $1',
-        [a.caseId],
+      const state = await getCase(o.db, a.caseId);
+      await engine.parent.answerSupplement(
+        a.caseId,
+        a.item,
+        state.applicant.idNumber,
+        '已补充上传 / uploaded',
       );
-      await engine.answerSupplement(a.caseId, a.item, state[0]!.applicant_id_number, '已补充上传 / uploaded');
     }
     await worker.drain();
-    await engine.sweepOverdue();
+    await engine.sweeper.sweepOverdue();
 
     if (o.onProgress) {
-      const settled = (
-        await o.db.query<{ n: number }>(`select count(*)::int as n from cases where status <> 'in-progress'`)
-      )[0]!.n;
-      o.onProgress(settled + summaryCounts.refused, o.cases);
+      o.onProgress((await settledCaseCount(o.db)) + summaryCounts.refused, o.cases);
     }
 
     const next = [
@@ -218,29 +221,7 @@ async function summarize(
   refusedBy: Record<string, number>,
   departments: Record<DepartmentId, { stats: { calls: number; tasks: number; faults: number } }>,
 ): Promise<Omit<SimulationSummary, 'parcels'>> {
-  const db = o.db;
-  const caseStatus = await db.query<{ status: string; n: number }>(
-    'select status, count(*)::int as n from cases where region = $1 group by status',
-    [o.region],
-  );
-  const itemStatus = await db.query<{ status: string; n: number }>(
-    'select status, count(*)::int as n from case_items where region = $1 group by status',
-    [o.region],
-  );
-  const sla = (
-    await db.query<{ total: number; on_time: number; overdue: number }>(
-      `select count(*) filter (where deadline is not null and decided_at is not null)::int as total,
-            count(*) filter (where deadline is not null and decided_at is not null and decided_at <= deadline)::int as on_time,
-            count(*) filter (where overdue)::int as overdue
-     from case_items where region = $1`,
-      [o.region],
-    )
-  )[0]!;
-  const medians = await db.query<{ item: string; hours: number }>(
-    `select item, round((percentile_cont(0.5) within group (order by extract(epoch from decided_at - dispatched_at)) / 3600)::numeric, 1)::float8 as hours
-     from case_items where region = $1 and status = 'done' group by item order by item`,
-    [o.region],
-  );
+  const { caseStatus, itemStatus, sla, medians } = await regionOutcomes(o.db, o.region);
   const n = (rows: { status: string; n: number }[], s: string) => rows.find((r) => r.status === s)?.n ?? 0;
   return {
     region: o.region,
@@ -266,6 +247,6 @@ async function summarize(
     medianHoursByItem: Object.fromEntries(medians.map((m) => [m.item, m.hours])),
     departmentCalls: Object.fromEntries(Object.entries(departments).map(([k, v]) => [k, { ...v.stats }])),
     simulatedDays: Math.round(((end.getTime() - o.start.getTime()) / 86_400_000) * 10) / 10,
-    verify: await verifyStore(db),
+    verify: await verifyStore(o.db),
   };
 }

@@ -1,35 +1,9 @@
-import { replay, type CaseEvent, type CaseState } from '../domain/case.ts';
+import { replay, type CaseState } from '../domain/case.ts';
 import type { Queryable } from '../store/db.ts';
+import { outboxCounts } from '../store/outbox-store.ts';
+import { casePage } from '../store/verify-store.ts';
 import { canonicalJson } from '../domain/canonical-json.ts';
 import { chainHash, GENESIS_HASH } from '../store/event-chain.ts';
-
-interface CaseRow {
-  id: string;
-  region: string;
-  mother_id_number: string;
-  applicant_id_number: string;
-  status: string;
-  overdue: boolean;
-  submitted_at: Date;
-  promised_deadline: Date | null;
-  version: number;
-  last_hash: string;
-  state: CaseState;
-}
-
-interface ItemRow {
-  case_id: string;
-  item: string;
-  region: string;
-  department: string;
-  status: string;
-  dispatched_at: Date | null;
-  deadline: Date | null;
-  decided_at: Date | null;
-  overdue: boolean;
-  holder: string | null;
-  rating: number | null;
-}
 
 function iso(v: Date | string | null | undefined): string | null {
   return v === null || v === undefined ? null : new Date(v).toISOString();
@@ -55,30 +29,9 @@ export async function verifyStore(db: Queryable, batch = 500): Promise<VerifyRep
   let events = 0;
   let after = '';
   for (;;) {
-    const rows = await db.query<CaseRow>(
-      `select id, region, mother_id_number, applicant_id_number, status, overdue, submitted_at, promised_deadline, version, last_hash, state
-       from cases where id > $1 order by id limit $2`,
-      [after, batch],
-    );
+    const { cases: rows, events: log, items } = await casePage(db, after, batch);
     if (!rows.length) break;
     after = rows[rows.length - 1]!.id;
-    const log = await db.query<{
-      case_id: string;
-      seq: number;
-      type: string;
-      at: Date;
-      payload: CaseEvent;
-      prev_hash: string;
-      hash: string;
-    }>(
-      'select case_id, seq, type, at, payload, prev_hash, hash from case_events where case_id = any($1::text[]) order by case_id, seq',
-      [rows.map((r) => r.id)],
-    );
-    const items = await db.query<ItemRow>(
-      `select case_id, item, region, department, status, dispatched_at, deadline, decided_at, overdue, holder, rating
-       from case_items where case_id = any($1::text[])`,
-      [rows.map((r) => r.id)],
-    );
     for (const row of rows) {
       cases++;
       const own = log.filter((e) => e.case_id === row.id);
@@ -148,11 +101,7 @@ export async function verifyStore(db: Queryable, batch = 500): Promise<VerifyRep
       }
     }
   }
-  const ob = await db.query<{ status: string; n: number }>(
-    'select status, count(*)::int as n from outbox group by status',
-  );
-  const count = (s: string) => ob.find((r) => r.status === s)?.n ?? 0;
-  const outbox = { pending: count('pending'), failed: count('failed'), done: count('done') };
+  const outbox = await outboxCounts(db);
   if (outbox.pending) problems.push(`${outbox.pending} outbox messages are still pending`);
   if (outbox.failed) problems.push(`${outbox.failed} outbox messages failed for good`);
   return { cases, events, outbox, problems, ok: problems.length === 0 };

@@ -3,19 +3,17 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
-import type { Calendar } from '../domain/calendar.ts';
 import type { Clock } from '../domain/clock.ts';
 import { AppError } from '../domain/error.ts';
 import type { DepartmentId } from '../domain/ids.ts';
-import type { CaseEngine } from '../engine/case-engine.ts';
+import type { Engine } from '../engine/index.ts';
 import { invalidInput } from '../policy/facts.ts';
 import type { SimulatedRegistries } from '../registries/simulated-registries.ts';
-import type { Db } from '../store/db.ts';
 import type { IdentityProvider } from './identity.ts';
 import type { OidcClient } from './oidc.ts';
 import type { SessionTokens } from './sessions.ts';
 import { authRoutes } from './routes/auth.ts';
-import { citizenRoutes } from './routes/citizen.ts';
+import { citizenRoutes } from './routes/citizen/index.ts';
 import { devRoutes } from './routes/dev.ts';
 import { gatewayRoutes } from './routes/gateway.ts';
 import { opsRoutes } from './routes/ops.ts';
@@ -32,17 +30,13 @@ declare module 'fastify' {
 }
 
 export interface AppDeps {
-  db: Db;
-  engine: CaseEngine;
+  engine: Engine;
   clock: Clock;
-  calendar: Calendar;
   identity: IdentityProvider;
   gatewayKeys: Partial<Record<DepartmentId, string>>;
   /** Only outside production: the dev API loads family situations into the simulated registries. */
   devRegistries: SimulatedRegistries | null;
   production: boolean;
-  /** Signs receipts (收件回执) so their QR codes can be verified. */
-  receiptKey: string;
   /** The built parents' app, served at `/` when present. */
   webRoot?: string;
   /** A unified-identity (OIDC) login, when configured. */
@@ -104,24 +98,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (error instanceof AppError) return reply.status(error.httpStatus).send({ error: error.toJSON() });
     const status = (error as FastifyError).statusCode ?? 500;
     if (status < 500) {
-      return reply
-        .status(status)
-        .send({
-          error: {
-            code: 'INVALID_INPUT',
-            message: { zh: `请求有误：${error.message}`, en: `Bad request: ${error.message}` },
-          },
-        });
-    }
-    console.error(error);
-    return reply
-      .status(500)
-      .send({
+      return reply.status(status).send({
         error: {
-          code: 'INTERNAL',
-          message: { zh: '服务器内部错误，请稍后再试', en: 'internal error; please try again later' },
+          code: 'INVALID_INPUT',
+          message: { zh: `请求有误：${error.message}`, en: `Bad request: ${error.message}` },
         },
       });
+    }
+    console.error(error);
+    return reply.status(500).send({
+      error: {
+        code: 'INTERNAL',
+        message: { zh: '服务器内部错误，请稍后再试', en: 'internal error; please try again later' },
+      },
+    });
   });
 
   await app.register(opsRoutes(deps));

@@ -168,3 +168,97 @@ export async function appendEvents(
   );
   return states;
 }
+
+/** The case an applicant already submitted under this client transaction id, if any. */
+export async function findCaseIdByClientTxn(
+  q: Queryable,
+  applicantIdNumber: string,
+  clientTxnId: string,
+): Promise<string | null> {
+  const rows = await q.query<{ id: string }>(
+    'select id from cases where applicant_id_number = $1 and client_txn_id = $2',
+    [applicantIdNumber, clientTxnId],
+  );
+  return rows[0]?.id ?? null;
+}
+
+/** Whether this mother has a case submitted since that instant (Zibo's duplicate rule). */
+export async function hasCaseSince(q: Queryable, motherIdNumber: string, since: string): Promise<boolean> {
+  const rows = await q.query(
+    'select 1 from cases where mother_id_number = $1 and submitted_at >= $2 limit 1',
+    [motherIdNumber, since],
+  );
+  return rows.length > 0;
+}
+
+/** The cases a parent may see, newest first. */
+export async function listCasesOf(q: Queryable, idNumber: string, limit = 100): Promise<CaseState[]> {
+  const rows = await q.query<{ state: CaseState }>(
+    'select state from cases where applicant_id_number = $1 or mother_id_number = $1 order by submitted_at desc limit $2',
+    [idNumber, limit],
+  );
+  return rows.map((r) => r.state);
+}
+
+/** Serialize submissions for one baby's family across servers, until the transaction ends. */
+export async function lockFamily(tx: Queryable, motherIdNumber: string): Promise<void> {
+  await tx.query('select pg_advisory_xact_lock(hashtext($1))', [motherIdNumber]);
+}
+
+export interface StoredSignature {
+  signerIdNumber: string;
+  formDigest: string;
+  imageSha256: string;
+  imagePng: Buffer;
+  signedAt: string;
+}
+
+export async function insertSignatures(
+  q: Queryable,
+  caseId: string,
+  signatures: StoredSignature[],
+): Promise<void> {
+  if (!signatures.length) return;
+  await q.query(
+    `insert into case_signatures (case_id, signer_id_number, form_digest, image_sha256, image_png, signed_at)
+     values ${valuesList(signatures.length, 6, ['', '', '', '', 'bytea', 'timestamptz'])}`,
+    signatures.flatMap((s) => [
+      caseId,
+      s.signerIdNumber,
+      s.formDigest,
+      s.imageSha256,
+      s.imagePng,
+      s.signedAt,
+    ]),
+  );
+}
+
+export async function signaturesOf(q: Queryable, caseId: string): Promise<StoredSignature[]> {
+  const rows = await q.query<{
+    signer_id_number: string;
+    form_digest: string;
+    image_sha256: string;
+    image_png: Buffer;
+    signed_at: Date;
+  }>(
+    'select signer_id_number, form_digest, image_sha256, image_png, signed_at from case_signatures where case_id = $1',
+    [caseId],
+  );
+  return rows.map((r) => ({
+    signerIdNumber: r.signer_id_number,
+    formDigest: r.form_digest,
+    imageSha256: r.image_sha256,
+    imagePng: Buffer.from(r.image_png),
+    signedAt: new Date(r.signed_at).toISOString(),
+  }));
+}
+
+/** Cases with an item or a promise past its deadline and not yet flagged. */
+export async function casesDueForOverdue(q: Queryable, at: Date, limit: number): Promise<string[]> {
+  const rows = await q.query<{ case_id: string }>(
+    `select distinct case_id from case_items where status = 'dispatched' and holder = 'department' and not overdue and deadline < $1
+     union select id from cases where status = 'in-progress' and not overdue and promised_deadline < $1 limit $2`,
+    [at.toISOString(), limit],
+  );
+  return rows.map((r) => r.case_id);
+}

@@ -4,7 +4,7 @@ import { makeCitizenId } from '../../src/domain/citizen-id.ts';
 import { fakeClock, type FakeClock } from '../../src/domain/clock.ts';
 import type { Decision } from '../../src/domain/case-commands.ts';
 import type { ItemId, RegionId } from '../../src/domain/ids.ts';
-import { CaseEngine } from '../../src/engine/case-engine.ts';
+import { createEngine } from '../../src/engine/index.ts';
 import { POLICIES } from '../../src/policies/index.ts';
 import type { ApplicationInput } from '../../src/engine/gather-facts.ts';
 import { completeApplication } from '../../src/engine/simulation.ts';
@@ -42,7 +42,8 @@ async function setup(
   change?.(f);
   shared.load(f);
   let n = 0;
-  const engine = new CaseEngine({
+  const engine = createEngine({
+    receiptKey: 'test-receipt-key',
     db,
     clock,
     calendar,
@@ -52,7 +53,7 @@ async function setup(
   });
   // Where the region asks for it (Anhui), the father confirms with a face photo first.
   if (POLICIES[region].applicants.fatherConfirms && f.father && f.marriage)
-    await engine.confirmFather(f.father.idNumber, Buffer.from(PNG_1x1, 'base64'));
+    await engine.parent.confirmFather(f.father.idNumber, Buffer.from(PNG_1x1, 'base64'));
   // The parent adds what the pre-review asks for (uploads, phone, address, face checks).
   const input = await completeApplication(engine, region, {
     applicant: { role: 'mother', idNumber: f.mother.idNumber },
@@ -84,7 +85,7 @@ for (const kind of DB_KINDS) {
   describe(`case engine on ${kind}`, () => {
     it('a submission creates the case, dispatches the items that can start and notifies the parent; a repeat changes nothing', async () => {
       const { db, engine, input } = await setup(kind, 'fujian', '2026-09-29T10:00:00+08:00');
-      const first = await engine.submit('fujian', 'txn-1', input);
+      const first = await engine.parent.submit('fujian', 'txn-1', input);
       expect(first).toMatchObject({ accepted: true, caseId: 'T-1', duplicate: false });
       const state = await getCase(db, 'T-1');
       expect(
@@ -119,7 +120,7 @@ for (const kind of DB_KINDS) {
         'case-accepted',
       ]);
 
-      const again = await engine.submit('fujian', 'txn-1', input);
+      const again = await engine.parent.submit('fujian', 'txn-1', input);
       expect(again).toMatchObject({ accepted: true, caseId: 'T-1', duplicate: true });
       expect((await db.query('select count(*)::int as n from cases'))[0]).toEqual({ n: 1 });
     });
@@ -128,7 +129,7 @@ for (const kind of DB_KINDS) {
       const { db, engine, input } = await setup(kind, 'fujian', '2026-09-29T10:00:00+08:00', (f) => {
         f.marriage = null;
       });
-      const r = await engine.submit('fujian', 'txn-2', input);
+      const r = await engine.parent.submit('fujian', 'txn-2', input);
       expect(r.accepted).toBe(false);
       if (!r.accepted)
         expect(r.evaluation.findings.find((f) => f.ruleId === 'marital-birth')?.outcome).toBe('failed');
@@ -137,8 +138,8 @@ for (const kind of DB_KINDS) {
 
     it('a second application for the same baby is refused as a duplicate (Zibo 二 2)', async () => {
       const { engine, input } = await setup(kind, 'zibo', '2026-09-29T10:00:00+08:00');
-      expect((await engine.submit('zibo', 'first', input)).accepted).toBe(true);
-      const second = await engine.submit('zibo', 'second', input);
+      expect((await engine.parent.submit('zibo', 'first', input)).accepted).toBe(true);
+      const second = await engine.parent.submit('zibo', 'second', input);
       expect(second.accepted).toBe(false);
       if (!second.accepted)
         expect(second.evaluation.findings.find((f) => f.ruleId === 'no-duplicate-application')?.outcome).toBe(
@@ -148,9 +149,9 @@ for (const kind of DB_KINDS) {
 
     it('done items unlock their dependents, with the deadline counted from then, across National Day; outputs flow downstream', async () => {
       const { db, clock, engine, input } = await setup(kind, 'fujian', '2026-09-29T10:00:00+08:00');
-      await engine.submit('fujian', 'txn-3', input);
+      await engine.parent.submit('fujian', 'txn-3', input);
       clock.set(new Date('2026-09-30T15:00:00+08:00'));
-      await engine.decide(
+      await engine.department.decide(
         decision('T-1', 'birth-certificate', 'midwifery-institution', 'done', {
           outputs: { certificateNumber: 'Q350000001' },
         }),
@@ -167,7 +168,7 @@ for (const kind of DB_KINDS) {
       expect(police[0]!.payload.fields.certificateNumber).toBe('Q350000001');
 
       clock.set(new Date('2026-10-08T09:00:00+08:00'));
-      await engine.decide(
+      await engine.department.decide(
         decision('T-1', 'hukou-registration', 'police', 'done', {
           outputs: { citizenIdNumber: '350583202609260012' },
         }),
@@ -193,27 +194,29 @@ for (const kind of DB_KINDS) {
 
     it('a decision received twice is applied once and answered the same', async () => {
       const { db, engine, input } = await setup(kind, 'fujian', '2026-09-29T10:00:00+08:00');
-      await engine.submit('fujian', 'txn-4', input);
+      await engine.parent.submit('fujian', 'txn-4', input);
       const d = decision('T-1', 'birth-certificate', 'midwifery-institution', 'done', {
         outputs: { certificateNumber: 'Q1' },
       });
-      const first = await engine.decide(d);
+      const first = await engine.department.decide(d);
       const events = (await loadEvents(db, 'T-1')).length;
-      const second = await engine.decide(d);
+      const second = await engine.department.decide(d);
       expect(first).toMatchObject({ ok: true, replayed: false });
       expect(second).toMatchObject({ ok: true, replayed: true, status: 'done' });
       expect((await loadEvents(db, 'T-1')).length).toBe(events);
       // The same id from the same department for another item is refused, not taken as a replay.
-      const reused = await engine.decide({
+      const reused = await engine.department.decide({
         ...decision('T-1', 'vaccination-certificate', 'midwifery-institution', 'done'),
         txnId: d.txnId,
       });
       expect(reused).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'txnId' } });
       expect((await getCase(db, 'T-1')).items['vaccination-certificate']!.status).toBe('dispatched');
       // Another department may use the same id for its own item.
-      await engine.decide(decision('T-1', 'vaccination-certificate', 'midwifery-institution', 'done'));
-      await engine.decide(decision('T-1', 'parenting-guidance', 'midwifery-institution', 'done'));
-      const police = await engine.decide({
+      await engine.department.decide(
+        decision('T-1', 'vaccination-certificate', 'midwifery-institution', 'done'),
+      );
+      await engine.department.decide(decision('T-1', 'parenting-guidance', 'midwifery-institution', 'done'));
+      const police = await engine.department.decide({
         ...decision('T-1', 'hukou-registration', 'police', 'done'),
         txnId: d.txnId,
       });
@@ -222,19 +225,19 @@ for (const kind of DB_KINDS) {
 
     it('a client transaction id belongs to its applicant', async () => {
       const { db, engine, input } = await setup(kind, 'fujian', '2026-09-29T10:00:00+08:00');
-      await engine.submit('fujian', 'shared-id', input);
+      await engine.parent.submit('fujian', 'shared-id', input);
       // Someone else's case with the same client id is not "the same submission".
       await db.query(
         `update cases set applicant_id_number = '11010519491231002X', mother_id_number = '11010519491231002X'`,
       );
-      const mine = await engine.submit('fujian', 'shared-id', input);
+      const mine = await engine.parent.submit('fujian', 'shared-id', input);
       expect(mine).toMatchObject({ accepted: true, duplicate: false, caseId: 'T-2' });
     });
 
     it('a decision from the wrong department, or for an item not dispatched, is refused alone', async () => {
       const { db, engine, input } = await setup(kind, 'fujian', '2026-09-29T10:00:00+08:00');
-      await engine.submit('fujian', 'txn-5', input);
-      const [wrong, early, fine] = await engine.decideMany([
+      await engine.parent.submit('fujian', 'txn-5', input);
+      const [wrong, early, fine] = await engine.department.decideMany([
         decision('T-1', 'birth-certificate', 'police', 'done'),
         decision('T-1', 'hukou-registration', 'police', 'done'),
         decision('T-1', 'vaccination-certificate', 'midwifery-institution', 'done'),
@@ -247,13 +250,13 @@ for (const kind of DB_KINDS) {
 
     it('a rejected registration cancels what waits on it and tells the parent where to go instead', async () => {
       const { db, engine, input } = await setup(kind, 'fujian', '2026-09-29T10:00:00+08:00');
-      await engine.submit('fujian', 'txn-6', input);
-      await engine.decideMany(
+      await engine.parent.submit('fujian', 'txn-6', input);
+      await engine.department.decideMany(
         ['birth-certificate', 'vaccination-certificate', 'parenting-guidance'].map((i) =>
           decision('T-1', i as ItemId, 'midwifery-institution', 'done'),
         ),
       );
-      await engine.decide(
+      await engine.department.decide(
         decision('T-1', 'hukou-registration', 'police', 'rejected', {
           reason: { zh: '不符合落户条件', en: 'not eligible for registration' },
         }),
@@ -278,11 +281,11 @@ for (const kind of DB_KINDS) {
 
     it('a supplement pauses the clock: the paused working time is added back, across the holiday and an adjusted working Saturday', async () => {
       const { db, clock, engine, input, mother } = await setup(kind, 'fujian', '2026-09-29T10:00:00+08:00');
-      await engine.submit('fujian', 'txn-7', input);
+      await engine.parent.submit('fujian', 'txn-7', input);
       clock.set(new Date('2026-09-30T15:00:00+08:00'));
-      await engine.decide(decision('T-1', 'birth-certificate', 'midwifery-institution', 'done'));
+      await engine.department.decide(decision('T-1', 'birth-certificate', 'midwifery-institution', 'done'));
       clock.set(new Date('2026-09-30T16:00:00+08:00'));
-      await engine.decide(
+      await engine.department.decide(
         decision('T-1', 'hukou-registration', 'police', 'supplement', {
           material: 'hukou-book-photos',
           message: { zh: '请补充户主页', en: "add the head's page" },
@@ -294,7 +297,7 @@ for (const kind of DB_KINDS) {
       });
 
       clock.set(new Date('2026-10-09T10:00:00+08:00'));
-      const state = await engine.answerSupplement('T-1', 'hukou-registration', mother, '已上传');
+      const state = await engine.parent.answerSupplement('T-1', 'hukou-registration', mother, '已上传');
       // Paused: 8 h on 30 Sep + 24 h on 8 Oct + 10 h on 9 Oct = 42 working hours, added to 8 Oct 15:00:
       // 9 h that day, 24 h on the 9th, 9 h on Saturday 10 Oct (a working day in 2026).
       expect(state.items['hukou-registration']).toMatchObject({
@@ -313,13 +316,13 @@ for (const kind of DB_KINDS) {
 
     it('the sweep flags an overdue item once, and the case once its promise has passed', async () => {
       const { db, clock, engine, input } = await setup(kind, 'zibo', '2026-11-16T10:00:00+08:00');
-      await engine.submit('zibo', 'txn-8', input);
+      await engine.parent.submit('zibo', 'txn-8', input);
       clock.set(new Date('2026-11-18T00:00:01+08:00'));
-      expect(await engine.sweepOverdue()).toBe(1);
-      expect(await engine.sweepOverdue()).toBe(0);
+      expect(await engine.sweeper.sweepOverdue()).toBe(1);
+      expect(await engine.sweeper.sweepOverdue()).toBe(0);
       expect((await getCase(db, 'T-1')).items['birth-certificate']!.overdue).toBe(true);
       clock.set(new Date('2026-11-21T00:00:01+08:00'));
-      await engine.sweepOverdue();
+      await engine.sweeper.sweepOverdue();
       const state = await getCase(db, 'T-1');
       expect(state.overdue).toBe(true);
       expect(
@@ -332,19 +335,19 @@ for (const kind of DB_KINDS) {
 
     it('the parent rates a finished item; nobody else can, and the score is 1–5', async () => {
       const { db, engine, input, mother } = await setup(kind, 'fujian', '2026-09-29T10:00:00+08:00');
-      await engine.submit('fujian', 'txn-9', input);
-      await engine.decide(decision('T-1', 'birth-certificate', 'midwifery-institution', 'done'));
-      await expect(engine.rate('T-1', 'hukou-registration', mother, 5, '')).rejects.toMatchObject({
+      await engine.parent.submit('fujian', 'txn-9', input);
+      await engine.department.decide(decision('T-1', 'birth-certificate', 'midwifery-institution', 'done'));
+      await expect(engine.parent.rate('T-1', 'hukou-registration', mother, 5, '')).rejects.toMatchObject({
         code: 'CONFLICT',
       });
       await expect(
-        engine.rate('T-1', 'birth-certificate', '11010519491231002X', 5, ''),
+        engine.parent.rate('T-1', 'birth-certificate', '11010519491231002X', 5, ''),
       ).rejects.toMatchObject({ code: 'NOT_FOUND' });
-      await expect(engine.rate('T-1', 'birth-certificate', mother, 6, '')).rejects.toMatchObject({
+      await expect(engine.parent.rate('T-1', 'birth-certificate', mother, 6, '')).rejects.toMatchObject({
         code: 'INVALID_INPUT',
         details: { field: 'score' },
       });
-      const state = await engine.rate('T-1', 'birth-certificate', mother, 5, '很快');
+      const state = await engine.parent.rate('T-1', 'birth-certificate', mother, 5, '很快');
       expect(state.items['birth-certificate']!.rating).toEqual({ score: 5, comment: '很快' });
       expect((await db.query(`select rating from case_items where item = 'birth-certificate'`))[0]).toEqual({
         rating: 5,
@@ -359,9 +362,9 @@ for (const kind of DB_KINDS) {
         undefined,
         { followParent: 'father', delivery: { 'hukou-registration': 'mail', 'birth-certificate': 'mail' } },
       );
-      await engine.submit('fujian', 'txn-11', input);
+      await engine.parent.submit('fujian', 'txn-11', input);
       clock.set(new Date('2026-11-16T10:00:00+08:00'));
-      await engine.decide(decision('T-1', 'birth-certificate', 'midwifery-institution', 'done'));
+      await engine.department.decide(decision('T-1', 'birth-certificate', 'midwifery-institution', 'done'));
       let state = await getCase(db, 'T-1');
       // The certificate is mailed to the family; the hukou book travels to the police.
       expect(state.items['birth-certificate']!.parcels).toMatchObject([
@@ -378,13 +381,13 @@ for (const kind of DB_KINDS) {
 
       // Past the original deadline while in the post: not overdue, the clock is paused.
       clock.set(new Date('2026-11-18T12:00:00+08:00'));
-      await engine.sweepOverdue();
+      await engine.sweeper.sweepOverdue();
       const swept = await getCase(db, 'T-1');
       expect(swept.items['hukou-registration']!.overdue).toBe(false);
       expect(swept.items['vaccination-certificate']!.overdue).toBe(true); // not paused, really late
 
       // Collected Tuesday 10:00 … delivered to the station Wednesday 16:00 (rural Nan'an: T+2 from Monday's booking).
-      await engine.track([
+      await engine.post.track([
         {
           caseId: 'T-1',
           item: 'hukou-registration',
@@ -428,7 +431,7 @@ for (const kind of DB_KINDS) {
       ).toHaveLength(1);
       // A repeated tracking update changes nothing.
       const events = (await loadEvents(db, 'T-1')).length;
-      await engine.track([
+      await engine.post.track([
         {
           caseId: 'T-1',
           item: 'birth-certificate',
@@ -448,7 +451,7 @@ for (const kind of DB_KINDS) {
           babyHukou: { idNumber: makeCitizenId('350583', '2026-09-26', 12) },
         };
       });
-      const r = await engine.submit('fujian', 'txn-10', input);
+      const r = await engine.parent.submit('fujian', 'txn-10', input);
       expect(r).toMatchObject({ accepted: true });
       const state = await getCase(db, 'T-1');
       expect(state.scenario).toBe('has-hukou-book');
@@ -466,14 +469,14 @@ for (const kind of DB_KINDS) {
   describe(`case engine on ${kind}: messages and late parcels`, () => {
     it('a done enrollment sends both the "done" notice and the region’s SMS template (Anhui 附件2 二 5)', async () => {
       const { db, engine, input } = await setup(kind, 'anhui', '2026-09-29T10:00:00+08:00');
-      await engine.submit('anhui', 'sms-1', input);
-      await engine.decide(decision('T-1', 'birth-certificate', 'midwifery-institution', 'done'));
-      await engine.decide(
+      await engine.parent.submit('anhui', 'sms-1', input);
+      await engine.department.decide(decision('T-1', 'birth-certificate', 'midwifery-institution', 'done'));
+      await engine.department.decide(
         decision('T-1', 'hukou-registration', 'police', 'done', {
           outputs: { citizenIdNumber: makeCitizenId('340104', '2026-09-26', 13) },
         }),
       );
-      await engine.decide(decision('T-1', 'insurance-enrollment', 'medical-security', 'done'));
+      await engine.department.decide(decision('T-1', 'insurance-enrollment', 'medical-security', 'done'));
       const sms = await db.query<{ payload: { template: string; text: { zh: string } } }>(
         `select payload from outbox where kind = 'notify' and payload->>'item' = 'insurance-enrollment'`,
       );
@@ -490,7 +493,8 @@ for (const kind of DB_KINDS) {
       const s = structuredClone(sampleSituation('anhui'));
       s.baby.bornAt = '2026-11-13T08:00:00+08:00';
       shared.load(s);
-      const engine = new CaseEngine({
+      const engine = createEngine({
+        receiptKey: 'test-receipt-key',
         db,
         clock: fakeClock(new Date('2026-11-16T10:00:00+08:00')),
         calendar,
@@ -504,43 +508,45 @@ for (const kind of DB_KINDS) {
         baby: { surname: '李', givenName: '安' },
         choices: { followParent: 'father' },
       };
-      const before = await engine.submit('anhui', 'confirm-1', input);
+      const before = await engine.parent.submit('anhui', 'confirm-1', input);
       expect(before.accepted).toBe(false);
       await expect(
-        engine.confirmFather(s.father!.idNumber, Buffer.from('not a photo')),
+        engine.parent.confirmFather(s.father!.idNumber, Buffer.from('not a photo')),
       ).rejects.toMatchObject({ code: 'UNAUTHORIZED', details: { field: 'face' } });
       await expect(
-        engine.confirmFather('11010519491231002X', Buffer.from(PNG_1x1, 'base64')),
+        engine.parent.confirmFather('11010519491231002X', Buffer.from(PNG_1x1, 'base64')),
       ).rejects.toMatchObject({ code: 'NOT_FOUND' });
-      expect(await engine.confirmFather(s.father!.idNumber, Buffer.from(PNG_1x1, 'base64'))).toMatchObject({
+      expect(
+        await engine.parent.confirmFather(s.father!.idNumber, Buffer.from(PNG_1x1, 'base64')),
+      ).toMatchObject({
         motherIdNumber: s.mother.idNumber,
       });
       expect(
-        await engine.submit('anhui', 'confirm-2', await completeApplication(engine, 'anhui', input)),
+        await engine.parent.submit('anhui', 'confirm-2', await completeApplication(engine, 'anhui', input)),
       ).toMatchObject({ accepted: true, caseId: 'F-1' });
     });
 
     it('where both parents sign (Gansu 001 附件2), the co-signature is required by field and both images are kept', async () => {
       const { db, engine, input } = await setup(kind, 'gansu-lanzhou', '2026-11-16T10:00:00+08:00');
-      const preview = await engine.preview('gansu-lanzhou', input);
+      const preview = await engine.parent.preview('gansu-lanzhou', input);
       expect(preview.coSigners).toEqual(['father']);
       const png = Buffer.from(PNG_1x1, 'base64');
       const signature = { formDigest: preview.formDigest!, imagePng: png };
-      await expect(engine.submit('gansu-lanzhou', 'cosign-1', { ...input, signature })).rejects.toMatchObject(
-        {
-          code: 'INVALID_INPUT',
-          details: { field: 'signature.others' },
-          messages: { zh: expect.stringContaining('父亲') },
-        },
-      );
       await expect(
-        engine.submit('gansu-lanzhou', 'cosign-2', {
+        engine.parent.submit('gansu-lanzhou', 'cosign-1', { ...input, signature }),
+      ).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+        details: { field: 'signature.others' },
+        messages: { zh: expect.stringContaining('父亲') },
+      });
+      await expect(
+        engine.parent.submit('gansu-lanzhou', 'cosign-2', {
           ...input,
           signature: { ...signature, others: [{ role: 'mother', imagePng: png }] },
         }),
       ).rejects.toMatchObject({ details: { field: 'signature.others' } });
       expect((await db.query('select count(*)::int as n from cases'))[0]).toEqual({ n: 0 });
-      const r = await engine.submit('gansu-lanzhou', 'cosign-3', {
+      const r = await engine.parent.submit('gansu-lanzhou', 'cosign-3', {
         ...input,
         signature: { ...signature, others: [{ role: 'father', imagePng: png }] },
       });
@@ -564,12 +570,12 @@ for (const kind of DB_KINDS) {
         undefined,
         { followParent: 'father', delivery: { 'hukou-registration': 'mail' } },
       );
-      await engine.submit('fujian', 'late-1', input);
-      await engine.decide(decision('T-1', 'birth-certificate', 'midwifery-institution', 'done'));
+      await engine.parent.submit('fujian', 'late-1', input);
+      await engine.department.decide(decision('T-1', 'birth-certificate', 'midwifery-institution', 'done'));
       clock.set(new Date('2026-11-18T10:00:00+08:00'));
-      await engine.decide(decision('T-1', 'hukou-registration', 'police', 'done'));
+      await engine.department.decide(decision('T-1', 'hukou-registration', 'police', 'done'));
       const before = (await getCase(db, 'T-1')).items['hukou-registration']!;
-      await engine.track([
+      await engine.post.track([
         {
           caseId: 'T-1',
           item: 'hukou-registration',
@@ -598,7 +604,8 @@ describe.skipIf(!POSTGRES_URL)('two servers on one PostgreSQL', () => {
         new Date('2026-09-29T10:00:00+08:00').getTime() - 3 * 86_400_000,
       ).toISOString();
       shared.load(s);
-      const otherEngine = new CaseEngine({
+      const otherEngine = createEngine({
+        receiptKey: 'test-receipt-key',
         db: otherDb,
         clock: fakeClock(new Date('2026-09-29T10:00:00+08:00')),
         calendar,
@@ -607,8 +614,8 @@ describe.skipIf(!POSTGRES_URL)('two servers on one PostgreSQL', () => {
         newCaseId: () => `U-${++n}`,
       });
       const results = await Promise.all([
-        engine.submit('zibo', 'race-a', input),
-        otherEngine.submit('zibo', 'race-b', input),
+        engine.parent.submit('zibo', 'race-a', input),
+        otherEngine.parent.submit('zibo', 'race-b', input),
       ]);
       expect(results.filter((r) => r.accepted)).toHaveLength(1);
       const refused = results.find((r) => !r.accepted)!;

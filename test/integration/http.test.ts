@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { officialCalendar } from '../../src/calendar/official-calendar.ts';
 import { fakeClock } from '../../src/domain/clock.ts';
-import { CaseEngine } from '../../src/engine/case-engine.ts';
+import { createEngine, type Engine } from '../../src/engine/index.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { sign } from '../../src/http/gateway-signature.ts';
 import { identityProvider } from '../../src/http/identity.ts';
@@ -77,12 +77,14 @@ function signed(
   };
 }
 
+let engine: Engine;
 beforeAll(async () => {
   db = await freshDb('pglite');
   const shared = simulatedRegistries();
   shared.load(family);
   let n = 0;
-  const engine = new CaseEngine({
+  engine = createEngine({
+    receiptKey: 'test-receipt-key',
     db,
     clock,
     calendar: officialCalendar(),
@@ -91,15 +93,12 @@ beforeAll(async () => {
     newCaseId: () => `H-${++n}`,
   });
   app = await buildApp({
-    db,
     engine,
     clock,
-    calendar: officialCalendar(),
     identity: identityProvider({ production: false }),
     gatewayKeys: KEYS,
     devRegistries: shared,
     production: false,
-    receiptKey: 'test-receipt-key',
   });
 });
 afterAll(async () => {
@@ -598,15 +597,12 @@ describe('supervision, operations and the dev API', () => {
     expect(dev.statusCode).toBe(201);
     expect(dev.json().login).toBe('Bearer dev:11010519491231002X');
     const prod = await buildApp({
-      db,
-      engine: null as never,
+      engine,
       clock,
-      calendar: officialCalendar(),
       identity: identityProvider({ production: true }),
       gatewayKeys: {},
       devRegistries: null,
       production: true,
-      receiptKey: 'k',
     });
     const refused = await prod.inject({ method: 'POST', url: '/api/dev/families', payload: situation });
     expect(refused.statusCode).toBe(404);

@@ -5,7 +5,7 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { officialCalendar } from '../../src/calendar/official-calendar.ts';
 import { fakeClock } from '../../src/domain/clock.ts';
-import { CaseEngine } from '../../src/engine/case-engine.ts';
+import { createEngine } from '../../src/engine/index.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { identityProvider } from '../../src/http/identity.ts';
 import { oidcClient } from '../../src/http/oidc.ts';
@@ -118,7 +118,8 @@ async function appWithOidc() {
   const clock = fakeClock(new Date());
   const shared = simulatedRegistries();
   shared.load(family);
-  const engine = new CaseEngine({
+  const engine = createEngine({
+    receiptKey: 'test-receipt-key',
     db,
     clock,
     calendar: officialCalendar(),
@@ -136,15 +137,12 @@ async function appWithOidc() {
     idClaim: 'id_card_number',
   });
   return buildApp({
-    db,
     engine,
     clock,
-    calendar: officialCalendar(),
     identity: identityProvider({ production: true, sessions, oidc: true }),
     gatewayKeys: {},
     devRegistries: null,
     production: true,
-    receiptKey: 'k',
     oidc: { client, sessions, sessionKey: 'session-key', redirectUri, secureCookie: false },
   });
 }

@@ -12,7 +12,7 @@ import {
   type DepartmentPort,
   type DepartmentTask,
 } from '../../src/departments/port.ts';
-import { enqueue } from '../../src/engine/case-engine.ts';
+import { enqueue } from '../../src/store/outbox-store.ts';
 import { backoffMs, OutboxWorker } from '../../src/engine/outbox-worker.ts';
 import { smsMemory } from '../../src/engine/sms-log.ts';
 import type { Db } from '../../src/store/db.ts';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { officialCalendar } from '../../src/calendar/official-calendar.ts';
 import { fakeClock } from '../../src/domain/clock.ts';
-import { CaseEngine } from '../../src/engine/case-engine.ts';
+import { createEngine } from '../../src/engine/index.ts';
 import { completeApplication } from '../../src/engine/simulation.ts';
 import { verifyStore } from '../../src/engine/verify.ts';
 import { sampleSituation } from '../../src/registries/population.ts';
@@ -23,7 +23,8 @@ async function storeWithOneCase(kind: 'pglite' | 'postgres') {
   const s = sampleSituation('fujian');
   s.baby.bornAt = '2026-11-14T08:00:00+08:00';
   shared.load(s);
-  const engine = new CaseEngine({
+  const engine = createEngine({
+    receiptKey: 'test-receipt-key',
     db,
     clock,
     calendar: officialCalendar(),
@@ -31,7 +32,7 @@ async function storeWithOneCase(kind: 'pglite' | 'postgres') {
     faces: simulatedFaceVerifier(async (id) => (await shared.person(id)) !== null),
     newCaseId: () => 'V-1',
   });
-  await engine.submit(
+  await engine.parent.submit(
     'fujian',
     'verify-1',
     await completeApplication(engine, 'fujian', {

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../domain/error.ts';
 import { ItemId } from '../../domain/ids.ts';
 import { Bilingual } from '../../domain/text.ts';
 import type { AppDeps } from '../app.ts';
@@ -44,18 +43,7 @@ export const gatewayRoutes =
           headers: Headers,
         },
       },
-      async (req) => {
-        const dept = department(req);
-        return deps.db.query(
-          `select distinct on (o.case_id, o.payload->>'item') o.payload as task, c.claimed_at as "claimedAt"
-       from outbox o
-       join case_items i on i.case_id = o.case_id and i.item = o.payload->>'item' and i.status = 'dispatched'
-       left join task_claims c on c.task_id = o.idempotency_key
-       where o.kind = 'dispatch' and o.topic = $1
-       order by o.case_id, o.payload->>'item', o.id desc limit 500`,
-          [dept],
-        );
-      },
+      async (req) => deps.engine.department.openTasks(department(req)),
     );
 
     app.post(
@@ -68,24 +56,7 @@ export const gatewayRoutes =
           params: z.strictObject({ taskId: z.string().min(1).max(120) }),
         },
       },
-      async (req) => {
-        const dept = department(req);
-        const task = await deps.db.query<{ topic: string }>(
-          `select topic from outbox where kind = 'dispatch' and idempotency_key = $1`,
-          [req.params.taskId],
-        );
-        if (task[0]?.topic !== dept)
-          throw new AppError(
-            'NOT_FOUND',
-            { zh: `taskId：没有任务 ${req.params.taskId}`, en: `taskId: no task ${req.params.taskId}` },
-            { field: 'taskId' },
-          );
-        await deps.db.query(
-          'insert into task_claims (task_id, department, claimed_at) values ($1, $2, $3) on conflict (task_id) do nothing',
-          [req.params.taskId, dept, deps.clock.now().toISOString()],
-        );
-        return { taskId: req.params.taskId, claimed: true };
-      },
+      async (req) => deps.engine.department.claimTask(department(req), req.params.taskId),
     );
 
     app.post(
@@ -100,7 +71,7 @@ export const gatewayRoutes =
       },
       async (req, reply) => {
         const dept = department(req);
-        const result = await deps.engine.decide({ ...req.body, department: dept });
+        const result = await deps.engine.department.decide({ ...req.body, department: dept });
         if (!result.ok) {
           const status =
             result.error.code === 'NOT_FOUND' ? 404 : result.error.code === 'CONFLICT' ? 409 : 400;

@@ -32,30 +32,7 @@ export const supervisionRoutes =
           params: Params,
         },
       },
-      async (req) => {
-        const r = req.params.region;
-        const [cases, items] = await Promise.all([
-          deps.db.query<{ status: string; n: number; overdue: number }>(
-            'select status, count(*)::int as n, count(*) filter (where overdue)::int as overdue from cases where region = $1 group by status',
-            [r],
-          ),
-          deps.db.query(
-            `select item, department,
-           count(*)::int as total,
-           count(*) filter (where status = 'done')::int as done,
-           count(*) filter (where status = 'rejected')::int as rejected,
-           count(*) filter (where status in ('dispatched', 'supplement-requested', 'waiting'))::int as open,
-           count(*) filter (where overdue)::int as overdue,
-           count(*) filter (where deadline is not null and decided_at is not null)::int as "decidedWithDeadline",
-           count(*) filter (where deadline is not null and decided_at is not null and decided_at <= deadline)::int as "decidedOnTime",
-           round(avg(rating)::numeric, 2)::float8 as "averageRating",
-           count(rating)::int as ratings
-         from case_items where region = $1 group by item, department order by item`,
-            [r],
-          ),
-        ]);
-        return { region: r, cases, items };
-      },
+      async (req) => deps.engine.supervisor.overview(req.params.region),
     );
 
     app.get(
@@ -67,11 +44,6 @@ export const supervisionRoutes =
           params: Params,
         },
       },
-      async (req) =>
-        deps.db.query(
-          `select case_id as "caseId", item, department, status, deadline, dispatched_at as "dispatchedAt"
-       from case_items where region = $1 and overdue and status in ('dispatched', 'supplement-requested') order by deadline limit 500`,
-          [req.params.region],
-        ),
+      async (req) => deps.engine.supervisor.overdue(req.params.region),
     );
   };

@@ -1,0 +1,73 @@
+import type { Decision, TrackingUpdate } from '../domain/case-commands.ts';
+import type { DepartmentId, ItemId, ParentRole, RegionId } from '../domain/ids.ts';
+import type { ReceiptFacts } from '../documents/receipt.ts';
+import { claimTask, listOpenTasks } from './department/tasks.ts';
+import { decide } from './department/decide.ts';
+import type { EngineDeps } from './deps.ts';
+import type { ApplicationInput } from './gather-facts.ts';
+import { metrics, ready } from './operations.ts';
+import { draftPdf, preview, submit } from './parent/apply.ts';
+import * as cases from './parent/cases.ts';
+import { authorize, confirmFather, verifyFace } from './parent/family.ts';
+import { answerSupplement, rate } from './parent/follow-up.ts';
+import { upload } from './parent/uploads.ts';
+import { whoAmI } from './parent/who-am-i.ts';
+import { track } from './post/track.ts';
+import { verifyReceipt } from './public/verify-receipt.ts';
+import { overdue, overview } from './supervisor/reports.ts';
+import { sweepOverdue } from './sweeper/overdue.ts';
+
+export type { EngineDeps } from './deps.ts';
+export type { Preview, SubmitResult } from './parent/apply.ts';
+export type { DecisionResult } from './department/decide.ts';
+
+/**
+ * The use cases, grouped by who acts: parents, departments, the post, the sweeper, supervisors,
+ * and anyone checking a receipt. Each lives in its own module and takes its dependencies
+ * explicitly; this only binds them once.
+ */
+export function createEngine(deps: EngineDeps) {
+  return {
+    parent: {
+      whoAmI: (idNumber: string) => whoAmI(deps, idNumber),
+      preview: (region: RegionId, input: ApplicationInput) => preview(deps, region, input),
+      draftPdf: (region: RegionId, input: ApplicationInput) => draftPdf(deps, region, input),
+      submit: (region: RegionId, clientTxnId: string, input: ApplicationInput) =>
+        submit(deps, region, clientTxnId, input),
+      upload: (owner: string, material: string, mime: string, bytes: Buffer) =>
+        upload(deps, owner, material, mime, bytes),
+      verifyFace: (idNumber: string, role: ParentRole, photo: Buffer) =>
+        verifyFace(deps, idNumber, role, photo),
+      authorize: (motherIdNumber: string, signature: Buffer) => authorize(deps, motherIdNumber, signature),
+      confirmFather: (fatherIdNumber: string, photo: Buffer) => confirmFather(deps, fatherIdNumber, photo),
+      answerSupplement: (caseId: string, item: ItemId, by: string, note: string) =>
+        answerSupplement(deps, caseId, item, by, note),
+      rate: (caseId: string, item: ItemId, by: string, score: number, comment: string) =>
+        rate(deps, caseId, item, by, score, comment),
+      myCase: (caseId: string, idNumber: string) => cases.myCase(deps, caseId, idNumber),
+      myCases: (idNumber: string) => cases.myCases(deps, idNumber),
+      signedApplicationPdf: (caseId: string, idNumber: string) =>
+        cases.signedApplicationPdf(deps, caseId, idNumber),
+      receipt: (caseId: string, idNumber: string, baseUrl: string) =>
+        cases.myReceipt(deps, caseId, idNumber, baseUrl),
+      sharedFields: (caseId: string, idNumber: string) => cases.sharedFields(deps, caseId, idNumber),
+      notifications: (idNumber: string) => cases.notifications(deps, idNumber),
+    },
+    department: {
+      decide: async (decision: Decision) => (await decide(deps, [decision]))[0]!,
+      decideMany: (decisions: Decision[]) => decide(deps, decisions),
+      openTasks: (department: DepartmentId) => listOpenTasks(deps, department),
+      claimTask: (department: DepartmentId, taskId: string) => claimTask(deps, department, taskId),
+    },
+    post: { track: (updates: TrackingUpdate[]) => track(deps, updates) },
+    sweeper: { sweepOverdue: (batch?: number) => sweepOverdue(deps, batch) },
+    supervisor: {
+      overview: (region: RegionId) => overview(deps, region),
+      overdue: (region: RegionId) => overdue(deps, region),
+    },
+    public: { verifyReceipt: (claimed: ReceiptFacts, token: string) => verifyReceipt(deps, claimed, token) },
+    operations: { ready: () => ready(deps), metrics: () => metrics(deps) },
+  };
+}
+
+export type Engine = ReturnType<typeof createEngine>;

@@ -1,0 +1,107 @@
+import type { CaseState } from '../../domain/case.ts';
+import { digestOf } from '../../domain/canonical-json.ts';
+import type { CaseForm } from '../../departments/port.ts';
+import { renderApplicationForm } from '../../documents/application-form.ts';
+import { receipt, type ReceiptFacts } from '../../documents/receipt.ts';
+import { getPolicy } from '../../policies/index.ts';
+import { caseNotFound, getCase, listCasesOf, signaturesOf } from '../../store/case-store.ts';
+import { listNotifications } from '../../store/notification-store.ts';
+import { dispatchesOf } from '../../store/outbox-store.ts';
+import { isParentOf } from '../commit.ts';
+import type { EngineDeps } from '../deps.ts';
+
+/** What a parent reads about their cases. A case that is not theirs is reported as not found. */
+
+export async function myCase(deps: EngineDeps, caseId: string, idNumber: string): Promise<CaseState> {
+  const state = await getCase(deps.db, caseId);
+  if (isParentOf(state, idNumber)) return state;
+  throw caseNotFound(caseId);
+}
+
+export async function myCases(deps: EngineDeps, idNumber: string) {
+  return (await listCasesOf(deps.db, idNumber)).map((s) => ({
+    caseId: s.id,
+    region: s.region,
+    status: s.status,
+    overdue: s.overdue,
+    babyName: s.babyName,
+    submittedAt: s.submittedAt,
+    promisedDeadline: s.promisedDeadline,
+    items: Object.values(s.items).map((i) => ({
+      item: i.id,
+      status: i.status,
+      holder: i.holder,
+      deadline: i.deadline,
+      overdue: i.overdue,
+    })),
+  }));
+}
+
+/** The submitted form as a PDF, with every signature over its digest. */
+export async function signedApplicationPdf(
+  deps: EngineDeps,
+  caseId: string,
+  idNumber: string,
+): Promise<Buffer> {
+  const state = await myCase(deps, caseId, idNumber);
+  const stored = await signaturesOf(deps.db, state.id);
+  const signers = [
+    { id: state.signature?.signerIdNumber, label: '申请人签名 Applicant' },
+    ...(state.signature?.coSigners ?? []).map((c) => ({
+      id: c.idNumber,
+      label: c.role === 'mother' ? '母亲签名 Mother' : '父亲签名 Father',
+    })),
+  ];
+  return renderApplicationForm({
+    policy: getPolicy(state.region),
+    form: state.form as CaseForm,
+    formDigest: state.signature?.formDigest ?? digestOf(state.form),
+    caseId: state.id,
+    items: Object.values(state.items).map((i) => ({
+      id: i.id,
+      department: i.department,
+      deadline: i.deadline,
+    })),
+    signatures: signers.flatMap((s) =>
+      stored
+        .filter((r) => r.signerIdNumber === s.id)
+        .map((r) => ({ label: s.label, imagePng: r.imagePng, signedAt: r.signedAt })),
+    ),
+  });
+}
+
+/** What a receipt states about a case: its number, when it was submitted, and the digest of its form. */
+export function receiptFactsOf(state: CaseState): ReceiptFacts {
+  return {
+    caseId: state.id,
+    submittedAt: state.submittedAt,
+    formDigest: state.signature?.formDigest ?? digestOf(state.form),
+  };
+}
+
+export async function myReceipt(deps: EngineDeps, caseId: string, idNumber: string, baseUrl: string) {
+  return receipt(deps.receiptKey, receiptFactsOf(await myCase(deps, caseId, idNumber)), baseUrl);
+}
+
+/** Which department received which of the family's fields: the names, never the values. */
+export async function sharedFields(deps: EngineDeps, caseId: string, idNumber: string) {
+  await myCase(deps, caseId, idNumber);
+  const rows = await dispatchesOf(deps.db, caseId);
+  return rows.map((r) => ({
+    department: r.topic,
+    item: r.payload.item,
+    fields: fieldPaths(r.payload.fields),
+  }));
+}
+
+export async function notifications(deps: EngineDeps, idNumber: string) {
+  return listNotifications(deps.db, idNumber);
+}
+
+/** `{ baby: { name, sex } }` → ['baby.name', 'baby.sex']. */
+function fieldPaths(value: unknown, prefix = ''): string[] {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return prefix ? [prefix] : [];
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
+    fieldPaths(v, prefix ? `${prefix}.${k}` : k),
+  );
+}

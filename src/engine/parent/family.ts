@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto';
+import { digestOf } from '../../domain/canonical-json.ts';
+import { AppError } from '../../domain/error.ts';
+import type { ParentRole } from '../../domain/ids.ts';
+import {
+  upsertAuthorization,
+  upsertFaceVerification,
+  upsertFatherConfirmation,
+} from '../../store/family-store.ts';
+import type { EngineDeps } from '../deps.ts';
+import { familyOf } from '../gather-facts.ts';
+
+/**
+ * What each parent does in their own login: the mother's authorization letter (Fujian), the
+ * father's confirmation (Anhui), and face checks during the application.
+ */
+
+/**
+ * The mother authorizes the father to apply (授权委托书, 003 附件3), signing in her own login.
+ * The letter's system-filled fields come from the registries; its digest is what she signs.
+ */
+export async function authorize(deps: EngineDeps, motherIdNumber: string, signaturePng: Buffer) {
+  const { shared, db, clock } = deps;
+  const mother = await shared.person(motherIdNumber);
+  const marriage = await shared.marriageOf(motherIdNumber);
+  const father =
+    marriage?.wifeIdNumber === motherIdNumber ? await shared.person(marriage.husbandIdNumber) : null;
+  if (!mother || !father) {
+    throw new AppError(
+      'NOT_FOUND',
+      {
+        zh: 'grantee：共享数据中没有查到您的配偶，无法授权',
+        en: 'grantee: the shared data shows no spouse to authorize',
+      },
+      { field: 'grantee' },
+    );
+  }
+  const at = clock.now().toISOString();
+  const letter = {
+    grantor: { name: mother.name, idNumber: mother.idNumber },
+    grantee: { name: father.name, idNumber: father.idNumber, role: 'father' },
+    signedAt: at,
+  };
+  const letterDigest = digestOf(letter);
+  await upsertAuthorization(db, {
+    motherIdNumber: mother.idNumber,
+    granteeIdNumber: father.idNumber,
+    letterDigest,
+    imageSha256: createHash('sha256').update(signaturePng).digest('hex'),
+    imagePng: signaturePng,
+    signedAt: at,
+  });
+  return {
+    grantee: { role: 'father' as const, name: father.name, idNumber: father.idNumber },
+    letterDigest,
+    signedAt: at,
+  };
+}
+
+/**
+ * The father confirms the application in his own login, after face verification (Anhui 附件2
+ * 二 1). Only a confirmation whose face check passed is recorded.
+ */
+export async function confirmFather(deps: EngineDeps, fatherIdNumber: string, photoPng: Buffer) {
+  const marriage = await deps.shared.marriageOf(fatherIdNumber);
+  if (!marriage || marriage.husbandIdNumber !== fatherIdNumber) {
+    throw new AppError(
+      'NOT_FOUND',
+      {
+        zh: 'applicant：共享数据中没有查到您的婚姻登记，无法确认',
+        en: 'applicant: the shared data shows no marriage for you to confirm',
+      },
+      { field: 'applicant' },
+    );
+  }
+  const score = await faceScore(deps, fatherIdNumber, photoPng);
+  const at = deps.clock.now().toISOString();
+  await upsertFatherConfirmation(deps.db, {
+    motherIdNumber: marriage.wifeIdNumber,
+    fatherIdNumber,
+    faceScore: score,
+    confirmedAt: at,
+  });
+  return { motherIdNumber: marriage.wifeIdNumber, confirmedAt: at };
+}
+
+/**
+ * 人脸识别 during the application, for the parents the region names (Zibo: both). Only a passed
+ * check is recorded.
+ */
+export async function verifyFace(
+  deps: EngineDeps,
+  applicantIdNumber: string,
+  role: ParentRole,
+  photoPng: Buffer,
+) {
+  const family = await familyOf(deps.shared, applicantIdNumber);
+  const person = role === 'mother' ? family?.mother : family?.father;
+  if (!family?.role || !person) {
+    throw new AppError(
+      'NOT_FOUND',
+      {
+        zh: `role：共享数据中没有查到您家庭中的${role === 'mother' ? '母亲' : '父亲'}`,
+        en: `role: the shared data shows no ${role} in your family`,
+      },
+      { field: 'role' },
+    );
+  }
+  const score = await faceScore(deps, person.idNumber, photoPng);
+  const at = deps.clock.now().toISOString();
+  await upsertFaceVerification(deps.db, {
+    motherIdNumber: family.mother!.idNumber,
+    personIdNumber: person.idNumber,
+    score,
+    verifiedAt: at,
+  });
+  return { role, verifiedAt: at, score };
+}
+
+/** 人脸识别 through the provider: the score of a passed check; a failed one is refused, never recorded. */
+async function faceScore(deps: EngineDeps, idNumber: string, photoPng: Buffer): Promise<number> {
+  const face = await deps.faces.verify(idNumber, photoPng);
+  if (!face.verified) {
+    throw new AppError(
+      'UNAUTHORIZED',
+      { zh: 'face：人脸识别未通过，请重新拍摄', en: 'face: face verification failed; please try again' },
+      { field: 'face' },
+    );
+  }
+  return face.score;
+}

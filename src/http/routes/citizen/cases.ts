@@ -1,0 +1,112 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ItemId } from '../../../domain/ids.ts';
+import type { AppDeps } from '../../app.ts';
+import { security } from './schemas.ts';
+
+/** After submitting: my cases, each case, its documents, supplements, ratings and the inbox. */
+const CaseParams = z.strictObject({ caseId: z.string().min(1).max(64) });
+const ItemParams = CaseParams.extend({ item: ItemId });
+
+export const caseRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const parent = deps.engine.parent;
+    const tags = ['citizen'];
+
+    app.get('/cases', { schema: { summary: 'My cases (我的办件)', tags, security } }, async (req) =>
+      parent.myCases(req.citizenId),
+    );
+
+    app.get(
+      '/cases/:caseId',
+      {
+        schema: {
+          summary: 'A case: every item with its timeline, holder, deadline and outputs',
+          tags,
+          security,
+          params: CaseParams,
+        },
+      },
+      async (req) => parent.myCase(req.params.caseId, req.citizenId),
+    );
+
+    app.get(
+      '/cases/:caseId/application.pdf',
+      {
+        schema: {
+          summary: 'The submitted form as a PDF, with the signatures and their digest',
+          tags,
+          security,
+          params: CaseParams,
+        },
+      },
+      async (req, reply) =>
+        reply
+          .type('application/pdf')
+          .send(await parent.signedApplicationPdf(req.params.caseId, req.citizenId)),
+    );
+
+    app.get(
+      '/cases/:caseId/receipt',
+      {
+        schema: {
+          summary: 'The receipt (收件回执) with a QR code that verifies it',
+          tags,
+          security,
+          params: CaseParams,
+        },
+      },
+      async (req) => parent.receipt(req.params.caseId, req.citizenId, `${req.protocol}://${req.host}`),
+    );
+
+    app.get(
+      '/cases/:caseId/shared-fields',
+      {
+        schema: {
+          summary: 'Which department received which of the family’s fields',
+          tags,
+          security,
+          params: CaseParams,
+        },
+      },
+      async (req) => parent.sharedFields(req.params.caseId, req.citizenId),
+    );
+
+    app.post(
+      '/cases/:caseId/items/:item/supplement',
+      {
+        schema: {
+          summary: 'Answer a supplement request (补件); the item’s clock resumes',
+          tags,
+          security,
+          params: ItemParams,
+          body: z.strictObject({ note: z.string().max(500).default('') }),
+        },
+      },
+      async (req) =>
+        parent.answerSupplement(req.params.caseId, req.params.item, req.citizenId, req.body.note),
+    );
+
+    app.post(
+      '/cases/:caseId/items/:item/rating',
+      {
+        schema: {
+          summary: 'Rate a finished item (好差评), 1–5',
+          tags,
+          security,
+          params: ItemParams,
+          body: z.strictObject({
+            score: z.number().int().min(1).max(5),
+            comment: z.string().max(500).default(''),
+          }),
+        },
+      },
+      async (req) =>
+        parent.rate(req.params.caseId, req.params.item, req.citizenId, req.body.score, req.body.comment),
+    );
+
+    app.get('/notifications', { schema: { summary: 'The in-app inbox', tags, security } }, async (req) =>
+      parent.notifications(req.citizenId),
+    );
+  };

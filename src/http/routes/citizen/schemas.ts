@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { isPng } from '../../../domain/png.ts';
+import { ParentRole } from '../../../domain/ids.ts';
+import type { ApplicationInput } from '../../../engine/gather-facts.ts';
+import { CitizenIdNumber, DivisionCode, Facts } from '../../../policy/facts.ts';
+
+/** The parents' request bodies: the application as the app sends it, uploads and signatures. */
+
+export const Application = z.strictObject({
+  applicantRole: ParentRole,
+  motherIdNumber: CitizenIdNumber,
+  baby: z.strictObject({
+    surname: z.string().max(20),
+    givenName: z.string().max(20),
+    sex: z.enum(['male', 'female']).optional(),
+    bornAt: z.iso.datetime({ offset: true }).optional(),
+    birthPlace: Facts.shape.baby.shape.birthPlace.optional(),
+  }),
+  choices: Facts.shape.choices,
+  contact: z
+    .strictObject({
+      phone: z
+        .string()
+        .regex(/^1\d{10}$/, 'phone')
+        .optional(),
+      mailingAddress: z
+        .strictObject({
+          divisionCode: DivisionCode,
+          detail: z.string().trim().min(2).max(120).meta({ description: 'street, building and room' }),
+        })
+        .optional(),
+    })
+    .default({}),
+  /** Material id → the upload id returned by POST /uploads. */
+  uploads: z.record(z.string().regex(/^[a-z0-9-]+$/), z.string().max(40)).default({}),
+});
+export type Application = z.infer<typeof Application>;
+
+/** What may be uploaded: photos or scans of a paper, at most 1.5 MB, recognised by content. */
+const UPLOAD_TYPES = [
+  { mime: 'image/jpeg', magic: [0xff, 0xd8, 0xff] },
+  { mime: 'image/png', magic: [0x89, 0x50, 0x4e, 0x47] },
+  { mime: 'application/pdf', magic: [0x25, 0x50, 0x44, 0x46] },
+] as const;
+const MAX_UPLOAD_BYTES = 1_500_000;
+export const uploadTypeOf = (b: Buffer) =>
+  UPLOAD_TYPES.find((t) => t.magic.every((byte, i) => b[i] === byte))?.mime;
+
+export const Upload = z.strictObject({
+  material: z.string().regex(/^[a-z0-9-]+$/, 'material id'),
+  dataUrl: z
+    .string()
+    .max(2_100_000)
+    .regex(/^data:[a-z/]+;base64,[A-Za-z0-9+/]+=*$/, 'data-url')
+    .transform((s) => Buffer.from(s.slice(s.indexOf(',') + 1), 'base64'))
+    .refine((b) => b.length <= MAX_UPLOAD_BYTES, { message: 'upload-size' })
+    .refine((b) => uploadTypeOf(b) !== undefined, { message: 'upload-type' }),
+});
+
+/** A PNG as a data URL: a signature drawn on the signing canvas, or a face photo. */
+export const Png = z
+  .string()
+  .max(400_000)
+  .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/, 'png')
+  .transform((s) => Buffer.from(s.slice(s.indexOf(',') + 1), 'base64'))
+  .refine(isPng, { message: 'png' });
+
+/** The handwritten signature over the digest of the reviewed form. */
+export const Signature = z.strictObject({
+  formDigest: z.string().regex(/^[0-9a-f]{64}$/, 'form-digest'),
+  imagePng: Png,
+  /** The other parent, signing on the same device where the region asks both to sign. */
+  others: z
+    .array(z.strictObject({ role: ParentRole, imagePng: Png }))
+    .max(1)
+    .default([]),
+});
+export const SignedApplication = Application.extend({ signature: Signature });
+
+/** The request's application, with the logged-in person as the applicant: the body never names them. */
+export function toInput(
+  idNumber: string,
+  a: Application & { signature?: z.infer<typeof Signature> },
+): ApplicationInput {
+  return {
+    applicant: { role: a.applicantRole, idNumber },
+    motherIdNumber: a.motherIdNumber,
+    baby: a.baby,
+    choices: a.choices,
+    contact: a.contact,
+    uploads: a.uploads,
+    ...(a.signature ? { signature: a.signature } : {}),
+  };
+}
+
+export const security = [{ citizen: [] }];

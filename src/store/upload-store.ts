@@ -1,0 +1,32 @@
+import type { Queryable } from './db.ts';
+
+/** Materials the shared data cannot supply, kept by content hash for their owner. */
+export interface StoredUpload {
+  id: string;
+  material: string;
+  sha256: string;
+  mime: string;
+}
+
+export async function insertUpload(
+  q: Queryable,
+  u: StoredUpload & { ownerIdNumber: string; bytes: Buffer; createdAt: string },
+): Promise<void> {
+  await q.query(
+    `insert into uploads (id, owner_id_number, material, mime, size, sha256, bytes, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8)
+     on conflict (id, owner_id_number) do nothing`,
+    [u.id, u.ownerIdNumber, u.material, u.mime, u.bytes.length, u.sha256, u.bytes, u.createdAt],
+  );
+}
+
+export async function findUploads(
+  q: Queryable,
+  ownerIdNumber: string,
+  ids: string[],
+): Promise<StoredUpload[]> {
+  if (!ids.length) return [];
+  return q.query<StoredUpload>(
+    'select id, material, sha256, mime from uploads where owner_id_number = $1 and id = any($2::text[])',
+    [ownerIdNumber, ids],
+  );
+}
