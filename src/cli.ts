@@ -2,9 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { officialCalendar } from './calendar/official-calendar.ts';
-import { AppError } from './domain/error.ts';
+import { AppError, fieldError } from './domain/error.ts';
 import { RegionId } from './domain/ids.ts';
-import { DEPARTMENT_NAMES } from './domain/names.ts';
+import { DEPARTMENT_LABELS } from './domain/labels.ts';
 import { getPolicy, POLICIES } from './policies/index.ts';
 import { evaluate, type Evaluation } from './policy/evaluate.ts';
 import { parseFacts } from './policy/facts.ts';
@@ -35,10 +35,11 @@ Usage:
                     [--at 2026-11-20T10:00:00+08:00]   submission instant (default: now)
   onething schema facts [--region R]              the facts format as JSON Schema
   onething example --region R                     a sample facts file for the region
-  onething simulate --region R --cases N [--json] [--seed S] [--start ISO]
+  onething simulate --region R --cases N [--json] [--seed S] [--start ISO] [--data DIR]
                     [--rejection-rate 0.02] [--supplement-rate 0.05] [--fault-rate 0.03] [--latency-hours 0.3-40]
                                                   run N synthetic families through every department
-                                                  (in memory, or on DATABASE_URL), then verify
+                                                  (in memory, on DATABASE_URL or in --data DIR), then
+                                                  verify; stopped, it resumes when run again
   onething family sample --region R               a family situation as the shared data holds it
   onething family load --file F|- [--url URL]     load one into a running server's simulated registries
                                                   (development only; default URL http://127.0.0.1:3000)
@@ -66,6 +67,7 @@ async function main(argv: string[]): Promise<number> {
       port: { type: 'string' },
       file: { type: 'string' },
       url: { type: 'string' },
+      data: { type: 'string' },
       host: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -96,14 +98,10 @@ async function main(argv: string[]): Promise<number> {
       try {
         json = JSON.parse(text);
       } catch (e) {
-        throw new AppError(
-          'INVALID_INPUT',
-          {
-            zh: `input：不是有效的 JSON（${(e as Error).message}）`,
-            en: `input: not valid JSON (${(e as Error).message})`,
-          },
-          { field: 'input' },
-        );
+        throw fieldError('INVALID_INPUT', 'input', {
+          zh: `不是有效的 JSON（${(e as Error).message}）`,
+          en: `not valid JSON (${(e as Error).message})`,
+        });
       }
       const result = evaluate({
         policy,
@@ -168,7 +166,9 @@ async function main(argv: string[]): Promise<number> {
       const cases = Number(required(values.cases, 'cases'));
       if (!Number.isInteger(cases) || cases < 1 || cases > 1_000_000)
         throw usageError('cases', '--cases must be a whole number from 1 to 1000000');
-      const db = await openDb({ url: process.env.DATABASE_URL });
+      // In memory unless a store is named: DATABASE_URL, or --data DIR for the embedded store on disk,
+      // where a killed run resumes when started again with the same options.
+      const db = await openDb({ url: process.env.DATABASE_URL, dataDir: values.data });
       try {
         const started = Date.now();
         const summary = await runSimulation({
@@ -212,7 +212,7 @@ async function main(argv: string[]): Promise<number> {
         dataDir: process.env.DATABASE_URL ? undefined : DATA_DIR,
       });
       try {
-        const report = await verifyStore(db);
+        const report = await verifyStore(db, { now: new Date() });
         out(JSON.stringify(report, null, 2));
         return report.ok ? 0 : 1;
       } finally {
@@ -243,7 +243,7 @@ function describe(zh: string, en: string, r: Evaluation): string {
         : p.deadline.status === 'not-set'
           ? '时限未规定 no limit set'
           : `calendar ${p.deadline.year} not covered`;
-    lines.push(`  ${'  '.repeat(p.stage)}→ ${p.name.zh} [${DEPARTMENT_NAMES[p.department].zh}] due ${due}`);
+    lines.push(`  ${'  '.repeat(p.stage)}→ ${p.name.zh} [${DEPARTMENT_LABELS[p.department].zh}] due ${due}`);
   }
   if (r.deadlines.promised?.status === 'scheduled')
     lines.push(`  case promised by 承诺办结: ${r.deadlines.promised.local}`);
@@ -252,7 +252,7 @@ function describe(zh: string, en: string, r: Evaluation): string {
       `  legal limit 法定时限: ${r.deadlines.legal.status === 'scheduled' ? r.deadlines.legal.local : r.deadlines.legal.reason.en}`,
     );
   lines.push(
-    `  materials 材料: ${r.materials.map((m) => `${m.name.zh}${m.source === 'shared-data' ? '(共享免交)' : '(上传)'}`).join('，') || '—'}`,
+    `  materials 材料: ${r.materials.map((m) => `${m.name.zh}${m.source === 'shared-data' ? '(共享免交)' : m.source === 'upload-later' ? '(办理到该事项时上传)' : '(上传)'}`).join('，') || '—'}`,
   );
   const ins = r.insurance;
   lines.push(
@@ -320,6 +320,7 @@ function describeSimulation(s: SimulationSummary, ms: number): string {
     `  department calls (tasks/calls/faults): ${Object.entries(s.departmentCalls)
       .map(([k, v]) => `${k} ${v.tasks}/${v.calls}/${v.faults}`)
       .join(', ')}`,
+    ...(s.resumed ? ['  resumed 续跑: this run took up where a stopped one left off'] : []),
     `  verify: ${s.verify.ok ? `ok (${s.verify.cases} cases, ${s.verify.events} events, outbox settled)` : s.verify.problems.slice(0, 5).join('; ')}`,
   ];
   return lines.join('\n');
@@ -334,27 +335,19 @@ function instant(value: string | undefined): Date {
   if (value === undefined) return new Date();
   const d = new Date(value);
   if (!/T.*(Z|[+-]\d{2}:\d{2})$/.test(value) || Number.isNaN(d.getTime())) {
-    throw new AppError(
-      'INVALID_INPUT',
-      {
-        zh: `at：应为带时区的 ISO 8601 时刻，如 2026-11-20T10:00:00+08:00`,
-        en: `at: must be an ISO 8601 instant with an offset, e.g. 2026-11-20T10:00:00+08:00`,
-      },
-      { field: 'at' },
-    );
+    throw fieldError('INVALID_INPUT', 'at', {
+      zh: `应为带时区的 ISO 8601 时刻，如 2026-11-20T10:00:00+08:00`,
+      en: `must be an ISO 8601 instant with an offset, e.g. 2026-11-20T10:00:00+08:00`,
+    });
   }
   return d;
 }
 
 function usageError(field: string, en: string): AppError {
-  return new AppError(
-    'INVALID_INPUT',
-    {
-      zh: `${field}：用法错误（${en}）；运行 onething --help 查看用法`,
-      en: `${field}: ${en}; see onething --help`,
-    },
-    { field },
-  );
+  return fieldError('INVALID_INPUT', field, {
+    zh: '用法有误，请运行 onething --help 查看用法',
+    en: `${en}; see onething --help`,
+  });
 }
 
 try {

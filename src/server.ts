@@ -5,6 +5,10 @@ import { simulateEms } from './departments/ems.ts';
 import { DEPARTMENTS, simulateAllDepartments } from './departments/index.ts';
 import { pullThroughGateway, type DepartmentPort, type SimulatorOptions } from './departments/port.ts';
 import { createEngine } from './engine/index.ts';
+import { deliverSimulated } from './engine/simulated-world.ts';
+import { simulatePayments } from './departments/payments.ts';
+import { DEFAULT_NAME_MAX_LENGTH } from './domain/person-name.ts';
+import { storedQueue } from './store/simulator-store.ts';
 import { OutboxWorker } from './engine/outbox-worker.ts';
 import { smsLog } from './engine/sms-log.ts';
 import { buildApp } from './http/app.ts';
@@ -32,6 +36,8 @@ export interface StartOptions {
   simulatorRates?: Partial<Pick<SimulatorOptions, 'rejectionRate' | 'supplementRate' | 'transientFaultRate'>>;
   /** Departments whose own systems work through the gateway instead of a simulator. */
   gatewayDepartments?: DepartmentId[];
+  /** How much faster the simulated post runs than real time (1: real EMS times; tests use more). */
+  postSpeedup?: number;
 }
 
 /**
@@ -52,11 +58,22 @@ export async function startServer(o: StartOptions) {
   const shared = simulatedRegistries();
   const demoLogins: { region: string; name: string; login: string }[] = [];
   for (const policy of Object.values(POLICIES)) {
-    for (const f of generateFamilies(policy.region, 20, {
+    const generated = generateFamilies(policy.region, 20, {
       seed: `demo-${policy.region}`,
       bornBy: clock.now(),
-    }))
-      shared.load(f.situation);
+    });
+    // One family has twins, born twelve minutes apart: each is a baby with a case of its own.
+    const twins = [...generated].reverse().find((f) => f.situation.deliveryRecord);
+    if (twins) {
+      const first = twins.situation.baby;
+      const second = {
+        birthOrder: 2,
+        sex: first.sex === 'male' ? 'female' : 'male',
+        bornAt: new Date(new Date(first.bornAt).getTime() + 12 * 60_000).toISOString(),
+      } as const;
+      twins.situation.siblings = [second];
+    }
+    for (const f of generated) shared.load(f.situation);
     // Loaded last, so the app's login picker lists it first. The sample baby is born yesterday, so
     // every region's age limits hold today.
     const sample = sampleSituation(policy.region);
@@ -69,12 +86,16 @@ export async function startServer(o: StartOptions) {
     });
   }
 
-  const departments = simulateAllDepartments({
-    seed: randomUUID(),
-    now: () => clock.now(),
-    latencyMs: { min: o.simulatorSeconds.min * 1000, max: o.simulatorSeconds.max * 1000 },
-    ...o.simulatorRates,
-  });
+  // The simulators keep what they accepted in the store, so a restart loses no task or parcel.
+  const departments = simulateAllDepartments(
+    {
+      seed: randomUUID(),
+      now: () => clock.now(),
+      latencyMs: { min: o.simulatorSeconds.min * 1000, max: o.simulatorSeconds.max * 1000 },
+      ...o.simulatorRates,
+    },
+    (department) => storedQueue(db, department),
+  );
   // A department that works through the gateway takes its tasks from the store; its simulator stays idle.
   const pulled = new Set(o.gatewayDepartments ?? []);
   const simulators = Object.values(departments).filter((sim) => !pulled.has(sim.department));
@@ -84,6 +105,16 @@ export async function startServer(o: StartOptions) {
       pulled.has(sim.department) ? pullThroughGateway(sim.department) : sim,
     ]),
   ) as Record<DepartmentId, DepartmentPort>;
+  const ems = simulateEms({ queue: storedQueue(db, 'ems'), compress: o.postSpeedup ?? 1 });
+  const settings = { nameMaxLength: Number(process.env.NAME_MAX_LENGTH ?? DEFAULT_NAME_MAX_LENGTH) };
+  if (!Number.isInteger(settings.nameMaxLength) || settings.nameMaxLength < 2) {
+    throw new Error('NAME_MAX_LENGTH must be a whole number of characters, at least 2');
+  }
+  // The simulated cashier notifies the engine, as a real provider's signed notice would.
+  const payments = simulatePayments({
+    notify: (notice) => engine.payments.record(notice),
+    queue: storedQueue(db, 'payments'),
+  });
   const engine = createEngine({
     db,
     receiptKey: process.env.RECEIPT_KEY ?? 'dev-receipt-key',
@@ -91,10 +122,12 @@ export async function startServer(o: StartOptions) {
     calendar,
     shared,
     faces: simulatedFaceVerifier(async (id) => (await shared.person(id)) !== null),
+    ems,
+    payments,
+    settings,
     newCaseId: () =>
       `C${clock.now().getTime().toString(36).toUpperCase()}${randomUUID().slice(0, 4).toUpperCase()}`,
   });
-  const ems = simulateEms();
   const worker = new OutboxWorker({
     db,
     clock,
@@ -125,7 +158,9 @@ export async function startServer(o: StartOptions) {
     clock,
     identity,
     gatewayKeys,
-    devRegistries: shared,
+    dev: { registries: shared, payments },
+    paymentKeys: { 'payments-dev': process.env.PAYMENT_KEY ?? 'dev-key-payments' },
+    settings,
     production: false,
     webRoot: o.webRoot,
     oidc,
@@ -137,24 +172,7 @@ export async function startServer(o: StartOptions) {
     busy = true;
     try {
       await worker.drain(20);
-      // Each simulator's decisions go in as their own batch; a failed batch is put back, not lost.
-      for (const sim of simulators) {
-        const due = sim.due(clock.now());
-        if (!due.length) continue;
-        try {
-          await engine.department.decideMany(due);
-        } catch (e) {
-          sim.requeue(due);
-          throw e;
-        }
-      }
-      const parcels = ems.due(clock.now());
-      try {
-        await engine.post.track(parcels);
-      } catch (e) {
-        ems.requeue(parcels);
-        throw e;
-      }
+      await deliverSimulated(engine, simulators, ems, clock.now());
       await worker.drain(20);
     } catch (e) {
       console.error('background work failed; will retry', e);

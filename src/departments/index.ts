@@ -1,4 +1,6 @@
+import type { Decision } from '../domain/case-commands.ts';
 import type { DepartmentId } from '../domain/ids.ts';
+import type { SimulatorQueue } from './simulator-queue.ts';
 import { cdc } from './cdc.ts';
 import { healthCommission } from './health-commission.ts';
 import { hrss } from './hrss.ts';
@@ -24,13 +26,14 @@ export const DEPARTMENTS: Readonly<Record<DepartmentId, DepartmentDefinition>> =
   hrss,
 };
 
-/** One simulator per department, all on one seed and one clock. */
+/** One simulator per department, all on one seed and one clock; `queueFor` keeps their work (default: memory). */
 export function simulateAllDepartments(
   options: Partial<SimulatorOptions> & Pick<SimulatorOptions, 'seed' | 'now'>,
+  queueFor?: (department: DepartmentId) => SimulatorQueue<Decision>,
 ): Record<DepartmentId, SimulatedDepartment> {
   const out = {} as Record<DepartmentId, SimulatedDepartment>;
   for (const [id, def] of Object.entries(DEPARTMENTS) as [DepartmentId, DepartmentDefinition][]) {
-    out[id] = simulateDepartment(def, { ...DEFAULT_SIMULATOR_OPTIONS, ...options });
+    out[id] = simulateDepartment(def, { ...DEFAULT_SIMULATOR_OPTIONS, ...options }, queueFor?.(id));
   }
   return out;
 }

@@ -26,10 +26,10 @@ export const midwiferyInstitution: DepartmentDefinition = {
         }
       : {}),
   }),
-  simulateOutputs: (item, task, random): Record<string, string> => {
+  simulateOutputs: (item, _task, random): Record<string, string> => {
     if (item === 'birth-certificate')
       return {
-        certificateNumber: `${task.region === 'fujian' ? 'Q' : 'P'}${String(random.int(0, 999_999_999)).padStart(9, '0')}`,
+        certificateNumber: `P${String(random.int(0, 999_999_999)).padStart(9, '0')}`,
       };
     if (item === 'vaccination-certificate')
       return { vaccinationCertificateNumber: String(random.int(0, 9_999_999_999)).padStart(10, '0') };

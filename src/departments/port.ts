@@ -1,6 +1,8 @@
+import type { ItemState, PremiumYear } from '../domain/case.ts';
 import type { Decision } from '../domain/case-commands.ts';
 import type { DepartmentId, ItemId, RegionId } from '../domain/ids.ts';
 import { seededRandom, type Random } from '../domain/random.ts';
+import { memoryQueue, type SimulatorQueue } from './simulator-queue.ts';
 import type { Bilingual } from '../domain/text.ts';
 
 /**
@@ -37,9 +39,22 @@ export interface DepartmentDefinition {
   id: DepartmentId;
   name: Bilingual;
   /** Picks from the case's one form and the outputs of earlier items what this department needs. */
-  taskFields(item: ItemId, form: CaseForm, outputs: Record<string, string>): Record<string, unknown>;
+  taskFields(
+    item: ItemId,
+    form: CaseForm,
+    outputs: Record<string, string>,
+    state?: Pick<ItemState, 'payment' | 'suppliedMaterials'>,
+  ): Record<string, unknown>;
   /** What the simulator issues when it approves an item. */
   simulateOutputs(item: ItemId, task: DepartmentTask, random: Random): Record<string, string>;
+  /**
+   * The simulator's own decision for a task, where the department works differently from
+   * approve-or-refuse (the tax bureau first assesses the premium, then confirms the payment).
+   */
+  simulate?(
+    task: DepartmentTask,
+    random: Random,
+  ): Omit<Decision, 'txnId' | 'caseId' | 'item' | 'department'> | null;
   /** Rejection reasons and supplement requests the simulator draws from. */
   rejections: Bilingual[];
   supplements: { material: string; message: Bilingual }[];
@@ -55,6 +70,7 @@ export type CaseForm = Record<string, unknown> & {
   };
   mother: { name: string; idNumber: string; phone?: string };
   father: { name: string; idNumber: string; phone?: string } | null;
+  premium?: { years: PremiumYear[]; shareOfBirthYear: number } | null;
   registering: {
     role: string;
     name: string;
@@ -146,44 +162,32 @@ export const DEFAULT_SIMULATOR_OPTIONS: Omit<SimulatorOptions, 'seed' | 'now'> =
 };
 
 export interface SimulatedDepartment extends DepartmentPort {
-  /** Decisions whose time has come, removed from the queue. */
-  due(now: Date): Decision[];
-  nextDueAt(): Date | null;
-  /** Put decisions back (their delivery failed) to be taken again at once. */
-  requeue(decisions: Decision[]): void;
+  /** Decisions whose time has come. They stay queued until `ack`: one not delivered is taken again. */
+  due(now: Date): Promise<Decision[]>;
+  ack(decisions: Decision[]): Promise<void>;
+  nextDueAt(): Promise<Date | null>;
   readonly stats: { calls: number; tasks: number; faults: number };
-  readonly tasks: ReadonlyMap<string, DepartmentTask>;
 }
 
 /**
  * A department simulator: seeded, with latency, rejections, supplement requests and transient
- * faults. A repeated idempotency key creates no second task (the guarantee a real system gives).
+ * faults. What it accepted waits in its queue (kept in the store by the server, so it survives a
+ * restart); a repeated idempotency key creates no second task, as a real system guarantees.
  */
 export function simulateDepartment(
   def: DepartmentDefinition,
   options: SimulatorOptions,
+  queue: SimulatorQueue<Decision> = memoryQueue(),
 ): SimulatedDepartment {
   const random = seededRandom(`${options.seed}:${def.id}`);
-  const seen = new Set<string>();
-  const tasks = new Map<string, DepartmentTask>();
-  const queue: { dueAt: number; decision: Decision }[] = [];
   const stats = { calls: 0, tasks: 0, faults: 0 };
+  const keyOf = (d: Decision) => d.txnId;
 
   return {
     department: def.id,
     stats,
-    tasks,
-    async submit(task, key) {
+    async submit(task, _key) {
       stats.calls++;
-      if (seen.has(key)) return;
-      if (random.chance(options.transientFaultRate)) {
-        stats.faults++;
-        throw new TransientError(`${def.id} simulator: temporarily unavailable`);
-      }
-      seen.add(key);
-      tasks.set(task.taskId, task);
-      stats.tasks++;
-      const dueAt = options.now().getTime() + random.int(options.latencyMs.min, options.latencyMs.max);
       // Unique across restarts and servers: the task id is.
       const base = {
         txnId: `${def.id}-${task.taskId}`,
@@ -191,9 +195,21 @@ export function simulateDepartment(
         item: task.item,
         department: def.id,
       };
-      // A supplement is asked at most once per item, on its first attempt.
+      if (await queue.get(base.txnId)) return;
+      if (random.chance(options.transientFaultRate)) {
+        stats.faults++;
+        throw new TransientError(`${def.id} simulator: temporarily unavailable`);
+      }
+      stats.tasks++;
+      const dueAt = new Date(
+        options.now().getTime() + random.int(options.latencyMs.min, options.latencyMs.max),
+      );
+      const own = def.simulate?.(task, random);
       let decision: Decision;
-      if (task.attempt === 1 && random.chance(options.supplementRate) && def.supplements.length) {
+      if (own) {
+        decision = { ...base, ...own };
+      } else if (task.attempt === 1 && random.chance(options.supplementRate) && def.supplements.length) {
+        // A supplement is asked at most once per item, on its first attempt.
         const s = random.pick(def.supplements);
         decision = { ...base, outcome: 'supplement', material: s.material, message: s.message };
       } else if (random.chance(options.rejectionRate) && def.rejections.length) {
@@ -201,18 +217,10 @@ export function simulateDepartment(
       } else {
         decision = { ...base, outcome: 'done', outputs: def.simulateOutputs(task.item, task, random) };
       }
-      queue.push({ dueAt, decision });
+      await queue.add(keyOf(decision), dueAt, decision);
     },
-    due(now) {
-      const ready = queue.filter((q) => q.dueAt <= now.getTime()).sort((a, b) => a.dueAt - b.dueAt);
-      for (const r of ready) queue.splice(queue.indexOf(r), 1);
-      return ready.map((r) => r.decision);
-    },
-    nextDueAt() {
-      return queue.length ? new Date(Math.min(...queue.map((q) => q.dueAt))) : null;
-    },
-    requeue(decisions) {
-      for (const decision of decisions) queue.push({ dueAt: options.now().getTime(), decision });
-    },
+    due: async (now) => (await queue.due(now)).map((e) => e.payload),
+    ack: (decisions) => queue.ack(decisions.map(keyOf)),
+    nextDueAt: () => queue.nextDueAt(),
   };
 }

@@ -1,9 +1,8 @@
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { CaseForm } from '../departments/port.ts';
-import { DEPARTMENT_NAMES } from '../domain/names.ts';
-import { formatBeijing } from '../domain/local-date.ts';
-import { formatDeadline } from '../domain/sla-clock.ts';
+import { DEPARTMENT_LABELS } from '../domain/labels.ts';
+import { formatInstant } from '../domain/local-date.ts';
 import type { Policy } from '../policy/schema.ts';
 
 /**
@@ -18,7 +17,7 @@ export interface FormDocument {
   policy: Policy;
   form: CaseForm;
   formDigest: string;
-  items: { id: string; department: keyof typeof DEPARTMENT_NAMES; deadline: string | null }[];
+  items: { id: string; department: keyof typeof DEPARTMENT_LABELS; deadline: string | null }[];
   caseId?: string;
   /** The applicant's signature first, then the other parent's where the region asks both to sign. */
   signatures?: { label: string; imagePng: Buffer; signedAt: string }[];
@@ -49,7 +48,7 @@ export function renderApplicationForm(d: FormDocument): Promise<Buffer> {
   section('新生儿信息 Baby');
   line('姓名', f.baby.name);
   line('性别', f.baby.sex === 'male' ? '男' : '女');
-  line('出生时间', `${formatBeijing(new Date(f.baby.bornAt))}（北京时间）`);
+  line('出生时间', `${formatInstant(new Date(f.baby.bornAt))}（北京时间）`);
   line(
     '出生地点',
     `${f.baby.birthPlace.institutionName ?? ''}（行政区划 ${f.baby.birthPlace.divisionCode}）`,
@@ -68,7 +67,7 @@ export function renderApplicationForm(d: FormDocument): Promise<Buffer> {
   section('办理事项 Items');
   for (const i of d.items)
     doc.text(
-      `• ${itemName(i.id)}  ${DEPARTMENT_NAMES[i.department].zh}${i.deadline ? `  时限 ${formatDeadline(new Date(i.deadline))}` : ''}`,
+      `• ${itemName(i.id)}  ${DEPARTMENT_LABELS[i.department].zh}${i.deadline ? `  时限 ${formatInstant(new Date(i.deadline))}` : ''}`,
     );
 
   section('送达方式 Delivery');
@@ -89,7 +88,7 @@ export function renderApplicationForm(d: FormDocument): Promise<Buffer> {
       doc
         .moveDown(0.5)
         .fontSize(10)
-        .text(`${s.label}（${formatBeijing(new Date(s.signedAt))}）：`);
+        .text(`${s.label}（${formatInstant(new Date(s.signedAt))}）：`);
       doc.image(s.imagePng, { fit: [200, 80] });
     }
   } else {

@@ -4,19 +4,20 @@ import {
   readyItems,
   type CaseEvent,
   type CaseState,
-  type CaseSubmission,
   type ItemState,
 } from './case.ts';
+import type { CaseSubmission, PremiumYear } from './case-events.ts';
 import type { Calendar } from './calendar.ts';
-import { AppError } from './error.ts';
+import { AppError, fieldError } from './error.ts';
 import type { DepartmentId, ItemId } from './ids.ts';
-import { DEPARTMENT_NAMES } from './names.ts';
+import { DEPARTMENT_LABELS } from './labels.ts';
 import { deadlineOf, extendByWorkingTime, workingTimeBetween } from './sla-clock.ts';
 import type { Bilingual } from './text.ts';
 
 /**
  * Commands as pure functions: the current state, the instant and the calendar in; the events
- * that record what happened out. The engine stores them; the reducer derives the state.
+ * that record what happened out. The engine stores them; the reducer derives the state. What the
+ * family does on a case is in family-commands.ts.
  */
 
 export interface Decision {
@@ -25,12 +26,15 @@ export interface Decision {
   caseId: string;
   item: ItemId;
   department: DepartmentId;
-  outcome: 'done' | 'rejected' | 'supplement';
+  /** 'payment-due': the tax bureau assessed the premium, which the family now pays. */
+  outcome: 'done' | 'rejected' | 'supplement' | 'payment-due';
   outputs?: Record<string, string>;
   reason?: Bilingual;
   /** For a supplement: the material or field, and what to do. */
   material?: string;
   message?: Bilingual;
+  /** For 'payment-due': the amount in fen (分) and the insurance years it pays for. */
+  payment?: { amountFen: number; years: PremiumYear[] };
 }
 
 export function submit(caseId: string, s: CaseSubmission, at: Date, calendar: Calendar): CaseEvent[] {
@@ -38,28 +42,30 @@ export function submit(caseId: string, s: CaseSubmission, at: Date, calendar: Ca
   return [submitted, ...dispatchReady(applyEvent(null, submitted, caseId), at, calendar)];
 }
 
-/** Dispatch every item whose prerequisites are done, with its deadline computed now. */
+/**
+ * Start every item whose prerequisites are done: dispatch it with its deadline computed now, or
+ * first ask the family for the materials that could not exist before (then it waits for them).
+ */
 export function dispatchReady(state: CaseState, at: Date, calendar: Calendar): CaseEvent[] {
+  const when = at.toISOString();
   return readyItems(state).flatMap((item): CaseEvent[] => {
+    if (item.laterMaterials?.length && !item.suppliedMaterials) {
+      if (item.pendingMaterials) return []; // asked already; the family has not uploaded yet
+      return [{ type: 'materials-requested', at: when, item: item.id, materials: item.laterMaterials }];
+    }
     const dispatched: CaseEvent = {
       type: 'item-dispatched',
-      at: at.toISOString(),
+      at: when,
       item: item.id,
       attempt: item.attempt + 1,
       deadline: itemDeadline(state, item, at, calendar),
     };
     if (!item.inboundParcel) return [dispatched];
-    // Two-way EMS: the post collects the family's documents for the department; the clock waits.
+    // Two-way EMS: the family books the post's pickup of its documents; the clock waits meanwhile.
+    const parcelId = `${state.id}-${item.id}-in`;
     return [
       dispatched,
-      {
-        type: 'parcel-shipped',
-        at: at.toISOString(),
-        item: item.id,
-        parcelId: `${state.id}-${item.id}-in`,
-        direction: 'to-department',
-        destination: state.homeDivisionCode,
-      },
+      { type: 'pickup-requested', at: when, item: item.id, parcelId, destination: state.homeDivisionCode },
     ];
   });
 }
@@ -78,16 +84,37 @@ function itemDeadline(state: CaseState, item: ItemState, at: Date, calendar: Cal
   }
 }
 
+/**
+ * A deadline moved on by the working time an item waited for the family or the post (补件时间和
+ * 寄件时间不计入时限). Null when the calendar does not cover the years it reaches.
+ */
+export function resumedDeadline(
+  calendar: Calendar,
+  deadline: string | null,
+  pausedAt: string,
+  resumedAt: Date,
+): string | null {
+  if (!deadline) return deadline;
+  try {
+    const paused = workingTimeBetween(calendar, new Date(pausedAt), resumedAt);
+    return extendByWorkingTime(calendar, new Date(deadline), paused).toISOString();
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'CALENDAR_NOT_COVERED') return null;
+    throw e;
+  }
+}
+
 export function decide(state: CaseState, d: Decision, at: Date, calendar: Calendar): CaseEvent[] {
   const item = state.items[d.item];
   if (!item || item.department !== d.department) {
-    throw new AppError(
+    throw fieldError(
       'NOT_FOUND',
+      'item',
       {
-        zh: `item：办件 ${state.id} 没有交给该部门的事项 ${d.item}`,
-        en: `item: case ${state.id} has no item ${d.item} for this department`,
+        zh: `办件 ${state.id} 没有交给该部门的这一事项`,
+        en: `case ${state.id} has no such item for this department`,
       },
-      { field: 'item' },
+      { item: d.item },
     );
   }
   const when = at.toISOString();
@@ -122,14 +149,10 @@ export function decide(state: CaseState, d: Decision, at: Date, calendar: Calend
     }
     case 'supplement':
       if (!d.material || !d.message) {
-        throw new AppError(
-          'INVALID_INPUT',
-          {
-            zh: 'material：补件须写明所缺材料或字段及说明',
-            en: 'material: a supplement request names the material or field, and says what to do',
-          },
-          { field: 'material' },
-        );
+        throw fieldError('INVALID_INPUT', 'material', {
+          zh: '补件须写明所缺材料或字段及说明',
+          en: 'a supplement request names the material or field, and says what to do',
+        });
       }
       return [
         {
@@ -141,6 +164,14 @@ export function decide(state: CaseState, d: Decision, at: Date, calendar: Calend
           message: d.message,
         },
       ];
+    case 'payment-due':
+      if (!d.payment || !d.payment.years.length || !(d.payment.amountFen > 0)) {
+        throw fieldError('INVALID_INPUT', 'payment', {
+          zh: '须写明应缴金额（分）和所缴的参保年度',
+          en: 'give the amount due in fen and the insurance years it pays for',
+        });
+      }
+      return [{ type: 'payment-requested', at: when, item: d.item, txnId: d.txnId, ...d.payment }];
   }
 }
 
@@ -154,86 +185,33 @@ function cancelDependents(state: CaseState, rejected: ItemId, at: string): CaseE
       item: i.id,
       because: rejected,
       offline: {
-        zh: `所依赖的事项未通过，本事项已取消；请持相关材料到${DEPARTMENT_NAMES[i.department].zh}线下办理`,
-        en: `an item it depends on was not approved, so this item is cancelled; apply at the ${DEPARTMENT_NAMES[i.department].en} offline`,
+        zh: `所依赖的事项未通过，本事项已取消；请持相关材料到${DEPARTMENT_LABELS[i.department].zh}线下办理`,
+        en: `an item it depends on was not approved, so this item is cancelled; apply offline at the ${DEPARTMENT_LABELS[i.department].en}`,
       },
     }));
-}
-
-/** The parent answered: the clock resumes, moved on by the working time the item was paused. */
-export function answerSupplement(
-  state: CaseState,
-  item: ItemId,
-  note: string,
-  at: Date,
-  calendar: Calendar,
-): CaseEvent[] {
-  const i = state.items[item];
-  if (!i?.supplement) {
-    throw new AppError(
-      'CONFLICT',
-      { zh: `item：事项 ${item} 没有待补的材料`, en: `item: ${item} has no open supplement request` },
-      { field: 'item' },
-    );
-  }
-  let deadline = i.deadline;
-  if (deadline) {
-    try {
-      const paused = workingTimeBetween(calendar, new Date(i.supplement.requestedAt), at);
-      deadline = extendByWorkingTime(calendar, new Date(deadline), paused).toISOString();
-    } catch (e) {
-      if (!(e instanceof AppError && e.code === 'CALENDAR_NOT_COVERED')) throw e;
-      deadline = null;
-    }
-  }
-  return [{ type: 'supplement-answered', at: at.toISOString(), item, note, deadline }];
-}
-
-export function rate(state: CaseState, item: ItemId, score: number, comment: string, at: Date): CaseEvent[] {
-  const i = state.items[item];
-  if (!i || (i.status !== 'done' && i.status !== 'rejected')) {
-    throw new AppError(
-      'CONFLICT',
-      {
-        zh: `item：事项 ${item} 尚未办结，不能评价`,
-        en: `item: ${item} is not finished and cannot be rated yet`,
-      },
-      { field: 'item' },
-    );
-  }
-  if (!Number.isInteger(score) || score < 1 || score > 5) {
-    throw new AppError(
-      'INVALID_INPUT',
-      { zh: 'score：评分应为1到5的整数', en: 'score: must be a whole number from 1 to 5' },
-      { field: 'score' },
-    );
-  }
-  return [{ type: 'item-rated', at: at.toISOString(), item, score, comment }];
 }
 
 export interface TrackingUpdate {
   caseId: string;
   item: ItemId;
   parcelId: string;
-  status: 'collected' | 'in-transit' | 'delivered';
+  status: 'collected' | 'in-transit' | 'out-for-delivery' | 'delivered';
   at: string;
   note: string;
+  /** The carrier's waybill number (运单号), given when it collects the parcel. */
+  waybill?: string;
 }
 
 /**
  * A parcel's progress. When the family's parcel reaches the department, the item's clock resumes,
- * moved on by the working time it spent in the post (寄件时间不纳入计时范畴). A status already
- * recorded is not recorded twice.
+ * moved on by the working time it spent with the family and in the post (寄件时间不纳入计时范畴).
+ * A status already recorded is not recorded twice.
  */
 export function track(state: CaseState, u: TrackingUpdate, calendar: Calendar): CaseEvent[] {
   const item = state.items[u.item];
   const parcel = item?.parcels.find((p) => p.id === u.parcelId);
   if (!item || !parcel)
-    throw new AppError(
-      'NOT_FOUND',
-      { zh: `parcelId：没有邮件 ${u.parcelId}`, en: `parcelId: no parcel ${u.parcelId}` },
-      { field: 'parcelId' },
-    );
+    throw fieldError('NOT_FOUND', 'parcelId', { zh: '没有这个邮件', en: 'no such parcel' });
   if (parcel.tracking.some((t) => t.status === u.status)) return [];
   const event: CaseEvent = {
     type: 'parcel-tracked',
@@ -242,6 +220,7 @@ export function track(state: CaseState, u: TrackingUpdate, calendar: Calendar): 
     parcelId: u.parcelId,
     status: u.status,
     note: u.note,
+    ...(u.waybill ? { waybill: u.waybill } : {}),
   };
   // Only an item still waiting on the department resumes; a decided item keeps its record.
   if (
@@ -250,13 +229,7 @@ export function track(state: CaseState, u: TrackingUpdate, calendar: Calendar): 
     item.status === 'dispatched' &&
     item.deadline
   ) {
-    try {
-      const inTransit = workingTimeBetween(calendar, new Date(parcel.tracking[0]!.at), new Date(u.at));
-      event.deadline = extendByWorkingTime(calendar, new Date(item.deadline), inTransit).toISOString();
-    } catch (e) {
-      if (!(e instanceof AppError && e.code === 'CALENDAR_NOT_COVERED')) throw e;
-      event.deadline = null;
-    }
+    event.deadline = resumedDeadline(calendar, item.deadline, parcel.tracking[0]!.at, new Date(u.at));
   }
   return [event];
 }

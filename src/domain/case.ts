@@ -1,113 +1,44 @@
 import { AppError } from './error.ts';
-import type { DepartmentId, ItemId, ParentRole, RegionId, Scenario } from './ids.ts';
-import type { SlaMeasure } from './sla-clock.ts';
+import type { ItemId } from './ids.ts';
 import type { Bilingual } from './text.ts';
+import type {
+  CaseEvent,
+  CaseEventType,
+  CaseSubmission,
+  Parcel,
+  PlannedCaseItem,
+  PremiumYear,
+} from './case-events.ts';
+
+export type * from './case-events.ts';
 
 /**
- * A case (办件) is an append-only log of events; its state is derived by one pure reducer.
- * Events carry every computed value (deadlines included), so replaying them needs no calendar,
- * no policy and no clock, and always gives the same state.
+ * A case (办件) is an append-only log of events (case-events.ts); its state is derived by this one
+ * pure reducer, so replaying the log always gives the same state.
  */
 
 export type ItemStatus =
-  'waiting' | 'dispatched' | 'supplement-requested' | 'done' | 'rejected' | 'cancelled';
-
-export interface PlannedCaseItem {
-  id: ItemId;
-  department: DepartmentId;
-  dependsOn: ItemId[];
-  sla: SlaMeasure | null;
-  delivery: 'mail' | 'pickup' | null;
-  /** The family mails something to the department first (two-way EMS); the clock waits for it. */
-  inboundParcel: boolean;
-}
-
-export type ParcelDirection = 'to-department' | 'to-family';
-export type ParcelStatus = 'shipped' | 'collected' | 'in-transit' | 'delivered';
-
-export interface Parcel {
-  id: string;
-  direction: ParcelDirection;
-  status: ParcelStatus;
-  /** GB/T 2260 code of where it goes: districts are urban (T+1), counties rural (T+2). */
-  destination: string;
-  tracking: { at: string; status: ParcelStatus; note: string }[];
-}
-
-/** What a submission records about the case; the state keeps all of it but the planned items. */
-export interface CaseSubmission {
-  region: RegionId;
-  scenario: Scenario;
-  applicant: { role: ParentRole; idNumber: string };
-  motherIdNumber: string;
-  babyName: string;
-  /** Where the family lives (GB/T 2260): parcels to the family go here. */
-  homeDivisionCode: string;
-  items: PlannedCaseItem[];
-  promisedDeadline: string | null;
-  /** What each department will receive, fixed at submission (the one form). */
-  form: Record<string, unknown>;
-  /** The applicant's signature over the form's digest; null when the case came through an integration without one. */
-  signature: {
-    signerIdNumber: string;
-    formDigest: string;
-    imageSha256: string;
-    signedAt: string;
-    /** The other parent's signature on the same form, where the region asks both to sign. */
-    coSigners?: { role: ParentRole; idNumber: string; imageSha256: string }[];
-  } | null;
-}
-
-export type CaseEvent =
-  | ({ type: 'case-submitted'; at: string } & CaseSubmission)
-  | { type: 'item-dispatched'; at: string; item: ItemId; deadline: string | null; attempt: number }
-  | { type: 'item-done'; at: string; item: ItemId; txnId: string; outputs: Record<string, string> }
-  | { type: 'item-rejected'; at: string; item: ItemId; txnId: string; reason: Bilingual }
-  | {
-      type: 'supplement-requested';
-      at: string;
-      item: ItemId;
-      txnId: string;
-      material: string;
-      message: Bilingual;
-    }
-  | { type: 'supplement-answered'; at: string; item: ItemId; note: string; deadline: string | null }
-  | { type: 'item-cancelled'; at: string; item: ItemId; because: ItemId; offline: Bilingual }
-  | { type: 'item-overdue'; at: string; item: ItemId }
-  | { type: 'case-overdue'; at: string }
-  | { type: 'item-rated'; at: string; item: ItemId; score: number; comment: string }
-  | {
-      type: 'parcel-shipped';
-      at: string;
-      item: ItemId;
-      parcelId: string;
-      direction: ParcelDirection;
-      destination: string;
-    }
-  /** A delivered inbound parcel resumes the item's clock: `deadline` is the moved deadline. */
-  | {
-      type: 'parcel-tracked';
-      at: string;
-      item: ItemId;
-      parcelId: string;
-      status: ParcelStatus;
-      note: string;
-      deadline?: string | null;
-    };
-
-export type CaseEventType = CaseEvent['type'];
+  'waiting' | 'dispatched' | 'supplement-requested' | 'payment-due' | 'done' | 'rejected' | 'cancelled';
 
 /**
  * Allowed item transitions. `satisfies Record<ItemStatus, …>` makes the compiler reject a status
  * without a row; an event missing from a row is an illegal transition at run time.
  */
 export const ITEM_TRANSITIONS = {
-  waiting: { 'item-dispatched': 'dispatched', 'item-cancelled': 'cancelled' },
+  waiting: {
+    'item-dispatched': 'dispatched',
+    'item-cancelled': 'cancelled',
+    'materials-requested': 'waiting',
+    'materials-supplied': 'waiting',
+  },
   dispatched: {
     'item-done': 'done',
     'item-rejected': 'rejected',
     'supplement-requested': 'supplement-requested',
+    'payment-requested': 'payment-due',
     'item-overdue': 'dispatched',
+    'pickup-requested': 'dispatched',
+    'pickup-booked': 'dispatched',
     'parcel-shipped': 'dispatched',
     'parcel-tracked': 'dispatched',
   },
@@ -117,6 +48,7 @@ export const ITEM_TRANSITIONS = {
     'item-overdue': 'supplement-requested',
     'parcel-tracked': 'supplement-requested',
   },
+  'payment-due': { 'payment-made': 'dispatched' },
   done: { 'item-rated': 'done', 'parcel-shipped': 'done', 'parcel-tracked': 'done' },
   rejected: { 'item-rated': 'rejected', 'parcel-tracked': 'rejected' },
   cancelled: {},
@@ -138,6 +70,17 @@ export interface ItemState extends PlannedCaseItem {
   /** Who holds the item now, as the parent sees it. */
   holder: 'department' | 'applicant' | 'post' | null;
   timeline: { at: string; type: CaseEventType }[];
+  /** Later materials asked for and not yet uploaded; then those uploaded (by content hash). */
+  pendingMaterials?: string[];
+  suppliedMaterials?: { material: string; sha256: string }[];
+  /** The premium the tax bureau assessed, and the payment once made. */
+  payment?: {
+    amountFen: number;
+    years: PremiumYear[];
+    requestedAt: string;
+    orderId?: string;
+    paidAt?: string;
+  };
 }
 
 export type CaseStatus = 'in-progress' | 'completed' | 'partly-completed';
@@ -198,6 +141,19 @@ export function applyEvent(state: CaseState | null, event: CaseEvent, caseId: st
     status: next,
     timeline: [...item.timeline, { at: event.at, type: event.type }],
   };
+  applyItemEvent(item, updated, event);
+  const items = { ...state.items, [event.item]: updated };
+  return { ...state, items, status: caseStatus(items), version: state.version + 1 };
+}
+
+/** What an item event changes on the item, besides its status and timeline. */
+function applyItemEvent(
+  item: ItemState,
+  updated: ItemState,
+  event: Exclude<CaseEvent, { item?: undefined }>,
+) {
+  const parcel = (id: string, change: (p: Parcel) => Parcel) =>
+    (updated.parcels = item.parcels.map((p) => (p.id === id ? change(p) : p)));
   switch (event.type) {
     case 'item-dispatched':
       Object.assign(updated, {
@@ -223,6 +179,20 @@ export function applyEvent(state: CaseState | null, event: CaseEvent, caseId: st
     case 'supplement-answered':
       Object.assign(updated, { supplement: null, deadline: event.deadline, holder: 'department' });
       break;
+    case 'materials-requested':
+      Object.assign(updated, { pendingMaterials: event.materials, holder: 'applicant' });
+      break;
+    case 'materials-supplied':
+      Object.assign(updated, { pendingMaterials: [], suppliedMaterials: event.uploads, holder: null });
+      break;
+    case 'payment-requested':
+      updated.payment = { amountFen: event.amountFen, years: event.years, requestedAt: event.at };
+      updated.holder = 'applicant';
+      break;
+    case 'payment-made':
+      updated.payment = { ...item.payment!, orderId: event.orderId, paidAt: event.paidAt };
+      Object.assign(updated, { deadline: event.deadline, holder: 'department' });
+      break;
     case 'item-cancelled':
       Object.assign(updated, { decidedAt: event.at, reason: event.offline, holder: null });
       break;
@@ -231,6 +201,29 @@ export function applyEvent(state: CaseState | null, event: CaseEvent, caseId: st
       break;
     case 'item-rated':
       updated.rating = { score: event.score, comment: event.comment };
+      break;
+    case 'pickup-requested':
+      updated.parcels = [
+        ...item.parcels,
+        {
+          id: event.parcelId,
+          direction: 'to-department',
+          status: 'awaiting-booking',
+          destination: event.destination,
+          tracking: [{ at: event.at, status: 'awaiting-booking', note: '' }],
+        },
+      ];
+      // The family holds the item until it books the pickup; the clock waits (寄件时间不计入时限).
+      updated.holder = 'applicant';
+      break;
+    case 'pickup-booked':
+      parcel(event.parcelId, (p) => ({
+        ...p,
+        status: 'booked',
+        pickup: { address: event.address, window: event.window },
+        tracking: [...p.tracking, { at: event.at, status: 'booked', note: '' }],
+      }));
+      updated.holder = 'post';
       break;
     case 'parcel-shipped':
       updated.parcels = [
@@ -247,18 +240,15 @@ export function applyEvent(state: CaseState | null, event: CaseEvent, caseId: st
       if (event.direction === 'to-department') updated.holder = 'post';
       break;
     case 'parcel-tracked': {
-      updated.parcels = item.parcels.map((p) =>
-        p.id === event.parcelId
-          ? {
-              ...p,
-              status: event.status,
-              tracking: [...p.tracking, { at: event.at, status: event.status, note: event.note }],
-            }
-          : p,
-      );
-      const parcel = item.parcels.find((p) => p.id === event.parcelId);
+      parcel(event.parcelId, (p) => ({
+        ...p,
+        status: event.status,
+        ...(event.waybill ? { waybill: event.waybill } : {}),
+        tracking: [...p.tracking, { at: event.at, status: event.status, note: event.note }],
+      }));
+      const tracked = item.parcels.find((p) => p.id === event.parcelId);
       if (
-        parcel?.direction === 'to-department' &&
+        tracked?.direction === 'to-department' &&
         event.status === 'delivered' &&
         item.status === 'dispatched'
       ) {
@@ -268,8 +258,6 @@ export function applyEvent(state: CaseState | null, event: CaseEvent, caseId: st
       break;
     }
   }
-  const items = { ...state.items, [event.item]: updated };
-  return { ...state, items, status: caseStatus(items), version: state.version + 1 };
 }
 
 export function replay(caseId: string, events: CaseEvent[]): CaseState {
@@ -279,25 +267,23 @@ export function replay(caseId: string, events: CaseEvent[]): CaseState {
   return state;
 }
 
+const OPEN: ItemStatus[] = ['waiting', 'dispatched', 'supplement-requested', 'payment-due'];
+
 function caseStatus(items: Record<string, ItemState>): CaseStatus {
   const all = Object.values(items);
-  if (
-    all.some(
-      (i) => i.status === 'waiting' || i.status === 'dispatched' || i.status === 'supplement-requested',
-    )
-  )
-    return 'in-progress';
+  if (all.some((i) => OPEN.includes(i.status))) return 'in-progress';
   return all.every((i) => i.status === 'done') ? 'completed' : 'partly-completed';
 }
 
+/** The step is not possible now; the details name the event and the item for integrators. */
 function illegal(caseId: string, event: CaseEvent, why: string): AppError {
   return new AppError(
     'CONFLICT',
     {
-      zh: `办件 ${caseId} 不能执行“${event.type}”：${why}`,
-      en: `case ${caseId} cannot take ${event.type}: ${why}`,
+      zh: `办件 ${caseId}：事项当前的状态不允许这一步，请刷新后查看最新进度`,
+      en: `case ${caseId}: this step is not possible in the item's current state; refresh to see the latest progress`,
     },
-    { caseId, event: event.type },
+    { field: 'caseId', caseId, event: event.type, why },
   );
 }
 

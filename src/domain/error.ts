@@ -1,3 +1,4 @@
+import { fieldLabel } from './labels.ts';
 import type { Bilingual } from './text.ts';
 
 /**
@@ -11,6 +12,7 @@ import type { Bilingual } from './text.ts';
  * | NOT_FOUND            | 404  | no case, item or task with that id (for this caller)                |
  * | UNKNOWN_REGION       | 404  | no policy is registered under that region id                        |
  * | CONFLICT             | 409  | the step is not allowed in the item's or case's current state       |
+ * | PAYLOAD_TOO_LARGE    | 413  | the body (an upload, say) is larger than the route takes            |
  * | INVALID_POLICY       | 500  | a region policy failed definePolicy()'s parse or cross-checks       |
  * | CALENDAR_NOT_COVERED | 503  | a working-day count reached a year with no official arrangement     |
  */
@@ -20,6 +22,7 @@ export const ERROR_CODES = {
   NOT_FOUND: 404,
   UNKNOWN_REGION: 404,
   CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
   INVALID_POLICY: 500,
   CALENDAR_NOT_COVERED: 503,
 } as const;
@@ -49,4 +52,19 @@ export class AppError extends Error {
   toJSON() {
     return { code: this.code, message: this.messages, ...this.details };
   }
+}
+
+/**
+ * An error about one field, its message led by the field's label in each language (never its
+ * code name). `details` carries what an integrator may need besides.
+ */
+export function fieldError(
+  code: ErrorCode,
+  field: string,
+  text: Bilingual,
+  details: AppError['details'] = {},
+  label: Bilingual | null = fieldLabel(field),
+): AppError {
+  const l = label ?? { zh: '请求内容', en: 'The request' };
+  return new AppError(code, { zh: `${l.zh}：${text.zh}`, en: `${l.en}: ${text.en}` }, { field, ...details });
 }

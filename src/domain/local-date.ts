@@ -79,3 +79,15 @@ export function formatBeijing(instant: Date): string {
   const shifted = new Date(instant.getTime() + BEIJING_OFFSET_MS).toISOString();
   return `${shifted.slice(0, 10)} ${shifted.slice(11, 16)}`;
 }
+
+/**
+ * The one way every screen, message and PDF writes an instant: '2026-11-25 15:30', Beijing time.
+ * A deadline falls at midnight, the end of its last day, and reads as that day's 24:00
+ * ('2026-12-03 24:00', not '2026-12-04 00:00'), as the documents count it.
+ */
+export function formatInstant(instant: Date | string): string {
+  const at = typeof instant === 'string' ? new Date(instant) : instant;
+  const text = formatBeijing(at);
+  const exactMidnight = (at.getTime() + BEIJING_OFFSET_MS) % 86_400_000 === 0;
+  return exactMidnight ? `${addDays(text.slice(0, 10), -1)} 24:00` : text;
+}

@@ -1,5 +1,5 @@
 import type { Calendar } from './calendar.ts';
-import { addDays, beijingDate, endOfBeijingDay, formatBeijing, startOfBeijingDay } from './local-date.ts';
+import { addDays, beijingDate, endOfBeijingDay, startOfBeijingDay } from './local-date.ts';
 
 /**
  * SLA arithmetic, the same everywhere (DESIGN.md "Time is an input"):
@@ -55,13 +55,6 @@ export function deadlineOf(calendar: Calendar, from: Date, measure: SlaMeasure):
     case 'on-the-spot':
       return endOfBeijingDay(beijingDate(from));
   }
-}
-
-/** A deadline as a person reads it: midnight is written as the day's 24:00, as the rules say. */
-export function formatDeadline(deadline: Date): string {
-  const text = formatBeijing(deadline);
-  if (!text.endsWith(' 00:00')) return text;
-  return `${addDays(text.slice(0, 10), -1)} 24:00`;
 }
 
 /**

@@ -1,10 +1,12 @@
 import type { Calendar } from '../domain/calendar.ts';
 import type { Clock } from '../domain/clock.ts';
+import type { EmsPort } from '../departments/ems.ts';
+import type { PaymentPort } from '../departments/payments.ts';
 import type { FaceVerifier } from '../registries/face-verification.ts';
 import type { SharedData } from '../registries/port.ts';
 import type { Db } from '../store/db.ts';
 
-/** What every use case is given: the store, time, the shared data and the face-check provider. */
+/** What every use case is given: the store, time, the shared data and the outside services. */
 export interface EngineDeps {
   db: Db;
   clock: Clock;
@@ -12,7 +14,17 @@ export interface EngineDeps {
   shared: SharedData;
   /** 人脸识别: the provider behind the face checks. */
   faces: FaceVerifier;
+  /** The post's pickup times, for booking a two-way EMS pickup. */
+  ems: Pick<EmsPort, 'pickupWindows'>;
+  /** Where the family pays the premium the tax bureau assessed. */
+  payments: PaymentPort;
   newCaseId: () => string;
   /** Signs receipts (收件回执) so their QR codes can be verified. */
   receiptKey: string;
+  settings: EngineSettings;
+}
+
+export interface EngineSettings {
+  /** The longest whole name (surname and given name) a baby may have, in characters. */
+  nameMaxLength: number;
 }

@@ -1,5 +1,7 @@
 import type { Facts } from '../policy/facts.ts';
 import type { Evaluation } from '../policy/evaluate.ts';
+import type { PremiumYear } from '../domain/case.ts';
+import { beijingDate } from '../domain/local-date.ts';
 import type { CaseForm } from '../departments/port.ts';
 
 /**
@@ -44,6 +46,7 @@ export function buildForm(facts: Facts, evaluation: Evaluation, extras: FormExtr
     },
     existingCertificateNumber: facts.existing.birthCertificate?.number,
     insuranceYears: facts.choices.insuranceYears ?? ['current'],
+    premium: premiumOf(facts, evaluation),
     insuranceDivisionCode: facts.choices.insuranceDivisionCode ?? registering?.hukou?.divisionCode ?? null,
     delivery: Object.fromEntries(
       evaluation.plan.filter((p) => p.delivery?.chosen).map((p) => [p.id, p.delivery!.chosen]),
@@ -52,4 +55,21 @@ export function buildForm(facts: Facts, evaluation: Evaluation, extras: FormExtr
     contact: extras.contact,
     uploads: extras.uploads,
   };
+}
+
+/**
+ * The insurance years the premium pays for, as the policy's terms give them, and the share of the
+ * birth year's premium a late-year birth pays (Zibo). The tax bureau assesses the amount from these.
+ */
+function premiumOf(facts: Facts, evaluation: Evaluation): { years: PremiumYear[]; shareOfBirthYear: number } {
+  const ins = evaluation.insurance;
+  const birthYear = Number(beijingDate(new Date(facts.baby.bornAt)).slice(0, 4));
+  const years: PremiumYear[] =
+    ins.stated && ins.coverage.length
+      ? ins.coverage.map((c) => ({ year: c.year, insuranceYear: c.insuranceYear }))
+      : (facts.choices.insuranceYears ?? ['current']).map((y) => ({
+          year: birthYear + (y === 'next' ? 1 : 0),
+          insuranceYear: y,
+        }));
+  return { years, shareOfBirthYear: ins.stated ? (ins.premiumShare ?? 1) : 1 };
 }

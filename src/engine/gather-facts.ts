@@ -1,4 +1,4 @@
-import { AppError } from '../domain/error.ts';
+import { fieldError } from '../domain/error.ts';
 import type { ParentRole } from '../domain/ids.ts';
 import { parseFacts, type Facts, type FactsInput } from '../policy/facts.ts';
 import type { DeliveryRecord, MarriageRecord, SharedData } from '../registries/port.ts';
@@ -10,6 +10,8 @@ export interface ApplicationInput {
   baby: {
     surname: string;
     givenName: string;
+    /** Which baby of the delivery: 1 unless twins or more. */
+    birthOrder?: number;
     sex?: 'male' | 'female';
     bornAt?: string;
     birthPlace?: FactsInput['baby']['birthPlace'];
@@ -62,8 +64,8 @@ function fatherIdOf(
  */
 /** What the platform's own store knows about the family. */
 export interface PlatformRecords {
-  /** Another application for this mother's baby born at that instant. */
-  priorApplication(bornAt: string): Promise<boolean>;
+  /** A case this baby (the mother's, born at that instant, in that order) already has. */
+  priorApplication(bornAt: string, birthOrder: number): Promise<boolean>;
   /** The mother's signed authorization for this applicant, if she gave one. */
   authorization(
     motherIdNumber: string,
@@ -83,27 +85,31 @@ export async function gatherFacts(
 ): Promise<Facts> {
   const mother = await shared.person(input.motherIdNumber);
   if (!mother) {
-    throw new AppError(
-      'NOT_FOUND',
-      {
-        zh: 'motherIdNumber：户籍信息中查无此人，请核对母亲身份证号',
-        en: 'motherIdNumber: the hukou registry has no such person; check the mother’s ID number',
-      },
-      { field: 'motherIdNumber' },
-    );
+    throw fieldError('NOT_FOUND', 'motherIdNumber', {
+      zh: '户籍信息中查无此人，请核对母亲身份证号',
+      en: 'the hukou registry has no such person; check the number',
+    });
   }
+  const birthOrder = input.baby.birthOrder ?? 1;
   const [marriage, delivery, eLicenses, maternityInsurance, existing] = await Promise.all([
     shared.marriageOf(mother.idNumber),
     shared.deliveryRecordOf(mother.idNumber),
     shared.eLicensesOf(mother.idNumber),
     shared.maternityInsuranceOf(mother.idNumber),
-    shared.babyRecordsOf(mother.idNumber),
+    shared.babyRecordsOf(mother.idNumber, birthOrder),
   ]);
+  const recorded = delivery?.babies.find((b) => b.birthOrder === birthOrder);
+  if (delivery && !recorded) {
+    throw fieldError('INVALID_INPUT', 'baby.birthOrder', {
+      zh: `医院分娩信息中只有 ${delivery.babies.length} 名新生儿，请核对出生顺序`,
+      en: `the hospital's delivery record has ${delivery.babies.length} baby(ies); check the birth order`,
+    });
+  }
   const fatherId = fatherIdOf(mother.idNumber, marriage, delivery);
   const father = fatherId ? await shared.person(fatherId) : null;
-  const bornAt = delivery?.baby.bornAt ?? input.baby.bornAt;
-  const sex = delivery?.baby.sex ?? input.baby.sex;
-  const birthPlace = delivery?.baby.birthPlace ?? input.baby.birthPlace;
+  const bornAt = recorded?.bornAt ?? input.baby.bornAt;
+  const sex = recorded?.sex ?? input.baby.sex;
+  const birthPlace = recorded?.birthPlace ?? input.baby.birthPlace;
   const facts: FactsInput = {
     applicant: { role: input.applicant.role },
     // Only what the mother signed in her own login counts (or what a trusted integration passes in).
@@ -118,6 +124,7 @@ export async function gatherFacts(
       sex: sex!,
       bornAt: bornAt!,
       birthPlace: birthPlace!,
+      birthOrder,
     },
     mother,
     father,
@@ -130,7 +137,7 @@ export async function gatherFacts(
     existing,
     eLicenses,
     maternityInsurance,
-    priorApplication: bornAt ? await records.priorApplication(bornAt) : false,
+    priorApplication: bornAt ? await records.priorApplication(bornAt, birthOrder) : false,
     fatherConfirmation: father ? await records.fatherConfirmation(mother.idNumber, father.idNumber) : null,
     choices: input.choices,
   };
@@ -139,14 +146,10 @@ export async function gatherFacts(
   // so the answer does not tell a stranger whom the registries know.
   const parent = input.applicant.role === 'mother' ? mother : father;
   if (parent?.idNumber !== input.applicant.idNumber) {
-    throw new AppError(
-      'NOT_FOUND',
-      {
-        zh: 'applicant：登录人不是共享数据中该新生儿的父亲或母亲，请由父母本人登录申请',
-        en: "applicant: the person logged in is not the baby's mother or father in the shared data; a parent must log in and apply",
-      },
-      { field: 'applicant' },
-    );
+    throw fieldError('NOT_FOUND', 'applicant', {
+      zh: '登录人不是共享数据中该新生儿的父亲或母亲，请由父母本人登录申请',
+      en: "the person logged in is not the baby's mother or father in the shared data; a parent must log in and apply",
+    });
   }
   // Without a delivery record the birth facts must be typed; the schema names what is missing.
   return parseFacts(facts);

@@ -1,5 +1,6 @@
 import type { Decision, TrackingUpdate } from '../domain/case-commands.ts';
 import type { DepartmentId, ItemId, ParentRole, RegionId } from '../domain/ids.ts';
+import type { PaymentNotice } from '../departments/payments.ts';
 import type { ReceiptFacts } from '../documents/receipt.ts';
 import { claimTask, listOpenTasks } from './department/tasks.ts';
 import { decide } from './department/decide.ts';
@@ -9,7 +10,17 @@ import { metrics, ready } from './operations.ts';
 import { draftPdf, preview, submit } from './parent/apply.ts';
 import * as cases from './parent/cases.ts';
 import { authorize, confirmFather, verifyFace } from './parent/family.ts';
-import { answerSupplement, rate } from './parent/follow-up.ts';
+import {
+  answerSupplement,
+  bookPickup,
+  pickupWindows,
+  rate,
+  recordPayment,
+  startPayment,
+  supplyMaterials,
+} from './parent/follow-up.ts';
+import { discardDraft, loadDraft, saveDraft } from './parent/drafts.ts';
+import { coSign, invitationPdf, invite, myInvitations } from './parent/invitations.ts';
 import { upload } from './parent/uploads.ts';
 import { whoAmI } from './parent/who-am-i.ts';
 import { track } from './post/track.ts';
@@ -44,6 +55,20 @@ export function createEngine(deps: EngineDeps) {
         answerSupplement(deps, caseId, item, by, note),
       rate: (caseId: string, item: ItemId, by: string, score: number, comment: string) =>
         rate(deps, caseId, item, by, score, comment),
+      supplyMaterials: (caseId: string, item: ItemId, by: string, uploads: Record<string, string>) =>
+        supplyMaterials(deps, caseId, item, by, uploads),
+      pickupWindows: (caseId: string, item: ItemId, by: string) => pickupWindows(deps, caseId, item, by),
+      bookPickup: (caseId: string, item: ItemId, by: string, booking: Parameters<typeof bookPickup>[4]) =>
+        bookPickup(deps, caseId, item, by, booking),
+      startPayment: (caseId: string, item: ItemId, by: string) => startPayment(deps, caseId, item, by),
+      loadDraft: (idNumber: string, birthOrder: number) => loadDraft(deps, idNumber, birthOrder),
+      saveDraft: (idNumber: string, birthOrder: number, region: RegionId, body: unknown) =>
+        saveDraft(deps, idNumber, birthOrder, region, body),
+      discardDraft: (idNumber: string, birthOrder: number) => discardDraft(deps, idNumber, birthOrder),
+      invite: (region: RegionId, input: ApplicationInput) => invite(deps, region, input),
+      invitations: (idNumber: string) => myInvitations(deps, idNumber),
+      invitationPdf: (idNumber: string, id: string) => invitationPdf(deps, idNumber, id),
+      coSign: (idNumber: string, id: string, png: Buffer) => coSign(deps, idNumber, id, png),
       myCase: (caseId: string, idNumber: string) => cases.myCase(deps, caseId, idNumber),
       myCases: (idNumber: string) => cases.myCases(deps, idNumber),
       signedApplicationPdf: (caseId: string, idNumber: string) =>
@@ -60,6 +85,7 @@ export function createEngine(deps: EngineDeps) {
       claimTask: (department: DepartmentId, taskId: string) => claimTask(deps, department, taskId),
     },
     post: { track: (updates: TrackingUpdate[]) => track(deps, updates) },
+    payments: { record: (notice: PaymentNotice) => recordPayment(deps, notice) },
     sweeper: { sweepOverdue: (batch?: number) => sweepOverdue(deps, batch) },
     supervisor: {
       overview: (region: RegionId) => overview(deps, region),

@@ -1,4 +1,4 @@
-import type { CaseEvent, CaseState } from '../domain/case.ts';
+import type { CaseEvent, CaseState, ItemState } from '../domain/case.ts';
 import type { ItemId } from '../domain/ids.ts';
 import type { Bilingual } from '../domain/text.ts';
 import { DEPARTMENTS } from '../departments/index.ts';
@@ -8,9 +8,10 @@ import type { InboxMessage } from '../store/notification-store.ts';
 import type { OutboxMessage } from '../store/outbox-store.ts';
 
 /**
- * What events cause outside the case: department tasks and notifications. Derived from the events
- * and written to the outbox in the same transaction, so nothing is sent that was not committed
- * and nothing committed is left unsent.
+ * What events cause outside the case: department tasks, parcels and notices to the parent (in the
+ * app's inbox and by SMS, with the same words). Derived from the events and written to the outbox
+ * in the same transaction, so nothing is sent that was not committed and nothing committed is
+ * left unsent.
  */
 export function messagesFor(
   policy: Policy,
@@ -19,8 +20,14 @@ export function messagesFor(
 ): { outbox: OutboxMessage[]; inbox: InboxMessage[] } {
   const outbox: OutboxMessage[] = [];
   const inbox: InboxMessage[] = [];
-  const itemName = (id: ItemId): Bilingual =>
-    policy.items.find((i) => i.id === id)?.name ?? { zh: id, en: id };
+  const name = (id: ItemId): Bilingual =>
+    policy.items.find((i) => i.id === id)?.name ?? { zh: '事项', en: 'An item' };
+  const materialNames = (ids: string[]) => {
+    const names = ids.map(
+      (m) => policy.materials.find((x) => x.id === m)?.name ?? { zh: '材料', en: 'a material' },
+    );
+    return { zh: names.map((n) => n.zh).join('、'), en: names.map((n) => n.en).join(', ') };
+  };
   const notify = (seq: number, template: string, title: Bilingual, text: Bilingual, item?: ItemId) => {
     const body = { title, text, ...(item ? { item } : {}) };
     inbox.push({ caseId: state.id, recipientIdNumber: state.applicant.idNumber, template, body });
@@ -33,79 +40,143 @@ export function messagesFor(
       payload: { to: state.applicant.idNumber, template, ...body },
     });
   };
+  const dispatch = (item: ItemState) => {
+    const attempt = dispatchNumber(item);
+    const task: DepartmentTask = {
+      taskId: `${state.id}:${item.id}:${attempt}`,
+      caseId: state.id,
+      item: item.id,
+      attempt,
+      department: item.department,
+      region: state.region,
+      deadline: item.deadline,
+      fields: DEPARTMENTS[item.department].taskFields(
+        item.id,
+        state.form as CaseForm,
+        allOutputs(state),
+        item,
+      ),
+    };
+    outbox.push({
+      kind: 'dispatch',
+      topic: item.department,
+      idempotencyKey: task.taskId,
+      caseId: state.id,
+      payload: task,
+    });
+  };
+  const ship = (item: ItemId, parcelId: string) => {
+    const parcel = state.items[item]!.parcels.find((p) => p.id === parcelId)!;
+    const payload = {
+      parcelId,
+      caseId: state.id,
+      item,
+      direction: parcel.direction,
+      destination: parcel.destination,
+      shippedAt: parcel.tracking.at(-1)!.at,
+      ...(parcel.pickup ? { pickup: parcel.pickup } : {}),
+    };
+    outbox.push({
+      kind: 'ship',
+      topic: 'ems',
+      idempotencyKey: `${parcelId}:ship`,
+      caseId: state.id,
+      payload,
+    });
+  };
 
   for (const { seq, event: e } of events) {
+    if (e.type === 'case-submitted') {
+      notify(
+        seq,
+        'case-accepted',
+        { zh: '申请已受理', en: 'Application accepted' },
+        {
+          zh: `办件 ${state.id} 已受理，共 ${e.items.length} 个事项`,
+          en: `Case ${state.id} is accepted, with ${e.items.length} items`,
+        },
+      );
+      continue;
+    }
+    if (e.type === 'case-overdue') continue;
+    const n = name(e.item);
     switch (e.type) {
-      case 'case-submitted':
-        notify(
-          seq,
-          'case-accepted',
-          { zh: '申请已受理', en: 'Application accepted' },
-          {
-            zh: `办件 ${state.id} 已受理，共 ${e.items.length} 个事项`,
-            en: `Case ${state.id} is accepted, with ${e.items.length} items`,
-          },
-        );
-        break;
       case 'item-dispatched':
-      case 'supplement-answered': {
-        const item = state.items[e.item]!;
-        const attempt = item.attempt + item.supplements;
-        const task: DepartmentTask = {
-          taskId: `${state.id}:${e.item}:${attempt}`,
-          caseId: state.id,
-          item: e.item,
-          attempt,
-          department: item.department,
-          region: state.region,
-          deadline: item.deadline,
-          fields: DEPARTMENTS[item.department].taskFields(e.item, state.form as CaseForm, allOutputs(state)),
-        };
-        outbox.push({
-          kind: 'dispatch',
-          topic: item.department,
-          idempotencyKey: task.taskId,
-          caseId: state.id,
-          payload: task,
-        });
+      case 'supplement-answered':
+      case 'payment-made':
+        dispatch(state.items[e.item]!);
+        if (e.type === 'payment-made') {
+          notify(
+            seq,
+            'payment-made',
+            { zh: `${n.zh}：已缴费`, en: `${n.en}: paid` },
+            { zh: '缴费成功，正等待税务部门确认', en: 'Payment received; the tax bureau is confirming it' },
+            e.item,
+          );
+        }
         break;
-      }
       case 'item-done': {
         notify(
           seq,
           'item-done',
-          { zh: `${itemName(e.item).zh}已办结`, en: `${itemName(e.item).en}: done` },
+          { zh: `${n.zh}已办结`, en: `${n.en}: done` },
           { zh: '可在“我的办件”查看结果并评价', en: 'See the result and rate it under My cases' },
           e.item,
         );
         const sms = policy.smsTemplates.find((t) => t.event === 'insurance-enrolled');
         if (e.item === 'insurance-enrollment' && sms) {
-          const name = String((state.form as CaseForm).mother.name);
+          const mother = String((state.form as CaseForm).mother.name);
           notify(
             seq,
             'insurance-enrolled',
             { zh: '参保登记成功', en: 'Insurance enrollment done' },
-            { zh: sms.text.zh.replace('{name}', name), en: sms.text.en.replace('{name}', name) },
+            { zh: sms.text.zh.replace('{name}', mother), en: sms.text.en.replace('{name}', mother) },
             e.item,
           );
         }
         break;
       }
-      case 'parcel-shipped':
-        outbox.push({
-          kind: 'ship',
-          topic: 'ems',
-          idempotencyKey: `${e.parcelId}:ship`,
-          caseId: state.id,
-          payload: {
-            parcelId: e.parcelId,
-            caseId: state.id,
-            item: e.item,
-            direction: e.direction,
-            destination: e.destination,
-            shippedAt: e.at,
+      case 'materials-requested': {
+        const what = materialNames(e.materials);
+        notify(
+          seq,
+          'materials-requested',
+          { zh: `${n.zh}：请上传材料`, en: `${n.en}: please upload` },
+          { zh: `请在“我的办件”中上传：${what.zh}`, en: `Upload under My cases: ${what.en}` },
+          e.item,
+        );
+        break;
+      }
+      case 'payment-requested': {
+        const years = e.years.map((y) => `${y.year}`);
+        const yuan = (e.amountFen / 100).toFixed(2);
+        notify(
+          seq,
+          'payment-requested',
+          { zh: `${n.zh}：请缴费`, en: `${n.en}: payment due` },
+          {
+            zh: `应缴 ${yuan} 元（${years.join('、')} 年度），请在“我的办件”中缴纳`,
+            en: `${yuan} yuan is due for ${years.join(' and ')}; pay it under My cases`,
           },
-        });
+          e.item,
+        );
+        break;
+      }
+      case 'pickup-requested':
+        notify(
+          seq,
+          'pickup-requested',
+          { zh: `${n.zh}：请预约上门取件`, en: `${n.en}: book a pickup` },
+          {
+            zh: '请在“我的办件”中预约邮政 EMS 上门收取您寄往办理部门的材料',
+            en: 'Book the EMS courier under My cases to collect what you send to the department',
+          },
+          e.item,
+        );
+        break;
+      case 'pickup-booked':
+      case 'parcel-shipped':
+        ship(e.item, e.parcelId);
         break;
       case 'parcel-tracked': {
         const parcel = state.items[e.item]?.parcels.find((p) => p.id === e.parcelId);
@@ -113,45 +184,41 @@ export function messagesFor(
           notify(
             seq,
             'parcel-delivered',
-            { zh: `${itemName(e.item).zh}邮件已送达`, en: `${itemName(e.item).en}: parcel delivered` },
-            { zh: `邮件 ${e.parcelId} 已签收`, en: `parcel ${e.parcelId} was delivered` },
+            { zh: `${n.zh}邮件已送达`, en: `${n.en}: parcel delivered` },
+            {
+              zh: parcel.waybill ? `邮政 EMS 运单 ${parcel.waybill} 已签收` : '邮件已签收',
+              en: parcel.waybill ? `EMS waybill ${parcel.waybill} was delivered` : 'the parcel was delivered',
+            },
             e.item,
           );
         }
         break;
       }
       case 'item-rejected':
-        notify(
-          seq,
-          'item-rejected',
-          { zh: `${itemName(e.item).zh}未通过`, en: `${itemName(e.item).en}: not approved` },
-          e.reason,
-          e.item,
-        );
+        notify(seq, 'item-rejected', { zh: `${n.zh}未通过`, en: `${n.en}: not approved` }, e.reason, e.item);
         break;
       case 'supplement-requested':
         notify(
           seq,
           'supplement-requested',
-          { zh: `${itemName(e.item).zh}需要补件`, en: `${itemName(e.item).en}: supplement needed` },
+          { zh: `${n.zh}需要补件`, en: `${n.en}: supplement needed` },
           e.message,
           e.item,
         );
         break;
       case 'item-cancelled':
-        notify(
-          seq,
-          'item-cancelled',
-          { zh: `${itemName(e.item).zh}已取消`, en: `${itemName(e.item).en}: cancelled` },
-          e.offline,
-          e.item,
-        );
+        notify(seq, 'item-cancelled', { zh: `${n.zh}已取消`, en: `${n.en}: cancelled` }, e.offline, e.item);
         break;
       default:
         break;
     }
   }
   return { outbox, inbox };
+}
+
+/** Which dispatch of the item this is: the first, then one more per supplement answered and per payment. */
+export function dispatchNumber(item: ItemState): number {
+  return item.attempt + item.supplements + (item.payment?.paidAt ? 1 : 0);
 }
 
 function allOutputs(state: CaseState): Record<string, string> {

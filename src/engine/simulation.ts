@@ -1,63 +1,29 @@
 import { officialCalendar } from '../calendar/official-calendar.ts';
-import type { Decision } from '../domain/case-commands.ts';
+
 import { fakeClock } from '../domain/clock.ts';
-import type { DepartmentId, ItemId, ParentRole, RegionId } from '../domain/ids.ts';
+import type { DepartmentId, RegionId } from '../domain/ids.ts';
+import { DEFAULT_NAME_MAX_LENGTH } from '../domain/person-name.ts';
 import { seededRandom } from '../domain/random.ts';
 import { simulateAllDepartments } from '../departments/index.ts';
 import { simulateEms } from '../departments/ems.ts';
+import { simulatePayments } from '../departments/payments.ts';
 import type { SimulatorOptions } from '../departments/port.ts';
 import { POLICIES } from '../policies/index.ts';
 import { generateFamilies } from '../registries/population.ts';
 import { simulatedFaceVerifier } from '../registries/face-verification.ts';
 import { simulatedRegistries } from '../registries/simulated-registries.ts';
+import { getCase, itemsAwaitingFamily } from '../store/case-store.ts';
 import type { Db } from '../store/db.ts';
-import { getCase } from '../store/case-store.ts';
 import { regionOutcomes, settledCaseCount } from '../store/report-store.ts';
-import { createEngine, type Engine } from './index.ts';
-import type { ApplicationInput } from './gather-facts.ts';
+import { loadRunState, saveRunState, storedQueue } from '../store/simulator-store.ts';
+import { createEngine } from './index.ts';
 import { OutboxWorker } from './outbox-worker.ts';
+import { actOnItem, completeApplication, FACE_PHOTO } from './simulated-family.ts';
+import { deliverSimulated } from './simulated-world.ts';
 import { smsMemory } from './sms-log.ts';
 import { verifyStore, type VerifyReport } from './verify.ts';
 
 const TICK_MS = 5 * 60_000;
-/** A 1×1 PNG standing in for a face photo: the simulated verifier checks its form, not a face. */
-const FACE_PHOTO = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
-
-/**
- * What a parent does after the pre-review lists what is missing: upload each material (a scan,
- * here the same small image), verify faces, give a phone and a mailing address in the region.
- */
-export async function completeApplication(
-  engine: Engine,
-  region: RegionId,
-  input: ApplicationInput,
-): Promise<ApplicationInput> {
-  const { missing, form } = await engine.parent.preview(region, input);
-  if (!missing.length) return input;
-  const done: ApplicationInput = { ...input, uploads: { ...input.uploads }, contact: { ...input.contact } };
-  for (const { field } of missing) {
-    const [kind, key] = field.split('.') as [string, string];
-    if (kind === 'uploads')
-      done.uploads![key] = (
-        await engine.parent.upload(input.applicant.idNumber, key, 'image/png', FACE_PHOTO)
-      ).uploadId;
-    if (kind === 'faces')
-      await engine.parent.verifyFace(input.applicant.idNumber, key as ParentRole, FACE_PHOTO);
-    if (field === 'contact.phone')
-      done.contact!.phone = `139${input.applicant.idNumber.slice(10, 18).replace(/X/i, '0')}`;
-    if (field === 'contact.mailingAddress') {
-      // The registering parent's hukou lies in the region, so it is a deliverable address there.
-      done.contact!.mailingAddress = {
-        divisionCode: form?.registering.hukouDivisionCode ?? POLICIES[region].divisions[0]!.padEnd(6, '0'),
-        detail: '幸福路 1 号',
-      };
-    }
-  }
-  return done;
-}
 
 export interface SimulationOptions {
   region: RegionId;
@@ -83,36 +49,58 @@ export interface SimulationSummary {
   slaCompliance: { withDeadline: number; onTime: number; share: number | null };
   overdueItems: number;
   medianHoursByItem: Record<string, number>;
+  /** Calls, tasks and faults per simulated department, since this run (or its resumption) began. */
   departmentCalls: Record<string, { calls: number; tasks: number; faults: number }>;
   /** EMS parcels booked (results mailed to families, and families' documents mailed to departments). */
   parcels: number;
   simulatedDays: number;
+  /** Whether this run took up where a killed one stopped. */
+  resumed: boolean;
   verify: VerifyReport;
+}
+
+/** What a run keeps in the store after every round, so a killed run resumes where it stopped. */
+interface RunState {
+  clock: string;
+  nextArrival: number;
+  counts: { accepted: number; refused: number; supplemented: number };
+  refusedBy: Record<string, number>;
 }
 
 /**
  * Run synthetic families through the whole service in simulated time: submission, pre-review,
  * dispatch through the outbox to the department simulators, their decisions back through the
- * engine, supplements answered by the parents, overdue sweeps; then verify the store.
+ * engine, families answering supplements, uploading, booking the courier and paying, overdue
+ * sweeps; then verify the store. Everything a run has in hand is in the store (the simulators'
+ * queues, the run's own progress), and case numbers come from the family, so a killed run started
+ * again with the same options resumes and ends as it would have.
  */
 export async function runSimulation(o: SimulationOptions): Promise<SimulationSummary> {
-  const clock = fakeClock(o.start);
-  const calendar = officialCalendar();
-  const random = seededRandom(`${o.seed}:driver`);
+  const run = `${o.region}:${o.seed}:${o.cases}:${o.start.toISOString()}`;
+  const saved = await loadRunState<RunState>(o.db, run);
+  const clock = fakeClock(saved ? new Date(saved.clock) : o.start);
+  const random = seededRandom(`${o.seed}:driver:${saved?.clock ?? ''}`);
   const shared = simulatedRegistries();
-  const departments = simulateAllDepartments({ ...o.departments, seed: o.seed, now: () => clock.now() });
-  let caseNo = 0;
+  const queue = <T>(name: string) => storedQueue<T>(o.db, `${run}/${name}`);
+  const departments = simulateAllDepartments(
+    { ...o.departments, seed: o.seed, now: () => clock.now() },
+    (d) => queue(d),
+  );
+  const ems = simulateEms({ queue: queue('ems') });
+  const payments = simulatePayments({ notify: (n) => engine.payments.record(n), queue: queue('payments') });
+  let caseId = '';
   const engine = createEngine({
     receiptKey: 'simulation',
     db: o.db,
     clock,
-    calendar,
+    calendar: officialCalendar(),
     shared,
     faces: simulatedFaceVerifier(async (id) => (await shared.person(id)) !== null),
-    newCaseId: () =>
-      `${o.region.toUpperCase().slice(0, 2)}${String(o.seed).replace(/\W/g, '')}-${String(++caseNo).padStart(6, '0')}`,
+    ems,
+    payments,
+    settings: { nameMaxLength: DEFAULT_NAME_MAX_LENGTH },
+    newCaseId: () => caseId,
   });
-  const ems = simulateEms();
   const worker = new OutboxWorker({
     db: o.db,
     clock,
@@ -124,14 +112,21 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
 
   const families = generateFamilies(o.region, o.cases, { seed: o.seed, bornBy: o.start });
   for (const f of families) shared.load(f.situation);
-  // Applications arrive over the first three days.
+  // Applications arrive over the first three days, in an order fixed by the seed.
+  const arrivalRandom = seededRandom(`${o.seed}:arrivals`);
   const arrivals = families
-    .map((f, i) => ({ f, i, at: o.start.getTime() + random.int(0, 3 * 86_400_000) }))
-    .sort((a, b) => a.at - b.at);
-  const answers: { at: number; caseId: string; item: ItemId; by: string }[] = [];
-  const summaryCounts = { accepted: 0, refused: 0, supplemented: 0 };
-  const refusedBy: Record<string, number> = {};
-  const openCases = new Set<string>();
+    .map((f, i) => ({ f, i, at: o.start.getTime() + arrivalRandom.int(0, 3 * 86_400_000) }))
+    .sort((a, b) => a.at - b.at || a.i - b.i)
+    .slice(saved?.nextArrival ?? 0);
+  const state: RunState = saved ?? {
+    clock: o.start.toISOString(),
+    nextArrival: 0,
+    counts: { accepted: 0, refused: 0, supplemented: 0 },
+    refusedBy: {},
+  };
+  // When each waiting family acts: between two hours and two days after it is asked.
+  const familyActs = new Map<string, number>();
+  const prefix = `${o.region.toUpperCase().slice(0, 2)}${String(o.seed).replace(/\W/g, '')}`;
 
   for (let round = 0; round < 200_000; round++) {
     const now = clock.now().getTime();
@@ -147,62 +142,46 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
         baby: f.baby,
         choices: f.choices,
       });
+      caseId = `${prefix}-${String(i + 1).padStart(6, '0')}`;
       const r = await engine.parent.submit(o.region, `sim-${o.seed}-${i}`, input);
-      if (r.accepted) {
-        summaryCounts.accepted++;
-        openCases.add(r.caseId);
-      } else {
-        summaryCounts.refused++;
-        for (const finding of r.evaluation.findings.filter(
-          (x) => x.outcome === 'failed' && x.effect === 'refuse' && x.scope === 'case',
-        )) {
-          refusedBy[finding.ruleId] = (refusedBy[finding.ruleId] ?? 0) + 1;
+      if (r.accepted && !r.duplicate) state.counts.accepted++;
+      if (!r.accepted) {
+        state.counts.refused++;
+        for (const f of r.evaluation.findings) {
+          if (f.outcome === 'failed' && f.effect === 'refuse' && f.scope === 'case')
+            state.refusedBy[f.ruleId] = (state.refusedBy[f.ruleId] ?? 0) + 1;
         }
       }
+      state.nextArrival++;
     }
     await worker.drain();
+    const delivered = await deliverSimulated(engine, Object.values(departments), ems, clock.now());
+    state.counts.supplemented += delivered.filter(
+      (d) => d.decision.outcome === 'supplement' && d.result.ok,
+    ).length;
 
-    const due: Decision[] = Object.values(departments).flatMap((d) => d.due(clock.now()));
-    for (let k = 0; k < due.length; k += 200) {
-      const batch = due.slice(k, k + 200);
-      const results = await engine.department.decideMany(batch);
-      batch.forEach((d, j) => {
-        if (d.outcome === 'supplement' && results[j]!.ok) {
-          summaryCounts.supplemented++;
-          // The parent answers between two hours and two days later.
-          answers.push({
-            at: clock.now().getTime() + random.int(2 * 3600_000, 48 * 3600_000),
-            caseId: d.caseId,
-            item: d.item,
-            by: '',
-          });
-        }
-      });
-    }
-    await engine.post.track(ems.due(clock.now()));
-    answers.sort((a, b) => a.at - b.at);
-    while (answers.length && answers[0]!.at <= clock.now().getTime()) {
-      const a = answers.shift()!;
-      const state = await getCase(o.db, a.caseId);
-      await engine.parent.answerSupplement(
-        a.caseId,
-        a.item,
-        state.applicant.idNumber,
-        '已补充上传 / uploaded',
-      );
+    const waiting = await itemsAwaitingFamily(o.db, o.region);
+    const keys = new Set(waiting.map((w) => `${w.caseId}:${w.item}`));
+    for (const key of familyActs.keys()) if (!keys.has(key)) familyActs.delete(key);
+    for (const w of waiting) {
+      const key = `${w.caseId}:${w.item}`;
+      if (!familyActs.has(key)) familyActs.set(key, now + random.int(2 * 3600_000, 48 * 3600_000));
+      if (familyActs.get(key)! > now) continue;
+      const c = await getCase(o.db, w.caseId);
+      await actOnItem(engine, payments, c, c.items[w.item]!, clock.now());
+      familyActs.delete(key);
     }
     await worker.drain();
     await engine.sweeper.sweepOverdue();
-
-    if (o.onProgress) {
-      o.onProgress((await settledCaseCount(o.db)) + summaryCounts.refused, o.cases);
-    }
+    state.clock = clock.now().toISOString();
+    await saveRunState(o.db, run, state, clock.now());
+    o.onProgress?.((await settledCaseCount(o.db)) + state.counts.refused, o.cases);
 
     const next = [
       arrivals[0]?.at,
-      answers[0]?.at,
-      ...Object.values(departments).map((d) => d.nextDueAt()?.getTime()),
-      ems.nextDueAt()?.getTime(),
+      ...familyActs.values(),
+      ...(await Promise.all(Object.values(departments).map((d) => d.nextDueAt()))).map((d) => d?.getTime()),
+      (await ems.nextDueAt())?.getTime(),
       (await worker.nextAvailableAt())?.getTime(),
     ].filter((t): t is number => t !== undefined);
     if (!next.length) break;
@@ -211,33 +190,40 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
     clock.set(new Date(Math.max(clock.now().getTime() + TICK_MS, Math.min(...next))));
   }
 
-  return { ...(await summarize(o, clock.now(), summaryCounts, refusedBy, departments)), parcels: ems.booked };
+  return {
+    ...(await summarize(o, clock.now(), state, departments)),
+    parcels: ems.booked,
+    resumed: saved !== null,
+  };
 }
 
 async function summarize(
   o: SimulationOptions,
   end: Date,
-  counts: { accepted: number; refused: number; supplemented: number },
-  refusedBy: Record<string, number>,
+  state: RunState,
   departments: Record<DepartmentId, { stats: { calls: number; tasks: number; faults: number } }>,
-): Promise<Omit<SimulationSummary, 'parcels'>> {
+): Promise<Omit<SimulationSummary, 'parcels' | 'resumed'>> {
   const { caseStatus, itemStatus, sla, medians } = await regionOutcomes(o.db, o.region);
   const n = (rows: { status: string; n: number }[], s: string) => rows.find((r) => r.status === s)?.n ?? 0;
+  const open = ['waiting', 'dispatched', 'supplement-requested', 'payment-due'].reduce(
+    (t, s) => t + n(itemStatus, s),
+    0,
+  );
   return {
     region: o.region,
     submitted: o.cases,
-    accepted: counts.accepted,
-    refused: counts.refused,
-    refusedBy,
+    accepted: state.counts.accepted,
+    refused: state.counts.refused,
+    refusedBy: state.refusedBy,
     casesCompleted: n(caseStatus, 'completed'),
     casesPartly: n(caseStatus, 'partly-completed'),
     items: {
       done: n(itemStatus, 'done'),
       rejected: n(itemStatus, 'rejected'),
       cancelled: n(itemStatus, 'cancelled'),
-      open: n(itemStatus, 'waiting') + n(itemStatus, 'dispatched') + n(itemStatus, 'supplement-requested'),
+      open,
     },
-    supplemented: counts.supplemented,
+    supplemented: state.counts.supplemented,
     slaCompliance: {
       withDeadline: sla.total,
       onTime: sla.on_time,
@@ -247,6 +233,6 @@ async function summarize(
     medianHoursByItem: Object.fromEntries(medians.map((m) => [m.item, m.hours])),
     departmentCalls: Object.fromEntries(Object.entries(departments).map(([k, v]) => [k, { ...v.stats }])),
     simulatedDays: Math.round(((end.getTime() - o.start.getTime()) / 86_400_000) * 10) / 10,
-    verify: await verifyStore(o.db),
+    verify: await verifyStore(o.db, { now: end }),
   };
 }

@@ -1,6 +1,7 @@
 import { replay, type CaseState } from '../domain/case.ts';
 import type { Queryable } from '../store/db.ts';
 import { outboxCounts } from '../store/outbox-store.ts';
+import { stalledItems } from '../store/case-store.ts';
 import { casePage } from '../store/verify-store.ts';
 import { canonicalJson } from '../domain/canonical-json.ts';
 import { chainHash, GENESIS_HASH } from '../store/event-chain.ts';
@@ -19,11 +20,15 @@ export interface VerifyReport {
 
 /**
  * Check the store end to end: every case's hash chain is intact, every projected column (cases,
- * case_items) equals the replay of its events, and every outbox row is settled (none pending, none
- * failed). Cutting events off the end of a log while rewriting the case row consistently cannot be
+ * case_items) equals the replay of its events, every outbox row is settled (none pending, none
+ * failed), and no task handed to a department sits undecided past its deadline at `now`. Cutting events off the end of a log while rewriting the case row consistently cannot be
  * seen from inside the database; that needs the last hashes kept elsewhere.
  */
-export async function verifyStore(db: Queryable, batch = 500): Promise<VerifyReport> {
+export async function verifyStore(
+  db: Queryable,
+  options: { now?: Date; batch?: number } = {},
+): Promise<VerifyReport> {
+  const batch = options.batch ?? 500;
   const problems: string[] = [];
   let cases = 0;
   let events = 0;
@@ -100,6 +105,12 @@ export async function verifyStore(db: Queryable, batch = 500): Promise<VerifyRep
         }
       }
     }
+  }
+  // A task handed to a department and never decided, past its deadline: lost, or ignored.
+  for (const s of await stalledItems(db, options.now ?? new Date(0))) {
+    problems.push(
+      `${s.caseId}: item ${s.item} was handed to ${s.department} at ${s.handedAt} and is still undecided past its deadline ${s.deadline}`,
+    );
   }
   const outbox = await outboxCounts(db);
   if (outbox.pending) problems.push(`${outbox.pending} outbox messages are still pending`);

@@ -4,7 +4,8 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { Clock } from '../domain/clock.ts';
-import { AppError } from '../domain/error.ts';
+import { handleError, handleNotFound, uncleanTextPath, UNCLEAN_TEXT } from './errors.ts';
+import { fieldError } from '../domain/error.ts';
 import type { DepartmentId } from '../domain/ids.ts';
 import type { Engine } from '../engine/index.ts';
 import { invalidInput } from '../policy/facts.ts';
@@ -15,6 +16,9 @@ import type { SessionTokens } from './sessions.ts';
 import { authRoutes } from './routes/auth.ts';
 import { citizenRoutes } from './routes/citizen/index.ts';
 import { devRoutes } from './routes/dev.ts';
+import { paymentRoutes } from './routes/payments.ts';
+import type { SimulatedPayments } from '../departments/payments.ts';
+import type { EngineSettings } from '../engine/deps.ts';
 import { gatewayRoutes } from './routes/gateway.ts';
 import { opsRoutes } from './routes/ops.ts';
 import { receiptRoutes } from './routes/receipt.ts';
@@ -34,8 +38,12 @@ export interface AppDeps {
   clock: Clock;
   identity: IdentityProvider;
   gatewayKeys: Partial<Record<DepartmentId, string>>;
-  /** Only outside production: the dev API loads family situations into the simulated registries. */
-  devRegistries: SimulatedRegistries | null;
+  /** Only outside production: the simulated registries and cashier the dev API drives. */
+  dev: { registries: SimulatedRegistries; payments: SimulatedPayments } | null;
+  /** Payment providers' keys for their signed payment notices. */
+  paymentKeys: Record<string, string>;
+  /** The public settings the apps read (GET /api/config). */
+  settings: EngineSettings;
   production: boolean;
   /** The built parents' app, served at `/` when present. */
   webRoot?: string;
@@ -52,10 +60,18 @@ export interface AppDeps {
 export type App = FastifyInstance<never, never, never, never, ZodTypeProvider>;
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, bodyLimit: 2 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  // Live views hold their connections open; closing the server ends them.
+  const app = Fastify({
+    logger: false,
+    bodyLimit: 2 * 1024 * 1024,
+    forceCloseConnections: true,
+  }).withTypeProvider<ZodTypeProvider>();
   // Our own validator: the same bilingual, field-naming errors as everywhere else (the parse keeps
   // each issue's input, so a missing field reads "required", not "wrong type").
+  // Text with NUL, other control characters or lone surrogates is refused first, for every field.
   app.setValidatorCompiler(({ schema, httpPart }) => (data) => {
+    const unclean = uncleanTextPath(data, httpPart ?? '');
+    if (unclean) return { error: fieldError('INVALID_INPUT', unclean, UNCLEAN_TEXT) };
     const r = (schema as z.ZodType).safeParse(data, { reportInput: true });
     return r.success ? { value: r.data } : { error: invalidInput(r.error, httpPart ?? '') };
   });
@@ -67,14 +83,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       done(null, JSON.parse(body as string));
     } catch (e) {
       done(
-        new AppError(
-          'INVALID_INPUT',
-          {
-            zh: `body：不是有效的 JSON（${(e as Error).message}）`,
-            en: `body: not valid JSON (${(e as Error).message})`,
-          },
-          { field: 'body' },
-        ) as unknown as FastifyError,
+        fieldError('INVALID_INPUT', 'body', {
+          zh: `不是有效的 JSON（${(e as Error).message}）`,
+          en: `not valid JSON (${(e as Error).message})`,
+        }) as unknown as FastifyError,
         undefined,
       );
     }
@@ -94,25 +106,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
-  app.setErrorHandler((error: FastifyError | AppError, _req, reply) => {
-    if (error instanceof AppError) return reply.status(error.httpStatus).send({ error: error.toJSON() });
-    const status = (error as FastifyError).statusCode ?? 500;
-    if (status < 500) {
-      return reply.status(status).send({
-        error: {
-          code: 'INVALID_INPUT',
-          message: { zh: `请求有误：${error.message}`, en: `Bad request: ${error.message}` },
-        },
-      });
-    }
-    console.error(error);
-    return reply.status(500).send({
-      error: {
-        code: 'INTERNAL',
-        message: { zh: '服务器内部错误，请稍后再试', en: 'internal error; please try again later' },
-      },
-    });
-  });
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler(handleNotFound);
 
   await app.register(opsRoutes(deps));
   await app.register(receiptRoutes(deps));
@@ -120,6 +115,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(gatewayRoutes(deps), { prefix: '/api/gateway' });
   await app.register(supervisionRoutes(deps), { prefix: '/api/supervision' });
   await app.register(devRoutes(deps), { prefix: '/api/dev' });
+  await app.register(paymentRoutes(deps), { prefix: '/api/payments' });
+  app.get(
+    '/api/config',
+    { schema: { summary: 'Public settings the apps follow (the name length limit)', tags: ['public'] } },
+    async () => ({
+      nameMaxLength: deps.settings.nameMaxLength,
+    }),
+  );
   await app.register(regionRoutes(), { prefix: '/api/regions' });
   await app.register(authRoutes(deps), { prefix: '/api/auth' });
   if (deps.webRoot) await serveWebApp(app, deps.webRoot);

@@ -1,6 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { AppError } from '../domain/error.ts';
-import { DepartmentId } from '../domain/ids.ts';
+import { fieldError } from '../domain/error.ts';
 
 /**
  * Department systems sign what they send: HMAC-SHA256 over `${METHOD}\n${path?query}\n${timestamp}\n${raw body}`
@@ -17,8 +16,13 @@ export function sign(key: string, method: string, path: string, timestamp: strin
     .digest('hex');
 }
 
-export function verifySignature(
-  keys: Partial<Record<DepartmentId, string>>,
+/**
+ * Who signed the request, by the `x-department` header (or another sender header, such as a payment
+ * provider's `x-provider`): a sender with a key, a timestamp within the window, and a signature
+ * over this method, path, timestamp and body.
+ */
+export function verifySignature<S extends string>(
+  keys: Partial<Record<S, string>>,
   request: {
     method: string;
     url: string;
@@ -26,32 +30,33 @@ export function verifySignature(
     rawBody?: string;
   },
   now: Date,
-): DepartmentId {
+  senderHeader = 'x-department',
+): S {
   const { headers } = request;
   const header = (name: string) => {
     const v = headers[name];
     return Array.isArray(v) ? v[0] : v;
   };
-  const unauthorized = (field: string, zh: string, en: string) =>
-    new AppError('UNAUTHORIZED', { zh: `${field}：${zh}`, en: `${field}: ${en}` }, { field });
-  const department = DepartmentId.safeParse(header('x-department'));
-  if (!department.success || !keys[department.data])
-    throw unauthorized('x-department', '未知的部门', 'unknown department');
+  const unauthorized = (field: string, text: { zh: string; en: string }) =>
+    fieldError('UNAUTHORIZED', field, text);
+  const sender = header(senderHeader) ?? '';
+  const key = Object.hasOwn(keys, sender) ? keys[sender as S] : undefined;
+  if (!key) throw unauthorized(senderHeader, { zh: '未知的发送方', en: 'unknown sender' });
   const timestamp = header('x-timestamp') ?? '';
   const ts = Number(timestamp);
   if (!/^\d{10,16}$/.test(timestamp) || Math.abs(now.getTime() - ts) > REPLAY_WINDOW_MS) {
-    throw unauthorized(
-      'x-timestamp',
-      '时间戳缺失或超出5分钟有效期',
-      'missing, or outside the 5-minute window',
-    );
+    throw unauthorized('x-timestamp', {
+      zh: '时间戳缺失或超出5分钟有效期',
+      en: 'missing, or outside the 5-minute window',
+    });
   }
   const expected = Buffer.from(
-    sign(keys[department.data]!, request.method, request.url, timestamp, request.rawBody ?? ''),
+    sign(key, request.method, request.url, timestamp, request.rawBody ?? ''),
     'hex',
   );
   const given = Buffer.from(header('x-signature') ?? '', 'hex');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected))
-    throw unauthorized('x-signature', '签名无效', 'signature does not match');
-  return department.data;
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    throw unauthorized('x-signature', { zh: '签名无效', en: 'signature does not match' });
+  }
+  return sender as S;
 }

@@ -1,4 +1,4 @@
-import { AppError } from '../domain/error.ts';
+import { fieldError } from '../domain/error.ts';
 import { isCitizenId } from '../domain/citizen-id.ts';
 import { RegionId } from '../domain/ids.ts';
 import type { SessionTokens } from './sessions.ts';
@@ -42,11 +42,7 @@ export function identityProvider(options: {
       const fromSession = token.startsWith('s1.') ? options.sessions?.verify(token) : null;
       if (fromSession && isCitizenId(fromSession)) return { idNumber: fromSession };
       if (dev && token.startsWith('dev:') && isCitizenId(token.slice(4))) return { idNumber: token.slice(4) };
-      throw new AppError(
-        'UNAUTHORIZED',
-        { zh: 'authorization：请先登录', en: 'authorization: please log in' },
-        { field: 'authorization' },
-      );
+      throw fieldError('UNAUTHORIZED', 'authorization', { zh: '请先登录', en: 'please log in' });
     },
     // `Bearer dev-supervisor:fujian,anhui` in development.
     async supervisorFrom(authorization) {
@@ -59,11 +55,10 @@ export function identityProvider(options: {
         : [];
       if (dev && regions.length && regions.every((r) => r.success))
         return { regions: regions.map((r) => r.data!) };
-      throw new AppError(
-        'UNAUTHORIZED',
-        { zh: 'authorization：请以监察人员身份登录', en: 'authorization: please log in as a supervisor' },
-        { field: 'authorization' },
-      );
+      throw fieldError('UNAUTHORIZED', 'authorization', {
+        zh: '请以监察人员身份登录',
+        en: 'please log in as a supervisor',
+      });
     },
   };
 }

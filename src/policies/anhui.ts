@@ -20,6 +20,7 @@ const OFFLINE = {
 export const anhui = definePolicy({
   region: 'anhui',
   name: { zh: '安徽省新生儿出生“一件事”', en: 'Anhui newborn birth one-thing service' },
+  shortName: { zh: '安徽', en: 'Anhui' },
   sources: [
     {
       file: '004',

@@ -15,6 +15,7 @@ const NOT_WITH_HUKOU_BOOK = { not: { is: 'scenario-in', scenarios: ['has-hukou-b
 export const fujian = definePolicy({
   region: 'fujian',
   name: { zh: '福建省“新生儿出生一件事”2.0版集成套餐服务', en: 'Fujian newborn birth one-thing package 2.0' },
+  shortName: { zh: '福建', en: 'Fujian' },
   sources: [
     {
       file: '003',
@@ -424,6 +425,9 @@ export const fujian = definePolicy({
         en: "Photos of the baby's hukou page, the first page and the head's page (uploaded after registration)",
       },
       forItems: ['social-security-card'],
+      // 附件2 一(七): 如需社保卡邮寄，须新生儿落户结束后补件上传 — only when mailed, and only after registration.
+      when: { is: 'delivery-chosen', item: 'social-security-card', method: 'mail' },
+      uploaded: 'when-item-starts',
       citation: { file: '003', clause: '附件2 一(七)；附件1 三(一)5' },
     },
   ],
@@ -680,6 +684,7 @@ export const fujian = definePolicy({
     {
       name: { zh: '闽政通客服', en: 'Minzhengtong customer service' },
       number: '0591-62623959',
+      topic: 'technical',
       citation: { file: '003', clause: '闽卫政法〔2024〕40号 联系人单位及电话' },
     },
   ],

@@ -14,6 +14,7 @@ const OFFLINE = {
 export const gansuLanzhou = definePolicy({
   region: 'gansu-lanzhou',
   name: { zh: '甘肃省（兰州市）新生儿出生“一件事”', en: 'Gansu (Lanzhou) newborn birth one-thing service' },
+  shortName: { zh: '甘肃·兰州', en: 'Gansu (Lanzhou)' },
   sources: [
     {
       file: '001',

@@ -1,4 +1,4 @@
-import { AppError } from '../domain/error.ts';
+import { fieldError } from '../domain/error.ts';
 import { RegionId } from '../domain/ids.ts';
 import type { Policy } from '../policy/schema.ts';
 import { anhui } from './anhui.ts';
@@ -20,14 +20,10 @@ export function getPolicy(region: string): Policy {
   const parsed = RegionId.safeParse(region);
   if (!parsed.success) {
     const known = RegionId.options.join(', ');
-    throw new AppError(
-      'UNKNOWN_REGION',
-      {
-        zh: `region：未知地区 ${region}，可选：${known}`,
-        en: `region: unknown region ${region}; choose one of: ${known}`,
-      },
-      { field: 'region' },
-    );
+    throw fieldError('UNKNOWN_REGION', 'region', {
+      zh: `未知地区 ${region}，可选：${known}`,
+      en: `unknown region ${region}; choose one of: ${known}`,
+    });
   }
   return POLICIES[parsed.data];
 }

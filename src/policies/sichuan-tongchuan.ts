@@ -20,6 +20,7 @@ export const sichuanTongchuan = definePolicy({
     zh: '达州市通川区“新生儿出生一件事”联办',
     en: 'Tongchuan District (Dazhou) newborn birth joint handling',
   },
+  shortName: { zh: '四川·通川', en: 'Sichuan (Tongchuan)' },
   sources: [
     {
       file: '002',
@@ -460,6 +461,7 @@ export const sichuanTongchuan = definePolicy({
     {
       name: { zh: '税务部门纳税缴费服务热线', en: 'Tax service hotline' },
       number: '12366',
+      topic: 'payment',
       citation: { file: '002', clause: '附件4 三' },
     },
   ],

@@ -23,6 +23,7 @@ const OFFLINE = {
 export const zibo = definePolicy({
   region: 'zibo',
   name: { zh: '淄博市新生儿出生“一件事”集成服务', en: 'Zibo newborn birth one-thing integrated service' },
+  shortName: { zh: '淄博', en: 'Zibo' },
   sources: [
     {
       file: '000',
@@ -580,26 +581,31 @@ export const zibo = definePolicy({
     {
       name: { zh: '新生儿落户咨询', en: 'Hukou registration' },
       number: '0533-2189270',
+      topic: 'registration',
       citation: { file: '000', clause: '附件2' },
     },
     {
       name: { zh: '参保登记咨询', en: 'Insurance enrollment' },
       number: '0533-3120000',
+      topic: 'insurance',
       citation: { file: '000', clause: '附件2' },
     },
     {
       name: { zh: '社保卡办理咨询', en: 'Social security card' },
       number: '12333',
+      topic: 'card',
       citation: { file: '000', clause: '附件2' },
     },
     {
       name: { zh: 'EMS 邮件查询', en: 'EMS parcel enquiries' },
       number: '0533-2881919 / 0533-2884299',
+      topic: 'post',
       citation: { file: '000', clause: '附件2' },
     },
     {
       name: { zh: '技术咨询（爱山东 APP）', en: 'Technical help (Aishandong app)' },
       number: '0533-2306917',
+      topic: 'technical',
       citation: { file: '000', clause: '附件2' },
     },
     ...(
@@ -637,8 +643,9 @@ export const zibo = definePolicy({
         ['周村区医院', '0533-6420323'],
       ] as const
     ).map(([hospital, number]) => ({
-      name: { zh: `出生医学证明办理咨询：${hospital}`, en: `Birth certificate enquiries: ${hospital}` },
+      name: { zh: hospital, en: hospital },
       number,
+      topic: 'hospital' as const,
       citation: { file: '000', clause: '附件2' } as const,
     })),
   ],

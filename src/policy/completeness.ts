@@ -3,6 +3,7 @@ import { isWithin } from '../domain/division.ts';
 import type { ParentRole } from '../domain/ids.ts';
 import type { Evaluation } from './evaluate.ts';
 import type { Policy } from './schema.ts';
+import { citationText } from './citation-text.ts';
 
 /**
  * What an eligible application still lacks before it can be signed and submitted: the uploads the
@@ -34,8 +35,8 @@ export function missingForSubmission(
       issues.push({
         field: `uploads.${m.id}`,
         message: {
-          zh: `uploads.${m.id}：请上传“${m.name.zh}”（共享数据中没有）`,
-          en: `uploads.${m.id}: upload “${m.name.en}” (the shared data does not hold it)`,
+          zh: `${m.name.zh}：请上传（共享数据中没有）`,
+          en: `${m.name.en}: upload it (the shared data does not hold it)`,
         },
       });
     }
@@ -46,8 +47,8 @@ export function missingForSubmission(
     issues.push({
       field: 'contact.mailingAddress',
       message: {
-        zh: 'contact.mailingAddress：选择了邮寄，请填写收件地址',
-        en: 'contact.mailingAddress: something is to be mailed; enter the address',
+        zh: '收件地址：选择了邮寄，请填写收件地址',
+        en: 'Mailing address: something is to be mailed; enter the address',
       },
     });
   }
@@ -56,8 +57,8 @@ export function missingForSubmission(
     issues.push({
       field: 'contact.mailingAddress.divisionCode',
       message: {
-        zh: `contact.mailingAddress.divisionCode：本地区只邮寄到辖区内（${policy.recipient!.citation.file} ${policy.recipient!.citation.clause}）`,
-        en: `contact.mailingAddress.divisionCode: this region mails only within its own area (${policy.recipient!.citation.file} ${policy.recipient!.citation.clause})`,
+        zh: `收件地址所在区县：本地区只邮寄到辖区内（${citationText(policy, policy.recipient!.citation)}）`,
+        en: `County of the mailing address: this region mails only within its own area (${citationText(policy, policy.recipient!.citation)})`,
       },
     });
   }
@@ -65,8 +66,8 @@ export function missingForSubmission(
     issues.push({
       field: 'contact.phone',
       message: {
-        zh: 'contact.phone：请填写手机号码，用于接收办理进度短信',
-        en: 'contact.phone: enter a mobile number for the progress SMS',
+        zh: '手机号码：请填写，用于接收办理进度短信',
+        en: 'Mobile number: enter one for the progress SMS',
       },
     });
   }
@@ -76,12 +77,12 @@ export function missingForSubmission(
   );
   for (const role of here) {
     if (!supplied.facesVerified.has(role)) {
-      const who = role === 'mother' ? { zh: '母亲', en: "the mother's" } : { zh: '父亲', en: "the father's" };
+      const who = role === 'mother' ? { zh: '母亲', en: "Mother's" } : { zh: '父亲', en: "Father's" };
       issues.push({
         field: `faces.${role}`,
         message: {
-          zh: `faces.${role}：请完成${who.zh}人脸识别（${policy.applicants.citation.file} ${policy.applicants.citation.clause}）`,
-          en: `faces.${role}: verify ${who.en} face (${policy.applicants.citation.file} ${policy.applicants.citation.clause})`,
+          zh: `${who.zh}人脸识别：请${who.zh}在本人账号中完成（${citationText(policy, policy.applicants.citation)}）`,
+          en: `${who.en} face verification: to be done in that parent's own login (${citationText(policy, policy.applicants.citation)})`,
         },
       });
     }

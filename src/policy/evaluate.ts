@@ -1,9 +1,12 @@
 import type { Calendar } from '../domain/calendar.ts';
 import type { Citation } from '../domain/citation.ts';
-import { AppError } from '../domain/error.ts';
+import { AppError, fieldError } from '../domain/error.ts';
+import { fieldLabel } from '../domain/labels.ts';
+import { citationText } from './citation-text.ts';
 import type { DepartmentId, ItemId, ParentRole, RegionId, Scenario } from '../domain/ids.ts';
 import { beijingDate } from '../domain/local-date.ts';
-import { deadlineOf, formatDeadline } from '../domain/sla-clock.ts';
+import { deadlineOf } from '../domain/sla-clock.ts';
+import { formatInstant } from '../domain/local-date.ts';
 import type { Bilingual } from '../domain/text.ts';
 import type { Facts } from './facts.ts';
 import { insuranceTerms, type InsuranceTerms } from './insurance.ts';
@@ -60,7 +63,8 @@ export interface RequiredMaterial {
   id: string;
   name: Bilingual;
   forItems: ItemId[];
-  source: 'upload' | 'shared-data';
+  /** 'upload-later': uploaded once the item may start, because it cannot exist before. */
+  source: 'upload' | 'upload-later' | 'shared-data';
   citation: Citation;
 }
 
@@ -152,41 +156,46 @@ export function evaluate({ policy, facts, at, calendar }: EvaluateInput): Evalua
  */
 export function checkChoices(policy: Policy, facts: Facts): void {
   const c = facts.choices;
-  const bad = (field: string, zh: string, en: string) => {
-    throw new AppError(
-      'INVALID_INPUT',
-      { zh: `${field}：${zh}`, en: `${field}: ${en}` },
-      { field, issues: [{ field, message: { zh: `${field}：${zh}`, en: `${field}: ${en}` } }] },
-    );
+  const bad = (field: string, text: Bilingual, label?: Bilingual) => {
+    const e = fieldError('INVALID_INPUT', field, text, {}, label ?? fieldLabel(field));
+    throw new AppError('INVALID_INPUT', e.messages, {
+      ...e.details,
+      issues: [{ field, message: e.messages }],
+    });
   };
   const offered = policy.items.map((i) => i.id);
   if (c.packageId !== undefined && !policy.packages.some((p) => p.id === c.packageId)) {
-    bad(
-      'choices.packageId',
-      `本地区没有套餐 ${c.packageId}，可选：${policy.packages.map((p) => p.id).join('、') || '无'}`,
-      `no package ${c.packageId} in this region; choose one of: ${policy.packages.map((p) => p.id).join(', ') || 'none'}`,
-    );
+    const names = policy.packages.map((p) => p.name);
+    bad('choices.packageId', {
+      zh: `本地区没有这个套餐，可选：${names.map((n) => n.zh).join('、') || '无'}`,
+      en: `this region has no such package; choose one of: ${names.map((n) => n.en).join(', ') || 'none'}`,
+    });
   }
   c.items?.forEach((it, i) => {
-    if (!offered.includes(it))
-      bad(`choices.items[${i}]`, `本地区不办理 ${it}`, `this region does not offer ${it}`);
+    if (!offered.includes(it)) {
+      bad(`choices.items[${i}]`, { zh: '本地区不办理这一事项', en: 'this region does not offer this item' });
+    }
   });
   for (const [item, method] of Object.entries(c.delivery ?? {}) as [ItemId, DeliveryMethod['kind']][]) {
     const rule = policy.delivery.find((d) => d.item === item);
     if (!rule || !rule.methods.some((m) => m.kind === method)) {
+      const name = policy.items.find((i) => i.id === item)?.name ?? { zh: '该事项', en: 'This item' };
       bad(
         `choices.delivery.${item}`,
-        `该事项不提供“${method === 'mail' ? '邮寄' : '自取'}”`,
-        `${item} cannot be delivered by ${method} in this region`,
+        {
+          zh: `本地区不提供“${method === 'mail' ? '邮寄' : '自取'}”`,
+          en: `cannot be ${method === 'mail' ? 'mailed' : 'picked up'} in this region`,
+        },
+        { zh: `${name.zh}的领取方式`, en: `How “${name.en}” is received` },
       );
     }
   }
   if (c.recipient !== undefined && policy.recipient && !policy.recipient.allowed.includes(c.recipient)) {
-    bad(
-      'choices.recipient',
-      `收件人限${policy.recipient.allowed.map(roleZh).join('或')}（${policy.recipient.citation.file} ${policy.recipient.citation.clause}）`,
-      `the recipient must be the ${policy.recipient.allowed.join(' or ')} (${policy.recipient.citation.file} ${policy.recipient.citation.clause})`,
-    );
+    const cited = citationText(policy, policy.recipient.citation);
+    bad('choices.recipient', {
+      zh: `收件人限${policy.recipient.allowed.map(roleZh).join('或')}（${cited}）`,
+      en: `the recipient must be the ${policy.recipient.allowed.join(' or ')} (${cited})`,
+    });
   }
 }
 
@@ -492,7 +501,7 @@ function safeDeadline(
 ): Deadline {
   try {
     const at = deadlineOf(calendar, from, sla);
-    return { status: 'scheduled', at: at.toISOString(), local: formatDeadline(at), basis, sla };
+    return { status: 'scheduled', at: at.toISOString(), local: formatInstant(at), basis, sla };
   } catch (e) {
     if (e instanceof AppError && e.code === 'CALENDAR_NOT_COVERED') {
       return { status: 'calendar-not-covered', year: e.details.year as number, reason: e.messages };
@@ -509,7 +518,12 @@ function requiredMaterials(policy: Policy, plan: PlannedItem[], ctx: PredicateCo
       id: m.id,
       name: m.name,
       forItems: m.forItems.filter((i) => planned.has(i)),
-      source: m.suppliedWhen && evaluateCondition(m.suppliedWhen, ctx) ? 'shared-data' : 'upload',
+      source:
+        m.suppliedWhen && evaluateCondition(m.suppliedWhen, ctx)
+          ? 'shared-data'
+          : m.uploaded === 'when-item-starts'
+            ? 'upload-later'
+            : 'upload',
       citation: m.citation,
     }));
 }

@@ -3,6 +3,7 @@ import { CITIZEN_ID_PROBLEMS, citizenIdProblem } from '../domain/citizen-id.ts';
 import { isDivisionCode } from '../domain/division.ts';
 import { isEthnicityCode } from '../domain/ethnicity.ts';
 import { AppError, type FieldIssue } from '../domain/error.ts';
+import { fieldLabel } from '../domain/labels.ts';
 import { ItemId, ParentRole, Scenario } from '../domain/ids.ts';
 import { isLocalDate } from '../domain/local-date.ts';
 import type { Bilingual } from '../domain/text.ts';
@@ -99,6 +100,8 @@ export const Facts = z.strictObject({
     givenName: z.string().default(''),
     sex: z.enum(['male', 'female']),
     bornAt: Instant,
+    /** 1 for a single birth; twins and triplets are 1, 2, 3 in the order they were born. */
+    birthOrder: z.number().int().min(1).max(9).default(1),
     birthPlace: z.strictObject({
       kind: z.enum(['institution', 'home', 'en-route']),
       divisionCode: DivisionCode,
@@ -180,15 +183,15 @@ const CUSTOM_MESSAGES: Record<string, Bilingual> = {
     Object.entries(CITIZEN_ID_PROBLEMS).map(([problem, text]) => [`citizen-id:${problem}`, text]),
   ),
   'division-code': {
-    zh: '应为6位有效行政区划代码（GB/T 2260）',
+    zh: '应为6位有效的行政区划代码',
     en: 'must be a 6-digit division code (GB/T 2260)',
   },
-  'local-date': { zh: '应为有效日期，格式 YYYY-MM-DD', en: 'must be a real date written YYYY-MM-DD' },
-  ethnicity: { zh: '应为 GB 3304 民族代码（01–56）', en: 'must be a GB 3304 ethnic group code (01–56)' },
+  'local-date': { zh: '应为有效日期（年-月-日）', en: 'must be a real date written YYYY-MM-DD' },
+  ethnicity: { zh: '应为有效的民族代码（01–56）', en: 'must be a GB 3304 ethnic group code (01–56)' },
   phone: { zh: '应为11位手机号码', en: 'must be an 11-digit mobile number' },
-  nationality: { zh: '应为三位字母国籍代码，如 CHN', en: 'must be a 3-letter nationality code such as CHN' },
+  nationality: { zh: '应为三位字母的国籍代码', en: 'must be a 3-letter nationality code such as CHN' },
   'form-digest': {
-    zh: '应为所签表单的 SHA-256 摘要（64位十六进制）',
+    zh: '应为所签申请表的摘要',
     en: 'must be the SHA-256 digest of the signed form (64 hex digits)',
   },
   'upload-size': {
@@ -200,13 +203,26 @@ const CUSTOM_MESSAGES: Record<string, Bilingual> = {
     en: 'only JPG or PNG images or PDF files can be uploaded',
   },
   'data-url': {
-    zh: '应为 data: URL（data:<类型>;base64,…）',
+    zh: '文件内容无法读取，请重新选择文件',
     en: 'must be a data: URL (data:<type>;base64,…)',
   },
   png: {
-    zh: '应为 PNG 格式的签名图片（data:image/png;base64,…）',
-    en: 'must be the signature as a PNG image (data:image/png;base64,…)',
+    zh: '应为 PNG 格式的图片',
+    en: 'must be a PNG image (data:image/png;base64,…)',
   },
+  'clean-text': {
+    zh: '含有控制字符或无效的文字编码，请删除后重试',
+    en: 'contains control characters or invalid text; remove them and try again',
+  },
+};
+
+const TYPE_ZH: Record<string, string> = {
+  string: '文字',
+  number: '数字',
+  boolean: '是或否',
+  object: '一组字段',
+  array: '列表',
+  int: '整数',
 };
 
 function issueMessage(issue: z.core.$ZodIssue): Bilingual {
@@ -217,32 +233,42 @@ function issueMessage(issue: z.core.$ZodIssue): Bilingual {
     return { zh: '必填项缺失', en: 'is required' };
   switch (issue.code) {
     case 'invalid_type':
-      return { zh: `类型错误，应为 ${issue.expected}`, en: `has the wrong type; expected ${issue.expected}` };
+      return {
+        zh: `类型不正确（应为${TYPE_ZH[issue.expected] ?? '其他类型'}）`,
+        en: `has the wrong type; expected ${issue.expected}`,
+      };
     case 'invalid_value':
       return {
         zh: `取值无效，可选：${issue.values.join('、')}`,
         en: `is not one of: ${issue.values.join(', ')}`,
       };
     case 'invalid_format':
-      return { zh: `格式错误（${issue.format}）`, en: `has the wrong format (${issue.format})` };
+      return { zh: '格式不正确', en: `has the wrong format (${issue.format})` };
     case 'too_small':
       return { zh: '不能为空或过小', en: 'is empty or too small' };
+    case 'too_big':
+      return {
+        zh: `过长或过大（上限 ${String(issue.maximum)}）`,
+        en: `is too long or too large (at most ${String(issue.maximum)})`,
+      };
     case 'unrecognized_keys':
       return {
         zh: `含有未知字段：${issue.keys.join('、')}`,
         en: `has unknown fields: ${issue.keys.join(', ')}`,
       };
     default:
-      return { zh: `无效：${issue.message}`, en: `is invalid: ${issue.message}` };
+      return { zh: '内容无效', en: `is invalid: ${issue.message}` };
   }
 }
 
 /** Turn a schema failure into the one error type, naming each field in Chinese and English. */
 export function invalidInput(error: z.ZodError, root = ''): AppError {
   const issues: FieldIssue[] = error.issues.map((issue) => {
-    const field = [root, ...issue.path.map(String)].filter(Boolean).join('.') || '(root)';
+    const field = [root, ...issue.path.map(String)].filter(Boolean).join('.') || 'body';
     const m = issueMessage(issue);
-    return { field, message: { zh: `${field}：${m.zh}`, en: `${field} ${m.en}` } };
+    // A field the form knows reads as its label; one it does not (an integrator's typo) as sent.
+    const label = fieldLabel(field) ?? { zh: field, en: field };
+    return { field, message: { zh: `${label.zh}：${m.zh}`, en: `${label.en}: ${m.en}` } };
   });
   const first = issues[0]!;
   return new AppError(

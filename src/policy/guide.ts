@@ -1,5 +1,5 @@
 import { formatCitation, type Citation } from '../domain/citation.ts';
-import { DEPARTMENT_NAMES } from '../domain/names.ts';
+import { DEPARTMENT_LABELS } from '../domain/labels.ts';
 import type { Bilingual } from '../domain/text.ts';
 import type { DeliveryMethod, Policy, PrefillSource, Sla } from './schema.ts';
 
@@ -66,7 +66,7 @@ export function serviceGuide(policy: Policy): string {
     ['事项 Item', '办理部门 Department', '前置事项 Waits for', '办理时限 Time limit', '依据 Basis'],
     policy.items.map((i) => [
       both(i.name),
-      both(DEPARTMENT_NAMES[i.department]),
+      both(DEPARTMENT_LABELS[i.department]),
       i.dependsOn.length ? i.dependsOn.map((d) => itemName(d).zh).join('、') : '—',
       i.sla ? `${describeSla(i.sla).zh}（${formatCitation(i.sla.citation)}）` : '文件未规定 / not set',
       formatCitation(i.citation),

@@ -346,6 +346,13 @@ export const PREDICATES = [
   definePredicate('item-chosen', { item: ItemId }, 'the applicant chose this item', (c, a) =>
     c.chosenItems.has(a.item),
   ),
+
+  definePredicate(
+    'delivery-chosen',
+    { item: ItemId, method: z.enum(['mail', 'pickup']) },
+    'the applicant chose to receive this item this way',
+    (c, a) => c.facts.choices.delivery?.[a.item] === a.method,
+  ),
 ] as const;
 
 type PredicateDef = (typeof PREDICATES)[number];

@@ -73,6 +73,11 @@ export const Material = z.strictObject({
   when: Condition.optional(),
   /** When this holds, the shared data supplies the material and nothing is uploaded (免交). */
   suppliedWhen: Condition.optional(),
+  /**
+   * When the family uploads it: with the application, or only once the items it is for may start,
+   * because it cannot exist before (Fujian: the baby's hukou page, after the registration).
+   */
+  uploaded: z.enum(['with-application', 'when-item-starts']).default('with-application'),
   citation: Citation,
 });
 export type Material = z.infer<typeof Material>;
@@ -154,9 +159,22 @@ export const InsuranceRules = z.discriminatedUnion('stated', [
 ]);
 export type InsuranceRules = z.infer<typeof InsuranceRules>;
 
+export const HotlineTopic = z.enum([
+  'general',
+  'hospital',
+  'registration',
+  'insurance',
+  'card',
+  'payment',
+  'post',
+  'technical',
+]);
+
 export const PolicyInput = z.strictObject({
   region: RegionId,
   name: Bilingual,
+  /** What a tab or a list shows: the place, in a few characters. */
+  shortName: Bilingual,
   /** The seed documents this policy encodes; every citation must point into one of them. */
   sources: z
     .array(
@@ -255,7 +273,15 @@ export const PolicyInput = z.strictObject({
     )
     .default([]),
   hotlines: z
-    .array(z.strictObject({ name: Bilingual, number: z.string().min(3), citation: Citation }))
+    .array(
+      z.strictObject({
+        name: Bilingual,
+        number: z.string().min(3),
+        /** What a parent would call about; the app groups the hotlines by it. */
+        topic: HotlineTopic.default('general'),
+        citation: Citation,
+      }),
+    )
     .default([]),
   efficiency: z
     .array(

@@ -18,11 +18,19 @@ export interface MarriageRecord {
   divorcedOn?: string;
 }
 
+/** 分娩信息: one delivery, with every baby born in it (twins are two), in birth order. */
 export interface DeliveryRecord {
   motherIdNumber: string;
   fatherIdNumber?: string;
   institutionName: string;
-  baby: { sex: 'male' | 'female'; bornAt: string; birthPlace: Facts['baby']['birthPlace'] };
+  babies: RecordedBaby[];
+}
+
+export interface RecordedBaby {
+  birthOrder: number;
+  sex: 'male' | 'female';
+  bornAt: string;
+  birthPlace: Facts['baby']['birthPlace'];
 }
 
 export type ELicenseKind = Facts['eLicenses'][number];
@@ -34,8 +42,8 @@ export interface SharedData {
   /** The licences the family has claimed in the e-licence library. */
   eLicensesOf(motherIdNumber: string): Promise<ELicenseKind[]>;
   maternityInsuranceOf(idNumber: string): Promise<Facts['maternityInsurance']>;
-  /** A certificate or a hukou entry already issued for the mother's newborn. */
-  babyRecordsOf(motherIdNumber: string): Promise<Facts['existing']>;
+  /** A certificate or a hukou entry already issued for the mother's newborn (by birth order). */
+  babyRecordsOf(motherIdNumber: string, birthOrder: number): Promise<Facts['existing']>;
 }
 
 /**
@@ -51,6 +59,19 @@ export const FamilySituation = Facts.pick({
   existing: true,
   eLicenses: true,
   maternityInsurance: true,
+}).extend({
+  /** The other babies of the same delivery (twins, triplets), each with its birth order and time. */
+  siblings: z
+    .array(
+      z.strictObject({
+        birthOrder: z.number().int().min(2).max(9),
+        sex: z.enum(['male', 'female']),
+        bornAt: z.iso.datetime({ offset: true }),
+        existing: Facts.shape.existing.optional(),
+      }),
+    )
+    .max(8)
+    .default([]),
 });
 export type FamilySituation = z.infer<typeof FamilySituation>;
 export type FamilySituationInput = z.input<typeof FamilySituation>;

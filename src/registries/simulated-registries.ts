@@ -53,17 +53,37 @@ export function simulatedRegistries(): SimulatedRegistries {
     async deliveryRecordOf(motherIdNumber) {
       const s = byMother.get(motherIdNumber);
       if (!s?.deliveryRecord) return null;
+      const first = {
+        birthOrder: s.baby.birthOrder,
+        sex: s.baby.sex,
+        bornAt: s.baby.bornAt,
+        birthPlace: s.baby.birthPlace,
+      };
       const record: DeliveryRecord = {
         motherIdNumber: s.deliveryRecord.motherIdNumber,
         institutionName: s.deliveryRecord.institutionName,
-        baby: { sex: s.baby.sex, bornAt: s.baby.bornAt, birthPlace: s.baby.birthPlace },
+        babies: [
+          first,
+          ...s.siblings.map((b) => ({
+            birthOrder: b.birthOrder,
+            sex: b.sex,
+            bornAt: b.bornAt,
+            birthPlace: s.baby.birthPlace,
+          })),
+        ],
       };
       if (s.deliveryRecord.fatherIdNumber) record.fatherIdNumber = s.deliveryRecord.fatherIdNumber;
       return record;
     },
     eLicensesOf: async (id) => [...(byMother.get(id)?.eLicenses ?? [])],
     maternityInsuranceOf: async (id) => byMother.get(id)?.maternityInsurance ?? null,
-    babyRecordsOf: async (id) =>
-      structuredClone(byMother.get(id)?.existing ?? { birthCertificate: null, babyHukou: null }),
+    babyRecordsOf: async (id, birthOrder) => {
+      const s = byMother.get(id);
+      const own =
+        birthOrder === s?.baby.birthOrder
+          ? s.existing
+          : s?.siblings.find((b) => b.birthOrder === birthOrder)?.existing;
+      return structuredClone(own ?? { birthCertificate: null, babyHukou: null });
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { applyEvent, type CaseEvent, type CaseState } from '../domain/case.ts';
-import { AppError } from '../domain/error.ts';
+import type { ItemId } from '../domain/ids.ts';
+import { AppError, fieldError } from '../domain/error.ts';
 import type { Queryable } from './db.ts';
 import { chainHash, GENESIS_HASH } from './event-chain.ts';
 import { valuesList } from './sql.ts';
@@ -53,11 +54,7 @@ export async function getCase(db: Queryable, id: string): Promise<CaseState> {
 
 /** A case that does not exist, or is not the caller's: the same answer, so existence stays private. */
 export function caseNotFound(id: string): AppError {
-  return new AppError(
-    'NOT_FOUND',
-    { zh: `caseId：没有办件 ${id}`, en: `caseId: no case ${id}` },
-    { field: 'caseId' },
-  );
+  return fieldError('NOT_FOUND', 'caseId', { zh: `没有办件 ${id}`, en: `no case ${id}` });
 }
 
 export async function loadEvents(
@@ -81,6 +78,7 @@ export async function appendEvents(
   const newCaseRows: unknown[] = [];
   const updatedCaseRows: unknown[] = [];
   const itemRows: unknown[] = [];
+  const ratingRows: unknown[] = [];
   const states = new Map<string, CaseState>();
   let eventCount = 0;
   let itemCount = 0;
@@ -96,6 +94,18 @@ export async function appendEvents(
       eventRows.push(a.caseId, seq, event.type, event.at, event, hash, next);
       hash = next;
       eventCount++;
+      if (event.type === 'item-rated') {
+        const item = state.items[event.item]!;
+        ratingRows.push(
+          a.caseId,
+          event.item,
+          state.region,
+          item.department,
+          event.score,
+          event.comment,
+          event.at,
+        );
+      }
     }
     const s = state!;
     states.set(a.caseId, s);
@@ -115,6 +125,8 @@ export async function appendEvents(
         hash,
         s,
         now.toISOString(),
+        s.babyKey ?? `legacy:${a.caseId}`,
+        s.fatherIdNumber ?? null,
       );
     } else {
       updatedCaseRows.push(a.caseId, s.status, s.overdue, s.version, hash, s, now.toISOString());
@@ -140,8 +152,9 @@ export async function appendEvents(
 
   if (newCaseRows.length) {
     await tx.query(
-      `insert into cases (id, region, client_txn_id, mother_id_number, applicant_id_number, status, overdue, submitted_at, promised_deadline, version, last_hash, state, updated_at)
-       values ${valuesList(newCaseRows.length / 13, 13, ['', '', '', '', '', '', 'boolean', 'timestamptz', 'timestamptz', 'integer', '', 'jsonb', 'timestamptz'])}`,
+      `insert into cases (id, region, client_txn_id, mother_id_number, applicant_id_number, status, overdue, submitted_at,
+         promised_deadline, version, last_hash, state, updated_at, baby_key, father_id_number)
+       values ${valuesList(newCaseRows.length / 15, 15, ['', '', '', '', '', '', 'boolean', 'timestamptz', 'timestamptz', 'integer', '', 'jsonb', 'timestamptz', '', ''])}`,
       newCaseRows,
     );
   }
@@ -166,7 +179,54 @@ export async function appendEvents(
        deadline = excluded.deadline, decided_at = excluded.decided_at, overdue = excluded.overdue, holder = excluded.holder, rating = excluded.rating`,
     itemRows,
   );
+  if (ratingRows.length) {
+    // Several ratings of one item in one batch: the last one stands.
+    const latest = new Map<string, unknown[]>();
+    for (let i = 0; i < ratingRows.length; i += 7)
+      latest.set(`${ratingRows[i]}\u0000${ratingRows[i + 1]}`, ratingRows.slice(i, i + 7));
+    await tx.query(
+      `insert into ratings (case_id, item, region, department, score, comment, rated_at)
+       values ${valuesList(latest.size, 7, ['', '', '', '', 'smallint', '', 'timestamptz'])}
+       on conflict (case_id, item) do update set score = excluded.score, comment = excluded.comment, rated_at = excluded.rated_at`,
+      [...latest.values()].flat(),
+    );
+  }
   return states;
+}
+
+/** The case a baby already has, if any (one baby, one case). */
+export async function findCaseByBaby(
+  q: Queryable,
+  babyKey: string,
+): Promise<{ id: string; submittedAt: string; region: string } | null> {
+  const rows = await q.query<{ id: string; submitted_at: Date; region: string }>(
+    'select id, submitted_at, region from cases where baby_key = $1',
+    [babyKey],
+  );
+  return rows[0]
+    ? { id: rows[0].id, submittedAt: new Date(rows[0].submitted_at).toISOString(), region: rows[0].region }
+    : null;
+}
+
+/** The cases of a mother's babies, by birth order's key (for the home page's "my case"). */
+export async function casesOfMother(
+  q: Queryable,
+  motherIdNumber: string,
+): Promise<{ id: string; babyKey: string }[]> {
+  const rows = await q.query<{ id: string; baby_key: string }>(
+    'select id, baby_key from cases where mother_id_number = $1',
+    [motherIdNumber],
+  );
+  return rows.map((r) => ({ id: r.id, babyKey: r.baby_key }));
+}
+
+/** Whether a database error is the one-case-per-baby index refusing a second case. */
+export function isDuplicateBaby(e: unknown): boolean {
+  const err = e as { code?: string; constraint?: string; message?: string };
+  return (
+    err?.code === '23505' &&
+    (err.constraint === 'cases_one_per_baby' || /cases_one_per_baby/.test(err.message ?? ''))
+  );
 }
 
 /** The case an applicant already submitted under this client transaction id, if any. */
@@ -182,19 +242,11 @@ export async function findCaseIdByClientTxn(
   return rows[0]?.id ?? null;
 }
 
-/** Whether this mother has a case submitted since that instant (Zibo's duplicate rule). */
-export async function hasCaseSince(q: Queryable, motherIdNumber: string, since: string): Promise<boolean> {
-  const rows = await q.query(
-    'select 1 from cases where mother_id_number = $1 and submitted_at >= $2 limit 1',
-    [motherIdNumber, since],
-  );
-  return rows.length > 0;
-}
-
 /** The cases a parent may see, newest first. */
 export async function listCasesOf(q: Queryable, idNumber: string, limit = 100): Promise<CaseState[]> {
   const rows = await q.query<{ state: CaseState }>(
-    'select state from cases where applicant_id_number = $1 or mother_id_number = $1 order by submitted_at desc limit $2',
+    `select state from cases where applicant_id_number = $1 or mother_id_number = $1 or father_id_number = $1
+     order by submitted_at desc limit $2`,
     [idNumber, limit],
   );
   return rows.map((r) => r.state);
@@ -261,4 +313,45 @@ export async function casesDueForOverdue(q: Queryable, at: Date, limit: number):
     [at.toISOString(), limit],
   );
   return rows.map((r) => r.case_id);
+}
+
+/** Items waiting for the family (a supplement, a payment, a later upload, a pickup to book). */
+export async function itemsAwaitingFamily(
+  q: Queryable,
+  region: string,
+): Promise<{ caseId: string; item: ItemId }[]> {
+  const rows = await q.query<{ case_id: string; item: ItemId }>(
+    `select case_id, item from case_items where region = $1 and holder = 'applicant' order by case_id, item limit 5000`,
+    [region],
+  );
+  return rows.map((r) => ({ caseId: r.case_id, item: r.item }));
+}
+
+/**
+ * Items whose task a department received (its dispatch was delivered) and that are still undecided
+ * after their deadline (or the case's promise) at `now`.
+ */
+export async function stalledItems(q: Queryable, now: Date) {
+  const rows = await q.query<{
+    case_id: string;
+    item: string;
+    department: string;
+    deadline: Date;
+    dispatched_at: Date;
+  }>(
+    `select i.case_id, i.item, i.department, coalesce(i.deadline, c.promised_deadline) as deadline, i.dispatched_at
+     from case_items i join cases c on c.id = i.case_id
+     where i.status = 'dispatched' and i.holder = 'department' and coalesce(i.deadline, c.promised_deadline) < $1
+       and exists (select 1 from outbox o where o.kind = 'dispatch' and o.case_id = i.case_id
+                   and o.payload->>'item' = i.item and o.status = 'done')
+     order by i.case_id, i.item limit 100`,
+    [now.toISOString()],
+  );
+  return rows.map((r) => ({
+    caseId: r.case_id,
+    item: r.item,
+    department: r.department,
+    deadline: new Date(r.deadline).toISOString(),
+    handedAt: new Date(r.dispatched_at).toISOString(),
+  }));
 }

@@ -4,7 +4,8 @@ import { valuesList } from './sql.ts';
 
 /** The parents' in-app inbox. */
 export interface InboxMessage {
-  caseId: string;
+  /** Null for a notice that comes before any case (an invitation to sign). */
+  caseId: string | null;
   recipientIdNumber: string;
   template: string;
   body: { title: Bilingual; text: Bilingual; item?: string };

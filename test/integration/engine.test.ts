@@ -4,10 +4,10 @@ import { makeCitizenId } from '../../src/domain/citizen-id.ts';
 import { fakeClock, type FakeClock } from '../../src/domain/clock.ts';
 import type { Decision } from '../../src/domain/case-commands.ts';
 import type { ItemId, RegionId } from '../../src/domain/ids.ts';
-import { createEngine } from '../../src/engine/index.ts';
+import { testEngine } from '../support/engine.ts';
 import { POLICIES } from '../../src/policies/index.ts';
 import type { ApplicationInput } from '../../src/engine/gather-facts.ts';
-import { completeApplication } from '../../src/engine/simulation.ts';
+import { completeApplication } from '../../src/engine/simulated-family.ts';
 import { verifyStore } from '../../src/engine/verify.ts';
 import { sampleSituation } from '../../src/registries/population.ts';
 import type { FamilySituationInput } from '../../src/registries/port.ts';
@@ -42,8 +42,7 @@ async function setup(
   change?.(f);
   shared.load(f);
   let n = 0;
-  const engine = createEngine({
-    receiptKey: 'test-receipt-key',
+  const engine = testEngine({
     db,
     clock,
     calendar,
@@ -136,15 +135,44 @@ for (const kind of DB_KINDS) {
       expect((await db.query('select count(*)::int as n from cases'))[0]).toEqual({ n: 0 });
     });
 
-    it('a second application for the same baby is refused as a duplicate (Zibo 二 2)', async () => {
+    it('one baby, one case: a second application, in any region, is refused with a link to the first', async () => {
       const { engine, input } = await setup(kind, 'zibo', '2026-09-29T10:00:00+08:00');
-      expect((await engine.parent.submit('zibo', 'first', input)).accepted).toBe(true);
-      const second = await engine.parent.submit('zibo', 'second', input);
-      expect(second.accepted).toBe(false);
-      if (!second.accepted)
-        expect(second.evaluation.findings.find((f) => f.ruleId === 'no-duplicate-application')?.outcome).toBe(
-          'failed',
-        );
+      const first = await engine.parent.submit('zibo', 'first', input);
+      expect(first).toMatchObject({ accepted: true, caseId: 'T-1' });
+      const second = { code: 'CONFLICT', details: { field: 'baby', existingCaseId: 'T-1' } };
+      await expect(engine.parent.submit('zibo', 'second', input)).rejects.toMatchObject(second);
+      await expect(engine.parent.preview('zibo', input)).rejects.toMatchObject(second);
+      await expect(engine.parent.preview('fujian', input)).rejects.toMatchObject(second);
+      await expect(engine.parent.submit('zibo', 'second', input)).rejects.toMatchObject({
+        messages: { zh: expect.stringContaining('这名新生儿已有办件 T-1') },
+      });
+    });
+
+    it('twins are two babies: each gets a case of its own, and neither a second', async () => {
+      const { engine, input, db } = await setup(kind, 'zibo', '2026-09-29T10:00:00+08:00', (f) => {
+        f.siblings = [
+          {
+            birthOrder: 2,
+            sex: 'female',
+            bornAt: new Date(new Date(f.baby.bornAt).getTime() + 9 * 60_000).toISOString(),
+          },
+        ];
+      });
+      const one = await engine.parent.submit('zibo', 'twin-1', input);
+      const twoInput = await completeApplication(engine, 'zibo', {
+        ...input,
+        baby: { ...input.baby, givenName: '安宁', birthOrder: 2 },
+      });
+      const two = await engine.parent.submit('zibo', 'twin-2', twoInput);
+      expect([one.accepted, two.accepted]).toEqual([true, true]);
+      await expect(engine.parent.submit('zibo', 'twin-2-again', twoInput)).rejects.toMatchObject({
+        code: 'CONFLICT',
+      });
+      await expect(
+        engine.parent.preview('zibo', { ...input, baby: { ...input.baby, birthOrder: 3 } }),
+      ).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { field: 'baby.birthOrder' } });
+      const babies = await db.query<{ baby_key: string }>('select baby_key from cases order by id');
+      expect(babies.map((b) => b.baby_key.split('/')[2])).toEqual(['1', '2']);
     });
 
     it('done items unlock their dependents, with the deadline counted from then, across National Day; outputs flow downstream', async () => {
@@ -228,7 +256,7 @@ for (const kind of DB_KINDS) {
       await engine.parent.submit('fujian', 'shared-id', input);
       // Someone else's case with the same client id is not "the same submission".
       await db.query(
-        `update cases set applicant_id_number = '11010519491231002X', mother_id_number = '11010519491231002X'`,
+        `update cases set applicant_id_number = '11010519491231002X', mother_id_number = '11010519491231002X', baby_key = 'another baby'`,
       );
       const mine = await engine.parent.submit('fujian', 'shared-id', input);
       expect(mine).toMatchObject({ accepted: true, duplicate: false, caseId: 'T-2' });
@@ -370,10 +398,33 @@ for (const kind of DB_KINDS) {
       expect(state.items['birth-certificate']!.parcels).toMatchObject([
         { direction: 'to-family', status: 'shipped' },
       ]);
+      // The family first books the courier: until then the item waits for the family.
       expect(state.items['hukou-registration']).toMatchObject({
         status: 'dispatched',
-        holder: 'post',
+        holder: 'applicant',
         deadline: new Date('2026-11-17T10:00:00+08:00').toISOString(),
+        parcels: [{ direction: 'to-department', status: 'awaiting-booking' }],
+      });
+      const [window] = await engine.parent.pickupWindows(
+        'T-1',
+        'hukou-registration',
+        input.applicant.idNumber,
+      );
+      expect(window).toEqual({ from: '2026-11-16T06:00:00.000Z', to: '2026-11-16T10:00:00.000Z' }); // today 14:00–18:00
+      const address = { divisionCode: '350583', detail: '溪州路 8 号' };
+      await expect(
+        engine.parent.bookPickup('T-1', 'hukou-registration', input.applicant.idNumber, {
+          address,
+          window: { from: '2026-11-16T01:00:00.000Z', to: '2026-11-16T02:00:00.000Z' },
+        }),
+      ).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { field: 'pickup.window' } });
+      state = await engine.parent.bookPickup('T-1', 'hukou-registration', input.applicant.idNumber, {
+        address,
+        window: window!,
+      });
+      expect(state.items['hukou-registration']).toMatchObject({
+        holder: 'post',
+        parcels: [{ status: 'booked', pickup: { address, window } }],
       });
       expect((await db.query(`select count(*)::int as n from outbox where kind = 'ship'`))[0]).toEqual({
         n: 2,
@@ -420,7 +471,8 @@ for (const kind of DB_KINDS) {
         deadline: new Date('2026-11-19T16:00:00+08:00').toISOString(),
       });
       expect(state.items['hukou-registration']!.parcels[0]!.tracking.map((t) => t.status)).toEqual([
-        'shipped',
+        'awaiting-booking',
+        'booked',
         'collected',
         'delivered',
       ]);
@@ -493,8 +545,7 @@ for (const kind of DB_KINDS) {
       const s = structuredClone(sampleSituation('anhui'));
       s.baby.bornAt = '2026-11-13T08:00:00+08:00';
       shared.load(s);
-      const engine = createEngine({
-        receiptKey: 'test-receipt-key',
+      const engine = testEngine({
         db,
         clock: fakeClock(new Date('2026-11-16T10:00:00+08:00')),
         calendar,
@@ -526,10 +577,12 @@ for (const kind of DB_KINDS) {
       ).toMatchObject({ accepted: true, caseId: 'F-1' });
     });
 
-    it('where both parents sign (Gansu 001 附件2), the co-signature is required by field and both images are kept', async () => {
+    it('where both parents sign (Gansu 001 附件2), the other parent signs the same form in their own login', async () => {
       const { db, engine, input } = await setup(kind, 'gansu-lanzhou', '2026-11-16T10:00:00+08:00');
+      const father = sampleSituation('gansu-lanzhou').father!;
       const preview = await engine.parent.preview('gansu-lanzhou', input);
-      expect(preview.coSigners).toEqual(['father']);
+      expect(preview.coSigners).toEqual([{ role: 'father', name: father.name, signedAt: null }]);
+      expect(preview.missing.map((m) => m.field)).toEqual(['signature.others']);
       const png = Buffer.from(PNG_1x1, 'base64');
       const signature = { formDigest: preview.formDigest!, imagePng: png };
       await expect(
@@ -539,25 +592,31 @@ for (const kind of DB_KINDS) {
         details: { field: 'signature.others' },
         messages: { zh: expect.stringContaining('父亲') },
       });
-      await expect(
-        engine.parent.submit('gansu-lanzhou', 'cosign-2', {
-          ...input,
-          signature: { ...signature, others: [{ role: 'mother', imagePng: png }] },
-        }),
-      ).rejects.toMatchObject({ details: { field: 'signature.others' } });
-      expect((await db.query('select count(*)::int as n from cases'))[0]).toEqual({ n: 0 });
-      const r = await engine.parent.submit('gansu-lanzhou', 'cosign-3', {
-        ...input,
-        signature: { ...signature, others: [{ role: 'father', imagePng: png }] },
+      // The mother invites him; he signs in his login, and only he can.
+      const invitation = await engine.parent.invite('gansu-lanzhou', input);
+      expect(invitation).toMatchObject({ tasks: ['sign'], inviteeRole: 'father' });
+      expect(await engine.parent.invitations(father.idNumber)).toMatchObject([
+        { id: invitation.id, open: ['sign'] },
+      ]);
+      await expect(engine.parent.coSign(input.applicant.idNumber, invitation.id, png)).rejects.toMatchObject({
+        code: 'NOT_FOUND',
       });
+      const pdf = await engine.parent.invitationPdf(father.idNumber, invitation.id);
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      await engine.parent.coSign(father.idNumber, invitation.id, png);
+      expect(await engine.parent.invitations(father.idNumber)).toEqual([]);
+      expect((await engine.parent.preview('gansu-lanzhou', input)).coSigners).toEqual([
+        { role: 'father', name: father.name, signedAt: expect.any(String) },
+      ]);
+      // A form changed after he signed needs his signature again.
+      const changed = { ...input, baby: { ...input.baby, givenName: '安康' } };
+      expect((await engine.parent.preview('gansu-lanzhou', changed)).coSigners[0]!.signedAt).toBeNull();
+      expect((await db.query('select count(*)::int as n from cases'))[0]).toEqual({ n: 0 });
+      const r = await engine.parent.submit('gansu-lanzhou', 'cosign-3', { ...input, signature });
       expect(r.accepted).toBe(true);
       const state = await getCase(db, 'T-1');
       expect(state.signature?.coSigners).toEqual([
-        {
-          role: 'father',
-          idNumber: sampleSituation('gansu-lanzhou').father!.idNumber,
-          imageSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
-        },
+        { role: 'father', idNumber: father.idNumber, imageSha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
       ]);
       expect((await db.query('select count(*)::int as n from case_signatures'))[0]).toEqual({ n: 2 });
     });
@@ -593,7 +652,7 @@ for (const kind of DB_KINDS) {
 }
 
 describe.skipIf(!POSTGRES_URL)('two servers on one PostgreSQL', () => {
-  it('submitting the same Zibo baby twice at once makes one case; the other is refused as a duplicate (000 二 2)', async () => {
+  it('submitting the same baby twice at once on two servers makes one case; the other is refused with a link to it', async () => {
     const { db, engine, input } = await setup('postgres', 'zibo', '2026-09-29T10:00:00+08:00');
     const otherDb = (db as Db & { second: () => Db }).second();
     try {
@@ -604,8 +663,7 @@ describe.skipIf(!POSTGRES_URL)('two servers on one PostgreSQL', () => {
         new Date('2026-09-29T10:00:00+08:00').getTime() - 3 * 86_400_000,
       ).toISOString();
       shared.load(s);
-      const otherEngine = createEngine({
-        receiptKey: 'test-receipt-key',
+      const otherEngine = testEngine({
         db: otherDb,
         clock: fakeClock(new Date('2026-09-29T10:00:00+08:00')),
         calendar,
@@ -613,16 +671,13 @@ describe.skipIf(!POSTGRES_URL)('two servers on one PostgreSQL', () => {
         faces: simulatedFaceVerifier(async (id) => (await shared.person(id)) !== null),
         newCaseId: () => `U-${++n}`,
       });
-      const results = await Promise.all([
+      const results = await Promise.allSettled([
         engine.parent.submit('zibo', 'race-a', input),
         otherEngine.parent.submit('zibo', 'race-b', input),
       ]);
-      expect(results.filter((r) => r.accepted)).toHaveLength(1);
-      const refused = results.find((r) => !r.accepted)!;
-      if (!refused.accepted)
-        expect(
-          refused.evaluation.findings.find((f) => f.ruleId === 'no-duplicate-application')?.outcome,
-        ).toBe('failed');
+      expect(results.filter((r) => r.status === 'fulfilled' && r.value.accepted)).toHaveLength(1);
+      const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+      expect(refused.reason).toMatchObject({ code: 'CONFLICT', details: { field: 'baby' } });
       expect((await db.query('select count(*)::int as n from cases'))[0]).toEqual({ n: 1 });
     } finally {
       await otherDb.close();

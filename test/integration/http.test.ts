@@ -2,8 +2,10 @@ import { execFileSync } from 'node:child_process';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { officialCalendar } from '../../src/calendar/official-calendar.ts';
+import { makeCitizenId } from '../../src/domain/citizen-id.ts';
 import { fakeClock } from '../../src/domain/clock.ts';
-import { createEngine, type Engine } from '../../src/engine/index.ts';
+import type { LocalDate } from '../../src/domain/local-date.ts';
+import { testEngine } from '../support/engine.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { sign } from '../../src/http/gateway-signature.ts';
 import { identityProvider } from '../../src/http/identity.ts';
@@ -40,6 +42,7 @@ async function signed_application() {
     payload: { region: 'fujian', application },
   });
   const uploads: Record<string, string> = {};
+  expect(draft.statusCode, draft.body).toBe(200);
   for (const { field } of draft.json().missing as { field: string }[]) {
     const material = field.replace(/^uploads\./, '');
     const r = await app.inject({
@@ -77,14 +80,13 @@ function signed(
   };
 }
 
-let engine: Engine;
+let engine: ReturnType<typeof testEngine>;
 beforeAll(async () => {
   db = await freshDb('pglite');
   const shared = simulatedRegistries();
   shared.load(family);
   let n = 0;
-  engine = createEngine({
-    receiptKey: 'test-receipt-key',
+  engine = testEngine({
     db,
     clock,
     calendar: officialCalendar(),
@@ -97,7 +99,9 @@ beforeAll(async () => {
     clock,
     identity: identityProvider({ production: false }),
     gatewayKeys: KEYS,
-    devRegistries: shared,
+    dev: { registries: shared, payments: engine.cashier },
+    paymentKeys: { 'payments-test': 'test-key-payments' },
+    settings: { nameMaxLength: 20 },
     production: false,
   });
 });
@@ -137,8 +141,8 @@ describe('citizen API', () => {
       .json()
       .error.issues.find((i: { field: string }) => i.field === 'body.application.choices.followParent');
     expect(required.message).toEqual({
-      zh: 'body.application.choices.followParent：必填项缺失',
-      en: 'body.application.choices.followParent is required',
+      zh: '随父 / 随母落户：必填项缺失',
+      en: 'Registered with: is required',
     });
     expect((await db.query('select count(*)::int as n from cases'))[0]).toEqual({ n: 0 });
   });
@@ -324,19 +328,21 @@ describe('citizen API', () => {
   });
 
   it('submits once, shows the case to its family only, and lists the fields each department got', async () => {
+    const signedApplication = await signed_application();
     const first = await app.inject({
       method: 'POST',
       url: '/api/citizen/cases',
       headers: login,
-      payload: { region: 'fujian', clientTxnId: 'txn-000001', application: await signed_application() },
+      payload: { region: 'fujian', clientTxnId: 'txn-000001', application: signedApplication },
     });
     expect(first.statusCode).toBe(201);
     expect(first.json()).toMatchObject({ accepted: true, caseId: 'H-1' });
+    // A double tap: the same submission again returns the same case.
     const again = await app.inject({
       method: 'POST',
       url: '/api/citizen/cases',
       headers: login,
-      payload: { region: 'fujian', clientTxnId: 'txn-000001', application: await signed_application() },
+      payload: { region: 'fujian', clientTxnId: 'txn-000001', application: signedApplication },
     });
     expect(again.statusCode).toBe(200);
     expect(again.json()).toMatchObject({ duplicate: true, caseId: 'H-1' });
@@ -601,7 +607,9 @@ describe('supervision, operations and the dev API', () => {
       clock,
       identity: identityProvider({ production: true }),
       gatewayKeys: {},
-      devRegistries: null,
+      dev: null,
+      paymentKeys: {},
+      settings: { nameMaxLength: 20 },
       production: true,
     });
     const refused = await prod.inject({ method: 'POST', url: '/api/dev/families', payload: situation });
@@ -672,8 +680,30 @@ function pdfText(pdf: Buffer): string {
 
 describe('the father applies with the mother’s authorization (003 附件2 一(三), 附件3)', () => {
   it('is refused without her letter, cannot sign it himself, and is accepted once she signs it in her login', async () => {
-    const father = { authorization: `Bearer dev:${family.father!.idNumber}` };
-    const asFather = { ...application, applicantRole: 'father' };
+    // A family of its own: the first family's baby already has its case.
+    const other = structuredClone(family);
+    const renumber = (id: string) =>
+      makeCitizenId(
+        id.slice(0, 6),
+        `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}` as LocalDate,
+        (Number(id.slice(14, 17)) + 2) % 1000,
+      );
+    other.mother.idNumber = renumber(family.mother.idNumber);
+    other.father!.idNumber = renumber(family.father!.idNumber);
+    Object.assign(other.marriage!, {
+      wifeIdNumber: other.mother.idNumber,
+      husbandIdNumber: other.father!.idNumber,
+    });
+    Object.assign(other.deliveryRecord!, {
+      motherIdNumber: other.mother.idNumber,
+      fatherIdNumber: other.father!.idNumber,
+    });
+    expect((await app.inject({ method: 'POST', url: '/api/dev/families', payload: other })).statusCode).toBe(
+      201,
+    );
+    const login = { authorization: `Bearer dev:${other.mother.idNumber}` };
+    const father = { authorization: `Bearer dev:${other.father!.idNumber}` };
+    const asFather = { ...application, motherIdNumber: other.mother.idNumber, applicantRole: 'father' };
     const before = await app.inject({
       method: 'POST',
       url: '/api/citizen/evaluate',
@@ -716,7 +746,7 @@ describe('the father applies with the mother’s authorization (003 附件2 一(
     });
     expect(signedByMother.statusCode).toBe(201);
     expect(signedByMother.json()).toMatchObject({
-      grantee: { role: 'father', idNumber: family.father!.idNumber },
+      grantee: { role: 'father', idNumber: other.father!.idNumber },
       letterDigest: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
 

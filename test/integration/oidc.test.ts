@@ -5,7 +5,7 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { officialCalendar } from '../../src/calendar/official-calendar.ts';
 import { fakeClock } from '../../src/domain/clock.ts';
-import { createEngine } from '../../src/engine/index.ts';
+import { testEngine } from '../support/engine.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { identityProvider } from '../../src/http/identity.ts';
 import { oidcClient } from '../../src/http/oidc.ts';
@@ -118,8 +118,7 @@ async function appWithOidc() {
   const clock = fakeClock(new Date());
   const shared = simulatedRegistries();
   shared.load(family);
-  const engine = createEngine({
-    receiptKey: 'test-receipt-key',
+  const engine = testEngine({
     db,
     clock,
     calendar: officialCalendar(),
@@ -141,7 +140,9 @@ async function appWithOidc() {
     clock,
     identity: identityProvider({ production: true, sessions, oidc: true }),
     gatewayKeys: {},
-    devRegistries: null,
+    dev: null,
+    paymentKeys: {},
+    settings: { nameMaxLength: 20 },
     production: true,
     oidc: { client, sessions, sessionKey: 'session-key', redirectUri, secureCookie: false },
   });

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { officialCalendar } from '../../src/calendar/official-calendar.ts';
 import { fakeClock } from '../../src/domain/clock.ts';
-import { createEngine } from '../../src/engine/index.ts';
-import { completeApplication } from '../../src/engine/simulation.ts';
+import { testEngine } from '../support/engine.ts';
+import { completeApplication } from '../../src/engine/simulated-family.ts';
 import { verifyStore } from '../../src/engine/verify.ts';
 import { sampleSituation } from '../../src/registries/population.ts';
 import { simulatedFaceVerifier } from '../../src/registries/face-verification.ts';
@@ -23,8 +23,7 @@ async function storeWithOneCase(kind: 'pglite' | 'postgres') {
   const s = sampleSituation('fujian');
   s.baby.bornAt = '2026-11-14T08:00:00+08:00';
   shared.load(s);
-  const engine = createEngine({
-    receiptKey: 'test-receipt-key',
+  const engine = testEngine({
     db,
     clock,
     calendar: officialCalendar(),

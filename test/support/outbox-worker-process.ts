@@ -22,7 +22,7 @@ const worker = new OutboxWorker({
   workerId,
   departments: { police: recorder },
   sms: { send: async () => {} },
-  ems: { ship: async () => {} },
+  ems: { ship: async () => {}, pickupWindows: async () => [] },
   batchSize: 20,
   leaseMs: 600_000,
 });

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import Ajv2020Module from 'ajv/dist/2020.js';
+import { fieldLabel } from '../../src/domain/labels.ts';
 import { describe, expect, it } from 'vitest';
 import { sampleFacts, SAMPLE_SUBMITTED_AT } from '../../src/policy/sample-facts.ts';
 
@@ -97,8 +98,8 @@ describe('onething CLI', { timeout: 60_000 }, () => {
       expect(r.code).toBe(2);
       const err = JSON.parse(r.stderr).error;
       expect(err).toMatchObject({ code, field });
-      expect(err.message.zh).toContain(field);
-      expect(err.message.en).toContain(field);
+      expect(err.message.zh).toContain(fieldLabel(field)!.zh);
+      expect(err.message.en).toContain(fieldLabel(field)!.en);
       expect(r.stdout).toBe('');
     },
   );

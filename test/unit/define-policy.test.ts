@@ -10,6 +10,7 @@ const text = { zh: '条件', en: 'condition' };
 function minimal(): PolicyInput {
   return {
     region: 'zibo',
+    shortName: { zh: '淄博', en: 'Zibo' },
     name: text,
     sources: [{ file: '000', title: 't' }],
     divisions: ['3703'],

@@ -26,7 +26,9 @@ async function timeline(destination: string, shippedAt: string) {
     },
     'P1:ship',
   );
-  return ems.due(new Date('2030-01-01T00:00:00Z')).map((u) => `${u.status} ${formatBeijing(new Date(u.at))}`);
+  return (await ems.due(new Date('2030-01-01T00:00:00Z'))).map(
+    (u) => `${u.status} ${formatBeijing(new Date(u.at))}`,
+  );
 }
 
 describe('EMS terms (000 四(七))', () => {
@@ -44,19 +46,34 @@ describe('EMS terms (000 四(七))', () => {
       'a city parcel handed over before noon is collected that day and delivered T+1',
       '370303',
       '2026-11-16T10:00:00+08:00',
-      ['collected 2026-11-16 14:00', 'in-transit 2026-11-16 16:00', 'delivered 2026-11-17 16:00'],
+      [
+        'collected 2026-11-16 14:00',
+        'in-transit 2026-11-16 16:00',
+        'out-for-delivery 2026-11-17 09:00',
+        'delivered 2026-11-17 16:00',
+      ],
     ],
     [
       'after noon, it is collected the next morning',
       '370303',
       '2026-11-16T13:00:00+08:00',
-      ['collected 2026-11-17 10:00', 'in-transit 2026-11-17 12:00', 'delivered 2026-11-18 16:00'],
+      [
+        'collected 2026-11-17 10:00',
+        'in-transit 2026-11-17 12:00',
+        'out-for-delivery 2026-11-18 09:00',
+        'delivered 2026-11-18 16:00',
+      ],
     ],
     [
       'a rural parcel is collected the next morning and delivered T+2',
       '370321',
       '2026-11-16T10:00:00+08:00',
-      ['collected 2026-11-17 10:00', 'in-transit 2026-11-17 12:00', 'delivered 2026-11-19 16:00'],
+      [
+        'collected 2026-11-17 10:00',
+        'in-transit 2026-11-17 12:00',
+        'out-for-delivery 2026-11-19 09:00',
+        'delivered 2026-11-19 16:00',
+      ],
     ],
   ])('%s; a repeated booking adds nothing', async (_name, destination, shippedAt, expected) => {
     expect(await timeline(destination, shippedAt)).toEqual(expected);
@@ -93,7 +110,7 @@ describe('the police simulator', () => {
         `k${i}`,
       );
     }
-    const ids = police.due(new Date('2026-11-17T00:00:00Z')).map((d) => d.outputs!.citizenIdNumber!);
+    const ids = (await police.due(new Date('2026-11-17T00:00:00Z'))).map((d) => d.outputs!.citizenIdNumber!);
     expect(ids).toHaveLength(4);
     for (const [i, id] of ids.entries()) {
       expect(isCitizenId(id)).toBe(true);

@@ -1,6 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- these tests write input the types forbid, on purpose */
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/domain/error.ts';
+import { fieldLabel } from '../../src/domain/labels.ts';
 import { parseFacts } from '../../src/policy/facts.ts';
 import { sampleFacts } from '../../src/policy/sample-facts.ts';
 
@@ -89,7 +90,10 @@ describe('facts: bad input gets a clear error naming the field, in Chinese and E
     expect(issue, JSON.stringify(e.details.issues)).toBeDefined();
     expect(issue!.message.zh).toMatch(zh);
     expect(issue!.message.en).toMatch(en);
-    expect(issue!.message.zh).toContain(field);
+    // The field is named by its label, never by its code name.
+    expect(issue!.message.zh.startsWith(`${fieldLabel(field)!.zh}：`)).toBe(true);
+    expect(issue!.message.en.startsWith(`${fieldLabel(field)!.en}: `)).toBe(true);
+    expect(issue!.message.zh).not.toContain(field);
   });
 
   it('accepts the samples of every region', () => {

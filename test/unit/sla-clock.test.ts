@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { officialCalendar } from '../../src/calendar/official-calendar.ts';
-import { addWorkingDays, addWorkingHours, deadlineOf, formatDeadline } from '../../src/domain/sla-clock.ts';
+import { addWorkingDays, addWorkingHours, deadlineOf } from '../../src/domain/sla-clock.ts';
+import { formatInstant } from '../../src/domain/local-date.ts';
 
 const calendar = officialCalendar();
 const at = (s: string) => new Date(s);
-const local = (d: Date) => formatDeadline(d);
+const local = (d: Date) => formatInstant(d);
 
 describe('N working days: leave out the triggering day, end at 24:00 Beijing of the Nth (民法典 第二百零一条)', () => {
   it.each([
@@ -64,9 +65,9 @@ describe('on the spot (当场)', () => {
   });
 });
 
-describe('formatDeadline', () => {
+describe('formatInstant', () => {
   it('writes midnight as the previous day 24:00 and any other time as it is', () => {
-    expect(formatDeadline(at('2026-11-24T00:00:00+08:00'))).toBe('2026-11-23 24:00');
-    expect(formatDeadline(at('2026-11-24T09:30:00+08:00'))).toBe('2026-11-24 09:30');
+    expect(formatInstant(at('2026-11-24T00:00:00+08:00'))).toBe('2026-11-23 24:00');
+    expect(formatInstant(at('2026-11-24T09:30:00+08:00'))).toBe('2026-11-24 09:30');
   });
 });

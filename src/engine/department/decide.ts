@@ -1,6 +1,6 @@
 import * as commands from '../../domain/case-commands.ts';
 import type { Decision } from '../../domain/case-commands.ts';
-import { AppError } from '../../domain/error.ts';
+import { AppError, fieldError } from '../../domain/error.ts';
 import type { ItemId } from '../../domain/ids.ts';
 import { caseNotFound, loadCasesForUpdate } from '../../store/case-store.ts';
 import { findDecisions, insertDecisions, type StoredDecision } from '../../store/decision-store.ts';
@@ -36,14 +36,10 @@ export async function decide(deps: EngineDeps, decisions: Decision[]): Promise<D
       if (previous) {
         // The same id for a different case or item is not a replay: refuse it, change nothing.
         if (previous.caseId !== d.caseId || previous.item !== d.item) {
-          const reused = new AppError(
-            'CONFLICT',
-            {
-              zh: `txnId：交易号 ${d.txnId} 已用于其他事项`,
-              en: `txnId: ${d.txnId} was already used for another item`,
-            },
-            { field: 'txnId' },
-          );
+          const reused = fieldError('CONFLICT', 'txnId', {
+            zh: `交易号 ${d.txnId} 已用于其他事项`,
+            en: `${d.txnId} was already used for another item`,
+          });
           results.push({ txnId: d.txnId, ok: false, error: reused.toJSON() });
         } else {
           results.push(previous.response.ok ? { ...previous.response, replayed: true } : previous.response);

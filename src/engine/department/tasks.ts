@@ -1,4 +1,4 @@
-import { AppError } from '../../domain/error.ts';
+import { fieldError } from '../../domain/error.ts';
 import type { DepartmentId } from '../../domain/ids.ts';
 import { findTaskDepartment, insertTaskClaim, openTasks } from '../../store/gateway-store.ts';
 import type { EngineDeps } from '../deps.ts';
@@ -12,11 +12,7 @@ export async function listOpenTasks(deps: EngineDeps, department: DepartmentId) 
 /** A second claim by the same department is harmless; another department's task is not found. */
 export async function claimTask(deps: EngineDeps, department: DepartmentId, taskId: string) {
   if ((await findTaskDepartment(deps.db, taskId)) !== department) {
-    throw new AppError(
-      'NOT_FOUND',
-      { zh: `taskId：没有任务 ${taskId}`, en: `taskId: no task ${taskId}` },
-      { field: 'taskId' },
-    );
+    throw fieldError('NOT_FOUND', 'taskId', { zh: `没有任务 ${taskId}`, en: `no task ${taskId}` });
   }
   await insertTaskClaim(deps.db, taskId, department, deps.clock.now());
   return { taskId, claimed: true };

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { digestOf } from '../../domain/canonical-json.ts';
 import type { CaseSubmission, PlannedCaseItem } from '../../domain/case.ts';
 import * as commands from '../../domain/case-commands.ts';
-import { AppError, type FieldIssue } from '../../domain/error.ts';
+import { AppError, fieldError, type FieldIssue } from '../../domain/error.ts';
 import type { ParentRole, RegionId } from '../../domain/ids.ts';
 import type { SlaMeasure } from '../../domain/sla-clock.ts';
 import type { CaseForm } from '../../departments/port.ts';
@@ -10,25 +10,42 @@ import { renderApplicationForm } from '../../documents/application-form.ts';
 import { getPolicy } from '../../policies/index.ts';
 import { coSignersRequired } from '../../policy/completeness.ts';
 import type { Evaluation } from '../../policy/evaluate.ts';
+import type { Facts } from '../../policy/facts.ts';
 import type { Sla } from '../../policy/schema.ts';
-import { findCaseIdByClientTxn, insertSignatures, lockFamily } from '../../store/case-store.ts';
+import {
+  findCaseByBaby,
+  findCaseIdByClientTxn,
+  insertSignatures,
+  isDuplicateBaby,
+  lockFamily,
+} from '../../store/case-store.ts';
+import type { Queryable } from '../../store/db.ts';
+import { deleteDraft } from '../../store/draft-store.ts';
+import { coSignaturesOf } from '../../store/invitation-store.ts';
 import { commit } from '../commit.ts';
 import type { EngineDeps } from '../deps.ts';
 import { buildForm } from '../form.ts';
 import type { ApplicationInput } from '../gather-facts.ts';
-import { completeness, preReview } from './pre-review.ts';
+import { completeness, preReview, secondCase } from './pre-review.ts';
 
 /** A parent's application: the pre-review of a draft, and the submission of the signed form. */
+
+export interface CoSigner {
+  role: ParentRole;
+  name: string;
+  /** When they signed this very form in their own login; null until they have. */
+  signedAt: string | null;
+}
 
 export interface Preview {
   evaluation: Evaluation;
   /** The one form the applicant reviews and signs; null when the family is refused. */
   form: CaseForm | null;
   formDigest: string | null;
-  /** What must still be added before submitting (uploads, address, phone, face checks). */
+  /** What must still be added before submitting (uploads, address, phone, face checks, co-signatures). */
   missing: FieldIssue[];
-  /** Who signs besides the applicant. */
-  coSigners: ParentRole[];
+  /** Who signs besides the applicant, each in their own login, and whether they have. */
+  coSigners: CoSigner[];
 }
 
 export type SubmitResult =
@@ -40,48 +57,37 @@ export type SubmitResult =
  * applicant signs. Creates nothing.
  */
 export async function preview(deps: EngineDeps, region: RegionId, input: ApplicationInput): Promise<Preview> {
-  const { facts, evaluation } = await preReview(deps, region, input, deps.clock.now(), deps.db);
+  const { facts, evaluation } = await preReview(deps, region, input, deps.clock.now(), deps.db, 'draft');
   if (!evaluation.eligible) return { evaluation, form: null, formDigest: null, missing: [], coSigners: [] };
   const { extras, missing } = await completeness(region, input, facts, evaluation, deps.db);
   const form = buildForm(facts, evaluation, extras);
-  return {
-    evaluation,
-    form,
-    formDigest: digestOf(form),
-    missing,
-    coSigners: coSignersRequired(getPolicy(region), input.applicant.role, facts.father !== null),
-  };
+  const formDigest = digestOf(form);
+  const coSigners = await coSignersOf(deps.db, region, input, facts, formDigest);
+  for (const c of coSigners.filter((s) => !s.signedAt)) missing.push(coSignatureMissing(c.role));
+  return { evaluation, form, formDigest, missing, coSigners };
 }
 
 /** The one form as a PDF, for review before signing. */
 export async function draftPdf(deps: EngineDeps, region: RegionId, input: ApplicationInput): Promise<Buffer> {
   const p = await preview(deps, region, input);
   if (!p.form || !p.formDigest) {
-    throw new AppError(
-      'CONFLICT',
-      {
-        zh: 'application：预审未通过，没有可签署的申请表',
-        en: 'application: the pre-review refused it; there is no form to sign',
-      },
-      { field: 'application' },
-    );
+    throw fieldError('CONFLICT', 'applicant', {
+      zh: '预审未通过，没有可签署的申请表',
+      en: 'the pre-review refused the application; there is no form to sign',
+    });
   }
   return renderApplicationForm({
     policy: getPolicy(region),
     form: p.form,
     formDigest: p.formDigest,
-    items: p.evaluation.plan.map((i) => ({
-      id: i.id,
-      department: i.department,
-      deadline: i.deadline.status === 'scheduled' ? i.deadline.at : null,
-    })),
+    items: plannedItems(p.evaluation),
   });
 }
 
 /**
  * One application: pre-review against the shared data, then the case, its first dispatches and
- * notices. The pre-review and the insert run in one transaction under a lock on the mother, so
- * two servers cannot both find "no earlier application" for the same baby.
+ * notices. The pre-review and the insert run in one transaction under a lock on the mother, and the
+ * store refuses a second case for the same baby, so two servers cannot both accept one baby.
  */
 export async function submit(
   deps: EngineDeps,
@@ -101,63 +107,40 @@ export async function submit(
       const raced = await findCaseIdByClientTxn(tx, applicantId, clientTxnId);
       if (raced) return { accepted: true, caseId: raced, duplicate: true, evaluation: null };
       const at = clock.now();
-      const { facts, evaluation } = await preReview(deps, region, input, at, tx);
+      const { facts, evaluation, babyKey } = await preReview(deps, region, input, at, tx, 'submission');
       if (!evaluation.eligible) return { accepted: false, evaluation };
       const { extras, missing } = await completeness(region, input, facts, evaluation, tx);
-      if (missing.length) {
-        throw new AppError(
-          'INVALID_INPUT',
-          {
-            zh: `申请还缺少：${missing.map((m) => m.message.zh).join('；')}`,
-            en: `The application still lacks: ${missing.map((m) => m.message.en).join('; ')}`,
-          },
-          { field: missing[0]!.field, issues: missing },
-        );
-      }
+      if (missing.length) throw stillMissing(missing);
 
       const form = buildForm(facts, evaluation, extras);
-      const coSigners = coSignersRequired(policy, input.applicant.role, facts.father !== null).map(
-        (role) => ({
-          role,
-          idNumber: (role === 'mother' ? facts.mother : facts.father)!.idNumber,
-        }),
-      );
-      const signature = checkSignature(input, form, at, coSigners);
-      const caseId = deps.newCaseId();
-      const items: PlannedCaseItem[] = evaluation.plan.map((p) => {
-        const sla = policy.items.find((i) => i.id === p.id)!.sla;
-        const chosen = p.delivery?.options.find((m) => m.kind === p.delivery?.chosen);
-        return {
-          id: p.id,
-          department: p.department,
-          dependsOn: p.dependsOn,
-          sla: sla ? slaMeasure(sla) : null,
-          delivery: p.delivery?.chosen ?? null,
-          inboundParcel: chosen?.kind === 'mail' && chosen.twoWay,
-        };
-      });
-      const promised = evaluation.deadlines.promised;
-      const registering = facts.choices.followParent === 'mother' ? facts.mother : facts.father;
-      const events = commands.submit(
-        caseId,
-        {
-          region,
-          scenario: evaluation.scenario.id,
-          applicant: input.applicant,
-          motherIdNumber: facts.mother.idNumber,
-          babyName: `${facts.baby.surname}${facts.baby.givenName}`,
-          homeDivisionCode:
-            registering?.hukou?.divisionCode ??
-            facts.mother.hukou?.divisionCode ??
-            facts.baby.birthPlace.divisionCode,
-          items,
-          promisedDeadline: promised?.status === 'scheduled' ? promised.at : null,
-          form,
-          signature,
-        },
+      const signature = await signatureOf(
+        tx,
+        input,
+        form,
         at,
-        calendar,
+        await coSignersOf(tx, region, input, facts, digestOf(form)),
       );
+      const caseId = deps.newCaseId();
+      const registering = facts.choices.followParent === 'mother' ? facts.mother : facts.father;
+      const submission: CaseSubmission = {
+        region,
+        scenario: evaluation.scenario.id,
+        applicant: input.applicant,
+        motherIdNumber: facts.mother.idNumber,
+        fatherIdNumber: facts.father?.idNumber ?? null,
+        babyKey,
+        babyName: `${facts.baby.surname}${facts.baby.givenName}`,
+        homeDivisionCode:
+          registering?.hukou?.divisionCode ??
+          facts.mother.hukou?.divisionCode ??
+          facts.baby.birthPlace.divisionCode,
+        items: planned(policy, evaluation),
+        promisedDeadline:
+          evaluation.deadlines.promised?.status === 'scheduled' ? evaluation.deadlines.promised.at : null,
+        form,
+        signature: signature?.recorded ?? null,
+      };
+      const events = commands.submit(caseId, submission, at, calendar);
       const create = {
         region,
         clientTxnId,
@@ -165,34 +148,95 @@ export async function submit(
         applicantIdNumber: applicantId,
       };
       await commit(tx, [{ caseId, before: null, events, create }], at);
-      if (signature && input.signature) {
-        const images = [
-          { id: signature.signerIdNumber, png: input.signature.imagePng },
-          ...(signature.coSigners ?? []).map((c) => ({
-            id: c.idNumber,
-            png: input.signature!.others!.find((o) => o.role === c.role)!.imagePng,
-          })),
-        ];
-        await insertSignatures(
-          tx,
-          caseId,
-          images.map((image) => ({
-            signerIdNumber: image.id,
-            formDigest: signature.formDigest,
-            imageSha256: sha256(image.png),
-            imagePng: image.png,
-            signedAt: signature.signedAt,
-          })),
-        );
-      }
+      if (signature) await insertSignatures(tx, caseId, signature.images);
+      await deleteDraft(tx, facts.mother.idNumber, facts.baby.birthOrder);
       return { accepted: true, caseId, duplicate: false, evaluation };
     });
   } catch (e) {
     // The same client id committed by another server between our check and our insert.
     const again = await findCaseIdByClientTxn(db, applicantId, clientTxnId);
     if (again) return { accepted: true, caseId: again, duplicate: true, evaluation: null };
+    if (isDuplicateBaby(e)) {
+      // Another server accepted this baby first: name the case it made.
+      const { babyKey } = await preReview(deps, region, input, clock.now(), db, 'draft').catch(() => ({
+        babyKey: '',
+      }));
+      const existing = babyKey ? await findCaseByBaby(db, babyKey) : null;
+      if (existing) throw secondCase(existing);
+    }
     throw e;
   }
+}
+
+/** The plan as the case keeps it: each item with its limit, delivery and the deadline the family signed. */
+function planned(policy: ReturnType<typeof getPolicy>, evaluation: Evaluation): PlannedCaseItem[] {
+  return evaluation.plan.map((p) => {
+    const sla = policy.items.find((i) => i.id === p.id)!.sla;
+    const chosen = p.delivery?.options.find((m) => m.kind === p.delivery?.chosen);
+    const later = evaluation.materials.filter(
+      (m) => m.source === 'upload-later' && m.forItems.includes(p.id),
+    );
+    return {
+      id: p.id,
+      department: p.department,
+      dependsOn: p.dependsOn,
+      sla: sla ? slaMeasure(sla) : null,
+      delivery: p.delivery?.chosen ?? null,
+      inboundParcel: chosen?.kind === 'mail' && chosen.twoWay,
+      plannedDeadline: p.deadline.status === 'scheduled' ? p.deadline.at : null,
+      ...(later.length ? { laterMaterials: later.map((m) => m.id) } : {}),
+    };
+  });
+}
+
+/** The plan's items as the PDF prints them: the same deadlines the plan and the case show. */
+export function plannedItems(evaluation: Evaluation) {
+  return evaluation.plan.map((i) => ({
+    id: i.id,
+    department: i.department,
+    deadline: i.deadline.status === 'scheduled' ? i.deadline.at : null,
+    basis: i.deadline.status === 'scheduled' ? i.deadline.basis : null,
+  }));
+}
+
+function stillMissing(missing: FieldIssue[]): AppError {
+  return new AppError(
+    'INVALID_INPUT',
+    {
+      zh: `申请还缺少：${missing.map((m) => m.message.zh).join('；')}`,
+      en: `The application still lacks: ${missing.map((m) => m.message.en).join('; ')}`,
+    },
+    { field: missing[0]!.field, issues: missing },
+  );
+}
+
+function coSignatureMissing(role: ParentRole): FieldIssue {
+  const who = role === 'mother' ? { zh: '母亲', en: 'the mother' } : { zh: '父亲', en: 'the father' };
+  return {
+    field: 'signature.others',
+    message: {
+      zh: `另一方家长的签名：本地区申请表需${who.zh}在本人账号中一同签名`,
+      en: `The other parent's signature: this region's form is also signed by ${who.en}, in their own login`,
+    },
+  };
+}
+
+/** Who else signs this form, and whether they have signed exactly this digest in their own login. */
+async function coSignersOf(
+  q: Queryable,
+  region: RegionId,
+  input: ApplicationInput,
+  facts: Facts,
+  formDigest: string,
+): Promise<CoSigner[]> {
+  const roles = coSignersRequired(getPolicy(region), input.applicant.role, facts.father !== null);
+  if (!roles.length) return [];
+  const signed = await coSignaturesOf(q, facts.mother.idNumber, formDigest);
+  return roles.map((role) => {
+    const person = (role === 'mother' ? facts.mother : facts.father)!;
+    const s = signed.find((x) => x.signerIdNumber === person.idNumber && x.role === role);
+    return { role, name: person.name, signedAt: s?.signedAt ?? null };
+  });
 }
 
 /** The policy's limit without its citation: what the case carries into its events. */
@@ -205,60 +249,60 @@ const sha256 = (png: Buffer) => createHash('sha256').update(png).digest('hex');
 /**
  * The signature binds the exact form reviewed: if anything the form is built from changed since
  * (the registries, the choices), the digest differs and the applicant must review and sign again.
+ * The other parent's signature is the one they gave in their own login over the same digest.
  */
-function checkSignature(
+async function signatureOf(
+  q: Queryable,
   input: ApplicationInput,
   form: CaseForm,
   at: Date,
-  coSigners: { role: ParentRole; idNumber: string }[],
-): CaseSubmission['signature'] {
+  coSigners: CoSigner[],
+) {
   if (!input.signature) return null;
   const formDigest = digestOf(form);
   if (input.signature.formDigest !== formDigest) {
-    throw new AppError(
-      'CONFLICT',
-      {
-        zh: 'signature.formDigest：签名后表单内容已变化，请重新核对并签名',
-        en: 'signature.formDigest: the form changed after it was signed; review it and sign again',
-      },
-      { field: 'signature.formDigest' },
-    );
+    throw fieldError('CONFLICT', 'signature.formDigest', {
+      zh: '签名后表单内容已变化，请重新核对并签名',
+      en: 'the form changed after it was signed; review it and sign again',
+    });
   }
-  const others = input.signature.others ?? [];
-  const missing = coSigners.filter((c) => !others.some((o) => o.role === c.role));
-  const extra = others.filter((o) => !coSigners.some((c) => c.role === o.role));
-  if (missing.length || extra.length) {
-    const who = (r: ParentRole) =>
-      r === 'mother' ? { zh: '母亲', en: 'the mother' } : { zh: '父亲', en: 'the father' };
-    const [zh, en] = missing.length
-      ? [
-          `本地区申请表需由${missing.map((m) => who(m.role).zh).join('、')}一同签名`,
-          `this region's form is also signed by ${missing.map((m) => who(m.role).en).join(' and ')}`,
-        ]
-      : [
-          `不需要${extra.map((o) => who(o.role).zh).join('、')}签名`,
-          `no signature of ${extra.map((o) => who(o.role).en).join(' or ')} is asked for`,
-        ];
-    throw new AppError(
-      'INVALID_INPUT',
-      { zh: `signature.others：${zh}`, en: `signature.others: ${en}` },
-      {
-        field: 'signature.others',
-      },
-    );
-  }
-  return {
+  const unsigned = coSigners.find((c) => !c.signedAt);
+  if (unsigned) throw stillMissing([coSignatureMissing(unsigned.role)]);
+  const mother = typeof form.mother.idNumber === 'string' ? form.mother.idNumber : '';
+  const others = coSigners.length ? await coSignaturesOf(q, mother, formDigest) : [];
+  const own = {
     signerIdNumber: input.applicant.idNumber,
     formDigest,
     imageSha256: sha256(input.signature.imagePng),
+    imagePng: input.signature.imagePng,
     signedAt: at.toISOString(),
-    ...(coSigners.length
-      ? {
-          coSigners: coSigners.map((c) => ({
-            ...c,
-            imageSha256: sha256(others.find((o) => o.role === c.role)!.imagePng),
-          })),
-        }
-      : {}),
+  };
+  const theirs = coSigners.map((c) => others.find((o) => o.role === c.role)!);
+  return {
+    recorded: {
+      signerIdNumber: own.signerIdNumber,
+      formDigest,
+      imageSha256: own.imageSha256,
+      signedAt: own.signedAt,
+      ...(theirs.length
+        ? {
+            coSigners: theirs.map((t) => ({
+              role: t.role,
+              idNumber: t.signerIdNumber,
+              imageSha256: t.imageSha256,
+            })),
+          }
+        : {}),
+    },
+    images: [
+      own,
+      ...theirs.map((t) => ({
+        signerIdNumber: t.signerIdNumber,
+        formDigest,
+        imageSha256: t.imageSha256,
+        imagePng: t.imagePng,
+        signedAt: t.signedAt,
+      })),
+    ],
   };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { digestOf } from '../../domain/canonical-json.ts';
-import { AppError } from '../../domain/error.ts';
+import { fieldError } from '../../domain/error.ts';
 import type { ParentRole } from '../../domain/ids.ts';
 import {
   upsertAuthorization,
@@ -26,14 +26,10 @@ export async function authorize(deps: EngineDeps, motherIdNumber: string, signat
   const father =
     marriage?.wifeIdNumber === motherIdNumber ? await shared.person(marriage.husbandIdNumber) : null;
   if (!mother || !father) {
-    throw new AppError(
-      'NOT_FOUND',
-      {
-        zh: 'grantee：共享数据中没有查到您的配偶，无法授权',
-        en: 'grantee: the shared data shows no spouse to authorize',
-      },
-      { field: 'grantee' },
-    );
+    throw fieldError('NOT_FOUND', 'grantee', {
+      zh: '共享数据中没有查到您的配偶，无法授权',
+      en: 'the shared data shows no spouse to authorize',
+    });
   }
   const at = clock.now().toISOString();
   const letter = {
@@ -64,14 +60,10 @@ export async function authorize(deps: EngineDeps, motherIdNumber: string, signat
 export async function confirmFather(deps: EngineDeps, fatherIdNumber: string, photoPng: Buffer) {
   const marriage = await deps.shared.marriageOf(fatherIdNumber);
   if (!marriage || marriage.husbandIdNumber !== fatherIdNumber) {
-    throw new AppError(
-      'NOT_FOUND',
-      {
-        zh: 'applicant：共享数据中没有查到您的婚姻登记，无法确认',
-        en: 'applicant: the shared data shows no marriage for you to confirm',
-      },
-      { field: 'applicant' },
-    );
+    throw fieldError('NOT_FOUND', 'applicant', {
+      zh: '共享数据中没有查到您的婚姻登记，无法确认',
+      en: 'the shared data shows no marriage for you to confirm',
+    });
   }
   const score = await faceScore(deps, fatherIdNumber, photoPng);
   const at = deps.clock.now().toISOString();
@@ -85,32 +77,29 @@ export async function confirmFather(deps: EngineDeps, fatherIdNumber: string, ph
 }
 
 /**
- * 人脸识别 during the application, for the parents the region names (Zibo: both). Only a passed
- * check is recorded.
+ * 人脸识别 during the application, for the parents the region names (Zibo: both). Each parent
+ * verifies their own face in their own login; the other parent is invited to do so on their phone.
+ * Only a passed check is recorded.
  */
-export async function verifyFace(
-  deps: EngineDeps,
-  applicantIdNumber: string,
-  role: ParentRole,
-  photoPng: Buffer,
-) {
-  const family = await familyOf(deps.shared, applicantIdNumber);
-  const person = role === 'mother' ? family?.mother : family?.father;
-  if (!family?.role || !person) {
-    throw new AppError(
-      'NOT_FOUND',
-      {
-        zh: `role：共享数据中没有查到您家庭中的${role === 'mother' ? '母亲' : '父亲'}`,
-        en: `role: the shared data shows no ${role} in your family`,
-      },
-      { field: 'role' },
-    );
+export async function verifyFace(deps: EngineDeps, idNumber: string, role: ParentRole, photoPng: Buffer) {
+  const family = await familyOf(deps.shared, idNumber);
+  if (!family?.role || !family.mother) {
+    throw fieldError('NOT_FOUND', 'role', {
+      zh: '共享数据中没有查到您的新生儿家庭',
+      en: "the shared data shows no newborn's family of yours",
+    });
   }
-  const score = await faceScore(deps, person.idNumber, photoPng);
+  if (family.role !== role) {
+    throw fieldError('CONFLICT', `faces.${role}`, {
+      zh: '人脸识别须由本人在本人账号中完成，请邀请另一方家长在其手机上操作',
+      en: 'each parent verifies their own face in their own login; invite the other parent to do it on their phone',
+    });
+  }
+  const score = await faceScore(deps, idNumber, photoPng);
   const at = deps.clock.now().toISOString();
   await upsertFaceVerification(deps.db, {
-    motherIdNumber: family.mother!.idNumber,
-    personIdNumber: person.idNumber,
+    motherIdNumber: family.mother.idNumber,
+    personIdNumber: idNumber,
     score,
     verifiedAt: at,
   });
@@ -121,11 +110,10 @@ export async function verifyFace(
 async function faceScore(deps: EngineDeps, idNumber: string, photoPng: Buffer): Promise<number> {
   const face = await deps.faces.verify(idNumber, photoPng);
   if (!face.verified) {
-    throw new AppError(
-      'UNAUTHORIZED',
-      { zh: 'face：人脸识别未通过，请重新拍摄', en: 'face: face verification failed; please try again' },
-      { field: 'face' },
-    );
+    throw fieldError('UNAUTHORIZED', 'face', {
+      zh: '人脸识别未通过，请重新拍摄',
+      en: 'face verification failed; please try again',
+    });
   }
   return face.score;
 }

@@ -1,10 +1,13 @@
-import { AppError, type FieldIssue } from '../../domain/error.ts';
+import { babyKey } from '../../domain/baby.ts';
+import { AppError, fieldError, type FieldIssue } from '../../domain/error.ts';
+import { formatInstant } from '../../domain/local-date.ts';
+import { babyNameProblem, nameLength, namePartProblem, nameProblemText } from '../../domain/person-name.ts';
 import type { ParentRole, RegionId } from '../../domain/ids.ts';
 import { getPolicy } from '../../policies/index.ts';
 import { missingForSubmission } from '../../policy/completeness.ts';
 import { evaluate, type Evaluation } from '../../policy/evaluate.ts';
 import type { Facts } from '../../policy/facts.ts';
-import { hasCaseSince } from '../../store/case-store.ts';
+import { findCaseByBaby } from '../../store/case-store.ts';
 import type { Queryable } from '../../store/db.ts';
 import { findAuthorization, findFatherConfirmation, verifiedFaces } from '../../store/family-store.ts';
 import { findUploads } from '../../store/upload-store.ts';
@@ -22,16 +25,60 @@ export async function preReview(
   input: ApplicationInput,
   at: Date,
   q: Queryable,
+  purpose: 'draft' | 'submission',
 ) {
+  checkBabyName(input.baby, deps.settings.nameMaxLength, purpose);
   const facts = await gatherFacts(deps.shared, input, {
-    priorApplication: (bornAt) => hasCaseSince(q, input.motherIdNumber, bornAt),
+    priorApplication: async (bornAt, order) =>
+      (await findCaseByBaby(q, babyKey(input.motherIdNumber, bornAt, order))) !== null,
     authorization: (motherId, applicantId) => findAuthorization(q, motherId, applicantId),
     fatherConfirmation: async (motherId, fatherId) => {
       const c = await findFatherConfirmation(q, motherId, fatherId);
       return c && { confirmedAt: c.confirmedAt, faceVerified: true };
     },
   });
-  return { facts, evaluation: evaluate({ policy: getPolicy(region), facts, at, calendar: deps.calendar }) };
+  const key = babyKey(facts.mother.idNumber, facts.baby.bornAt, facts.baby.birthOrder);
+  await refuseSecondCase(q, key);
+  return {
+    facts,
+    babyKey: key,
+    evaluation: evaluate({ policy: getPolicy(region), facts, at, calendar: deps.calendar }),
+  };
+}
+
+/**
+ * The police register what the name rule allows, never a cut-short name. A draft may still lack a
+ * name (some regions' rules speak of it); a submission may not.
+ */
+function checkBabyName(baby: ApplicationInput['baby'], maxLength: number, purpose: 'draft' | 'submission') {
+  const surname = baby.surname.trim();
+  const givenName = baby.givenName.trim();
+  if (purpose === 'draft' && (!surname || !givenName) && nameLength(surname + givenName) <= maxLength) {
+    const typed = [surname, givenName].filter(Boolean);
+    if (typed.every((part) => !namePartProblem(part))) return;
+  }
+  const problem = babyNameProblem(surname, givenName, maxLength);
+  if (problem) {
+    throw fieldError('INVALID_INPUT', `baby.${problem.part}`, nameProblemText(problem.problem, maxLength));
+  }
+}
+
+/** One baby, one case: a second application is refused, naming the case the baby already has. */
+export async function refuseSecondCase(q: Queryable, key: string): Promise<void> {
+  const existing = await findCaseByBaby(q, key);
+  if (existing) throw secondCase(existing);
+}
+
+export function secondCase(existing: { id: string; submittedAt: string }): AppError {
+  return fieldError(
+    'CONFLICT',
+    'baby',
+    {
+      zh: `这名新生儿已有办件 ${existing.id}（${formatInstant(existing.submittedAt)} 提交），不能重复申请，请在“我的办件”中查看`,
+      en: `this baby already has case ${existing.id} (submitted ${formatInstant(existing.submittedAt)}); it cannot be applied for twice — see My cases`,
+    },
+    { existingCaseId: existing.id },
+  );
 }
 
 /** The uploads, contact and face checks behind an application, and what it still lacks. */
@@ -55,14 +102,14 @@ export async function completeness(
   );
   const unknown = wanted.filter(([material]) => !uploads.some((u) => u.material === material));
   if (unknown.length) {
-    const field = `uploads.${unknown[0]![0]}`;
-    throw new AppError(
+    const material = unknown[0]![0];
+    const name = getPolicy(region).materials.find((m) => m.id === material)?.name ?? null;
+    throw fieldError(
       'INVALID_INPUT',
-      {
-        zh: `${field}：没有找到您上传的这个文件，请重新上传`,
-        en: `${field}: no such upload of yours; upload the file again`,
-      },
-      { field },
+      `uploads.${material}`,
+      { zh: '没有找到您上传的这个文件，请重新上传', en: 'no such upload of yours; upload the file again' },
+      {},
+      name,
     );
   }
   const parents = new Map<ParentRole, string>([

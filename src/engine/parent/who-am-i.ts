@@ -1,23 +1,28 @@
-import { AppError } from '../../domain/error.ts';
+import { babyKey } from '../../domain/baby.ts';
+import { fieldError } from '../../domain/error.ts';
 import { regionsFor } from '../../policies/index.ts';
 import type { PersonRecord } from '../../registries/port.ts';
+import { casesOfMother } from '../../store/case-store.ts';
+import { draftsOfMother } from '../../store/draft-store.ts';
 import { findAuthorization, findFatherConfirmation, verifiedFaces } from '../../store/family-store.ts';
 import type { EngineDeps } from '../deps.ts';
 import { familyOf } from '../gather-facts.ts';
+import { myInvitations } from './invitations.ts';
 
 /**
  * The logged-in person and their family as the shared data knows it. With a hospital delivery
  * record the app offers to start from it (the proactive path), in the region where the baby was
- * born; the signed authorization and the father's confirmation show where each parent stands.
+ * born, baby by baby (twins are two): a baby with a case offers that case instead, one with a draft
+ * offers to continue. The authorization, the confirmation and the invitations show what each
+ * parent still has to do in their own login.
  */
 export async function whoAmI(deps: EngineDeps, idNumber: string) {
   const family = await familyOf(deps.shared, idNumber);
   if (!family) {
-    throw new AppError(
-      'NOT_FOUND',
-      { zh: 'authorization：户籍信息中查无此人', en: 'authorization: the hukou registry has no such person' },
-      { field: 'authorization' },
-    );
+    throw fieldError('NOT_FOUND', 'authorization', {
+      zh: '户籍信息中查无此人',
+      en: 'the hukou registry has no such person',
+    });
   }
   const { person, role, mother, father, delivery } = family;
   const brief = (p: PersonRecord | null | undefined) =>
@@ -28,28 +33,30 @@ export async function whoAmI(deps: EngineDeps, idNumber: string) {
       hukouDivisionCode: p.hukou?.divisionCode ?? null,
     };
   const motherId = mother?.idNumber ?? null;
-  const [authorization, confirmation, faces] = motherId
-    ? await Promise.all([
-        findAuthorization(deps.db, motherId),
-        findFatherConfirmation(deps.db, motherId),
-        verifiedFaces(deps.db, motherId),
-      ])
-    : [null, null, new Set<string>()];
-  const place =
-    delivery?.baby.birthPlace.divisionCode ?? mother?.hukou?.divisionCode ?? person.hukou?.divisionCode;
+  const [authorization, confirmation, faces, cases, drafts, invitations] = await Promise.all([
+    motherId ? findAuthorization(deps.db, motherId) : null,
+    motherId ? findFatherConfirmation(deps.db, motherId) : null,
+    motherId ? verifiedFaces(deps.db, motherId) : new Set<string>(),
+    motherId ? casesOfMother(deps.db, motherId) : [],
+    draftsOfMother(deps.db, motherId ?? idNumber),
+    myInvitations(deps, idNumber),
+  ]);
+  const first = delivery?.babies[0];
+  const place = first?.birthPlace.divisionCode ?? mother?.hukou?.divisionCode ?? person.hukou?.divisionCode;
   return {
     person: brief(person)!,
     role,
     mother: brief(mother),
     father: brief(father),
-    delivery: delivery
-      ? {
-          institutionName: delivery.institutionName,
-          bornAt: delivery.baby.bornAt,
-          sex: delivery.baby.sex,
-          birthPlace: delivery.baby.birthPlace,
-        }
-      : null,
+    delivery: delivery ? { institutionName: delivery.institutionName, babies: delivery.babies } : null,
+    babies: (delivery?.babies ?? []).map((b) => ({
+      birthOrder: b.birthOrder,
+      sex: b.sex,
+      bornAt: b.bornAt,
+      caseId: cases.find((c) => c.babyKey === babyKey(motherId!, b.bornAt, b.birthOrder))?.id ?? null,
+      draftUpdatedAt: drafts.find((d) => d.birthOrder === b.birthOrder)?.updatedAt ?? null,
+    })),
+    hasCases: cases.length > 0,
     regions: place ? regionsFor(place) : [],
     authorizationSignedAt: authorization?.signedAt ?? null,
     fatherConfirmedAt: confirmation?.confirmedAt ?? null,
@@ -57,5 +64,6 @@ export async function whoAmI(deps: EngineDeps, idNumber: string) {
       const id = (r === 'mother' ? mother : father)?.idNumber;
       return id !== undefined && faces.has(id);
     }),
+    invitations,
   };
 }

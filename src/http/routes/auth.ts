@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../domain/error.ts';
+import { fieldError } from '../../domain/error.ts';
 import { isCitizenId } from '../../domain/citizen-id.ts';
 import type { AppDeps } from '../app.ts';
 import type { PendingLogin } from '../oidc.ts';
@@ -42,14 +42,10 @@ export const authRoutes =
       return JSON.parse(Buffer.from(body, 'base64url').toString()) as PendingLogin;
     };
     const refused = (why: string) =>
-      new AppError(
-        'UNAUTHORIZED',
-        {
-          zh: `authorization：统一身份认证登录失败（${why}），请重新登录`,
-          en: `authorization: the unified-identity login failed (${why}); please log in again`,
-        },
-        { field: 'authorization' },
-      );
+      fieldError('UNAUTHORIZED', 'authorization', {
+        zh: `统一身份认证登录失败（${why}），请重新登录`,
+        en: `the unified-identity login failed (${why}); please log in again`,
+      });
 
     app.get(
       '/oidc/login',

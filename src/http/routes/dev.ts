@@ -1,43 +1,43 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../domain/error.ts';
+import { fieldError } from '../../domain/error.ts';
 import { RegionId } from '../../domain/ids.ts';
-import { regionsFor } from '../../policies/index.ts';
+import { demoParents } from '../../registries/demo-parents.ts';
 import { sampleSituation } from '../../registries/population.ts';
 import { FamilySituation } from '../../registries/port.ts';
 import type { AppDeps } from '../app.ts';
 
 /**
- * Development only: load any family situation into the simulated registries, so a test or a
- * demo can set up any case. In production these routes answer 404 and touch nothing.
+ * Development only: load any family situation into the simulated registries, list demo parents,
+ * and pay at the simulated cashier. In production these routes answer 404 and touch nothing.
  */
 export const devRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    const registries = () => {
-      if (deps.production || !deps.devRegistries)
-        throw new AppError(
-          'NOT_FOUND',
-          { zh: '开发接口在生产环境中不可用', en: 'the development API is not available in production' },
-          { field: 'path' },
-        );
-      return deps.devRegistries;
+    const tags = ['dev'];
+    const dev = () => {
+      if (deps.production || !deps.dev) {
+        throw fieldError('NOT_FOUND', 'path', {
+          zh: '开发接口在生产环境中不可用',
+          en: 'the development API is not available in production',
+        });
+      }
+      return deps.dev;
     };
 
     app.post(
       '/families',
       {
         schema: {
-          summary: 'Load a family situation into the simulated registries (not in production)',
-          tags: ['dev'],
+          summary: 'Load a family situation into the simulated registries',
+          tags,
           body: FamilySituation,
         },
       },
       async (req, reply) => {
-        const family = registries().load(req.body);
-        return reply
-          .status(201)
-          .send({ motherIdNumber: family.mother.idNumber, login: `Bearer dev:${family.mother.idNumber}` });
+        const family = dev().registries.load(req.body);
+        const login = `Bearer dev:${family.mother.idNumber}`;
+        return reply.status(201).send({ motherIdNumber: family.mother.idNumber, login });
       },
     );
 
@@ -45,29 +45,15 @@ export const devRoutes =
       '/parents',
       {
         schema: {
-          summary: 'The demo parents to log in as, newest family first (not in production)',
-          tags: ['dev'],
+          summary: 'The demo parents to log in as: up to 8 families per region, newest first',
+          tags,
           querystring: z.strictObject({ region: RegionId.optional() }),
         },
       },
       async (req) =>
-        registries()
-          .families()
-          .map((f) => ({
-            region:
-              regionsFor(f.baby.birthPlace.divisionCode)[0] ??
-              regionsFor(f.mother.hukou?.divisionCode ?? '')[0] ??
-              null,
-            f,
-          }))
-          .filter(({ region }) => !req.query.region || region === req.query.region)
-          .slice(0, 60)
-          .map(({ region, f }) => ({
-            region,
-            hasDeliveryRecord: f.deliveryRecord !== null,
-            mother: { name: f.mother.name, idNumber: f.mother.idNumber },
-            father: f.father && { name: f.father.name, idNumber: f.father.idNumber },
-          })),
+        demoParents(dev().registries.families(), 8).filter(
+          (p) => !req.query.region || p.region === req.query.region,
+        ),
     );
 
     app.get(
@@ -75,13 +61,39 @@ export const devRoutes =
       {
         schema: {
           summary: 'A sample family situation for a region',
-          tags: ['dev'],
+          tags,
           querystring: z.strictObject({ region: RegionId }),
         },
       },
       async (req) => {
-        registries();
+        dev();
         return sampleSituation(req.query.region);
+      },
+    );
+
+    const OrderParams = z.strictObject({ orderId: z.string().min(1).max(120) });
+    const noOrder = () =>
+      fieldError('NOT_FOUND', 'orderId', { zh: '没有这个缴费订单', en: 'no such payment order' });
+
+    app.get(
+      '/payments/:orderId',
+      { schema: { summary: 'A payment order at the simulated cashier', tags, params: OrderParams } },
+      async (req) => (await dev().payments.order(req.params.orderId)) ?? Promise.reject(noOrder()),
+    );
+
+    app.post(
+      '/payments/:orderId/pay',
+      {
+        schema: {
+          summary: 'Pay an order at the simulated cashier; the platform is notified',
+          tags,
+          params: OrderParams,
+        },
+      },
+      async (req) => {
+        const payments = dev().payments;
+        if (!(await payments.order(req.params.orderId))) throw noOrder();
+        return payments.pay(req.params.orderId, deps.clock.now());
       },
     );
   };

@@ -17,11 +17,26 @@ const DecisionBody = z.strictObject({
   txnId: z.string().min(1).max(100),
   caseId: z.string().min(1).max(64),
   item: ItemId,
-  outcome: z.enum(['done', 'rejected', 'supplement']),
+  outcome: z.enum(['done', 'rejected', 'supplement', 'payment-due']),
   outputs: z.record(z.string(), z.string().max(200)).optional(),
   reason: Bilingual.optional(),
   material: z.string().max(100).optional(),
   message: Bilingual.optional(),
+  /** The tax bureau's assessment: the amount due in fen (分) and the insurance years it pays for. */
+  payment: z
+    .strictObject({
+      amountFen: z.number().int().positive().max(100_000_000),
+      years: z
+        .array(
+          z.strictObject({
+            year: z.number().int().min(2000).max(2100),
+            insuranceYear: z.enum(['current', 'next']),
+          }),
+        )
+        .min(1)
+        .max(3),
+    })
+    .optional(),
 });
 
 export const gatewayRoutes =
@@ -63,7 +78,8 @@ export const gatewayRoutes =
       '/decisions',
       {
         schema: {
-          summary: 'Post a decision: done (with outputs), rejected (with a reason) or a supplement request',
+          summary:
+            'Post a decision: done (with outputs), rejected (with a reason), a supplement request, or the premium due',
           tags: ['gateway'],
           headers: Headers,
           body: DecisionBody,

@@ -13,6 +13,7 @@ export const regionRoutes = (): FastifyPluginAsyncZod => async (app) => {
     (Object.values(POLICIES) as Policy[]).map((p) => ({
       region: p.region,
       name: p.name,
+      shortName: p.shortName,
       divisions: p.divisions,
     })),
   );

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../domain/error.ts';
+import { fieldError } from '../../domain/error.ts';
 import { RegionId } from '../../domain/ids.ts';
 import type { AppDeps } from '../app.ts';
 
@@ -15,11 +15,10 @@ export const supervisionRoutes =
       const supervisor = await deps.identity.supervisorFrom(req.headers.authorization);
       const region = (req.params as { region?: RegionId }).region;
       if (region && !supervisor.regions.includes(region)) {
-        throw new AppError(
-          'NOT_FOUND',
-          { zh: `region：无权查看 ${region}`, en: `region: ${region} is not among your regions` },
-          { field: 'region' },
-        );
+        throw fieldError('NOT_FOUND', 'region', {
+          zh: `无权查看 ${region}`,
+          en: `${region} is not among your regions`,
+        });
       }
     });
 

@@ -224,8 +224,22 @@ describe('Fujian 2.0 (003) — scenarios, applicants, hours and the counterfoil'
       'parents-id-cards',
       'marriage-certificate',
       'hukou-book-photos',
-      'baby-hukou-page',
     ]);
+  });
+
+  it('附件2 一(七): the baby’s hukou page is asked for only when the card is mailed, and only after the registration', () => {
+    const mailed = run(
+      'fujian',
+      family('fujian', (f) => void (f.choices.delivery = { 'social-security-card': 'mail' })),
+    );
+    expect(mailed.materials.find((m) => m.id === 'baby-hukou-page')).toMatchObject({
+      source: 'upload-later',
+    });
+    const collected = run(
+      'fujian',
+      family('fujian', (f) => void (f.choices.delivery = { 'social-security-card': 'pickup' })),
+    );
+    expect(collected.materials.map((m) => m.id)).not.toContain('baby-hukou-page');
   });
 
   it('the registries decide the scenario over what the applicant declares', () => {

@@ -15,10 +15,13 @@ export class ApiError extends Error {
     readonly text: Bilingual,
     readonly field: string | undefined,
     readonly issues: FieldIssue[],
+    readonly details: Record<string, unknown> = {},
   ) {
     super(text.en);
   }
 }
+
+export const NETWORK_ERROR = new ApiError(0, 'NETWORK', { zh: '网络连接失败，请重试', en: 'Network error; please try again' }, undefined, []);
 
 export const session = {
   get token() {
@@ -30,18 +33,23 @@ export const session = {
   },
 };
 
+function headers(body?: unknown): Record<string, string> {
+  const h: Record<string, string> = {};
+  if (session.token) h.authorization = `Bearer ${session.token}`;
+  if (body !== undefined) h['content-type'] = 'application/json';
+  return h;
+}
+
 async function request(method: string, path: string, body?: unknown): Promise<Response> {
-  const headers: Record<string, string> = {};
-  if (session.token) headers.authorization = `Bearer ${session.token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(path, {
-    method,
-    headers,
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
+  let res: Response;
+  try {
+    res = await fetch(path, { method, headers: headers(body), ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+  } catch {
+    throw NETWORK_ERROR;
+  }
   if (res.ok) return res;
   const payload = (await res.json().catch(() => null)) as {
-    error?: { code: string; message: Bilingual; field?: string; issues?: FieldIssue[] };
+    error?: { code: string; message: Bilingual; field?: string; issues?: FieldIssue[] } & Record<string, unknown>;
   } | null;
   const e = payload?.error;
   throw new ApiError(
@@ -50,16 +58,63 @@ async function request(method: string, path: string, body?: unknown): Promise<Re
     e?.message ?? { zh: `请求失败（${res.status}）`, en: `Request failed (${res.status})` },
     e?.field,
     e?.issues ?? [],
+    e ?? {},
   );
 }
 
 export const api = {
   get: async <T>(path: string): Promise<T> => (await request('GET', path)).json() as Promise<T>,
-  post: async <T>(path: string, body: unknown): Promise<T> =>
-    (await request('POST', path, body)).json() as Promise<T>,
+  post: async <T>(path: string, body: unknown = {}): Promise<T> => (await request('POST', path, body)).json() as Promise<T>,
+  put: async <T>(path: string, body: unknown): Promise<T> => (await request('PUT', path, body)).json() as Promise<T>,
+  del: async (path: string): Promise<void> => void (await request('DELETE', path)),
   blob: async (path: string, body?: unknown): Promise<Blob> =>
     (await request(body === undefined ? 'GET' : 'POST', path, body)).blob(),
 };
+
+/**
+ * Follow a Server-Sent Events stream with the login header (EventSource cannot send one): each
+ * event's data goes to `onEvent`. A dropped stream is opened again after a pause. Returns a stop
+ * function.
+ */
+export function follow<T>(path: string, onEvent: (data: T) => void): () => void {
+  let stopped = false;
+  let controller: AbortController | null = null;
+  const run = async () => {
+    while (!stopped) {
+      controller = new AbortController();
+      try {
+        const res = await fetch(path, { headers: headers(), signal: controller.signal });
+        if (!res.ok || !res.body) throw new Error(String(res.status));
+        const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer += value;
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const data = block
+              .split('\n')
+              .filter((l) => l.startsWith('data: '))
+              .map((l) => l.slice(6))
+              .join('\n');
+            if (data) onEvent(JSON.parse(data) as T);
+          }
+        }
+      } catch {
+        // Dropped or refused: try again shortly.
+      }
+      if (!stopped) await new Promise((r) => setTimeout(r, 2000));
+    }
+  };
+  void run();
+  return () => {
+    stopped = true;
+    controller?.abort();
+  };
+}
 
 /** An issue's field without the HTTP part, as the form names it: `body.application.contact.phone` → `contact.phone`. */
 export function fieldOf(issue: { field?: string }): string {

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError } from './api.ts';
+import { api, ApiError, NETWORK_ERROR } from './api.ts';
 import type { Policy } from './types.ts';
+
+export { formatInstant as formatTime } from '../../../src/domain/local-date.ts';
 
 /** Load something from the API; `reload` fetches again. */
 export function useApi<T>(path: string | null) {
@@ -12,23 +14,13 @@ export function useApi<T>(path: string | null) {
       setData(await api.get<T>(path));
       setError(null);
     } catch (e) {
-      setError(
-        e instanceof ApiError
-          ? e
-          : new ApiError(
-              0,
-              'NETWORK',
-              { zh: '网络连接失败，请重试', en: 'Network error; please try again' },
-              undefined,
-              [],
-            ),
-      );
+      setError(e instanceof ApiError ? e : NETWORK_ERROR);
     }
   }, [path]);
   useEffect(() => {
     void reload();
   }, [reload]);
-  return { data, error, reload };
+  return { data, error, reload, setData };
 }
 
 const policies = new Map<string, Promise<Policy>>();
@@ -43,14 +35,13 @@ export function usePolicy(region: string | null | undefined): Policy | null {
   return policy;
 }
 
-export function formatTime(iso: string | null | undefined, lang: 'zh' | 'en'): string {
-  if (!iso) return '';
-  return new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+let config: Promise<{ nameMaxLength: number }> | null = null;
+/** The server's public settings (the name length limit), fetched once. */
+export function useConfig() {
+  const [value, setValue] = useState<{ nameMaxLength: number } | null>(null);
+  useEffect(() => {
+    config ??= api.get<{ nameMaxLength: number }>('/api/config');
+    void config.then(setValue);
+  }, []);
+  return value;
 }

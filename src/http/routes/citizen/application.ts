@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ParentRole, RegionId } from '../../../domain/ids.ts';
+import { fieldError } from '../../../domain/error.ts';
 import type { AppDeps } from '../../app.ts';
 import { Application, Png, security, SignedApplication, toInput, Upload, uploadTypeOf } from './schemas.ts';
 
@@ -101,6 +102,104 @@ export const applicationRoutes =
       },
     );
 
+    const BirthOrder = z.strictObject({ birthOrder: z.coerce.number().int().min(1).max(9) });
+
+    app.get(
+      '/drafts/:birthOrder',
+      {
+        schema: {
+          summary: "The application in progress for this baby (the family's one draft), or 404",
+          tags,
+          security,
+          params: BirthOrder,
+        },
+      },
+      async (req, reply) => {
+        const draft = await parent.loadDraft(req.citizenId, req.params.birthOrder);
+        return draft ?? reply.status(404).send(noDraft());
+      },
+    );
+
+    app.put(
+      '/drafts/:birthOrder',
+      {
+        bodyLimit: 64 * 1024,
+        schema: {
+          summary: 'Keep the application in progress (the app saves it as the parent goes)',
+          tags,
+          security,
+          params: BirthOrder,
+          body: z.strictObject({
+            region: RegionId,
+            body: z.record(z.string().max(40), z.unknown()).meta({ description: "the app's working state" }),
+          }),
+        },
+      },
+      async (req) => parent.saveDraft(req.citizenId, req.params.birthOrder, req.body.region, req.body.body),
+    );
+
+    app.delete(
+      '/drafts/:birthOrder',
+      { schema: { summary: 'Discard the application in progress', tags, security, params: BirthOrder } },
+      async (req, reply) => {
+        await parent.discardDraft(req.citizenId, req.params.birthOrder);
+        return reply.status(204).send();
+      },
+    );
+
+    app.post(
+      '/invitations',
+      {
+        schema: {
+          summary: 'Invite the other parent to sign, verify their face or confirm, in their own login',
+          tags,
+          security,
+          body: Draft,
+        },
+      },
+      async (req, reply) =>
+        reply
+          .status(201)
+          .send(await parent.invite(req.body.region, toInput(req.citizenId, req.body.application))),
+    );
+
+    app.get(
+      '/invitations',
+      { schema: { summary: 'Invitations to me that still ask something of me', tags, security } },
+      async (req) => parent.invitations(req.citizenId),
+    );
+
+    const InvitationParams = z.strictObject({ id: z.string().min(1).max(40) });
+
+    app.get(
+      '/invitations/:id/form.pdf',
+      {
+        schema: {
+          summary: 'The form I am invited to sign, as a PDF',
+          tags,
+          security,
+          params: InvitationParams,
+        },
+      },
+      async (req, reply) =>
+        reply.type('application/pdf').send(await parent.invitationPdf(req.citizenId, req.params.id)),
+    );
+
+    app.post(
+      '/invitations/:id/signature',
+      {
+        schema: {
+          summary: 'Sign, in my own login, the form I was invited to sign',
+          tags,
+          security,
+          params: InvitationParams,
+          body: z.strictObject({ signature: Png }),
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await parent.coSign(req.citizenId, req.params.id, req.body.signature)),
+    );
+
     app.post(
       '/authorizations',
       {
@@ -127,3 +226,10 @@ export const applicationRoutes =
       async (req, reply) => reply.status(201).send(await parent.confirmFather(req.citizenId, req.body.face)),
     );
   };
+
+const noDraft = () => ({
+  error: fieldError('NOT_FOUND', 'draft', {
+    zh: '还没有保存的草稿',
+    en: 'no draft has been saved yet',
+  }).toJSON(),
+});

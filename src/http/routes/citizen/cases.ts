@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ItemId } from '../../../domain/ids.ts';
 import type { AppDeps } from '../../app.ts';
-import { security } from './schemas.ts';
+import { PostalAddress, security, Uploads } from './schemas.ts';
+import { streamCase } from '../../live.ts';
 
 /** After submitting: my cases, each case, its documents, supplements, ratings and the inbox. */
 const CaseParams = z.strictObject({ caseId: z.string().min(1).max(64) });
@@ -92,7 +93,8 @@ export const caseRoutes =
       '/cases/:caseId/items/:item/rating',
       {
         schema: {
-          summary: 'Rate a finished item (好差评), 1–5',
+          summary:
+            'Rate a finished item (好差评): 5 非常满意 … 1 非常不满意; a reason is required for 2 and 1',
           tags,
           security,
           params: ItemParams,
@@ -104,6 +106,85 @@ export const caseRoutes =
       },
       async (req) =>
         parent.rate(req.params.caseId, req.params.item, req.citizenId, req.body.score, req.body.comment),
+    );
+
+    app.post(
+      '/cases/:caseId/items/:item/materials',
+      {
+        schema: {
+          summary: 'Upload what an item asks for once it may start (e.g. the baby’s hukou page)',
+          tags,
+          security,
+          params: ItemParams,
+          body: z.strictObject({ uploads: Uploads }),
+        },
+      },
+      async (req) =>
+        parent.supplyMaterials(req.params.caseId, req.params.item, req.citizenId, req.body.uploads),
+    );
+
+    app.get(
+      '/cases/:caseId/items/:item/pickup-windows',
+      {
+        schema: {
+          summary: 'When the post can collect the family’s parcel (two-way EMS)',
+          tags,
+          security,
+          params: ItemParams,
+        },
+      },
+      async (req) => parent.pickupWindows(req.params.caseId, req.params.item, req.citizenId),
+    );
+
+    app.post(
+      '/cases/:caseId/items/:item/pickup',
+      {
+        schema: {
+          summary: 'Book the post’s pickup of the family’s parcel for the department (two-way EMS)',
+          tags,
+          security,
+          params: ItemParams,
+          body: z.strictObject({
+            address: PostalAddress,
+            window: z.strictObject({
+              from: z.iso.datetime({ offset: true }),
+              to: z.iso.datetime({ offset: true }),
+            }),
+          }),
+        },
+      },
+      async (req) => parent.bookPickup(req.params.caseId, req.params.item, req.citizenId, req.body),
+    );
+
+    app.post(
+      '/cases/:caseId/items/:item/payment',
+      {
+        schema: {
+          summary: 'Pay the premium the tax bureau assessed: opens an order and gives the cashier’s address',
+          tags,
+          security,
+          params: ItemParams,
+        },
+      },
+      async (req) => parent.startPayment(req.params.caseId, req.params.item, req.citizenId),
+    );
+
+    app.get(
+      '/cases/:caseId/live',
+      {
+        schema: {
+          summary:
+            'The case as it changes (Server-Sent Events: an event "case" with the whole case each time)',
+          tags,
+          security,
+          params: CaseParams,
+        },
+      },
+      async (req, reply) => {
+        const first = await parent.myCase(req.params.caseId, req.citizenId);
+        streamCase(reply, first, () => parent.myCase(req.params.caseId, req.citizenId));
+        return reply;
+      },
     );
 
     app.get('/notifications', { schema: { summary: 'The in-app inbox', tags, security } }, async (req) =>

@@ -10,8 +10,10 @@ export const Application = z.strictObject({
   applicantRole: ParentRole,
   motherIdNumber: CitizenIdNumber,
   baby: z.strictObject({
-    surname: z.string().max(20),
-    givenName: z.string().max(20),
+    // Checked against the name rule by the engine, with the field named; never cut short here.
+    surname: z.string().max(50),
+    givenName: z.string().max(50),
+    birthOrder: z.number().int().min(1).max(9).optional(),
     sex: z.enum(['male', 'female']).optional(),
     bornAt: z.iso.datetime({ offset: true }).optional(),
     birthPlace: Facts.shape.baby.shape.birthPlace.optional(),
@@ -65,15 +67,13 @@ export const Png = z
   .transform((s) => Buffer.from(s.slice(s.indexOf(',') + 1), 'base64'))
   .refine(isPng, { message: 'png' });
 
-/** The handwritten signature over the digest of the reviewed form. */
+/**
+ * The applicant's handwritten signature over the digest of the reviewed form. Where the region has
+ * the other parent sign too, they do so in their own login (POST /invitations/{id}/signature).
+ */
 export const Signature = z.strictObject({
   formDigest: z.string().regex(/^[0-9a-f]{64}$/, 'form-digest'),
   imagePng: Png,
-  /** The other parent, signing on the same device where the region asks both to sign. */
-  others: z
-    .array(z.strictObject({ role: ParentRole, imagePng: Png }))
-    .max(1)
-    .default([]),
 });
 export const SignedApplication = Application.extend({ signature: Signature });
 
@@ -92,5 +92,13 @@ export function toInput(
     ...(a.signature ? { signature: a.signature } : {}),
   };
 }
+
+/** Material id → the upload id returned by POST /uploads. */
+export const Uploads = z.record(z.string().regex(/^[a-z0-9-]+$/), z.string().max(40));
+
+export const PostalAddress = z.strictObject({
+  divisionCode: DivisionCode,
+  detail: z.string().trim().min(2).max(120),
+});
 
 export const security = [{ citizen: [] }];

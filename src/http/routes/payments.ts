@@ -1,0 +1,43 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ItemId } from '../../domain/ids.ts';
+import type { AppDeps } from '../app.ts';
+import { verifySignature } from '../gateway-signature.ts';
+
+/**
+ * The payment provider's notice that a family paid (支付结果通知), signed like the department
+ * gateway with the provider's key and `x-provider`. Recorded once; a repeated notice is harmless.
+ */
+const Notice = z.strictObject({
+  orderId: z.string().min(1).max(120),
+  caseId: z.string().min(1).max(64),
+  item: ItemId,
+  amountFen: z.number().int().positive(),
+  paidAt: z.iso.datetime({ offset: true }),
+});
+
+export const paymentRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/notify',
+      {
+        schema: {
+          summary:
+            'A payment provider reports a paid order (signed with x-provider, x-timestamp, x-signature)',
+          tags: ['payments'],
+          headers: z.object({
+            'x-provider': z.string(),
+            'x-timestamp': z.string(),
+            'x-signature': z.string(),
+          }),
+          body: Notice,
+        },
+      },
+      async (req) => {
+        verifySignature(deps.paymentKeys, req, deps.clock.now(), 'x-provider');
+        await deps.engine.payments.record(req.body);
+        return { orderId: req.body.orderId, recorded: true };
+      },
+    );
+  };

@@ -1,0 +1,60 @@
+import type { Queryable } from './db.ts';
+
+/** The application in progress, one per baby (the mother and the birth order). */
+export interface StoredDraft {
+  motherIdNumber: string;
+  birthOrder: number;
+  ownerIdNumber: string;
+  region: string;
+  body: unknown;
+  updatedAt: string;
+}
+
+export async function findDraft(
+  q: Queryable,
+  motherIdNumber: string,
+  birthOrder: number,
+): Promise<StoredDraft | null> {
+  const rows = await q.query<{ owner_id_number: string; region: string; body: unknown; updated_at: Date }>(
+    'select owner_id_number, region, body, updated_at from drafts where mother_id_number = $1 and birth_order = $2',
+    [motherIdNumber, birthOrder],
+  );
+  const r = rows[0];
+  return r
+    ? {
+        motherIdNumber,
+        birthOrder,
+        ownerIdNumber: r.owner_id_number,
+        region: r.region,
+        body: r.body,
+        updatedAt: new Date(r.updated_at).toISOString(),
+      }
+    : null;
+}
+
+export async function draftsOfMother(
+  q: Queryable,
+  motherIdNumber: string,
+): Promise<{ birthOrder: number; updatedAt: string }[]> {
+  const rows = await q.query<{ birth_order: number; updated_at: Date }>(
+    'select birth_order, updated_at from drafts where mother_id_number = $1 order by birth_order',
+    [motherIdNumber],
+  );
+  return rows.map((r) => ({ birthOrder: r.birth_order, updatedAt: new Date(r.updated_at).toISOString() }));
+}
+
+export async function upsertDraft(q: Queryable, d: StoredDraft): Promise<void> {
+  await q.query(
+    `insert into drafts (mother_id_number, birth_order, owner_id_number, region, body, updated_at) values ($1, $2, $3, $4, $5, $6)
+     on conflict (mother_id_number, birth_order) do update set owner_id_number = excluded.owner_id_number,
+       region = excluded.region, body = excluded.body, updated_at = excluded.updated_at`,
+    [d.motherIdNumber, d.birthOrder, d.ownerIdNumber, d.region, d.body, d.updatedAt],
+  );
+}
+
+export async function deleteDraft(q: Queryable, motherIdNumber: string, birthOrder: number): Promise<void> {
+  await q.query('delete from drafts where mother_id_number = $1 and birth_order = $2', [
+    motherIdNumber,
+    birthOrder,
+  ]);
+}

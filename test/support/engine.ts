@@ -1,0 +1,40 @@
+import { officialCalendar } from '../../src/calendar/official-calendar.ts';
+import type { Calendar } from '../../src/domain/calendar.ts';
+import type { Clock } from '../../src/domain/clock.ts';
+import { DEFAULT_NAME_MAX_LENGTH } from '../../src/domain/person-name.ts';
+import { simulateEms } from '../../src/departments/ems.ts';
+import { simulatePayments } from '../../src/departments/payments.ts';
+import { createEngine, type Engine, type EngineDeps } from '../../src/engine/index.ts';
+import { simulatedFaceVerifier, type FaceVerifier } from '../../src/registries/face-verification.ts';
+import type { SimulatedRegistries } from '../../src/registries/simulated-registries.ts';
+import type { Db } from '../../src/store/db.ts';
+
+/** An engine on the given store, registries and clock, with the built-in simulated post and cashier. */
+export function testEngine(o: {
+  db: Db;
+  clock: Clock;
+  shared: SimulatedRegistries;
+  newCaseId: () => string;
+  calendar?: Calendar;
+  faces?: FaceVerifier;
+  settings?: Partial<EngineDeps['settings']>;
+}): Engine & {
+  cashier: ReturnType<typeof simulatePayments>;
+  post: Engine['post'] & { ems: ReturnType<typeof simulateEms> };
+} {
+  const ems = simulateEms();
+  const cashier = simulatePayments({ notify: (n) => engine.payments.record(n) });
+  const engine = createEngine({
+    db: o.db,
+    clock: o.clock,
+    calendar: o.calendar ?? officialCalendar(),
+    shared: o.shared,
+    faces: o.faces ?? simulatedFaceVerifier(async (id) => (await o.shared.person(id)) !== null),
+    ems,
+    payments: cashier,
+    newCaseId: o.newCaseId,
+    receiptKey: 'test-receipt-key',
+    settings: { nameMaxLength: DEFAULT_NAME_MAX_LENGTH, ...o.settings },
+  });
+  return { ...engine, cashier, post: { ...engine.post, ems } };
+}
