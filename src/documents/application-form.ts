@@ -3,6 +3,7 @@ import PDFDocument from 'pdfkit';
 import type { CaseForm } from '../departments/port.ts';
 import { DEPARTMENT_LABELS } from '../domain/labels.ts';
 import { formatInstant } from '../domain/local-date.ts';
+import { placeName } from './place-names.ts';
 import type { Policy } from '../policy/schema.ts';
 
 /**
@@ -17,7 +18,9 @@ export interface FormDocument {
   policy: Policy;
   form: CaseForm;
   formDigest: string;
+  /** Each item's own deadline from the plan the family signs; null where only the promise bounds it. */
   items: { id: string; department: keyof typeof DEPARTMENT_LABELS; deadline: string | null }[];
+  promisedDeadline?: string | null;
   caseId?: string;
   /** The applicant's signature first, then the other parent's where the region asks both to sign. */
   signatures?: { label: string; imagePng: Buffer; signedAt: string }[];
@@ -48,10 +51,10 @@ export function renderApplicationForm(d: FormDocument): Promise<Buffer> {
   section('新生儿信息 Baby');
   line('姓名', f.baby.name);
   line('性别', f.baby.sex === 'male' ? '男' : '女');
-  line('出生时间', `${formatInstant(new Date(f.baby.bornAt))}（北京时间）`);
+  line('出生时间', `${formatInstant(f.baby.bornAt)}（北京时间）`);
   line(
     '出生地点',
-    `${f.baby.birthPlace.institutionName ?? ''}（行政区划 ${f.baby.birthPlace.divisionCode}）`,
+    `${placeName(f.baby.birthPlace.divisionCode)} ${f.baby.birthPlace.institutionName ?? ''}`.trim(),
   );
 
   section('父母信息 Parents');
@@ -62,13 +65,25 @@ export function renderApplicationForm(d: FormDocument): Promise<Buffer> {
 
   section('户口登记 Registration');
   line('随父/随母落户', f.registering.role === 'mother' ? '随母' : '随父');
-  line('落户方户籍区划', f.registering.hukouDivisionCode);
+  line('落户地', placeName(f.registering.hukouDivisionCode));
+  const contact = f.contact as
+    { phone: string | null; mailingAddress: { divisionCode: string; detail: string } | null } | undefined;
+  line('联系电话', contact?.phone);
 
   section('办理事项 Items');
-  for (const i of d.items)
-    doc.text(
-      `• ${itemName(i.id)}  ${DEPARTMENT_LABELS[i.department].zh}${i.deadline ? `  时限 ${formatInstant(new Date(i.deadline))}` : ''}`,
-    );
+  for (const i of d.items) {
+    const due = i.deadline ? `  最迟 ${formatInstant(i.deadline)}` : '';
+    doc.text(`• ${itemName(i.id)}  ${DEPARTMENT_LABELS[i.department].zh}${due}`);
+  }
+  // One promise for the whole case, said once; or, with no limit anywhere, that there is none.
+  if (d.promisedDeadline) doc.text(`整体承诺：${formatInstant(d.promisedDeadline)} 前全部办结`);
+  else if (!d.items.some((i) => i.deadline)) doc.text('本地区文件未规定各事项的办理时限');
+
+  const premium = f.premium as { years: { year: number }[] } | null | undefined;
+  if (premium?.years.length) {
+    section('医保参保 Insurance');
+    line('参保年度', premium.years.map((y) => `${y.year} 年度`).join('、'));
+  }
 
   section('送达方式 Delivery');
   const delivery = (f.delivery ?? {}) as Record<string, string>;
@@ -76,7 +91,12 @@ export function renderApplicationForm(d: FormDocument): Promise<Buffer> {
   if (!entries.length) doc.text('—');
   for (const [item, method] of entries)
     doc.text(`• ${itemName(item)}：${method === 'mail' ? '邮寄' : '自取'}`);
-  line('收件人', f.recipient === 'father' ? '父亲' : '母亲');
+  // A recipient and an address only when something is mailed.
+  if (entries.some(([, method]) => method === 'mail')) {
+    line('收件人', f.recipient === 'father' ? '父亲' : '母亲');
+    const a = contact?.mailingAddress;
+    line('收件地址', a ? `${placeName(a.divisionCode)} ${a.detail}` : null);
+  }
 
   section('承诺 Commitment');
   doc.text(

@@ -60,9 +60,9 @@ export async function mutateOwnCase(
   });
 }
 
-/** The applicant and the mother may see and act on a case. */
+/** Both parents may see and act on their baby's case, whoever applied. */
 export function isParentOf(state: CaseState, idNumber: string): boolean {
-  return state.applicant.idNumber === idNumber || state.motherIdNumber === idNumber;
+  return [state.applicant.idNumber, state.motherIdNumber, state.fatherIdNumber].includes(idNumber);
 }
 
 /** Run a batch command over slices of at most BATCH, one transaction each, keeping the results in order. */

@@ -187,10 +187,44 @@ export const PHOTO_PNG = {
   ),
 };
 
-/** Walk the application from the notice to the receipt; the parent types only what is missing. */
+/**
+ * The other parent's part, on their own phone: log in, open the invitation from the home page,
+ * sign the very form and verify their own face, as it asks.
+ */
+export async function otherParentActs(rig: Rig, region: RegionId, idNumber: string, name = 'other-parent') {
+  const other = await Parent.open(rig, name);
+  await other.loginAs(region, idNumber);
+  await other.page.getByTestId('open-invitation').first().click();
+  if (await other.page.getByTestId('co-sign').count()) {
+    await other.sign(other.page.getByTestId('signature-pad'));
+    await other.page.getByTestId('co-sign').click();
+  }
+  if (await other.page.getByTestId('invitation-face').count()) {
+    await other.upload(other.page.getByTestId('invitation-face').locator('input[type=file]'), PHOTO_PNG);
+  }
+  await other.page
+    .getByTestId('invitation-done')
+    .waitFor()
+    .catch(async (e) => {
+      await other.screenshot('invitation-stuck');
+      throw e;
+    });
+  await other.screenshot('invitation-done');
+  await other.close();
+}
+
+/**
+ * Walk the application from the notice to the receipt; the parent types only what is missing. Where
+ * the region asks something of the other parent (a signature, a face check), the applicant invites
+ * them and `other` does it in their own login.
+ */
 export async function apply(
   p: Parent,
-  { givenName, pickCounty }: { givenName: string; pickCounty?: string[] },
+  {
+    givenName,
+    pickCounty,
+    other,
+  }: { givenName: string; pickCounty?: string[]; other?: { rig: Rig; region: RegionId; idNumber: string } },
 ) {
   const page = p.page;
   await page.getByTestId('consent').click();
@@ -226,11 +260,11 @@ export async function apply(
   await page.getByTestId('next').click();
   for (const input of await page.locator('[data-testid^="upload-"] input[type=file]').all())
     await p.upload(input, PHOTO_PNG);
-  // Each passed face check replaces its input with a badge, so take them one at a time.
-  const faces = page.locator('[data-testid^="face-"] input[type=file]');
-  for (let left = await faces.count(); left > 0; left--) {
-    await p.upload(faces.first(), PHOTO_PNG);
-    await expect.poll(() => faces.count()).toBe(left - 1);
+  // The applicant's own face, where the region asks for it.
+  const face = page.locator('[data-testid^="face-"] input[type=file]');
+  if (await face.count()) {
+    await p.upload(face.first(), PHOTO_PNG);
+    await expect.poll(() => face.count()).toBe(0);
   }
   await p.screenshot('materials');
   await page.getByTestId('next').click();
@@ -245,8 +279,16 @@ export async function apply(
     };
   });
   expect(head).toMatchObject({ type: 'application/pdf', start: '%PDF-' });
-  // The applicant signs, and the other parent too where the region asks both to sign (Gansu, Sichuan).
-  for (const pad of await page.getByTestId('signature-pad').all()) await p.sign(pad);
+  // The other parent signs or verifies their face on their own phone, invited from here.
+  if (await page.getByTestId('invite-other-parent').count()) {
+    if (!other) throw new Error('this region asks something of the other parent; pass `other`');
+    await page.getByTestId('invite-other-parent').click();
+    await page.getByText(/已于 .* 邀请/).waitFor();
+    await p.screenshot('invited');
+    await otherParentActs(other.rig, other.region, other.idNumber);
+    await expect.poll(() => page.getByTestId('invite-other-parent').count(), { timeout: 20_000 }).toBe(0);
+  }
+  await p.sign(page.getByTestId('signature-pad'));
   await p.screenshot('sign');
   await page.getByTestId('submit').click();
   await page.getByTestId('receipt-qr').locator('svg').waitFor();

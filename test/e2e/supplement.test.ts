@@ -74,13 +74,8 @@ describe.skipIf(!HAVE_BROWSER)('a supplement round trip in Chromium', () => {
 
     const item = page.getByTestId(`item-${first.item}`);
     await expect
-      .poll(
-        async () => {
-          await page.getByTestId('refresh').click();
-          return item.getAttribute('data-status');
-        },
-        { timeout: 20_000 },
-      )
+      // No refresh: the case page follows the case live.
+      .poll(() => item.getAttribute('data-status'), { timeout: 20_000 })
       .toBe('supplement-requested');
     expect(await item.getByTestId('supplement').textContent()).toContain('户口簿照片不清晰');
     await mother.screenshot('supplement-requested');
@@ -98,14 +93,15 @@ describe.skipIf(!HAVE_BROWSER)('a supplement round trip in Chromium', () => {
       outputs: { citizenIdNumber: babyId },
     });
     await expect
-      .poll(
-        async () => {
-          await page.getByTestId('refresh').click();
-          return item.getAttribute('data-status');
-        },
-        { timeout: 20_000 },
-      )
+      // No refresh: the case page follows the case live.
+      .poll(() => item.getAttribute('data-status'), { timeout: 20_000 })
       .toBe('done');
+    // The baby's ID number is masked (first 4, last 4); a parent may show it in full.
+    expect(await item.textContent()).not.toContain(babyId);
+    expect(await item.getByTestId('masked-id').textContent()).toContain(
+      `${babyId.slice(0, 4)}**********${babyId.slice(-4)}`,
+    );
+    await item.getByText('显示完整号码').click();
     expect(await item.textContent()).toContain(babyId);
     await mother.screenshot('supplement-done');
     mother.report();

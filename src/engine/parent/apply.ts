@@ -183,20 +183,27 @@ function planned(policy: ReturnType<typeof getPolicy>, evaluation: Evaluation): 
       sla: sla ? slaMeasure(sla) : null,
       delivery: p.delivery?.chosen ?? null,
       inboundParcel: chosen?.kind === 'mail' && chosen.twoWay,
-      plannedDeadline: p.deadline.status === 'scheduled' ? p.deadline.at : null,
+      plannedDeadline:
+        p.deadline.status === 'scheduled' && p.deadline.basis === 'own-limit' ? p.deadline.at : null,
       ...(later.length ? { laterMaterials: later.map((m) => m.id) } : {}),
     };
   });
 }
 
-/** The plan's items as the PDF prints them: the same deadlines the plan and the case show. */
+/**
+ * The plan's items as the PDF prints them: each item's own deadline, the same the plan and the case
+ * show; one bounded only by the case's promise prints the promise once instead.
+ */
 export function plannedItems(evaluation: Evaluation) {
   return evaluation.plan.map((i) => ({
     id: i.id,
     department: i.department,
-    deadline: i.deadline.status === 'scheduled' ? i.deadline.at : null,
-    basis: i.deadline.status === 'scheduled' ? i.deadline.basis : null,
+    deadline: i.deadline.status === 'scheduled' && i.deadline.basis === 'own-limit' ? i.deadline.at : null,
   }));
+}
+
+export function promisedOf(evaluation: Evaluation): string | null {
+  return evaluation.deadlines.promised?.status === 'scheduled' ? evaluation.deadlines.promised.at : null;
 }
 
 function stillMissing(missing: FieldIssue[]): AppError {

@@ -57,11 +57,13 @@ export async function signedApplicationPdf(
     form: state.form as CaseForm,
     formDigest: state.signature?.formDigest ?? digestOf(state.form),
     caseId: state.id,
+    // The deadlines of the plan the family signed: the same the case page shows.
     items: Object.values(state.items).map((i) => ({
       id: i.id,
       department: i.department,
-      deadline: i.deadline,
+      deadline: i.sla ? (i.plannedDeadline ?? i.deadline) : null,
     })),
+    promisedDeadline: state.promisedDeadline,
     signatures: signers.flatMap((s) =>
       stored
         .filter((r) => r.signerIdNumber === s.id)

@@ -19,7 +19,7 @@ import { insertNotifications, type InboxMessage } from '../../store/notification
 import { enqueue } from '../../store/outbox-store.ts';
 import type { EngineDeps } from '../deps.ts';
 import type { ApplicationInput } from '../gather-facts.ts';
-import { plannedItems, preview, type Preview } from './apply.ts';
+import { plannedItems, preview, promisedOf, type Preview } from './apply.ts';
 import { preReview } from './pre-review.ts';
 
 /**
@@ -156,6 +156,7 @@ export async function invitationPdf(deps: EngineDeps, idNumber: string, id: stri
     form: p.form!,
     formDigest: p.formDigest!,
     items: plannedItems(p.evaluation),
+    promisedDeadline: promisedOf(p.evaluation),
   });
 }
 

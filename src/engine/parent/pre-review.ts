@@ -100,6 +100,8 @@ export async function completeness(
       .filter((r) => r.id === id && r.material === material)
       .map((r) => ({ material, sha256: r.sha256, mime: r.mime })),
   );
+  // In material order, whatever order they came in: the form, and so its digest, must not depend on it.
+  uploads.sort((a, b) => (a.material < b.material ? -1 : a.material > b.material ? 1 : 0));
   const unknown = wanted.filter(([material]) => !uploads.some((u) => u.material === material));
   if (unknown.length) {
     const material = unknown[0]![0];

@@ -1,10 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { RegionId } from '../../domain/ids.ts';
+import { receiptPage } from '../../documents/receipt-page.ts';
+import { POLICIES } from '../../policies/index.ts';
 import type { AppDeps } from '../app.ts';
 
 /**
  * Public: anyone holding a receipt can check it. The answer says whether it is genuine and the
- * case's status, never the family's data.
+ * case's status, never the family's data: as JSON for a program, as a page for a browser.
  */
 const ReceiptQuery = z.strictObject({
   caseId: z.string().min(1).max(64),
@@ -19,11 +22,19 @@ export const receiptRoutes =
     app.get(
       '/verify/receipt',
       {
-        schema: { summary: 'Check a receipt from its QR code', tags: ['public'], querystring: ReceiptQuery },
+        schema: {
+          summary: 'Check a receipt from its QR code (a page for browsers, JSON otherwise)',
+          tags: ['public'],
+          querystring: ReceiptQuery,
+        },
       },
-      async (req) => {
+      async (req, reply) => {
         const { token, ...claimed } = req.query;
-        return deps.engine.public.verifyReceipt(claimed, token);
+        const check = await deps.engine.public.verifyReceipt(claimed, token);
+        if (!req.headers.accept?.includes('text/html')) return check;
+        const region = check.valid ? RegionId.safeParse(check.region) : null;
+        const name = region?.success ? POLICIES[region.data].name : null;
+        return reply.type('text/html; charset=utf-8').send(receiptPage(check, name));
       },
     );
   };

@@ -5,6 +5,9 @@ import { useLocation, useNavigate } from 'react-router-dom';
 import { session } from './api.ts';
 import { useLang, useT } from './i18n.tsx';
 
+/** Pages with no way back: the start pages, and the receipt (the application is already submitted). */
+const NO_BACK = [/^\/$/, /^\/login$/, /^\/receipt\//];
+
 /** The frame of every page: title, the language switch, and the tabs once logged in. */
 export function Shell({ children }: { children: ReactNode }) {
   const t = useT();
@@ -12,10 +15,12 @@ export function Shell({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const tab = pathname.startsWith('/cases') ? '/cases' : pathname.startsWith('/inbox') ? '/inbox' : '/';
+  const back = !NO_BACK.some((re) => re.test(pathname));
   return (
     <>
       <NavBar
-        back={pathname === '/' || pathname === '/login' ? null : t('返回', 'Back')}
+        back={back ? t('返回', 'Back') : null}
+        backArrow={back}
         onBack={() => navigate(-1)}
         right={
           <Button
@@ -23,6 +28,7 @@ export function Shell({ children }: { children: ReactNode }) {
             fill="none"
             onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
             aria-label={lang === 'zh' ? 'Switch to English' : '切换到中文'}
+            data-testid="language-switch"
           >
             {lang === 'zh' ? 'EN' : '中文'}
           </Button>

@@ -21,7 +21,13 @@ export class ApiError extends Error {
   }
 }
 
-export const NETWORK_ERROR = new ApiError(0, 'NETWORK', { zh: '网络连接失败，请重试', en: 'Network error; please try again' }, undefined, []);
+export const NETWORK_ERROR = new ApiError(
+  0,
+  'NETWORK',
+  { zh: '网络连接失败，请重试', en: 'Network error; please try again' },
+  undefined,
+  [],
+);
 
 export const session = {
   get token() {
@@ -43,13 +49,20 @@ function headers(body?: unknown): Record<string, string> {
 async function request(method: string, path: string, body?: unknown): Promise<Response> {
   let res: Response;
   try {
-    res = await fetch(path, { method, headers: headers(body), ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    res = await fetch(path, {
+      method,
+      headers: headers(body),
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
   } catch {
     throw NETWORK_ERROR;
   }
   if (res.ok) return res;
   const payload = (await res.json().catch(() => null)) as {
-    error?: { code: string; message: Bilingual; field?: string; issues?: FieldIssue[] } & Record<string, unknown>;
+    error?: { code: string; message: Bilingual; field?: string; issues?: FieldIssue[] } & Record<
+      string,
+      unknown
+    >;
   } | null;
   const e = payload?.error;
   throw new ApiError(
@@ -64,8 +77,10 @@ async function request(method: string, path: string, body?: unknown): Promise<Re
 
 export const api = {
   get: async <T>(path: string): Promise<T> => (await request('GET', path)).json() as Promise<T>,
-  post: async <T>(path: string, body: unknown = {}): Promise<T> => (await request('POST', path, body)).json() as Promise<T>,
-  put: async <T>(path: string, body: unknown): Promise<T> => (await request('PUT', path, body)).json() as Promise<T>,
+  post: async <T>(path: string, body: unknown = {}): Promise<T> =>
+    (await request('POST', path, body)).json() as Promise<T>,
+  put: async <T>(path: string, body: unknown): Promise<T> =>
+    (await request('PUT', path, body)).json() as Promise<T>,
   del: async (path: string): Promise<void> => void (await request('DELETE', path)),
   blob: async (path: string, body?: unknown): Promise<Blob> =>
     (await request(body === undefined ? 'GET' : 'POST', path, body)).blob(),

@@ -3,22 +3,25 @@ import enUS from 'antd-mobile/es/locales/en-US';
 import zhCN from 'antd-mobile/es/locales/zh-CN';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { HashRouter, Navigate, Route, Routes, useSearchParams } from 'react-router-dom';
+import { createHashRouter, Navigate, Outlet, RouterProvider, useSearchParams } from 'react-router-dom';
 import { Shell } from './Shell.tsx';
 import { LangProvider, useLang } from './i18n.tsx';
 import { session } from './api.ts';
 import { Login } from './pages/Login.tsx';
 import { Home } from './pages/Home.tsx';
 import { Apply } from './pages/apply/Apply.tsx';
+import { Receipt } from './pages/Receipt.tsx';
 import { Cases } from './pages/Cases.tsx';
-import { CaseDetail } from './pages/CaseDetail.tsx';
+import { CaseDetail } from './pages/case/CaseDetail.tsx';
 import { Inbox } from './pages/Inbox.tsx';
 import { SharedFields } from './pages/SharedFields.tsx';
 import { Authorize, Confirm } from './pages/ParentRoles.tsx';
+import { InvitationPage } from './pages/Invitation.tsx';
+import { Cashier } from './pages/Cashier.tsx';
 import './app.css';
 
-function RequireLogin({ children }: { children: React.ReactNode }) {
-  return session.token ? <>{children}</> : <Navigate to="/login" replace />;
+function RequireLogin() {
+  return session.token ? <Outlet /> : <Navigate to="/login" replace />;
 }
 
 /** The unified-identity login lands here with the platform's session token in the URL fragment. */
@@ -29,104 +32,42 @@ function AuthCallback() {
   return <Navigate to={token ? '/' : '/login'} replace />;
 }
 
+const router = createHashRouter([
+  { path: '/auth', element: <AuthCallback /> },
+  {
+    element: (
+      <Shell>
+        <Outlet />
+      </Shell>
+    ),
+    children: [
+      { path: '/login', element: <Login /> },
+      {
+        element: <RequireLogin />,
+        children: [
+          { path: '/', element: <Home /> },
+          { path: '/apply/:region', element: <Apply /> },
+          { path: '/receipt/:caseId', element: <Receipt /> },
+          { path: '/cases', element: <Cases /> },
+          { path: '/cases/:caseId', element: <CaseDetail /> },
+          { path: '/cases/:caseId/shared-fields', element: <SharedFields /> },
+          { path: '/inbox', element: <Inbox /> },
+          { path: '/authorize', element: <Authorize /> },
+          { path: '/confirm', element: <Confirm /> },
+          { path: '/invitations/:id', element: <InvitationPage /> },
+          { path: '/pay/:orderId', element: <Cashier /> },
+        ],
+      },
+      { path: '*', element: <Navigate to="/" replace /> },
+    ],
+  },
+]);
+
 function App() {
   const { lang } = useLang();
   return (
     <ConfigProvider locale={lang === 'zh' ? zhCN : enUS}>
-      <HashRouter>
-        <Routes>
-          <Route
-            path="/login"
-            element={
-              <Shell>
-                <Login />
-              </Shell>
-            }
-          />
-          <Route path="/auth" element={<AuthCallback />} />
-          <Route
-            path="/"
-            element={
-              <RequireLogin>
-                <Shell>
-                  <Home />
-                </Shell>
-              </RequireLogin>
-            }
-          />
-          <Route
-            path="/apply/:region"
-            element={
-              <RequireLogin>
-                <Shell>
-                  <Apply />
-                </Shell>
-              </RequireLogin>
-            }
-          />
-          <Route
-            path="/cases"
-            element={
-              <RequireLogin>
-                <Shell>
-                  <Cases />
-                </Shell>
-              </RequireLogin>
-            }
-          />
-          <Route
-            path="/cases/:caseId"
-            element={
-              <RequireLogin>
-                <Shell>
-                  <CaseDetail />
-                </Shell>
-              </RequireLogin>
-            }
-          />
-          <Route
-            path="/cases/:caseId/shared-fields"
-            element={
-              <RequireLogin>
-                <Shell>
-                  <SharedFields />
-                </Shell>
-              </RequireLogin>
-            }
-          />
-          <Route
-            path="/inbox"
-            element={
-              <RequireLogin>
-                <Shell>
-                  <Inbox />
-                </Shell>
-              </RequireLogin>
-            }
-          />
-          <Route
-            path="/authorize"
-            element={
-              <RequireLogin>
-                <Shell>
-                  <Authorize />
-                </Shell>
-              </RequireLogin>
-            }
-          />
-          <Route
-            path="/confirm"
-            element={
-              <RequireLogin>
-                <Shell>
-                  <Confirm />
-                </Shell>
-              </RequireLogin>
-            }
-          />
-          <Route path="*" element={<Navigate to="/" replace />} />
-        </Routes>
-      </HashRouter>
+      <RouterProvider router={router} />
     </ConfigProvider>
   );
 }

@@ -13,6 +13,22 @@ export interface Person {
   phone: string | null;
   hukouDivisionCode: string | null;
 }
+export interface Baby {
+  birthOrder: number;
+  sex: 'male' | 'female';
+  bornAt: string;
+  caseId: string | null;
+  draftUpdatedAt: string | null;
+}
+export interface Invitation {
+  id: string;
+  region: string;
+  from: Role;
+  babyName: string;
+  tasks: ('sign' | 'face' | 'confirm')[];
+  open: ('sign' | 'face' | 'confirm')[];
+  createdAt: string;
+}
 export interface Me {
   person: Person;
   role: Role | null;
@@ -20,14 +36,20 @@ export interface Me {
   father: Person | null;
   delivery: {
     institutionName: string;
-    bornAt: string;
-    sex: 'male' | 'female';
-    birthPlace: { divisionCode: string; kind: string };
+    babies: {
+      birthOrder: number;
+      sex: 'male' | 'female';
+      bornAt: string;
+      birthPlace: { divisionCode: string; kind: string };
+    }[];
   } | null;
+  babies: Baby[];
+  hasCases: boolean;
   regions: string[];
   authorizationSignedAt: string | null;
   fatherConfirmedAt: string | null;
   facesVerified: Role[];
+  invitations: Invitation[];
 }
 
 export interface DeliveryMethod {
@@ -40,11 +62,19 @@ export interface DeliveryMethod {
 export interface Policy {
   region: string;
   name: Bilingual;
-  sources: { file: string; title: string }[];
+  shortName: Bilingual;
+  sources: { file: string; title: string; number?: string }[];
   channel: { description: Bilingual; citation: Citation };
-  items: { id: string; name: Bilingual; department: string; citation: Citation }[];
+  items: {
+    id: string;
+    name: Bilingual;
+    department: string;
+    sla?: { unit: string; value?: number };
+    citation: Citation;
+  }[];
   packages: { id: string; name: Bilingual; items: string[]; citation: Citation }[];
   mandatory?: { items: string[]; citation: Citation };
+  materials: { id: string; name: Bilingual; citation: Citation }[];
   applicants: {
     roles: Role[];
     authorizationRequired: Role[];
@@ -55,8 +85,9 @@ export interface Policy {
   formFields: { id: string; label: Bilingual; prefill: string[]; hint?: Bilingual; citation: Citation }[];
   recipient?: { allowed: Role[]; mailWithin?: string[]; citation: Citation };
   insurance: { stated: boolean; nextYear?: { bornFrom: string; citation: Citation } };
+  caseSla: { promised?: { unit: string; value?: number; citation: Citation } };
   notices: { text: Bilingual; scenarios?: string[]; citation: Citation }[];
-  hotlines: { name: Bilingual; number: string }[];
+  hotlines: { name: Bilingual; number: string; topic: string }[];
 }
 
 export interface Finding {
@@ -70,7 +101,7 @@ export interface Finding {
   citation: Citation;
 }
 export type Deadline =
-  | { status: 'scheduled'; at: string; local: string }
+  | { status: 'scheduled'; at: string; local: string; basis: 'own-limit' | 'case-promise' }
   | { status: 'not-set' | 'calendar-not-covered'; reason: Bilingual };
 export interface Evaluation {
   eligible: boolean;
@@ -85,7 +116,12 @@ export interface Evaluation {
     delivery: { options: DeliveryMethod[]; chosen: 'mail' | 'pickup' | null } | null;
   }[];
   leftOut: { id: string; reason: string; ruleId?: string }[];
-  materials: { id: string; name: Bilingual; source: 'upload' | 'shared-data'; citation: Citation }[];
+  materials: {
+    id: string;
+    name: Bilingual;
+    source: 'upload' | 'upload-later' | 'shared-data';
+    citation: Citation;
+  }[];
   deadlines: { promised: Deadline | null; legal: Deadline | null };
   insurance:
     | {
@@ -118,12 +154,21 @@ export interface Preview {
     | null;
   formDigest: string | null;
   missing: { field: string; message: Bilingual }[];
-  /** Who signs besides the applicant, on this device. */
-  coSigners: Role[];
+  /** Who signs besides the applicant, each in their own login. */
+  coSigners: { role: Role; name: string; signedAt: string | null }[];
 }
 
 export type ItemStatus =
-  'waiting' | 'dispatched' | 'supplement-requested' | 'done' | 'rejected' | 'cancelled';
+  'waiting' | 'dispatched' | 'supplement-requested' | 'payment-due' | 'done' | 'rejected' | 'cancelled';
+export interface Parcel {
+  id: string;
+  direction: 'to-department' | 'to-family';
+  status: string;
+  destination: string;
+  waybill?: string;
+  pickup?: { address: { divisionCode: string; detail: string }; window: { from: string; to: string } };
+  tracking: { at: string; status: string; note: string }[];
+}
 export interface CaseItem {
   id: string;
   department: string;
@@ -131,20 +176,22 @@ export interface CaseItem {
   holder: 'department' | 'applicant' | 'post' | null;
   dispatchedAt: string | null;
   deadline: string | null;
+  plannedDeadline?: string | null;
+  sla: { unit: string; value?: number } | null;
   decidedAt: string | null;
   overdue: boolean;
   outputs: Record<string, string>;
   reason: Bilingual | null;
   supplement: { material: string; message: Bilingual; requestedAt: string } | null;
   rating: { score: number; comment: string } | null;
-  parcels: {
-    id: string;
-    direction: string;
-    status: string;
-    destination: string;
-    tracking: { at: string; status: string; note: string }[];
-  }[];
+  parcels: Parcel[];
   timeline: { at: string; type: string }[];
+  pendingMaterials?: string[];
+  payment?: {
+    amountFen: number;
+    years: { year: number; insuranceYear: 'current' | 'next' }[];
+    paidAt?: string;
+  };
 }
 export interface CaseState {
   id: string;
@@ -154,5 +201,12 @@ export interface CaseState {
   babyName: string;
   submittedAt: string;
   promisedDeadline: string | null;
+  version: number;
+  homeDivisionCode: string;
+  applicant: { role: Role; idNumber: string };
+  form: Record<string, unknown> & {
+    contact?: { phone: string | null; mailingAddress: { divisionCode: string; detail: string } | null };
+    insuranceYears?: string[];
+  };
   items: Record<string, CaseItem>;
 }

@@ -1,4 +1,5 @@
 import { CITIZEN_ID_PROBLEMS, citizenIdProblem } from '../../../src/domain/citizen-id.ts';
+import { nameLength, namePartProblem, nameProblemText } from '../../../src/domain/person-name.ts';
 import type { Bilingual } from './i18n.tsx';
 
 /** The same checks the server makes, shown as the parent types (the server still checks). */
@@ -12,11 +13,11 @@ export function phoneError(value: string): Bilingual | null {
   return /^1\d{10}$/.test(value) ? null : { zh: '请填写11位手机号码', en: 'Enter an 11-digit mobile number' };
 }
 
-export function nameError(value: string, what: Bilingual): Bilingual | null {
-  if (!value.trim()) return { zh: `请填写${what.zh}`, en: `Enter ${what.en}` };
-  return /^[\u4e00-\u9fa5·]{1,10}$/.test(value.trim())
-    ? null
-    : { zh: `${what.zh}应为汉字`, en: `${what.en} must be written in Chinese characters` };
+/** The name rule the police follow, the same one the server applies (src/domain/person-name.ts). */
+export function namePartError(value: string, maxLength: number, whole: string): Bilingual | null {
+  const problem = namePartProblem(value.trim());
+  if (problem) return nameProblemText(problem, maxLength);
+  return nameLength(whole) > maxLength ? nameProblemText('too-long', maxLength) : null;
 }
 
 /** A birth moment typed when there is no delivery record: not in the future, and a real date. */

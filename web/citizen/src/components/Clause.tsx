@@ -1,13 +1,13 @@
-import type { Citation, Policy } from '../types.ts';
+import { citationText } from '../../../../src/policy/citation-text.ts';
 import { useT } from '../i18n.tsx';
+import type { Citation, Policy } from '../types.ts';
 
-/** "依据《…》二 2": the document and clause a rule comes from. */
+/** "依据《…》二 2": the document and clause a rule comes from, as the server words it too. */
 export function Clause({ policy, citation }: { policy: Policy; citation: Citation }) {
   const t = useT();
-  const title = policy.sources.find((s) => s.file === citation.file)?.title ?? citation.file;
   return (
     <div className="clause" data-testid="clause">
-      {t('依据', 'Source:')} 《{title}》 {citation.clause}
+      {t('依据', 'Source:')} {citationText(policy, citation)}
     </div>
   );
 }

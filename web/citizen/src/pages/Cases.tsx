@@ -2,7 +2,7 @@ import { Card, List, Tag } from 'antd-mobile';
 import { useNavigate } from 'react-router-dom';
 import { ApiErrorNotice, Loading } from '../components/ErrorBlock.tsx';
 import { formatTime, useApi } from '../hooks.ts';
-import { useLang, useT } from '../i18n.tsx';
+import { useT } from '../i18n.tsx';
 import { CASE_STATUS } from '../status.ts';
 
 interface CaseSummary {
@@ -18,7 +18,6 @@ interface CaseSummary {
 /** 我的办件: every application, newest first, with its status colour. */
 export function Cases() {
   const t = useT();
-  const { lang } = useLang();
   const navigate = useNavigate();
   const cases = useApi<CaseSummary[]>('/api/citizen/cases');
   if (cases.error) return <ApiErrorNotice error={cases.error} />;
@@ -35,7 +34,7 @@ export function Cases() {
               key={c.caseId}
               arrow
               onClick={() => navigate(`/cases/${c.caseId}`)}
-              description={`${c.caseId} · ${formatTime(c.submittedAt, lang)}`}
+              description={`${c.caseId} · ${formatTime(c.submittedAt)}`}
               extra={
                 <Tag
                   style={

@@ -1,20 +1,21 @@
 import { Card, List } from 'antd-mobile';
+import { useNavigate } from 'react-router-dom';
 import { ApiErrorNotice, Loading } from '../components/ErrorBlock.tsx';
 import { formatTime, useApi } from '../hooks.ts';
-import { useLang, useT, type Bilingual } from '../i18n.tsx';
+import { useT, type Bilingual } from '../i18n.tsx';
 
 interface Notification {
   id: number;
-  caseId: string;
+  caseId: string | null;
   template: string;
   body: { title: Bilingual; text: Bilingual };
   createdAt: string;
 }
 
-/** The in-app inbox: every notice also sent by SMS. */
+/** The in-app inbox: every notice also sent by SMS, with the same words. A notice about a case opens it. */
 export function Inbox() {
   const t = useT();
-  const { lang } = useLang();
+  const navigate = useNavigate();
   const inbox = useApi<Notification[]>('/api/citizen/notifications');
   if (inbox.error) return <ApiErrorNotice error={inbox.error} />;
   if (!inbox.data) return <Loading />;
@@ -25,8 +26,10 @@ export function Inbox() {
         {inbox.data.map((n) => (
           <List.Item
             key={n.id}
-            description={`${n.caseId} · ${formatTime(n.createdAt, lang)}`}
+            description={`${n.caseId ? `${t('办件', 'Case')} ${n.caseId} · ` : ''}${formatTime(n.createdAt)}`}
             data-testid="notification"
+            onClick={() => navigate(n.caseId ? `/cases/${n.caseId}` : '/')}
+            arrow
           >
             <strong>{t(n.body.title)}</strong>
             <div>{t(n.body.text)}</div>

@@ -1,4 +1,4 @@
-import { Button, Card, List, Tabs } from 'antd-mobile';
+import { Button, Card, List, Tabs, Tag } from 'antd-mobile';
 import { useNavigate } from 'react-router-dom';
 import { session } from '../api.ts';
 import { ApiErrorNotice, Loading } from '../components/ErrorBlock.tsx';
@@ -6,8 +6,9 @@ import { useApi } from '../hooks.ts';
 import { useT, type Bilingual } from '../i18n.tsx';
 
 interface DemoParent {
-  region: string | null;
+  region: string;
   hasDeliveryRecord: boolean;
+  babies: number;
   mother: { name: string; idNumber: string };
   father: { name: string; idNumber: string } | null;
 }
@@ -18,13 +19,13 @@ interface AuthConfig {
 
 /**
  * Log in. A unified-identity (OIDC) login when the server has one configured; in development, pick
- * one of the synthetic demo parents from the simulated registries.
+ * one of the synthetic demo parents of a region from the simulated registries.
  */
 export function Login() {
   const t = useT();
   const navigate = useNavigate();
   const config = useApi<AuthConfig>('/api/auth/config');
-  const regions = useApi<{ region: string; name: Bilingual }[]>('/api/regions');
+  const regions = useApi<{ region: string; name: Bilingual; shortName: Bilingual }[]>('/api/regions');
   const parents = useApi<DemoParent[]>(config.data?.providers.includes('dev') ? '/api/dev/parents' : null);
   const login = (idNumber: string) => {
     session.token = `dev:${idNumber}`;
@@ -44,9 +45,7 @@ export function Login() {
           <Button
             block
             color="primary"
-            onClick={() => {
-              window.location.href = config.data!.oidcLoginUrl!;
-            }}
+            onClick={() => void (window.location.href = config.data!.oidcLoginUrl!)}
           >
             {t('使用统一身份认证登录', 'Log in with unified identity')}
           </Button>
@@ -62,18 +61,25 @@ export function Login() {
           </p>
           <Tabs>
             {regions.data.map((r) => (
-              <Tabs.Tab title={<span data-testid={`tab-${r.region}`}>{t(r.name)}</span>} key={r.region}>
+              <Tabs.Tab title={<span data-testid={`tab-${r.region}`}>{t(r.shortName)}</span>} key={r.region}>
+                <p className="muted">{t(r.name)}</p>
                 <List>
                   {parents
                     .data!.filter((p) => p.region === r.region)
-                    .slice(0, 8)
                     .map((p) => (
                       <List.Item
                         key={p.mother.idNumber}
                         description={
-                          p.hasDeliveryRecord
-                            ? t('有医院分娩信息', 'Hospital delivery record on file')
-                            : t('无分娩信息', 'No delivery record')
+                          <>
+                            {p.hasDeliveryRecord
+                              ? t('有医院分娩信息', 'Hospital delivery record on file')
+                              : t('无分娩信息', 'No delivery record')}
+                            {p.babies > 1 && (
+                              <Tag color="primary" fill="outline" style={{ marginLeft: 6 }}>
+                                {t(`${p.babies} 胞胎`, `${p.babies} babies`)}
+                              </Tag>
+                            )}
+                          </>
                         }
                       >
                         <div className="row">

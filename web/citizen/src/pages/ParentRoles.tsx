@@ -6,6 +6,7 @@ import { ApiErrorNotice, Loading } from '../components/ErrorBlock.tsx';
 import { PhotoInput } from '../components/PhotoInput.tsx';
 import { SignaturePad } from '../components/SignaturePad.tsx';
 import { useApi } from '../hooks.ts';
+import { maskId } from '../components/MaskedId.tsx';
 import { useT } from '../i18n.tsx';
 import type { Me } from '../types.ts';
 
@@ -38,8 +39,8 @@ export function Authorize() {
     <Card title={t('授权委托书', 'Authorization letter')}>
       <p>
         {t(
-          `本人${me.data.person.name}（身份证号 ${me.data.person.idNumber}）委托配偶${me.data.father?.name ?? ''}（身份证号 ${me.data.father?.idNumber ?? ''}）代为办理新生儿出生“一件事”。`,
-          `I, ${me.data.person.name} (ID ${me.data.person.idNumber}), authorize my husband ${me.data.father?.name ?? ''} (ID ${me.data.father?.idNumber ?? ''}) to apply for our newborn's birth services.`,
+          `本人${me.data.person.name}（身份证号 ${maskId(me.data.person.idNumber)}）委托配偶${me.data.father?.name ?? ''}（身份证号 ${maskId(me.data.father?.idNumber ?? '')}）代为办理新生儿出生“一件事”。`,
+          `I, ${me.data.person.name} (ID ${maskId(me.data.person.idNumber)}), authorize my husband ${me.data.father?.name ?? ''} (ID ${maskId(me.data.father?.idNumber ?? '')}) to apply for our newborn's birth services.`,
         )}
       </p>
       <SignaturePad label={t('授权人签名', "Grantor's signature")} onChange={setPng} />

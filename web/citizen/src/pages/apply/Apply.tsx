@@ -1,13 +1,13 @@
-import { Button, Checkbox, Steps } from 'antd-mobile';
+import { Button, Checkbox, Dialog, Steps } from 'antd-mobile';
 import { useEffect, useRef, useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { useBlocker, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api, ApiError } from '../../api.ts';
 import { ApiErrorNotice, Loading } from '../../components/ErrorBlock.tsx';
 import { useApi, usePolicy } from '../../hooks.ts';
 import { useT } from '../../i18n.tsx';
 import type { Me, Preview } from '../../types.ts';
 import { idNumberError } from '../../validation.ts';
-import { applicationOf, initialDraft, type Draft } from './draft.ts';
+import { applicationOf, initialDraft, type Draft, type SavedDraft } from './draft.ts';
 import { EligibilityStep, ItemsStep, NoticeStep } from './decision-steps.tsx';
 import { FormStep } from './FormStep.tsx';
 import { MaterialsStep } from './MaterialsStep.tsx';
@@ -25,24 +25,53 @@ const STEPS = [
 /**
  * One application, step by step. Every change is pre-reviewed by the server (智能预审) against the
  * shared data, so what the parent sees — findings, plan, deadlines, the form — is what submitting
- * would decide. Nothing is created until the signed form is submitted.
+ * would decide. The step is in the address, so the phone's Back goes back a step; the application
+ * in progress is kept on the server as the parent goes, so a reload, a closed browser or the other
+ * phone finds it again. Nothing is created until the signed form is submitted.
  */
 export function Apply() {
   const t = useT();
+  const navigate = useNavigate();
   const { region } = useParams() as { region: string };
+  const [params, setParams] = useSearchParams();
+  const birthOrder = Number(params.get('baby') ?? 1) || 1;
+  const step = Math.min(Math.max(Number(params.get('step') ?? 0) || 0, 0), STEPS.length - 1);
   const policy = usePolicy(region);
   const me = useApi<Me>('/api/citizen/me');
-  const [step, setStep] = useState(0);
   const [consented, setConsented] = useState(false);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [revision, setRevision] = useState(0);
+  const [submitted, setSubmitted] = useState(false);
   const latest = useRef(0);
+  const draftPath = `/api/citizen/drafts/${birthOrder}`;
 
+  // The draft kept on the server, if any; else a new one from the shared data.
   useEffect(() => {
-    if (me.data && !draft) setDraft(initialDraft(me.data));
-  }, [me.data, draft]);
+    if (!me.data || draft) return;
+    void api
+      .get<{ region: string; body: SavedDraft; byYou: boolean }>(draftPath)
+      .then((saved) => {
+        if (saved.region !== region) throw new Error('another region');
+        const d = saved.body.draft;
+        // The other parent's draft: it becomes this parent's, and consent is theirs to give.
+        if (!saved.byYou) d.applicantRole = me.data!.role ?? d.applicantRole;
+        setDraft(d);
+        setConsented(saved.byYou && saved.body.consented);
+      })
+      .catch(() => setDraft(initialDraft(me.data!, birthOrder)));
+  }, [me.data, draft, draftPath, region, birthOrder]);
+
+  // Keep the application in progress on the server, a moment after each change.
+  useEffect(() => {
+    if (!draft || submitted) return;
+    const timer = setTimeout(() => {
+      const body: SavedDraft = { step, consented, draft };
+      void api.put(draftPath, { region, body }).catch(() => undefined);
+    }, 400);
+    return () => clearTimeout(timer);
+  }, [draft, consented, step, region, draftPath, submitted]);
 
   // Pre-review the draft whenever it changes (debounced); only the latest answer counts.
   useEffect(() => {
@@ -65,6 +94,29 @@ export function Apply() {
     return () => clearTimeout(timer);
   }, [draft, consented, region, revision]);
 
+  // Leaving mid-flow asks first; the draft stays saved either way.
+  const inFlow = !submitted && (consented || step > 0);
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) => inFlow && currentLocation.pathname !== nextLocation.pathname,
+  );
+  useEffect(() => {
+    if (blocker.state !== 'blocked') return;
+    void Dialog.confirm({
+      content: t(
+        '确定离开吗？已填写的内容已保存为草稿，可随时回来继续办理。',
+        'Leave the application? What you entered is kept as a draft; you can continue any time.',
+      ),
+      confirmText: t('离开', 'Leave'),
+      cancelText: t('继续办理', 'Stay'),
+    }).then((leave) => (leave ? blocker.proceed() : blocker.reset()));
+  }, [blocker, t]);
+  useEffect(() => {
+    if (!inFlow) return;
+    const ask = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [inFlow]);
+
   if (!policy || !me.data || !draft)
     return (
       <>
@@ -78,8 +130,17 @@ export function Apply() {
       change(next);
       return next;
     });
+  const goTo = (n: number) => {
+    setParams({ baby: String(birthOrder), step: String(n) });
+    window.scrollTo(0, 0);
+  };
   const eligible = preview?.evaluation.eligible ?? false;
   const canGo = [consented, eligible, eligible, eligible, eligible, false][step];
+  const onSubmitted = (caseId: string) => {
+    setSubmitted(true);
+    // The receipt replaces the application in the history: there is no step back into a submitted form.
+    setTimeout(() => navigate(`/receipt/${caseId}`, { replace: true }), 0);
+  };
 
   return (
     <>
@@ -122,24 +183,32 @@ export function Apply() {
       {step === 4 && preview && (
         <MaterialsStep
           policy={policy}
+          me={me.data}
+          region={region}
           draft={draft}
           update={update}
           preview={preview}
-          onVerified={() => setRevision((r) => r + 1)}
+          onChange={() => setRevision((r) => r + 1)}
         />
       )}
-      {step === 5 && preview && <SignStep region={region} draft={draft} preview={preview} onBack={setStep} />}
+      {step === 5 && preview && (
+        <SignStep
+          region={region}
+          draft={draft}
+          preview={preview}
+          onBack={goTo}
+          onSubmitted={onSubmitted}
+          onChange={() => setRevision((r) => r + 1)}
+        />
+      )}
       {step !== 3 && <ApiErrorNotice error={error} />}
       <div className="row" style={{ marginTop: 16 }}>
-        {step > 0 && <Button onClick={() => setStep(step - 1)}>{t('上一步', 'Back')}</Button>}
+        {step > 0 && <Button onClick={() => goTo(step - 1)}>{t('上一步', 'Back')}</Button>}
         {step < STEPS.length - 1 && (
           <Button
             color="primary"
             disabled={!canGo}
-            onClick={() => {
-              setStep(step + 1);
-              window.scrollTo(0, 0);
-            }}
+            onClick={() => goTo(step + 1)}
             data-testid="next"
             style={{ flex: 1 }}
           >

@@ -2,8 +2,9 @@ import { Card, Checkbox, Input, List, Radio, Space } from 'antd-mobile';
 import { fieldOf, type ApiError } from '../../api.ts';
 import { DivisionPicker, divisionName, useDivisions } from '../../components/DivisionPicker.tsx';
 import { Field } from '../../components/Field.tsx';
+import { MaskedId } from '../../components/MaskedId.tsx';
 import { formatTime } from '../../hooks.ts';
-import { useLang, useT, type Bilingual } from '../../i18n.tsx';
+import { useT, type Bilingual } from '../../i18n.tsx';
 import type { Me, Policy, Preview, Role } from '../../types.ts';
 import { bornAtError, phoneError } from '../../validation.ts';
 import type { Draft } from './draft.ts';
@@ -30,7 +31,6 @@ export function FormStep({
   error: ApiError | null;
 }) {
   const t = useT();
-  const { lang } = useLang();
   const tree = useDivisions();
   const f = preview.form;
   // The server's own field errors, placed on the field they name.
@@ -69,7 +69,7 @@ export function FormStep({
                 {f.baby.sex === 'male' ? t('男', 'Male') : t('女', 'Female')}
               </Field>
               <Field label={t('出生时间', 'Born')} source="delivery-record">
-                {formatTime(f.baby.bornAt, lang)}
+                {formatTime(f.baby.bornAt)}
               </Field>
               <Field label={t('出生地点', 'Place of birth')} source="delivery-record">
                 {f.baby.birthPlace.institutionName} {divisionName(tree, f.baby.birthPlace.divisionCode)}
@@ -139,14 +139,14 @@ export function FormStep({
               label={t('母亲', 'Mother')}
               source={draft.applicantRole === 'mother' ? 'identity' : 'marriage-registry'}
             >
-              {f.mother.name} · {f.mother.idNumber}
+              {f.mother.name} · <MaskedId id={f.mother.idNumber} owner={draft.applicantRole === 'mother'} />
             </Field>
             {f.father && (
               <Field
                 label={t('父亲', 'Father')}
                 source={draft.applicantRole === 'father' ? 'identity' : 'marriage-registry'}
               >
-                {f.father.name} · {f.father.idNumber}
+                {f.father.name} · <MaskedId id={f.father.idNumber} owner={draft.applicantRole === 'father'} />
               </Field>
             )}
             {f.marriage && (

@@ -7,33 +7,38 @@ import { ApiErrorNotice } from '../../components/ErrorBlock.tsx';
 import { PhotoInput } from '../../components/PhotoInput.tsx';
 import { SourceBadge } from '../../components/SourceBadge.tsx';
 import { useT } from '../../i18n.tsx';
-import type { Policy, Preview, Role } from '../../types.ts';
+import type { Me, Policy, Preview, Role } from '../../types.ts';
 import type { Draft } from './draft.ts';
+import { OtherParent } from './OtherParent.tsx';
 
 /**
- * Materials: the shared data supplies most (免交); only what it cannot is uploaded. Face checks the
- * region asks for are taken here too.
+ * Materials: the shared data supplies most (免交); only what it cannot is uploaded, and what cannot
+ * exist yet is asked for later, on the item. Each parent verifies their own face, in their own login.
  */
 export function MaterialsStep({
   policy,
+  me,
+  region,
   draft,
   update,
   preview,
-  onVerified,
+  onChange,
 }: {
   policy: Policy;
+  me: Me;
+  region: string;
   draft: Draft;
   update: (c: (d: Draft) => void) => void;
   preview: Preview;
-  onVerified: () => void;
+  onChange: () => void;
 }) {
   const t = useT();
   const [error, setError] = useState<ApiError | null>(null);
-  const [verified, setVerified] = useState<Role[]>([]);
-  const materials = preview.evaluation.materials;
-  const faces = preview.missing
-    .filter((m) => m.field.startsWith('faces.'))
-    .map((m) => m.field.slice(6) as Role);
+  const own: Role = draft.applicantRole;
+  const faceNeeded = preview.missing.some((m) => m.field === `faces.${own}`);
+  const [verified, setVerified] = useState(false);
+  const faceDone =
+    verified || (me.facesVerified.includes(own) && policy.applicants.faceVerification.includes(own));
   const upload = (material: string) => async (dataUrl: string) => {
     try {
       setError(null);
@@ -45,12 +50,12 @@ export function MaterialsStep({
       setError(e as ApiError);
     }
   };
-  const verify = (role: Role) => async (dataUrl: string) => {
+  const verify = async (dataUrl: string) => {
     try {
       setError(null);
-      await api.post('/api/citizen/face-verifications', { role, photo: dataUrl });
-      setVerified((v) => [...v, role]);
-      onVerified();
+      await api.post('/api/citizen/face-verifications', { role: own, photo: dataUrl });
+      setVerified(true);
+      onChange();
     } catch (e) {
       setError(e as ApiError);
     }
@@ -59,12 +64,14 @@ export function MaterialsStep({
     <>
       <Card title={t('材料', 'Materials')}>
         <List>
-          {materials.map((m) => (
+          {preview.evaluation.materials.map((m) => (
             <List.Item key={m.id} description={<Clause policy={policy} citation={m.citation} />}>
               <div className="row">
                 <span>{t(m.name)}</span>
                 {m.source === 'shared-data' ? (
                   <SourceBadge source="shared-data" />
+                ) : m.source === 'upload-later' ? (
+                  <Tag color="default">{t('稍后上传', 'Later')}</Tag>
                 ) : draft.uploads[m.id] ? (
                   <Tag color="success">
                     <CheckCircleFill aria-hidden /> {t('已上传', 'Uploaded')}
@@ -73,11 +80,20 @@ export function MaterialsStep({
                   <Tag color="warning">{t('需上传', 'Upload needed')}</Tag>
                 )}
               </div>
-              {m.source === 'shared-data' ? (
+              {m.source === 'shared-data' && (
                 <div className="muted">
                   {t('免交：由共享数据提供', 'Nothing to upload: the shared data supplies it')}
                 </div>
-              ) : (
+              )}
+              {m.source === 'upload-later' && (
+                <div className="muted">
+                  {t(
+                    '办理到该事项时再上传，届时会通知您',
+                    'You upload it when the item starts; you will be told',
+                  )}
+                </div>
+              )}
+              {m.source === 'upload' && (
                 <div data-testid={`upload-${m.id}`} style={{ marginTop: 6 }}>
                   <PhotoInput
                     label={t(`拍照或选择文件：${m.name.zh}`, `Photo or file: ${m.name.en}`)}
@@ -88,37 +104,31 @@ export function MaterialsStep({
               )}
             </List.Item>
           ))}
-          {materials.length === 0 && <List.Item>{t('无需提交材料', 'No materials are needed')}</List.Item>}
+          {preview.evaluation.materials.length === 0 && (
+            <List.Item>{t('无需提交材料', 'No materials are needed')}</List.Item>
+          )}
         </List>
       </Card>
-      {(faces.length > 0 || verified.length > 0) && (
+      {(faceNeeded || faceDone) && (
         <Card title={t('人脸识别', 'Face verification')} style={{ marginTop: 8 }}>
           <Clause policy={policy} citation={policy.applicants.citation} />
-          {[...new Set([...faces, ...verified])].map((role) => (
-            <div key={role} data-testid={`face-${role}`} style={{ marginTop: 8 }}>
-              {verified.includes(role) ? (
-                <Tag color="success">
-                  <CheckCircleFill aria-hidden />{' '}
-                  {role === 'mother'
-                    ? t('母亲已通过', 'Mother verified')
-                    : t('父亲已通过', 'Father verified')}
-                </Tag>
-              ) : (
-                <PhotoInput
-                  label={
-                    role === 'mother'
-                      ? t('拍摄母亲人脸照片', "Take the mother's face photo")
-                      : t('拍摄父亲人脸照片', "Take the father's face photo")
-                  }
-                  as="png"
-                  capture="user"
-                  onFile={verify(role)}
-                />
-              )}
-            </div>
-          ))}
+          <div data-testid={`face-${own}`} style={{ marginTop: 8 }}>
+            {faceNeeded && !verified ? (
+              <PhotoInput
+                label={t('拍摄本人人脸照片', 'Take a photo of your face')}
+                as="png"
+                capture="user"
+                onFile={verify}
+              />
+            ) : (
+              <Tag color="success">
+                <CheckCircleFill aria-hidden /> {t('本人已通过', 'You are verified')}
+              </Tag>
+            )}
+          </div>
         </Card>
       )}
+      <OtherParent region={region} applicant={own} draft={draft} preview={preview} onChange={onChange} />
       <ApiErrorNotice error={error} />
     </>
   );

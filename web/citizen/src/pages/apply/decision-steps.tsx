@@ -3,7 +3,9 @@ import { CheckCircleFill, CloseCircleFill, ExclamationCircleFill } from 'antd-mo
 import { Clause } from '../../components/Clause.tsx';
 import { useT } from '../../i18n.tsx';
 import type { Deadline, Me, Policy, Preview, Role } from '../../types.ts';
-import { idNumberError, nameError } from '../../validation.ts';
+import { idNumberError, namePartError } from '../../validation.ts';
+import { useConfig } from '../../hooks.ts';
+import { Hotlines } from '../../components/Hotlines.tsx';
 import { Field } from '../../components/Field.tsx';
 import type { Draft } from './draft.ts';
 
@@ -47,6 +49,8 @@ export function EligibilityStep({
   preview: Preview | null;
 }) {
   const t = useT();
+  const maxName = useConfig()?.nameMaxLength ?? 20;
+  const whole = `${draft.baby.surname.trim()}${draft.baby.givenName.trim()}`;
   const idError = me.mother ? null : idNumberError(draft.motherIdNumber);
   const e = preview?.evaluation;
   const refused = e?.findings.filter((f) => f.outcome === 'failed' && f.effect === 'refuse') ?? [];
@@ -87,11 +91,11 @@ export function EligibilityStep({
             source={
               draft.baby.surname &&
               draft.baby.surname ===
-                (draft.choices.followParent === 'father' ? me.father : me.mother)?.name.slice(0, 1)
+                [...((draft.choices.followParent === 'father' ? me.father : me.mother)?.name ?? '')][0]
                 ? 'hukou-registry'
                 : 'typed'
             }
-            error={nameError(draft.baby.surname, { zh: '姓', en: 'the surname' })}
+            error={namePartError(draft.baby.surname, maxName, whole)}
           >
             <Input
               aria-label={t('姓', 'Surname')}
@@ -101,18 +105,13 @@ export function EligibilityStep({
                   d.baby.surname = v;
                 })
               }
-              maxLength={4}
               data-testid="baby-surname"
             />
           </Field>
           <Field
             label={t('名', 'Given name')}
             source="typed"
-            error={
-              draft.baby.givenName
-                ? nameError(draft.baby.givenName, { zh: '名', en: 'the given name' })
-                : null
-            }
+            error={draft.baby.givenName ? namePartError(draft.baby.givenName, maxName, whole) : null}
           >
             <Input
               aria-label={t('名', 'Given name')}
@@ -123,7 +122,6 @@ export function EligibilityStep({
                   d.baby.givenName = v;
                 })
               }
-              maxLength={6}
               data-testid="baby-given-name"
             />
           </Field>
@@ -187,10 +185,10 @@ export function EligibilityStep({
               </div>
             ))}
             {!e.eligible && policy.hotlines.length > 0 && (
-              <p className="muted">
-                {t('咨询电话：', 'Hotlines: ')}
-                {policy.hotlines.map((h) => `${t(h.name)} ${h.number}`).join('；')}
-              </p>
+              <>
+                <p className="muted">{t('咨询电话', 'Hotlines')}</p>
+                <Hotlines policy={policy} />
+              </>
             )}
             {advice.map((f) => (
               <div key={f.ruleId} style={{ marginBottom: 8 }}>
@@ -221,9 +219,38 @@ export function EligibilityStep({
   );
 }
 
-export function deadlineText(d: Deadline | null, t: ReturnType<typeof useT>): string {
-  if (!d) return '';
-  return d.status === 'scheduled' ? t(`最迟 ${d.local}`, `by ${d.local}`) : t(d.reason);
+/** An item's own deadline; one bounded only by the case's promise, or with none, shows nothing here. */
+export function ownDeadlineText(d: Deadline, t: ReturnType<typeof useT>): string {
+  return d.status === 'scheduled' && d.basis === 'own-limit' ? t(`最迟 ${d.local}`, `by ${d.local}`) : '';
+}
+
+/**
+ * The deadline the whole case carries, said once: the promise, or where the documents set no
+ * limit, that they set none (rather than the same sentence on every item).
+ */
+export function CasePromise({ deadline, anyOwn }: { deadline: Deadline | null; anyOwn: boolean }) {
+  const t = useT();
+  if (deadline?.status === 'scheduled') {
+    return (
+      <p className="muted" data-testid="case-promise">
+        {t(
+          `整体承诺：最迟 ${deadline.local} 全部办结`,
+          `Promised for the whole case: all done by ${deadline.local}`,
+        )}
+      </p>
+    );
+  }
+  if (deadline)
+    return (
+      <p className="muted" data-testid="case-promise">
+        {t(deadline.reason)}
+      </p>
+    );
+  return anyOwn ? null : (
+    <p className="muted" data-testid="case-promise">
+      {t('本地区文件未规定各事项的办理时限', "This region's documents set no time limit for the items")}
+    </p>
+  );
 }
 
 /** Packages or items, as the region offers them; mandatory items are preselected and locked. */
@@ -240,7 +267,7 @@ export function ItemsStep({
 }) {
   const t = useT();
   const mandatory = new Set(policy.mandatory?.items ?? []);
-  const itemName = (id: string) => t(policy.items.find((i) => i.id === id)?.name ?? { zh: id, en: id });
+  const itemName = (id: string) => t(policy.items.find((i) => i.id === id)?.name ?? { zh: '', en: '' });
   const chosen = new Set(draft.choices.items ?? policy.items.map((i) => i.id));
   const e = preview.evaluation;
   const LEFT_OUT = {
@@ -309,7 +336,7 @@ export function ItemsStep({
             {e.plan.map((p) => (
               <List.Item
                 key={p.id}
-                description={deadlineText(p.deadline, t)}
+                description={ownDeadlineText(p.deadline, t)}
                 extra={p.why === 'dependency' ? <Tag>{t('前置', 'needed first')}</Tag> : null}
               >
                 {t(p.name)}
@@ -324,12 +351,10 @@ export function ItemsStep({
             )}
           </p>
         )}
-        {e.deadlines.promised && (
-          <p className="muted">
-            {t('整体承诺时限：', 'Promised for the whole case: ')}
-            {deadlineText(e.deadlines.promised, t)}
-          </p>
-        )}
+        <CasePromise
+          deadline={e.deadlines.promised}
+          anyOwn={e.plan.some((p) => p.deadline.status === 'scheduled' && p.deadline.basis === 'own-limit')}
+        />
         {e.leftOut
           .filter((l) => l.reason !== 'not-chosen')
           .map((l) => (

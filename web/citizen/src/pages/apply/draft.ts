@@ -7,6 +7,8 @@ export interface Draft {
   baby: {
     surname: string;
     givenName: string;
+    /** Which baby of the delivery (twins: 1 and 2). */
+    birthOrder: number;
     // Typed only when no hospital delivery record exists (a home birth, say).
     sex?: 'male' | 'female';
     bornAt?: string;
@@ -28,14 +30,14 @@ export interface Draft {
   uploads: Record<string, string>;
 }
 
-export function initialDraft(me: Me): Draft {
+export function initialDraft(me: Me, birthOrder: number): Draft {
   const followParent: Role = me.father ? 'father' : 'mother';
   const registering = followParent === 'father' ? me.father : me.mother;
   return {
     applicantRole: me.role ?? 'mother',
     motherIdNumber: me.mother?.idNumber ?? '',
     // The baby usually takes the surname of the parent it is registered with; the parent may change it.
-    baby: { surname: registering?.name.slice(0, 1) ?? '', givenName: '' },
+    baby: { surname: registering ? [...registering.name][0]! : '', givenName: '', birthOrder },
     choices: { followParent, delivery: {} },
     contact: {},
     uploads: {},
@@ -69,4 +71,11 @@ export function applicationOf(d: Draft) {
     contact,
     uploads: d.uploads,
   };
+}
+
+/** What the server keeps of an application in progress: the step, the consent and the draft. */
+export interface SavedDraft {
+  step: number;
+  consented: boolean;
+  draft: Draft;
 }

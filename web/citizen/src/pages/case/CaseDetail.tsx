@@ -1,0 +1,102 @@
+import { Card, ProgressBar, Tag } from 'antd-mobile';
+import { useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { api, follow } from '../../api.ts';
+import { ApiErrorNotice, Loading } from '../../components/ErrorBlock.tsx';
+import { Hotlines } from '../../components/Hotlines.tsx';
+import { formatTime, useApi, usePolicy } from '../../hooks.ts';
+import { useT } from '../../i18n.tsx';
+import { CASE_STATUS } from '../../status.ts';
+import type { CaseItem, CaseState } from '../../types.ts';
+import { ItemCard } from './ItemCard.tsx';
+
+/**
+ * One case: progress, then each item with its status colour, who holds it, its deadline, its
+ * timeline, its parcels and what the family can do on it. The page follows the case live: a
+ * department's decision shows without a refresh.
+ */
+export function CaseDetail() {
+  const t = useT();
+  const { caseId } = useParams() as { caseId: string };
+  const loaded = useApi<CaseState>(`/api/citizen/cases/${caseId}`);
+  const [live, setLive] = useState<CaseState | null>(null);
+  useEffect(() => follow<CaseState>(`/api/citizen/cases/${caseId}/live`, setLive), [caseId]);
+  const c = live && (!loaded.data || live.version >= loaded.data.version) ? live : loaded.data;
+  const policy = usePolicy(c?.region);
+  if (loaded.error && !c) return <ApiErrorNotice error={loaded.error} />;
+  if (!c || !policy) return <Loading />;
+  const s = CASE_STATUS[c.status]!;
+  const items = policy.items.map((i) => c.items[i.id]).filter((i): i is CaseItem => !!i);
+  const finished = items.filter(
+    (i) => i.status === 'done' || i.status === 'rejected' || i.status === 'cancelled',
+  ).length;
+  // Where no item has a limit of its own, the case's promise is said once, here, not on every item.
+  const ownLimits = items.some((i) => i.sla !== null);
+  return (
+    <>
+      <Card
+        title={`${c.babyName} · ${c.id}`}
+        extra={
+          <Tag
+            style={
+              {
+                '--background-color': s.color,
+                '--border-color': s.color,
+                '--text-color': '#fff',
+              } as React.CSSProperties
+            }
+            data-testid="case-status"
+          >
+            {t(s.text)}
+          </Tag>
+        }
+      >
+        <div className="row" style={{ alignItems: 'center' }}>
+          <span className="progress" data-testid="progress">
+            {t(`已办结 ${finished}/${items.length}`, `${finished}/${items.length} finished`)}
+          </span>
+          <span className="muted">{t('进度实时更新', 'Updates live')}</span>
+        </div>
+        <ProgressBar percent={(finished / Math.max(items.length, 1)) * 100} style={{ margin: '6px 0' }} />
+        <p className="muted">
+          {t('提交于', 'Submitted')} {formatTime(c.submittedAt)}
+        </p>
+        <p className="muted" data-testid="case-promise">
+          {c.promisedDeadline
+            ? t(
+                `承诺 ${formatTime(c.promisedDeadline)} 前全部办结`,
+                `Promised: all done by ${formatTime(c.promisedDeadline)}`,
+              )
+            : ownLimits
+              ? ''
+              : t(
+                  '本地区文件未规定各事项的办理时限',
+                  "This region's documents set no time limit for the items",
+                )}
+        </p>
+        <div className="row">
+          <Link to={`/cases/${caseId}/shared-fields`}>
+            {t('各部门收到的信息', 'What each department received')}
+          </Link>
+          <a
+            href="#"
+            onClick={(e) => {
+              e.preventDefault();
+              void api
+                .blob(`/api/citizen/cases/${caseId}/application.pdf`)
+                .then((b) => window.open(URL.createObjectURL(b)));
+            }}
+          >
+            {t('已签名的申请表', 'The signed form')}
+          </a>
+        </div>
+      </Card>
+      {items.map((item) => (
+        <ItemCard key={item.id} state={c} item={item} policy={policy} onChange={setLive} />
+      ))}
+      <Card title={t('咨询电话', 'Hotlines')} style={{ marginTop: 8 }}>
+        <Hotlines policy={policy} />
+      </Card>
+    </>
+  );
+}
