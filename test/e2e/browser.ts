@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { codeNamesOnScreen } from './code-names.ts';
 import { makeCitizenId } from '../../src/domain/citizen-id.ts';
 import type { DepartmentId, RegionId } from '../../src/domain/ids.ts';
 import type { LocalDate } from '../../src/domain/local-date.ts';
@@ -45,6 +46,8 @@ export async function startRig(options: { gatewayDepartments?: DepartmentId[] } 
     webRoot: WEB_ROOT,
     // Quick and certain: every simulated department approves within 1–3 s.
     simulatorSeconds: { min: 1, max: 3 },
+    // The post runs about 20,000 times faster than real time: a day in four seconds or so.
+    postSpeedup: 20_000,
     simulatorRates: { rejectionRate: 0, supplementRate: 0, transientFaultRate: 0 },
     gatewayDepartments: options.gatewayDepartments ?? [],
   });
@@ -163,10 +166,26 @@ export class Parent {
     await m.up();
   }
 
+  /**
+   * Keep a picture of the screen, and check it, in Chinese and in English, for code names: every
+   * screen the tests pass through is checked this way.
+   */
   async screenshot(step: string) {
     mkdirSync(SCREENSHOTS, { recursive: true });
     await this.page.screenshot({ path: join(SCREENSHOTS, `${this.name}-${step}.png`), fullPage: true });
+    const zh = (await this.page.getByTestId('language-switch').textContent()) === 'EN';
+    const first = await codeNamesOnScreen(this.page, zh ? 'zh' : 'en');
+    // With a dialog open, only the language on screen: the switch lies behind the dialog.
+    const dialog = (await this.page.locator('.adm-center-popup-wrap:visible').count()) > 0;
+    if (!dialog) await this.page.getByTestId('language-switch').click();
+    const second = dialog ? [] : await codeNamesOnScreen(this.page, zh ? 'en' : 'zh');
+    if (!dialog) await this.page.getByTestId('language-switch').click();
+    this.screensChecked++;
+    expect({ step, codeNames: [...first, ...second] }).toEqual({ step, codeNames: [] });
   }
+
+  /** How many screens were checked for code names, in both languages. */
+  screensChecked = 0;
 
   report() {
     console.log(`[e2e] ${this.name}: typed ${this.typed} field(s), uploaded ${this.uploaded} file(s)`);
@@ -195,6 +214,13 @@ export async function otherParentActs(rig: Rig, region: RegionId, idNumber: stri
   const other = await Parent.open(rig, name);
   await other.loginAs(region, idNumber);
   await other.page.getByTestId('open-invitation').first().click();
+  const page = other.page;
+  await page
+    .getByTestId('co-sign')
+    .or(page.getByTestId('invitation-face'))
+    .or(page.getByTestId('invitation-done'))
+    .first()
+    .waitFor();
   if (await other.page.getByTestId('co-sign').count()) {
     await other.sign(other.page.getByTestId('signature-pad'));
     await other.page.getByTestId('co-sign').click();
@@ -231,7 +257,13 @@ export async function apply(
   await page.getByTestId('next').click();
   // Some regions refuse an unnamed baby (Zibo 000 二 2): the name comes first.
   await p.type(page.getByTestId('baby-given-name').locator('input'), givenName);
-  await page.getByTestId('eligible').waitFor();
+  await page
+    .getByTestId('eligible')
+    .waitFor()
+    .catch(async (e) => {
+      await p.screenshot('stuck-eligibility');
+      throw e;
+    });
   await p.screenshot('eligibility');
   await page.getByTestId('next').click();
   await p.screenshot('items');

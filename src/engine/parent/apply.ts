@@ -81,6 +81,7 @@ export async function draftPdf(deps: EngineDeps, region: RegionId, input: Applic
     form: p.form,
     formDigest: p.formDigest,
     items: plannedItems(p.evaluation),
+    promisedDeadline: promisedOf(p.evaluation),
   });
 }
 
@@ -135,8 +136,7 @@ export async function submit(
           facts.mother.hukou?.divisionCode ??
           facts.baby.birthPlace.divisionCode,
         items: planned(policy, evaluation),
-        promisedDeadline:
-          evaluation.deadlines.promised?.status === 'scheduled' ? evaluation.deadlines.promised.at : null,
+        promisedDeadline: promisedOf(evaluation),
         form,
         signature: signature?.recorded ?? null,
       };

@@ -49,6 +49,7 @@ export function applicationOf(d: Draft) {
   const baby: Record<string, unknown> = {
     surname: d.baby.surname.trim(),
     givenName: d.baby.givenName.trim(),
+    birthOrder: d.baby.birthOrder ?? 1,
   };
   if (d.baby.sex) baby.sex = d.baby.sex;
   if (d.baby.bornAt) baby.bornAt = new Date(d.baby.bornAt).toISOString();
