@@ -178,7 +178,7 @@ async function main(argv: string[]): Promise<number> {
           db,
           start: values.start ? instant(values.start) : new Date('2026-03-02T09:00:00+08:00'),
           departments: simulatorOptions(values),
-          onProgress: progressBar(values.json || !process.stderr.isTTY ? null : process.stderr),
+          onProgress: progressBar(process.stderr),
         });
         out(
           values.json ? JSON.stringify(summary, null, 2) : describeSimulation(summary, Date.now() - started),
@@ -291,13 +291,17 @@ function simulatorOptions(values: Record<string, string | boolean | undefined>) 
   return opts;
 }
 
-function progressBar(stream: NodeJS.WriteStream | null) {
+/** A bar on a terminal; elsewhere (a log, a pipe) a plain line at each tenth. */
+function progressBar(stream: NodeJS.WriteStream) {
   let last = -1;
   return (settled: number, total: number) => {
-    if (!stream) return;
     const pct = Math.floor((settled / total) * 100);
     if (pct === last) return;
     last = pct;
+    if (!stream.isTTY) {
+      if (pct % 10 === 0) stream.write(`progress ${pct}% ${settled}/${total} cases settled\n`);
+      return;
+    }
     const width = 30;
     const filled = Math.round((pct / 100) * width);
     stream.write(

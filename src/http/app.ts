@@ -65,6 +65,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: false,
     bodyLimit: 2 * 1024 * 1024,
     forceCloseConnections: true,
+    // Fastify's own refusals (an address that is not UTF-8, say) leave in the one error shape too.
+    frameworkErrors: (error, req, reply) => void handleError(error, req, reply),
   }).withTypeProvider<ZodTypeProvider>();
   // Our own validator: the same bilingual, field-naming errors as everywhere else (the parse keeps
   // each issue's input, so a missing field reads "required", not "wrong type").
