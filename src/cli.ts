@@ -234,7 +234,7 @@ function describe(zh: string, en: string, r: Evaluation): string {
     `eligible 可受理: ${r.eligible ? 'yes 是' : 'no 否'} · scenario 情形: ${r.scenario.name?.zh ?? r.scenario.id}`,
   ];
   for (const f of r.findings.filter((x) => x.outcome === 'failed')) {
-    lines.push(`  ✗ ${f.reason?.zh} — ${f.remedy?.text.zh} 〔${f.citation.file} ${f.citation.clause}〕`);
+    lines.push(`  ✗ ${f.reason?.zh} — ${f.remedy?.text.zh} 〔${f.citation.clause}〕`);
   }
   for (const p of r.plan) {
     const due =

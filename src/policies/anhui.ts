@@ -3,7 +3,7 @@ import { definePolicy } from '../policy/define-policy.ts';
 /**
  * 安徽省高效办成新生儿出生"一件事"实施方案 (皖卫妇幼秘〔2024〕51号) with 附件2 办理指南,
  * 附1 数据共享清单, 附2 联办事项清单 and 附3 办理申请表.
- * Source: ../shared/seeds/004_fea9fcc851379a08.txt. Clauses: 二(三) 服务对象, 二(四) 办理模式,
+ * Clauses: 二(三) 服务对象, 二(四) 办理模式,
  * 附件2 二 n is step n of the guide's 办理流程.
  *
  * The document gives no number of working days for any item ("于规定工作日内"), so no item has

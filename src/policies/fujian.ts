@@ -3,7 +3,7 @@ import { definePolicy } from '../policy/define-policy.ts';
 /**
  * 福建省"新生儿出生一件事"2.0版集成套餐服务 (闽卫政法〔2024〕40号), as forwarded by Quanzhou
  * (泉卫综〔2024〕252号) and Nan'an (南卫〔2024〕163号).
- * Source: ../shared/seeds/003_c19c88064347c09f.txt. Clauses: 附件1 工作流程 (一 事项, 二 条件,
+ * Clauses: 附件1 工作流程 (一 事项, 二 条件,
  * 三 流程 by scenario, 四 时限), 附件2 申报须知 by scenario, 附件3 新增材料, 附件4 升级内容.
  */
 const OFFLINE = {

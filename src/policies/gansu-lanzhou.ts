@@ -3,7 +3,7 @@ import { definePolicy } from '../policy/define-policy.ts';
 /**
  * 兰州市新生儿出生服务"高效办成一件事"工作方案 (2024) with the Gansu provincial annexes:
  * 附件1 办事指南, 附件2 联办服务登记表, 附件3 申报材料.
- * Source: ../shared/seeds/001_0dea49b5faca138f.txt. Clauses: 一 … 六 are the 方案's sections;
+ * Clauses: 一 … 六 are the 方案's sections;
  * 附件1 受理条件 一/二/三/四 are the guide's numbered conditions.
  */
 const OFFLINE = {

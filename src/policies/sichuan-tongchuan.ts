@@ -3,7 +3,7 @@ import { definePolicy } from '../policy/define-policy.ts';
 /**
  * 达州市通川区"新生儿出生一件事"联办工作实施方案 (2023), with 附件1 联办申请表, 附件2 收件回执,
  * 附件3 授权委托书 and 附件4 缴费指南.
- * Source: ../shared/seeds/002_719eabaa8d681520.txt. Clauses: 二(一) 办理对象, 二(二) 办理事项,
+ * Clauses: 二(一) 办理对象, 二(二) 办理事项,
  * 二(四) 办理流程 …
  *
  * This document sets no time limit beyond "当场发放" for the two hospital items, and says nothing

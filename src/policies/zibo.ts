@@ -2,7 +2,7 @@ import { definePolicy } from '../policy/define-policy.ts';
 
 /**
  * 淄博市新生儿出生"一件事"集成服务实施细则 (淄卫办发〔2021〕9号) and its 爱山东 APP user guide.
- * Source: ../shared/seeds/000_4ac312baf253ed79.txt. Clauses: 一 … 六 are the 细则's sections,
+ * Clauses: 一 … 六 are the 细则's sections,
  * 附件1 n is step n of the user guide, 附件2 the service telephone list.
  */
 const SPECIAL_CATEGORIES = [

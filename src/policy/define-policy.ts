@@ -11,7 +11,7 @@ import { PolicyInput, type Policy } from './schema.ts';
  *   delivery, legal bases, insurance) is an item the policy offers, and the dependencies form a DAG;
  * - packages and mandatory items include what their items depend on;
  * - ids are unique; every citation points into one of the policy's own source documents;
- * - a hotline is an institutional number, never a personal mobile (seeds/README.md).
+ * - a hotline is an institutional number, never a personal mobile (the documents name officials with numbers; the product shows only institutional ones).
  */
 export function definePolicy(input: PolicyInput): Policy {
   const parsed = PolicyInput.safeParse(input, { reportInput: true });

@@ -1,90 +1,33 @@
 import type { Calendar } from '../domain/calendar.ts';
-import type { Citation } from '../domain/citation.ts';
-import { AppError, fieldError } from '../domain/error.ts';
-import { fieldLabel } from '../domain/labels.ts';
-import { citationText } from './citation-text.ts';
-import type { DepartmentId, ItemId, ParentRole, RegionId, Scenario } from '../domain/ids.ts';
-import { beijingDate } from '../domain/local-date.ts';
+import { AppError } from '../domain/error.ts';
+import type { ItemId, Scenario } from '../domain/ids.ts';
+import { beijingDate, formatInstant } from '../domain/local-date.ts';
 import { deadlineOf } from '../domain/sla-clock.ts';
-import { formatInstant } from '../domain/local-date.ts';
-import type { Bilingual } from '../domain/text.ts';
+import type {
+  Deadline,
+  Evaluation,
+  Finding,
+  LeftOutItem,
+  PlannedItem,
+  RequiredMaterial,
+} from './evaluation.ts';
 import type { Facts } from './facts.ts';
-import { insuranceTerms, type InsuranceTerms } from './insurance.ts';
+import {
+  applicantFinding,
+  checkChoices,
+  fatherConfirmationFinding,
+  judge,
+  scenarioFinding,
+  scenarioOf,
+} from './findings.ts';
+import { insuranceTerms } from './insurance.ts';
 import { evaluateCondition, type PredicateContext } from './predicates.ts';
-import type { DeliveryMethod, EligibilityRule, Policy, Remedy, Sla } from './schema.ts';
+import type { Policy, Sla } from './schema.ts';
 
 /**
  * The evaluator: a region's policy, the facts and an instant in; a decision a parent and a clerk
  * can trust out, every part of it explained by the clause it comes from. Pure: no clock, no I/O.
  */
-
-export type Outcome = 'passed' | 'failed' | 'not-applicable';
-
-export interface Finding {
-  ruleId: string;
-  scope: 'case' | ItemId;
-  effect: 'refuse' | 'advise';
-  outcome: Outcome;
-  requirement: Bilingual;
-  /** Present when failed: why, and what the parent can do instead. */
-  reason?: Bilingual;
-  remedy?: Remedy;
-  citation: Citation;
-}
-
-export type Deadline =
-  /** `basis` says which limit applied: the item's own, or the case promise that bounds it. */
-  | { status: 'scheduled'; at: string; local: string; basis: 'own-limit' | 'case-promise'; sla: Sla }
-  | { status: 'not-set'; reason: Bilingual }
-  | { status: 'calendar-not-covered'; year: number; reason: Bilingual };
-
-export interface PlannedItem {
-  id: ItemId;
-  name: Bilingual;
-  department: DepartmentId;
-  /** Planned items this one waits for. */
-  dependsOn: ItemId[];
-  /** 0 for items that start at submission; n for items n steps down the DAG. */
-  stage: number;
-  why: 'mandatory' | 'package' | 'chosen' | 'dependency';
-  /** The latest it may be finished, if every item before it uses its whole time limit. */
-  deadline: Deadline;
-  delivery: { options: DeliveryMethod[]; chosen: DeliveryMethod['kind'] | null } | null;
-}
-
-export interface LeftOutItem {
-  id: ItemId;
-  reason: 'not-chosen' | 'scenario' | 'rule' | 'depends-on-left-out';
-  ruleId?: string;
-  dependsOn?: ItemId;
-}
-
-export interface RequiredMaterial {
-  id: string;
-  name: Bilingual;
-  forItems: ItemId[];
-  /** 'upload-later': uploaded once the item may start, because it cannot exist before. */
-  source: 'upload' | 'upload-later' | 'shared-data';
-  citation: Citation;
-}
-
-export interface Evaluation {
-  region: RegionId;
-  evaluatedAt: string;
-  eligible: boolean;
-  scenario: {
-    id: Scenario;
-    detectedFromRegistries: boolean;
-    declared: Scenario | null;
-    name: Bilingual | null;
-  };
-  findings: Finding[];
-  plan: PlannedItem[];
-  leftOut: LeftOutItem[];
-  materials: RequiredMaterial[];
-  deadlines: { promised: Deadline | null; legal: Deadline | null };
-  insurance: InsuranceTerms;
-}
 
 export interface EvaluateInput {
   policy: Policy;
@@ -148,216 +91,6 @@ export function evaluate({ policy, facts, at, calendar }: EvaluateInput): Evalua
     },
     insurance: insuranceTerms(policy.insurance, birthDate, paymentDate, facts.choices.insuranceYears),
   };
-}
-
-/**
- * Choices the form could not have offered are bad input, reported by field before anything is
- * decided. Facts that pass the schema and this check never make the evaluator throw.
- */
-export function checkChoices(policy: Policy, facts: Facts): void {
-  const c = facts.choices;
-  const bad = (field: string, text: Bilingual, label?: Bilingual) => {
-    const e = fieldError('INVALID_INPUT', field, text, {}, label ?? fieldLabel(field));
-    throw new AppError('INVALID_INPUT', e.messages, {
-      ...e.details,
-      issues: [{ field, message: e.messages }],
-    });
-  };
-  const offered = policy.items.map((i) => i.id);
-  if (c.packageId !== undefined && !policy.packages.some((p) => p.id === c.packageId)) {
-    const names = policy.packages.map((p) => p.name);
-    bad('choices.packageId', {
-      zh: `本地区没有这个套餐，可选：${names.map((n) => n.zh).join('、') || '无'}`,
-      en: `this region has no such package; choose one of: ${names.map((n) => n.en).join(', ') || 'none'}`,
-    });
-  }
-  c.items?.forEach((it, i) => {
-    if (!offered.includes(it)) {
-      bad(`choices.items[${i}]`, { zh: '本地区不办理这一事项', en: 'this region does not offer this item' });
-    }
-  });
-  for (const [item, method] of Object.entries(c.delivery ?? {}) as [ItemId, DeliveryMethod['kind']][]) {
-    const rule = policy.delivery.find((d) => d.item === item);
-    if (!rule || !rule.methods.some((m) => m.kind === method)) {
-      const name = policy.items.find((i) => i.id === item)?.name ?? { zh: '该事项', en: 'This item' };
-      bad(
-        `choices.delivery.${item}`,
-        {
-          zh: `本地区不提供“${method === 'mail' ? '邮寄' : '自取'}”`,
-          en: `cannot be ${method === 'mail' ? 'mailed' : 'picked up'} in this region`,
-        },
-        { zh: `${name.zh}的领取方式`, en: `How “${name.en}” is received` },
-      );
-    }
-  }
-  if (c.recipient !== undefined && policy.recipient && !policy.recipient.allowed.includes(c.recipient)) {
-    const cited = citationText(policy, policy.recipient.citation);
-    bad('choices.recipient', {
-      zh: `收件人限${policy.recipient.allowed.map(roleZh).join('或')}（${cited}）`,
-      en: `the recipient must be the ${policy.recipient.allowed.join(' or ')} (${cited})`,
-    });
-  }
-}
-
-function roleZh(r: ParentRole): string {
-  return r === 'mother' ? '母亲' : '父亲';
-}
-
-/**
- * What the registries show decides the scenario: a baby already in a hukou book or already
- * holding a certificate cannot go through those steps again. Otherwise the applicant's
- * declaration stands (Fujian: 申请人确认已持有…出生医学证明, 003 附件1 三(二)1).
- */
-function scenarioOf(policy: Policy, facts: Facts): Evaluation['scenario'] {
-  const detected: Scenario | null = facts.existing.babyHukou
-    ? 'has-hukou-book'
-    : facts.existing.birthCertificate
-      ? 'has-birth-certificate'
-      : null;
-  const id = detected ?? facts.choices.scenario ?? 'full';
-  return {
-    id,
-    detectedFromRegistries: detected !== null,
-    declared: facts.choices.scenario ?? null,
-    name: policy.scenarios.find((s) => s.id === id)?.name ?? null,
-  };
-}
-
-function scenarioFinding(policy: Policy, scenario: Scenario): Finding {
-  const full = policy.scenarios.find((s) => s.id === 'full')!;
-  const offered = policy.scenarios.some((s) => s.id === scenario);
-  const names = policy.scenarios.map((s) => s.name);
-  return {
-    ruleId: 'scenario-offered',
-    scope: 'case',
-    effect: 'refuse',
-    outcome: offered ? 'passed' : 'failed',
-    requirement: {
-      zh: `办理情形为本地区提供的情形之一：${names.map((n) => n.zh).join('、')}`,
-      en: `the case is one of the scenarios this region offers: ${names.map((n) => n.en).join(', ')}`,
-    },
-    ...(offered
-      ? {}
-      : {
-          reason: {
-            zh:
-              scenario === 'has-hukou-book'
-                ? '共享数据显示新生儿已经登记户口，本地区“一件事”只提供全流程办理'
-                : '共享数据显示已签发出生医学证明，本地区“一件事”只提供全流程办理',
-            en:
-              scenario === 'has-hukou-book'
-                ? 'the shared data shows the baby already has a hukou entry; this region offers only the full process'
-                : 'the shared data shows a birth certificate was already issued; this region offers only the full process',
-          },
-          remedy: {
-            kind: 'apply-offline' as const,
-            text: {
-              zh: '其余事项请按原渠道分别向各部门线下办理',
-              en: 'apply for the remaining items at each department through the usual offline channels',
-            },
-          },
-        }),
-    citation: full.citation,
-  };
-}
-
-function applicantFinding(policy: Policy, facts: Facts): Finding {
-  const a = policy.applicants;
-  const role = facts.applicant.role;
-  const roleAllowed = a.roles.includes(role);
-  const needsLetter = a.authorizationRequired.includes(role);
-  const hasLetter = facts.motherAuthorization?.grantee === role;
-  const passed = roleAllowed && (!needsLetter || hasLetter);
-  const requirement: Bilingual = {
-    zh: `申请人为新生儿${a.roles.map(roleZh).join('或')}${a.authorizationRequired.length ? `（${a.authorizationRequired.map(roleZh).join('、')}须持母亲授权委托书）` : ''}`,
-    en: `the applicant is the baby's ${a.roles.join(' or ')}${a.authorizationRequired.length ? ` (the ${a.authorizationRequired.join(', ')} only with the mother's signed authorization)` : ''}`,
-  };
-  let failure: Pick<Finding, 'reason' | 'remedy'> = {};
-  if (!roleAllowed) {
-    failure = {
-      reason: {
-        zh: `本地区由新生儿${a.roles.map(roleZh).join('或')}提出申请`,
-        en: `in this region the ${a.roles.join(' or ')} applies`,
-      },
-      remedy: {
-        kind: 'choose-other-parent',
-        text: {
-          zh: `请由新生儿${a.roles.map(roleZh).join('或')}登录申请`,
-          en: `have the baby's ${a.roles.join(' or ')} log in and apply`,
-        },
-      },
-    };
-  } else if (!passed) {
-    failure = {
-      reason: {
-        zh: '父亲申请须先取得母亲签署的授权委托书',
-        en: "the father may apply only with the mother's signed authorization",
-      },
-      remedy: {
-        kind: 'supplement',
-        text: {
-          zh: '请母亲登录后签署授权委托书，或由母亲本人申请',
-          en: 'ask the mother to sign the authorization in her own login, or have her apply herself',
-        },
-      },
-    };
-  }
-  return {
-    ruleId: 'applicant-allowed',
-    scope: 'case',
-    effect: 'refuse',
-    outcome: passed ? 'passed' : 'failed',
-    requirement,
-    ...failure,
-    citation: a.citation,
-  };
-}
-
-/** Where the policy says so, the father confirms in his own login with face verification. */
-function fatherConfirmationFinding(policy: Policy, facts: Facts): Finding {
-  const passed = facts.fatherConfirmation?.faceVerified === true;
-  return {
-    ruleId: 'father-confirmed',
-    scope: 'case',
-    effect: 'refuse',
-    outcome: passed ? 'passed' : 'failed',
-    requirement: {
-      zh: '婴儿父亲在本人账号内进行人脸识别授权确认',
-      en: 'the father confirms in his own login, with face verification',
-    },
-    ...(passed
-      ? {}
-      : {
-          reason: {
-            zh: '尚未收到婴儿父亲的人脸识别确认',
-            en: "the father's face-verified confirmation has not been received",
-          },
-          remedy: {
-            kind: 'supplement' as const,
-            text: {
-              zh: '请婴儿父亲登录本平台，完成人脸识别确认后再提交',
-              en: 'ask the father to log in and confirm with face verification, then submit',
-            },
-          },
-        }),
-    citation: policy.applicants.citation,
-  };
-}
-
-function judge(rule: EligibilityRule, ctx: PredicateContext): Finding {
-  const base = {
-    ruleId: rule.id,
-    scope: rule.scope,
-    effect: rule.effect,
-    requirement: rule.requirement,
-    citation: rule.citation,
-  };
-  if (rule.scope !== 'case' && !ctx.chosenItems.has(rule.scope))
-    return { ...base, outcome: 'not-applicable' };
-  if (rule.appliesWhen && !evaluateCondition(rule.appliesWhen, ctx))
-    return { ...base, outcome: 'not-applicable' };
-  if (evaluateCondition(rule.require, ctx)) return { ...base, outcome: 'passed' };
-  return { ...base, outcome: 'failed', reason: rule.refusal, remedy: rule.remedy };
 }
 
 type Why = PlannedItem['why'];
@@ -537,3 +270,6 @@ export function certificatePagesFor(policy: Policy, registration: 'done' | 'fail
     citation: rule.citation,
   };
 }
+
+export { checkChoices };
+export type * from './evaluation.ts';

@@ -1,4 +1,5 @@
-import { formatCitation, type Citation } from '../domain/citation.ts';
+import type { Citation } from '../domain/citation.ts';
+import { citationText } from './citation-text.ts';
 import { DEPARTMENT_LABELS } from '../domain/labels.ts';
 import type { Bilingual } from '../domain/text.ts';
 import type { DeliveryMethod, Policy, PrefillSource, Sla } from './schema.ts';
@@ -8,6 +9,9 @@ import type { DeliveryMethod, Policy, PrefillSource, Sla } from './schema.ts';
  * policy so that it can never drift from what the platform enforces. Chinese first, English second.
  */
 export function serviceGuide(policy: Policy): string {
+  // The guide names its documents first; a citation then needs only the clause, unless there are several.
+  const formatCitation = (c: Citation) => (policy.sources.length > 1 ? citationText(policy, c) : c.clause);
+  const cite = (c?: Citation) => (c ? ` 〔${formatCitation(c)}〕` : '');
   const itemName = (id: string) => policy.items.find((i) => i.id === id)?.name ?? { zh: id, en: id };
   const lines: string[] = [];
   const h = (level: number, t: Bilingual) => lines.push('', `${'#'.repeat(level)} ${t.zh} / ${t.en}`, '');
@@ -20,7 +24,7 @@ export function serviceGuide(policy: Policy): string {
 
   lines.push(`# ${policy.name.zh}办事指南`, '', `**${policy.name.en}: service guide**`, '');
   lines.push(
-    `依据文件 / Sources: ${policy.sources.map((s) => `${s.title}${s.number ? `（${s.number}）` : ''} — seed ${s.file}`).join('；')}`,
+    `依据文件 / Sources: ${policy.sources.map((s) => `${s.title}${s.number ? `（${s.number}）` : ''}`).join('；')}`,
   );
 
   h(2, { zh: '办理渠道', en: 'Where to apply' });
@@ -268,10 +272,6 @@ function describeMethod(m: DeliveryMethod): string {
 
 function both(t: Bilingual): string {
   return `${t.zh} ${t.en}`;
-}
-
-function cite(c?: Citation): string {
-  return c ? ` 〔${formatCitation(c)}〕` : '';
 }
 
 function cell(s: string): string {

@@ -49,7 +49,7 @@ describe.skipIf(!HAVE_BROWSER)('what a parent can trust, in Chromium', () => {
     const father = await Parent.open(rig, 'second-application-father');
     await father.loginAs('fujian', family.father!.idNumber);
     await father.page.getByTestId('my-case').click();
-    expect(await father.page.getByTestId('case-status').count()).toBe(1);
+    await father.page.getByTestId('case-status').waitFor();
     await father.close();
   }, 180_000);
 
@@ -225,6 +225,13 @@ describe.skipIf(!HAVE_BROWSER)('what a parent can trust, in Chromium', () => {
     await mother.screenshot('pickup');
     await hukou.getByTestId('pickup-window').first().click();
     await hukou.getByTestId('pickup-book').click();
+    await expect
+      .poll(() => hukou.getByTestId('parcel').first().getAttribute('data-parcel-status'), { timeout: 20_000 })
+      .not.toBe('awaiting-booking')
+      .catch(async (e) => {
+        await mother.screenshot('pickup-not-booked');
+        throw e;
+      });
     await expect
       .poll(() => hukou.getByTestId('parcel').first().getAttribute('data-parcel-status'), { timeout: 60_000 })
       .toBe('delivered');

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { formatCitation } from '../../src/domain/citation.ts';
 import { POLICIES } from '../../src/policies/index.ts';
 import { serviceGuide } from '../../src/policy/guide.ts';
 
@@ -10,7 +9,7 @@ describe('the service guide (办事指南) is generated from the policy', () => 
       expect(guide).toContain(policy.name.zh);
       for (const r of policy.rules) {
         expect(guide).toContain(r.requirement.zh);
-        expect(guide).toContain(formatCitation(r.citation));
+        expect(guide).toContain(r.citation.clause);
       }
       for (const i of policy.items) expect(guide).toContain(i.name.zh);
       for (const m of policy.materials) expect(guide).toContain(m.name.zh);

@@ -99,8 +99,11 @@ export function Apply() {
   const blocker = useBlocker(
     ({ currentLocation, nextLocation }) => inFlow && currentLocation.pathname !== nextLocation.pathname,
   );
+  // One question at a time: the effect may run again while the dialog is open.
+  const asking = useRef(false);
   useEffect(() => {
-    if (blocker.state !== 'blocked') return;
+    if (blocker.state !== 'blocked' || asking.current) return;
+    asking.current = true;
     void Dialog.confirm({
       content: t(
         '确定离开吗？已填写的内容已保存为草稿，可随时回来继续办理。',
@@ -108,7 +111,11 @@ export function Apply() {
       ),
       confirmText: t('离开', 'Leave'),
       cancelText: t('继续办理', 'Stay'),
-    }).then((leave) => (leave ? blocker.proceed() : blocker.reset()));
+    }).then((leave) => {
+      asking.current = false;
+      if (leave) blocker.proceed();
+      else blocker.reset();
+    });
   }, [blocker, t]);
   useEffect(() => {
     if (!inFlow) return;
@@ -134,7 +141,8 @@ export function Apply() {
     setParams({ baby: String(birthOrder), step: String(n) });
     window.scrollTo(0, 0);
   };
-  const eligible = preview?.evaluation.eligible ?? false;
+  // A pre-review that failed (a name the rule refuses, say) holds the parent here, whatever it said before.
+  const eligible = (preview?.evaluation.eligible ?? false) && !error;
   const canGo = [consented, eligible, eligible, eligible, eligible, false][step];
   const onSubmitted = (caseId: string) => {
     setSubmitted(true);
