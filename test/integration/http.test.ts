@@ -375,7 +375,14 @@ describe('citizen API', () => {
       url: '/api/citizen/cases/H-1/application.pdf',
       headers: login,
     });
-    expect(pdfText(pdf.rawPayload)).toContain('办件编号 Case H-1');
+    const signedForm = pdfText(pdf.rawPayload);
+    expect(signedForm).toContain('办件编号 Case H-1');
+    // The phone, and the insurance years; places by name, never by code; no recipient when nothing is mailed.
+    expect(signedForm).toContain('联系电话');
+    expect(signedForm).toMatch(/参保年度：\d{4} 年度/);
+    expect(signedForm).toContain('福建省 泉州市 南安市');
+    expect(signedForm).not.toMatch(/\b350583\b/);
+    expect(signedForm).not.toContain('收件人');
     expect(detail.json().signature).toMatchObject({
       signerIdNumber: mother,
       formDigest: expect.stringMatching(/^[0-9a-f]{64}$/),
@@ -403,6 +410,17 @@ describe('citizen API', () => {
       submittedAt: rc.submittedAt,
       status: 'in-progress',
     });
+    // In a browser the same check is a page, in both languages.
+    const page = await app.inject({
+      method: 'GET',
+      url: rc.verifyUrl.replace(/^https?:\/\/[^/]+/, ''),
+      headers: { accept: 'text/html' },
+    });
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.body).toContain('回执真实有效');
+    expect(page.body).toContain('The receipt is genuine');
+    expect(page.body).toContain('办理中 / In progress');
+    expect(page.body).not.toContain(mother);
     const forged = rc.verifyUrl.replace(/^https?:\/\/[^/]+/, '').replace(rc.formDigest, 'f'.repeat(64));
     expect((await app.inject({ method: 'GET', url: forged })).json()).toMatchObject({ valid: false });
     const inbox = await app.inject({ method: 'GET', url: '/api/citizen/notifications', headers: login });
