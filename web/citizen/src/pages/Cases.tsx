@@ -2,8 +2,8 @@ import { Card, List, Tag } from 'antd-mobile';
 import { useNavigate } from 'react-router-dom';
 import { ApiErrorNotice, Loading } from '../components/ErrorBlock.tsx';
 import { formatTime, useApi } from '../hooks.ts';
+import { StatusTag } from '../components/StatusTag.tsx';
 import { useT } from '../i18n.tsx';
-import { CASE_STATUS } from '../status.ts';
 
 interface CaseSummary {
   caseId: string;
@@ -27,7 +27,6 @@ export function Cases() {
       {cases.data.length === 0 && <p className="muted">{t('还没有办件', 'No cases yet')}</p>}
       <List>
         {cases.data.map((c) => {
-          const s = CASE_STATUS[c.status]!;
           const done = c.items.filter((i) => i.status === 'done').length;
           return (
             <List.Item
@@ -35,19 +34,7 @@ export function Cases() {
               arrow
               onClick={() => navigate(`/cases/${c.caseId}`)}
               description={`${c.caseId} · ${formatTime(c.submittedAt)}`}
-              extra={
-                <Tag
-                  style={
-                    {
-                      '--background-color': s.color,
-                      '--border-color': s.color,
-                      '--text-color': '#fff',
-                    } as React.CSSProperties
-                  }
-                >
-                  {t(s.text)}
-                </Tag>
-              }
+              extra={<StatusTag kind="case" status={c.status} />}
             >
               {c.babyName} · {t(`已办结 ${done}/${c.items.length}`, `${done}/${c.items.length} done`)}{' '}
               {c.overdue && <Tag color="danger">{t('超时', 'Overdue')}</Tag>}

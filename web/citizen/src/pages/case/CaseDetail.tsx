@@ -1,12 +1,12 @@
-import { Card, ProgressBar, Tag } from 'antd-mobile';
+import { Card, ProgressBar } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, follow } from '../../api.ts';
 import { ApiErrorNotice, Loading } from '../../components/ErrorBlock.tsx';
 import { Hotlines } from '../../components/Hotlines.tsx';
 import { formatTime, useApi, usePolicy } from '../../hooks.ts';
+import { StatusTag } from '../../components/StatusTag.tsx';
 import { useT } from '../../i18n.tsx';
-import { CASE_STATUS } from '../../status.ts';
 import type { CaseItem, CaseState } from '../../types.ts';
 import { ItemCard } from './ItemCard.tsx';
 
@@ -25,7 +25,6 @@ export function CaseDetail() {
   const policy = usePolicy(c?.region);
   if (loaded.error && !c) return <ApiErrorNotice error={loaded.error} />;
   if (!c || !policy) return <Loading />;
-  const s = CASE_STATUS[c.status]!;
   const items = policy.items.map((i) => c.items[i.id]).filter((i): i is CaseItem => !!i);
   const finished = items.filter(
     (i) => i.status === 'done' || i.status === 'rejected' || i.status === 'cancelled',
@@ -36,20 +35,7 @@ export function CaseDetail() {
     <>
       <Card
         title={`${c.babyName} · ${c.id}`}
-        extra={
-          <Tag
-            style={
-              {
-                '--background-color': s.color,
-                '--border-color': s.color,
-                '--text-color': '#fff',
-              } as React.CSSProperties
-            }
-            data-testid="case-status"
-          >
-            {t(s.text)}
-          </Tag>
-        }
+        extra={<StatusTag kind="case" status={c.status} testId="case-status" />}
       >
         <div className="row" style={{ alignItems: 'center' }}>
           <span className="progress" data-testid="progress">

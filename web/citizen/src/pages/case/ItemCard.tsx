@@ -1,6 +1,7 @@
 import { Card, Collapse, Steps, Tag } from 'antd-mobile';
 import { MaskedId } from '../../components/MaskedId.tsx';
 import { formatTime } from '../../hooks.ts';
+import { StatusTag } from '../../components/StatusTag.tsx';
 import { useT } from '../../i18n.tsx';
 import {
   DEPARTMENT_LABELS,
@@ -41,19 +42,7 @@ export function ItemCard({
     <Card
       style={{ marginTop: 8, borderLeft: `4px solid ${st.color}` }}
       title={name}
-      extra={
-        <Tag
-          style={
-            {
-              '--background-color': st.color,
-              '--border-color': st.color,
-              '--text-color': '#fff',
-            } as React.CSSProperties
-          }
-        >
-          {t(st.text)}
-        </Tag>
-      }
+      extra={<StatusTag kind="item" status={item.status} />}
       data-testid={`item-${item.id}`}
       data-status={item.status}
     >
