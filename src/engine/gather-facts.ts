@@ -1,3 +1,4 @@
+import { sameCountyLevelArea } from '../domain/division.ts';
 import { fieldError } from '../domain/error.ts';
 import type { ParentRole } from '../domain/ids.ts';
 import { parseFacts, type Facts, type FactsInput } from '../policy/facts.ts';
@@ -137,6 +138,11 @@ export async function gatherFacts(
     existing,
     eLicenses,
     maternityInsurance,
+    familyHouseholdInCollectiveArea: familyHouseholdNearCollective(
+      mother,
+      father,
+      input.choices.followParent,
+    ),
     priorApplication: bornAt ? await records.priorApplication(bornAt, birthOrder) : false,
     fatherConfirmation: father ? await records.fatherConfirmation(mother.idNumber, father.idNumber) : null,
     choices: input.choices,
@@ -153,4 +159,26 @@ export async function gatherFacts(
   }
   // Without a delivery record the birth facts must be typed; the schema names what is missing.
   return parseFacts(facts);
+}
+
+/**
+ * Whether the other parent's family household lies in the city area of the registering parent's
+ * collective household (003 附件4 一). The registry port answers for the parents only, so a
+ * family household of other relatives is not seen here.
+ */
+function familyHouseholdNearCollective(
+  mother: FactsInput['mother'],
+  father: FactsInput['father'],
+  follow: ParentRole | undefined,
+): boolean {
+  const [registering, other] = follow === 'mother' ? [mother, father] : [father, mother];
+  const r = registering?.hukou;
+  const o = other?.hukou;
+  return (
+    !!r &&
+    !!o &&
+    r.householdType !== 'family' &&
+    o.householdType === 'family' &&
+    sameCountyLevelArea(r.divisionCode, o.divisionCode)
+  );
 }

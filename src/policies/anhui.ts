@@ -382,11 +382,15 @@ export const anhui = definePolicy({
   ],
   recipient: { allowed: ['mother', 'father'], citation: { file: '004', clause: '附3 证照领取方式' } },
 
-  // 附3 备注 1 says "出生90天内" and then "超过3个月"; the 90 days are taken as the window.
+  // 附3 备注 1 says "出生90天内" and then "超过3个月": between the two nothing is decided (see questions).
   insurance: {
     stated: true,
     window: { days: 90 },
-    coverage: { afterWindow: 'day-after-payment', citation: { file: '004', clause: '附3 备注 1' } },
+    coverage: {
+      afterWindow: 'day-after-payment',
+      afterWindowFrom: { months: 3 },
+      citation: { file: '004', clause: '附3 备注 1' },
+    },
     // The form has separate 当年 / 次年 boxes, so the next year may be chosen on its own.
     nextYear: {
       bornFrom: '09-01',
@@ -397,12 +401,65 @@ export const anhui = definePolicy({
     citation: { file: '004', clause: '附3 备注 1' },
   },
 
-  // 附件2 二 2: the counterfoil and stub go to the archives, so the family gets the main page either way.
+  // 附件2 二 2: the main page goes to the applicant and the counterfoil and stub to the archives.
+  // What a family whose registration fails receives is not said (see questions).
   certificateHandover: {
     registrationDone: 'main-page',
-    registrationFailed: 'main-page',
     citation: { file: '004', clause: '附件2 二 2' },
   },
+  counterfoilTransfer: {
+    route: [
+      { zh: '助产机构', en: 'the midwifery institution' },
+      { zh: '国家综合档案馆', en: 'the state comprehensive archives' },
+    ],
+    schedule: {
+      kind: 'periodic',
+      note: { zh: '定期移交（文件未规定周期）', en: 'periodically (the document sets no interval)' },
+    },
+    citation: { file: '004', clause: '附件2 二 2' },
+  },
+  supplements: { offered: false, citation: { file: '004', clause: '附件2 二' } },
+  questions: [
+    {
+      id: 'insurance-90-days-or-3-months',
+      kind: 'gap',
+      text: {
+        zh: '医保参保缴费提示写“出生90天内参保缴费的，自出生之日起享受”“超过3个月参保缴费的，自缴费次日起享受”；出生第91天至满3个月之间缴费的待遇起算日未作规定。',
+        en: 'The payment note says payment within 90 days of birth covers from birth, and payment after 3 months covers from the day after payment; for a payment between day 91 and three months the start of coverage is not stated.',
+      },
+      meanwhile: {
+        zh: '平台在这段时间不计算待遇期，并提示家庭在90天内缴费或向参保地医保经办机构咨询。',
+        en: 'The platform computes no coverage for such a payment and tells the family to pay within 90 days or ask the local medical security office.',
+      },
+      citations: [{ file: '004', clause: '附3 备注 1' }],
+    },
+    {
+      id: 'certificate-when-registration-fails',
+      kind: 'gap',
+      text: {
+        zh: '文件规定正页交申请人、副页和存根移交档案馆，未规定出生登记不成功时家庭领取哪些页。',
+        en: 'The document gives the main page to the applicant and the counterfoil and stub to the archives, but does not say which pages a family whose registration fails receives.',
+      },
+      meanwhile: {
+        zh: '平台不替医院决定；登记不成功时提示家庭向助产机构确认领取方式。',
+        en: 'The platform does not decide for the hospital; when the registration fails it tells the family to ask the hospital.',
+      },
+      citations: [{ file: '004', clause: '附件2 二 2' }],
+    },
+    {
+      id: 'no-supplement-step',
+      kind: 'gap',
+      text: {
+        zh: '文件未规定补件环节。',
+        en: 'The document provides no supplement step.',
+      },
+      meanwhile: {
+        zh: '材料审核不通过的事项由部门驳回并说明原因，家庭可重新申请或线下办理。',
+        en: 'An item whose materials fail review is rejected with the reason; the family may apply again or offline.',
+      },
+      citations: [{ file: '004', clause: '附件2 二' }],
+    },
+  ],
 
   notices: [
     {

@@ -80,13 +80,16 @@ export const fujian = definePolicy({
       sla: { unit: 'working-hours', value: 24, citation: { file: '003', clause: '附件1 四(三)(五)' } },
       citation: { file: '003', clause: '附件1 一(六)；三(一)4' },
     },
-    // 附件1 四(四): 3 working days after the applicant chooses the partner bank, after registration.
+    // 附件1 四(四): the 3 working days run from the applicant's choice of the partner bank, and the
+    // card cannot be made before the baby's hukou page is uploaded (附件2 一(七)): the clock starts
+    // when both are in, not at the registration.
     {
       id: 'social-security-card',
       name: { zh: '新生儿社会保障卡办理', en: 'Social security card' },
       department: 'hrss',
       dependsOn: ['hukou-registration'],
       sla: { unit: 'working-hours', value: 72, citation: { file: '003', clause: '附件1 四(四)(五)' } },
+      clockStarts: 'when-family-ready',
       citation: { file: '003', clause: '附件1 一(七)；三(一)5' },
     },
   ],
@@ -285,6 +288,52 @@ export const fujian = definePolicy({
       citation: { file: '003', clause: '附件2 一(四)；附件4 一' },
     },
     {
+      id: 'surname-of-a-parent',
+      scope: 'case',
+      appliesWhen: { all: [{ is: 'baby-named' }, NOT_WITH_HUKOU_BOOK] },
+      require: { is: 'baby-surname-of-a-parent' },
+      requirement: { zh: '新生儿姓氏随父或随母', en: "the baby takes the father's or the mother's surname" },
+      refusal: {
+        zh: '新生儿姓氏与父母双方的姓氏均不同，不能在线申报',
+        en: "the baby's surname is neither the father's nor the mother's, so it cannot be applied for online",
+      },
+      remedy: {
+        kind: 'apply-offline',
+        text: {
+          zh: '请改为随父姓或随母姓；如确需取其他姓氏，请到派出所线下办理',
+          en: "take the father's or the mother's surname, or apply for another surname at the police station",
+        },
+      },
+      citation: { file: '003', clause: '附件1 二(一)' },
+    },
+    {
+      id: 'collective-only-without-family-household',
+      scope: 'case',
+      appliesWhen: {
+        all: [
+          { is: 'parent-household-type-in', who: 'registering', types: ['collective', 'student-collective'] },
+          NOT_WITH_HUKOU_BOOK,
+        ],
+      },
+      require: { is: 'no-family-household-where-collective' },
+      requirement: {
+        zh: '在集体户的市区内无家庭户的，才可落户集体户',
+        en: 'a baby joins a collective household only when the family has no family household in that city area',
+      },
+      refusal: {
+        zh: '家庭在集体户所在市区内有家庭户，新生儿不能落户集体户',
+        en: 'the family has a family household in the city area of the collective household, so the baby cannot join the collective one',
+      },
+      remedy: {
+        kind: 'choose-other-parent',
+        text: {
+          zh: '请改为随家庭户口一方落户',
+          en: 'register the baby with the parent in the family household',
+        },
+      },
+      citation: { file: '003', clause: '附件4 一' },
+    },
+    {
       id: 'delivery-record-matches',
       scope: 'case',
       appliesWhen: { is: 'scenario-in', scenarios: ['full'] },
@@ -319,11 +368,13 @@ export const fujian = definePolicy({
         zh: '未持有正、副页完全版的《出生医学证明》，不能按情形二办理',
         en: 'without the full certificate (main page and counterfoil) scenario 2 is not possible',
       },
+      // A certificate already issued cannot be issued again by the full process, so the only way
+      // left is the police station (三(二)2 补齐后到户籍地派出所办理).
       remedy: {
-        kind: 'choose-other-scenario',
+        kind: 'apply-offline',
         text: {
-          zh: '请选择全流程办理，或持完整出生医学证明到派出所办理',
-          en: 'choose the full process, or take the full certificate to the police station',
+          zh: '已签发的《出生医学证明》副页已裁切的，请持出生医学证明和户口簿到落户地派出所线下办理出生登记',
+          en: 'with the counterfoil of the issued certificate already cut, take the certificate and hukou book to the police station and register the birth there',
         },
       },
       citation: { file: '003', clause: '附件2 二(一)；附件1 三(二)1' },
@@ -448,7 +499,6 @@ export const fujian = definePolicy({
     {
       id: 'grantee',
       label: { zh: '受委托人姓名、性别、证件类别及号码、联系电话', en: "Grantee's name, sex, ID and phone" },
-      prefill: ['marriage-registry'],
       citation: { file: '003', clause: '附件3' },
     },
     {
@@ -490,7 +540,30 @@ export const fujian = definePolicy({
     },
   ],
 
+  supplements: { offered: true, citation: { file: '003', clause: '附件4 三；附件1 三(一)2' } },
   slaPauses: { excludes: ['supplement', 'mail'], citation: { file: '003', clause: '附件1 四(五)' } },
+  // 三(一)2: the counterfoils cut for online cases go to the county health bureau in person, which
+  // hands them to the police at the same level with a list both sides sign.
+  counterfoilTransfer: {
+    route: [
+      { zh: '助产机构', en: 'the midwifery institution' },
+      { zh: '县（市、区）卫生健康行政部门', en: 'the county health bureau' },
+      { zh: '同级公安机关', en: 'the county police' },
+    ],
+    schedule: {
+      kind: 'periodic',
+      note: {
+        zh: '定期当面上交；卫生健康行政部门以机要公文交换或当面移交',
+        en: 'handed in person periodically; the health bureau passes them on by confidential exchange or in person',
+      },
+    },
+    record: {
+      zh: '双方共同签字确认的一致性清单（移交记录表）',
+      en: 'a consistency list both sides sign (the transfer record sheet)',
+    },
+    signedByBoth: true,
+    citation: { file: '003', clause: '附件1 三(一)2' },
+  },
   delivery: [
     {
       item: 'birth-certificate',

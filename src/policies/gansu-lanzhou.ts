@@ -42,12 +42,14 @@ export const gansuLanzhou = definePolicy({
       sla: { unit: 'working-days', value: 1, citation: { file: '001', clause: '五(一)' } },
       citation: { file: '001', clause: '二 1' },
     },
+    // 附件1 lists vaccination, parenting guidance and maternity reimbursement as 服务事项, apart
+    // from the four 联办事项: services the family uses along the way, not tasks with a time limit.
     {
       id: 'vaccination-certificate',
-      name: { zh: '预防接种证', en: 'Vaccination certificate' },
+      name: { zh: '预防接种', en: 'Vaccination' },
       department: 'midwifery-institution',
-      sla: { unit: 'on-the-spot', citation: { file: '001', clause: '二 2' } },
-      citation: { file: '001', clause: '二 2' },
+      kind: 'service',
+      citation: { file: '001', clause: '二 2；附件1 服务事项' },
     },
     {
       id: 'hukou-registration',
@@ -80,15 +82,15 @@ export const gansuLanzhou = definePolicy({
       id: 'maternity-benefit',
       name: { zh: '生育医疗费用报销', en: 'Maternity medical expense reimbursement' },
       department: 'medical-security',
-      sla: { unit: 'working-days', value: 1, citation: { file: '001', clause: '五(四)' } },
-      citation: { file: '001', clause: '二 6' },
+      kind: 'service',
+      citation: { file: '001', clause: '二 6；附件1 服务事项' },
     },
-    // 二 7: registered in the birth certificate information system, which the institutions run.
     {
       id: 'parenting-guidance',
-      name: { zh: '科学育儿指导服务登记', en: 'Parenting guidance registration' },
+      name: { zh: '科学育儿指导', en: 'Parenting guidance' },
       department: 'midwifery-institution',
-      citation: { file: '001', clause: '二 7' },
+      kind: 'service',
+      citation: { file: '001', clause: '二 7；附件1 服务事项' },
     },
   ],
   scenarios: [
@@ -233,36 +235,57 @@ export const gansuLanzhou = definePolicy({
       remedy: OFFLINE,
       citation: { file: '001', clause: '二 3' },
     },
+    // 三(二) lists it under "应当符合": a condition of the online registration, not advice.
     {
       id: 'register-within-one-month',
       scope: 'hukou-registration',
-      effect: 'advise',
       require: { is: 'baby-age-within-months', months: 1 },
       requirement: { zh: '婴儿出生后一个月以内申报出生登记', en: 'the birth is registered within one month' },
       refusal: {
-        zh: '已超过出生后一个月的申报期限',
-        en: 'the one-month period for registering the birth has passed',
+        zh: '已超过出生后一个月的申报期限，出生登记不能在线联办',
+        en: 'the one-month period for registering the birth has passed, so it cannot be done online',
+      },
+      remedy: {
+        kind: 'apply-offline',
+        text: {
+          zh: '请到婴儿父亲或母亲常住户口所在地的公安派出所申报出生登记',
+          en: "register the birth at the police station of the father's or mother's permanent hukou",
+        },
+      },
+      citation: { file: '001', clause: '三(二)1' },
+    },
+    {
+      id: 'mother-insured-for-maternity',
+      scope: 'maternity-benefit',
+      require: { is: 'mother-maternity-insured-within', divisions: ['62'] },
+      requirement: {
+        zh: '生育医疗费用报销须母亲在甘肃省参加生育保险',
+        en: 'maternity reimbursement needs the mother to be insured for maternity in Gansu',
+      },
+      refusal: {
+        zh: '未查到母亲在甘肃省的生育保险参保记录',
+        en: "no maternity insurance of the mother's in Gansu was found",
       },
       remedy: {
         kind: 'contact',
         text: {
-          zh: '仍可申请；逾期申报的，请按落户地派出所要求说明情况',
-          en: 'you may still apply; the police station may ask why the registration is late',
+          zh: '请向参保地医疗保障经办机构咨询生育医疗费用报销',
+          en: 'ask the medical security office where the mother is insured about reimbursement',
         },
       },
-      citation: { file: '001', clause: '三(二)1；附件1 法定依据 户口登记条例第七条' },
+      citation: { file: '001', clause: '二 6；附件1 服务事项' },
     },
     {
       id: 'insurance-within-90-days',
       scope: 'insurance-enrollment',
-      require: { is: 'baby-age-within-days', days: 90 },
+      require: { is: 'within-insurance-window' },
       requirement: {
-        zh: '自出生之日起90天（含）内办理新生儿参保登记',
-        en: 'the newborn is enrolled within 90 days of birth, the 90th day included',
+        zh: '自出生之日起{{newborn-window-days}}天（含）内办理新生儿参保登记',
+        en: 'the newborn is enrolled within {{newborn-window-days}} days of birth, the last day included',
       },
       refusal: {
-        zh: '已超过新生儿出生90天的参保期限',
-        en: 'the 90-day newborn enrollment window has passed',
+        zh: '已超过新生儿出生{{newborn-window-days}}天的参保期限',
+        en: 'the {{newborn-window-days}}-day newborn enrollment window has passed',
       },
       remedy: {
         kind: 'contact',
@@ -431,6 +454,21 @@ export const gansuLanzhou = definePolicy({
     promised: { unit: 'working-days', value: 3, citation: { file: '001', clause: '附件1 承诺办结时限' } },
     legal: { unit: 'working-days', value: 71, citation: { file: '001', clause: '附件1 法定办结时限' } },
   },
+  // The documents provide no supplement step: the online form takes the materials once.
+  supplements: { offered: false, citation: { file: '001', clause: '附件1 受理条件；附件3' } },
+  familyDeadlines: [
+    {
+      id: 'police-station-visit',
+      task: {
+        zh: '前往落户地派出所提交《出生医学证明》与户口簿原件，并打印新生儿常住人口信息（到场1次）',
+        en: "bring the original birth certificate and hukou book to the police station and have the baby's page printed (one visit)",
+      },
+      after: 'hukou-registration',
+      within: { unit: 'working-days', value: 3 },
+      citation: { file: '001', clause: '附件1 必须现场办理原因说明' },
+    },
+  ],
+  figures: { 'newborn-window-days': 'insurance.window.days' },
   delivery: [
     {
       item: 'birth-certificate',
@@ -469,7 +507,7 @@ export const gansuLanzhou = definePolicy({
 
   insurance: {
     stated: true,
-    window: { days: 90 },
+    window: { days: 90, saysInclusive: true },
     coverage: { afterWindow: 'unstated', citation: { file: '001', clause: '附件1 受理条件 三' } },
     nextYear: {
       bornFrom: '10-01',
@@ -490,15 +528,8 @@ export const gansuLanzhou = definePolicy({
     },
     {
       text: {
-        zh: '申报出生登记后需在3个工作日内前往落户地派出所提交出生医学证明与户口簿原件，并打印新生儿常住人口信息（到场1次）。',
-        en: 'Within 3 working days of the registration, bring the original birth certificate and hukou book to the police station to print the baby’s page (one visit).',
-      },
-      citation: { file: '001', clause: '附件1 必须现场办理原因说明' },
-    },
-    {
-      text: {
-        zh: '当年出生的新生儿，监护人应自出生之日起90天（含）内办理当年参保登记并缴费，自出生之日起至当年12月31日享受待遇；10月1日至12月31日出生、当年未能参保缴费的，可在90天（含）内办理次年参保登记并缴费，自出生之日起至次年12月31日享受待遇。',
-        en: 'Enroll and pay within 90 days of birth (the 90th day included) and the baby is covered from birth to 31 December; babies born 1 October–31 December who could not enroll for the birth year may enroll for the next year within 90 days and are covered from birth to 31 December of the next year.',
+        zh: '当年出生的新生儿，监护人应自出生之日起{{newborn-window-days}}天（含）内办理当年参保登记并缴费，自出生之日起至当年12月31日享受待遇；10月1日至12月31日出生、当年未能参保缴费的，可在{{newborn-window-days}}天（含）内办理次年参保登记并缴费，自出生之日起至次年12月31日享受待遇。',
+        en: 'Enroll and pay within {{newborn-window-days}} days of birth (the last day included) and the baby is covered from birth to 31 December; babies born 1 October–31 December who could not enroll for the birth year may enroll for the next year within {{newborn-window-days}} days and are covered from birth to 31 December of the next year.',
       },
       citation: { file: '001', clause: '附件1 受理条件 三' },
     },

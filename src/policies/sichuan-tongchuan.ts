@@ -91,12 +91,12 @@ export const sichuanTongchuan = definePolicy({
       citation: { file: '002', clause: '二(二)' },
     },
   ],
-  // 二(一): the mother "或委托人" applies; the form is signed by both parents (附件1 承诺签名).
+  // 附件1 注: "此表由婴儿母亲…在线填写,并提出申请", signed "申请人（婴儿母亲）" and by the father.
+  // The 委托人 of 二(一) is the hospital the mother authorizes with 附件3, not the father.
   applicants: {
-    roles: ['mother', 'father'],
-    authorizationRequired: ['father'],
+    roles: ['mother'],
     signatures: ['mother', 'father'],
-    citation: { file: '002', clause: '二(一)；附件1 注；附件1 承诺签名' },
+    citation: { file: '002', clause: '附件1 注；附件1 承诺签名' },
   },
 
   rules: [
@@ -172,24 +172,6 @@ export const sichuanTongchuan = definePolicy({
       remedy: { kind: 'supplement', text: { zh: '为新生儿取名后再申请', en: 'name the baby, then apply' } },
       citation: { file: '002', clause: '二(一) 末段' },
     },
-    {
-      id: 'parents-hold-resident-id',
-      scope: 'case',
-      require: {
-        not: {
-          is: 'parent-category-in',
-          who: 'at-least-one',
-          categories: ['hk-macau-taiwan', 'overseas-chinese', 'foreigner'],
-        },
-      },
-      requirement: { zh: '父母证件类型为居民身份证', en: 'both parents hold resident ID cards' },
-      refusal: {
-        zh: '联办申请表的证件类型限居民身份证',
-        en: 'the joint application form takes resident ID cards only',
-      },
-      remedy: OFFLINE,
-      citation: { file: '002', clause: '附件1 基本信息 证件类型' },
-    },
   ],
 
   // 附件2: what the joint window receives, in originals.
@@ -232,7 +214,10 @@ export const sichuanTongchuan = definePolicy({
     },
     {
       id: 'authorization-letter',
-      name: { zh: '联办授权委托书', en: 'Authorization letter for the joint window' },
+      name: {
+        zh: '联办授权委托书（母亲委托分娩医院办理）',
+        en: 'Authorization letter: the mother authorizes the hospital to handle the items',
+      },
       forItems: [
         'birth-certificate',
         'vaccination-certificate',
@@ -394,6 +379,27 @@ export const sichuanTongchuan = definePolicy({
       citation: { file: '002', clause: '附件1 证件流转信息' },
     },
   ],
+  // 二(四)3: the window tells everything missing at once (一次性告知); nothing stops a clock, as
+  // the document sets none beyond "当场".
+  supplements: { offered: true, citation: { file: '002', clause: '二(四)3' } },
+  questions: [
+    {
+      id: 'cross-district-checkbox',
+      kind: 'contradiction',
+      text: {
+        zh: '申请表“证件流转信息”设有“是（跨区域办理）”选项，要求将材料邮寄拟落户地县级政务服务中心；而办理对象要求在通川区落户，并规定区外户籍暂不予联办。',
+        en: 'The form’s document-flow section offers “yes (cross-district)”, mailing the materials to the county centre where the baby will register; yet applicants must register in Tongchuan, and out-of-district hukou is not handled jointly.',
+      },
+      meanwhile: {
+        zh: '平台按办理对象条款执行：落户一方为区外户籍的不予联办，不提供跨区域选项。',
+        en: 'The platform follows the eligibility clause: a registering parent with out-of-district hukou is not handled jointly, and no cross-district option is offered.',
+      },
+      citations: [
+        { file: '002', clause: '附件1 证件流转信息' },
+        { file: '002', clause: '二(一)2；二(一) 末段' },
+      ],
+    },
+  ],
   recipient: { allowed: ['mother'], citation: { file: '002', clause: '附件1 证件流转信息 收件人(限母亲)' } },
 
   insurance: {
@@ -415,10 +421,10 @@ export const sichuanTongchuan = definePolicy({
     },
     {
       text: {
-        zh: '窗口联办工作人员将办事材料交到区行政审批局政务服务大厅（乡镇中心卫生院也可到便民服务中心办理）；交到窗口的《出生医学证明》正、副页随户口登记使用，办结后与其他证件（社会保障卡除外）一并邮寄或在县级政务服务中心专窗领取。',
-        en: 'The window staff take the materials to the district service hall (township health centres may use the local service centre). The certificate pages handed in are used for the registration and come back with the other documents (except the card), by mail or at the county service centre.',
+        zh: '窗口联办工作人员将办事材料（含《出生医学证明》正页、副页）交到区行政审批局政务服务大厅（乡镇中心卫生院也可到便民服务中心办理），由大厅统一完成户口登记、城乡居民参保登记、社会保障卡办理。',
+        en: 'The window staff take the materials, including the birth certificate’s main page and counterfoil, to the district service hall (township health centres may use the local service centre), which handles the registration, enrollment and the card.',
       },
-      citation: { file: '002', clause: '二(四)3；附件2 4；附件1 证件流转信息' },
+      citation: { file: '002', clause: '二(四)3；附件2 4' },
     },
     {
       text: {

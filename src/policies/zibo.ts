@@ -442,7 +442,40 @@ export const zibo = definePolicy({
     },
   ],
 
-  caseSla: { promised: { unit: 'working-days', value: 4, citation: { file: '000', clause: '一' } } },
+  // 一: "全部事项在4个工作日内出件…对不符合条件或者审查未通过的4个工作日内…告知原因".
+  caseSla: {
+    promised: { unit: 'working-days', value: 4, citation: { file: '000', clause: '一' } },
+    refusalNotice: { unit: 'working-days', value: 4, citation: { file: '000', clause: '一' } },
+  },
+  // 附件1 7: a photo that fails review "会被驳回转线下办理": rejected, never sent back.
+  supplements: { offered: false, citation: { file: '000', clause: '附件1 7' } },
+  familyDeadlines: [
+    {
+      id: 'premium-payment',
+      task: {
+        zh: '通过“山东税务社保费缴纳”微信小程序或线下税务窗口缴纳新生儿城乡居民医保个人缴费部分',
+        en: "pay the baby's resident insurance premium through the Shandong Tax social insurance mini-program or at a tax office",
+      },
+      after: 'insurance-enrollment',
+      opensAfter: { unit: 'working-days', value: 3 },
+      within: { months: 6 },
+      citation: { file: '000', clause: '附件1 6' },
+    },
+  ],
+  // 四(一): last month's second copies, sorted by county with a detail list, posted to the county
+  // police before the 10th; up to a week later around major holidays.
+  counterfoilTransfer: {
+    route: [
+      { zh: '助产机构', en: 'the midwifery institution' },
+      { zh: '区县公安分局户籍科', en: "the county police's hukou section" },
+    ],
+    schedule: { kind: 'monthly', byDay: 10, holidayDelayDays: 7 },
+    record: {
+      zh: '按落户区县整理的出生医学证明第二联明细表',
+      en: 'a detail list of the second copies by county',
+    },
+    citation: { file: '000', clause: '四(一)' },
+  },
   delivery: [
     {
       item: 'birth-certificate',

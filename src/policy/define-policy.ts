@@ -2,6 +2,7 @@ import { AppError, type FieldIssue } from '../domain/error.ts';
 import type { ItemId } from '../domain/ids.ts';
 import { invalidInput } from './facts.ts';
 import type { Condition } from './predicates.ts';
+import type { z } from 'zod';
 import { PolicyInput, type Policy } from './schema.ts';
 
 /**
@@ -19,8 +20,9 @@ export function definePolicy(input: PolicyInput): Policy {
     const err = invalidInput(parsed.error, `policy(${String((input as { region?: unknown }).region)})`);
     throw new AppError('INVALID_POLICY', err.messages, err.details);
   }
-  const policy = parsed.data;
-  const problems = crossCheck(policy);
+  const figures = resolveFigures(parsed.data);
+  const policy: Policy = { ...fillFigures(parsed.data, figures.values), figures: figures.values };
+  const problems = [...figures.problems, ...crossCheck(policy)];
   if (problems.length > 0) {
     throw new AppError(
       'INVALID_POLICY',
@@ -119,6 +121,26 @@ function crossCheck(policy: Policy): FieldIssue[] {
     l.items.forEach((it, j) => requireItem(`legalBases[${i}].items[${j}]`, it)),
   );
   if (policy.insurance.stated) requireItem('insurance', 'insurance-enrollment');
+  policy.familyDeadlines.forEach((d, i) => requireItem(`familyDeadlines[${i}].after`, d.after));
+  policy.items.forEach((item, i) => {
+    if (item.kind !== 'service') return;
+    if (item.sla)
+      problem(
+        `items[${i}]`,
+        '服务事项不派发任务，不设办理时限',
+        'a service is not a dispatched task and has no time limit',
+      );
+    const dependants = policy.items.filter((x) => x.dependsOn.includes(item.id));
+    if (dependants.length)
+      problem(
+        `items[${i}]`,
+        '联办事项不能依赖服务事项',
+        `joint items cannot wait for a service (${dependants.map((d) => d.id).join(', ')})`,
+      );
+  });
+  for (const { path, text } of bilinguals(policy))
+    if (/\{\{/.test(text))
+      problem(path, `引用了未定义的数字：${text}`, `quotes a figure that is not defined: ${text}`);
 
   const sourceFiles = new Set<string>(policy.sources.map((s) => s.file));
   for (const { path, file } of citations(policy)) {
@@ -138,6 +160,49 @@ function crossCheck(policy: Policy): FieldIssue[] {
       );
   });
   return problems;
+}
+
+/** Look each figure up where the rules set it; a path that leads to no number is a mistake. */
+function resolveFigures(policy: z.infer<typeof PolicyInput>) {
+  const values: Record<string, number> = {};
+  const problems: FieldIssue[] = [];
+  for (const [name, path] of Object.entries(policy.figures)) {
+    let at: unknown = policy;
+    for (const key of path.split('.')) {
+      if (Array.isArray(at)) at = at.find((x: { id?: string }) => x?.id === key);
+      else at = at && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined;
+    }
+    if (typeof at === 'number') values[name] = at;
+    else
+      problems.push({
+        field: `figures.${name}`,
+        message: {
+          zh: `figures.${name}：${path} 不是政策中的数字`,
+          en: `figures.${name}: ${path} is not a number in this policy`,
+        },
+      });
+  }
+  return { values, problems };
+}
+
+/** Put each figure's number into every text that quotes it as {{name}}. */
+function fillFigures<T>(value: T, figures: Record<string, number>): T {
+  if (typeof value === 'string')
+    return value.replace(/\{\{([a-z0-9-]+)\}\}/g, (whole, name: string) =>
+      name in figures ? String(figures[name]) : whole,
+    ) as T;
+  if (Array.isArray(value)) return value.map((v) => fillFigures(v, figures)) as T;
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillFigures(v, figures)])) as T;
+  return value;
+}
+
+function bilinguals(value: unknown, path = ''): { path: string; text: string }[] {
+  if (typeof value === 'string') return [{ path, text: value }];
+  if (Array.isArray(value)) return value.flatMap((v, i) => bilinguals(v, `${path}[${i}]`));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => bilinguals(v, path ? `${path}.${k}` : k));
+  return [];
 }
 
 function unique<T>(values: T[]): T[] {
@@ -189,6 +254,10 @@ export function citations(value: unknown, path = ''): { path: string; file: stri
     if (key === 'citation' && v && typeof v === 'object') {
       const c = v as { file: string; clause: string };
       out.push({ path: p, file: c.file, clause: c.clause });
+    } else if (key === 'citations' && Array.isArray(v)) {
+      (v as { file: string; clause: string }[]).forEach((c, i) =>
+        out.push({ path: `${p}[${i}]`, file: c.file, clause: c.clause }),
+      );
     } else {
       out.push(...citations(v, p));
     }

@@ -1,4 +1,4 @@
-import type { Calendar } from '../domain/calendar.ts';
+import { restsOnProvisional, type Calendar } from '../domain/calendar.ts';
 import { AppError } from '../domain/error.ts';
 import type { ItemId, Scenario } from '../domain/ids.ts';
 import { beijingDate, formatInstant } from '../domain/local-date.ts';
@@ -20,7 +20,7 @@ import {
   scenarioFinding,
   scenarioOf,
 } from './findings.ts';
-import { insuranceTerms } from './insurance.ts';
+import { insuranceTerms, newbornWindowEnds } from './insurance.ts';
 import { evaluateCondition, type PredicateContext } from './predicates.ts';
 import type { Policy, Sla } from './schema.ts';
 
@@ -49,6 +49,7 @@ export function evaluate({ policy, facts, at, calendar }: EvaluateInput): Evalua
     birthDate,
     scenario: scenario.id,
     chosenItems: new Set(chosen.keys()),
+    insuranceWindowEnds: policy.insurance.stated ? newbornWindowEnds(policy.insurance, birthDate) : null,
   };
 
   const findings: Finding[] = [
@@ -61,7 +62,7 @@ export function evaluate({ policy, facts, at, calendar }: EvaluateInput): Evalua
     (f) => f.scope === 'case' && f.effect === 'refuse' && f.outcome === 'failed',
   );
 
-  const { planned, leftOut } = planItems(policy, chosen, scenario.id, findings);
+  const { planned, services, leftOut } = planItems(policy, chosen, scenario.id, findings);
   const mandatoryLost = (policy.mandatory?.items ?? []).some((m) =>
     leftOut.some((l) => l.id === m && l.reason !== 'scenario'),
   );
@@ -77,6 +78,12 @@ export function evaluate({ policy, facts, at, calendar }: EvaluateInput): Evalua
     scenario,
     findings,
     plan,
+    services: eligible
+      ? services.map((id) => {
+          const item = policy.items.find((i) => i.id === id)!;
+          return { id, name: item.name, department: item.department, citation: item.citation };
+        })
+      : [],
     leftOut,
     materials,
     deadlines: {
@@ -125,6 +132,7 @@ function planItems(policy: Policy, chosen: Map<ItemId, Why>, scenario: Scenario,
   const skips = new Set(policy.scenarios.find((s) => s.id === scenario)?.skips ?? []);
   const leftOut: LeftOutItem[] = [];
   const planned: ItemId[] = [];
+  const services: ItemId[] = [];
   for (const item of topologicalOrder(policy)) {
     if (!chosen.has(item.id)) {
       leftOut.push({ id: item.id, reason: 'not-chosen' });
@@ -146,9 +154,9 @@ function planItems(policy: Policy, chosen: Map<ItemId, Why>, scenario: Scenario,
       leftOut.push({ id: item.id, reason: 'depends-on-left-out', dependsOn: lostDep });
       continue;
     }
-    planned.push(item.id);
+    (item.kind === 'service' ? services : planned).push(item.id);
   }
-  return { planned, leftOut };
+  return { planned, services, leftOut };
 }
 
 /** Items in an order where each comes after everything it depends on; policy order breaks ties. */
@@ -183,14 +191,23 @@ function schedule(
     const stage = deps.length ? Math.max(...deps.map((d) => byId.get(d)!.stage)) + 1 : 0;
     const depEnds = deps.map((d) => finish.get(d) ?? null);
     let deadline: Deadline;
-    if (item.sla && depEnds.every((d) => d !== null)) {
+    if (item.sla && item.clockStarts === 'when-family-ready') {
+      deadline = {
+        status: 'not-set',
+        reason: {
+          zh: '时限自您完成本事项所需的选择和材料（如选择银行、上传新生儿户口页）后起算',
+          en: 'the time limit starts once you have made the choices and uploaded what this item needs (such as the bank and the baby’s hukou page)',
+        },
+      };
+    } else if (item.sla && depEnds.every((d) => d !== null)) {
       const latestUpstream = depEnds.length ? Math.max(...depEnds.map((d) => d!.getTime())) : at.getTime();
       // An upstream item due at 24:00 may finish in the last instant of that day; for a count of
       // days that day is the triggering day, not the next one. Hours just continue.
       const start = new Date(
         depEnds.length && item.sla.unit !== 'working-hours' ? latestUpstream - 1 : latestUpstream,
       );
-      deadline = safeDeadline(calendar, start, item.sla, 'own-limit');
+      // The chain counted every day from the submission: an upstream provisional day makes this one provisional.
+      deadline = safeDeadline(calendar, start, item.sla, 'own-limit', at);
     } else if (promised) {
       deadline = promised; // the case promise bounds every item the documents give no own limit
     } else {
@@ -231,10 +248,19 @@ function safeDeadline(
   from: Date,
   sla: Sla,
   basis: 'own-limit' | 'case-promise',
+  countedSince: Date = from,
 ): Deadline {
   try {
     const at = deadlineOf(calendar, from, sla);
-    return { status: 'scheduled', at: at.toISOString(), local: formatInstant(at), basis, sla };
+    return {
+      status: 'scheduled',
+      at: at.toISOString(),
+      local: formatInstant(at),
+      basis,
+      sla,
+      // A year without its official arrangement was counted on the statutory holidays alone.
+      ...(restsOnProvisional(calendar, countedSince, at) ? { provisional: true as const } : {}),
+    };
   } catch (e) {
     if (e instanceof AppError && e.code === 'CALENDAR_NOT_COVERED') {
       return { status: 'calendar-not-covered', year: e.details.year as number, reason: e.messages };
@@ -265,10 +291,8 @@ function requiredMaterials(policy: Policy, plan: PlannedItem[], ctx: PredicateCo
 export function certificatePagesFor(policy: Policy, registration: 'done' | 'failed') {
   const rule = policy.certificateHandover;
   if (!rule) return null;
-  return {
-    pages: registration === 'done' ? rule.registrationDone : rule.registrationFailed,
-    citation: rule.citation,
-  };
+  const pages = registration === 'done' ? rule.registrationDone : rule.registrationFailed;
+  return pages ? { pages, citation: rule.citation } : null;
 }
 
 export { checkChoices };

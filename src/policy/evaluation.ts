@@ -21,8 +21,18 @@ export interface Finding {
 }
 
 export type Deadline =
-  /** `basis` says which limit applied: the item's own, or the case promise that bounds it. */
-  | { status: 'scheduled'; at: string; local: string; basis: 'own-limit' | 'case-promise'; sla: Sla }
+  /**
+   * `basis` says which limit applied: the item's own, or the case promise that bounds it.
+   * `provisional`: some day counted lies in a year with no official arrangement yet (calendar.ts).
+   */
+  | {
+      status: 'scheduled';
+      at: string;
+      local: string;
+      basis: 'own-limit' | 'case-promise';
+      sla: Sla;
+      provisional?: true;
+    }
   | { status: 'not-set'; reason: Bilingual }
   | { status: 'calendar-not-covered'; year: number; reason: Bilingual };
 
@@ -56,6 +66,14 @@ export interface RequiredMaterial {
   citation: Citation;
 }
 
+/** A 服务事项 the family may use along the way: no task, no deadline. */
+export interface AvailableService {
+  id: ItemId;
+  name: Bilingual;
+  department: DepartmentId;
+  citation: Citation;
+}
+
 export interface Evaluation {
   region: RegionId;
   evaluatedAt: string;
@@ -68,6 +86,7 @@ export interface Evaluation {
   };
   findings: Finding[];
   plan: PlannedItem[];
+  services: AvailableService[];
   leftOut: LeftOutItem[];
   materials: RequiredMaterial[];
   deadlines: { promised: Deadline | null; legal: Deadline | null };

@@ -159,6 +159,11 @@ export const Facts = z.strictObject({
     })
     .nullable()
     .default(null),
+  /**
+   * The hukou registry shows a family household of the parents in the city districts (or county)
+   * of the registering parent's collective household (003 附件4 一).
+   */
+  familyHouseholdInCollectiveArea: z.boolean().default(false),
   /** Another live application for this baby on this platform (申请人重复提交). */
   priorApplication: z.boolean().default(false),
   choices: z.strictObject({

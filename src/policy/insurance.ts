@@ -29,10 +29,18 @@ export type InsuranceTerms =
       paidWithinWindow: boolean;
       /** Empty when the documents do not say what a payment after the window buys. */
       coverage: CoveragePeriod[];
-      note?: Bilingual;
+      /** What the family must know before paying: a gap in the documents, a year left uncovered. */
+      warnings: { text: Bilingual; citation: Citation }[];
       citations: Citation[];
     }
   | { stated: false; note: Bilingual; citations: Citation[] };
+
+/** The last day on which paying still covers the baby from the birth day. */
+export function newbornWindowEnds(rules: InsuranceRules & { stated: true }, birthDate: LocalDate): LocalDate {
+  return 'days' in rules.window
+    ? addDays(birthDate, rules.window.days)
+    : addMonths(birthDate, rules.window.months);
+}
 
 export function insuranceTerms(
   rules: InsuranceRules,
@@ -42,10 +50,7 @@ export function insuranceTerms(
 ): InsuranceTerms {
   if (!rules.stated) return { stated: false, note: rules.note, citations: [rules.citation] };
 
-  const windowEnds =
-    'days' in rules.window
-      ? addDays(birthDate, rules.window.days)
-      : addMonths(birthDate, rules.window.months);
+  const windowEnds = newbornWindowEnds(rules, birthDate);
   const birth = parts(birthDate);
   const nextOffered = rules.nextYear !== undefined && birthDate.slice(5) >= rules.nextYear.bornFrom;
   const yearsOffered: InsuranceYear[] = nextOffered ? ['current', 'next'] : ['current'];
@@ -65,17 +70,31 @@ export function insuranceTerms(
     : null;
 
   const coverage: CoveragePeriod[] = [];
-  let note: Bilingual | undefined;
+  const warnings: { text: Bilingual; citation: Citation }[] = [];
+  const lateFrom = rules.coverage.afterWindowFrom
+    ? addMonths(birthDate, rules.coverage.afterWindowFrom.months)
+    : windowEnds;
   const start = paidWithinWindow
     ? birthDate
     : rules.coverage.afterWindow === 'payment-date'
       ? paymentDate
       : addDays(paymentDate, 1);
   if (!paidWithinWindow && rules.coverage.afterWindow === 'unstated') {
-    note = {
-      zh: '缴费晚于新生儿参保期限，文件未规定此时的待遇起算日，请向参保地医保经办机构咨询',
-      en: 'payment falls after the newborn window; the documents do not say when coverage then starts, so ask the local medical security office',
-    };
+    warnings.push({
+      text: {
+        zh: '缴费晚于新生儿参保期限，文件未规定此时的待遇起算日，请向参保地医保经办机构咨询',
+        en: 'payment falls after the newborn window; the documents do not say when coverage then starts, so ask the local medical security office',
+      },
+      citation: rules.coverage.citation,
+    });
+  } else if (rules.coverage.afterWindowFrom && paymentDate > windowEnds && paymentDate <= lateFrom) {
+    warnings.push({
+      text: {
+        zh: `缴费日在新生儿参保期限（${windowEnds}止）之后、出生满${rules.coverage.afterWindowFrom!.months}个月（${lateFrom}）之前，文件未规定此时的待遇起算日，请在期限内缴费或向参保地医保经办机构咨询`,
+        en: `the payment falls after the newborn window (ending ${windowEnds}) but before ${rules.coverage.afterWindowFrom!.months} months from birth (${lateFrom}); the documents do not say when coverage then starts, so pay within the window or ask the local medical security office`,
+      },
+      citation: rules.coverage.citation,
+    });
   } else {
     // Within the window "当年" is the birth year, covered from the birth day. After it, the year is
     // the payment's (保期为投保日至缴费当年度12月31日, 003 附件2 一(五)).
@@ -107,6 +126,16 @@ export function insuranceTerms(
         basis,
       });
     }
+    const birthYearCovered = coverage.some((c) => c.start <= birthDate || c.year === birth.year);
+    if (years.length > 0 && !birthYearCovered && rules.nextYear) {
+      warnings.push({
+        text: {
+          zh: `只选择了次年参保：出生当年（${birthDate}至${birth.year}-12-31）不在保障范围内；如需出生当年的医保待遇，请同时选择当年`,
+          en: `only the next year is chosen: the birth year (${birthDate} to ${birth.year}-12-31) is not covered; to be covered from birth, choose the current year too`,
+        },
+        citation: rules.nextYear.citation,
+      });
+    }
   }
   return {
     stated: true,
@@ -117,7 +146,7 @@ export function insuranceTerms(
     paymentDate,
     paidWithinWindow,
     coverage,
-    ...(note ? { note } : {}),
+    warnings,
     citations,
   };
 }

@@ -18,6 +18,8 @@ export interface PredicateContext {
   birthDate: LocalDate;
   scenario: Scenario;
   chosenItems: ReadonlySet<ItemId>;
+  /** The last day of the newborn insurance window the policy's insurance terms set, if any. */
+  insuranceWindowEnds: LocalDate | null;
 }
 
 /** Which parents a parent predicate speaks of; `registering` is the one the baby's hukou follows. */
@@ -91,6 +93,11 @@ function marriageOfParents(facts: Facts) {
   return matches ? m : null;
 }
 
+/** A divorce on record without its date is taken as before the birth: nothing shows otherwise. */
+function divorcedBefore(m: NonNullable<Facts['marriage']>, birthDate: LocalDate): boolean {
+  return m.status === 'divorced' && (m.divorcedOn === undefined || m.divorcedOn < birthDate);
+}
+
 function definePredicate<const Name extends string, Shape extends z.ZodRawShape>(
   name: Name,
   args: Shape,
@@ -120,6 +127,13 @@ export const PREDICATES = [
     { days: z.number().int().positive() },
     'no more than N days have passed since the birth day (N天(含)内)',
     (c, a) => daysBetween(c.birthDate, c.today) <= a.days,
+  ),
+
+  definePredicate(
+    'within-insurance-window',
+    {},
+    "the application falls within the newborn insurance window the region's insurance terms set",
+    (c) => c.insuranceWindowEnds !== null && c.today <= c.insuranceWindowEnds,
   ),
 
   definePredicate(
@@ -220,10 +234,10 @@ export const PREDICATES = [
   definePredicate(
     'married-before-birth',
     {},
-    'the parents had registered their marriage to each other by the day of birth (婚生 / 婚内生育)',
+    'the parents were married to each other on the day of birth: registered by then and not divorced before (婚生 / 婚内生育)',
     (c) => {
       const m = marriageOfParents(c.facts);
-      return m !== null && m.registeredOn <= c.birthDate;
+      return m !== null && m.registeredOn <= c.birthDate && !divorcedBefore(m, c.birthDate);
     },
   ),
 
@@ -233,9 +247,7 @@ export const PREDICATES = [
     'the marriage on record was not dissolved before the birth (出生前父母离异)',
     (c) => {
       const m = marriageOfParents(c.facts);
-      return (
-        m !== null && !(m.status === 'divorced' && (m.divorcedOn === undefined || m.divorcedOn < c.birthDate))
-      );
+      return m !== null && !divorcedBefore(m, c.birthDate);
     },
   ),
 
@@ -276,6 +288,24 @@ export const PREDICATES = [
     {},
     'the baby has a surname and a given name',
     (c) => c.facts.baby.surname.trim() !== '' && c.facts.baby.givenName.trim() !== '',
+  ),
+
+  definePredicate(
+    'baby-surname-of-a-parent',
+    {},
+    "the baby's surname is the father's or the mother's (姓氏随父或随母)",
+    (c) => {
+      const surname = c.facts.baby.surname.trim();
+      const parents = [c.facts.mother, c.facts.father].filter((p): p is Parent => p !== null);
+      return surname !== '' && parents.some((p) => p.name.startsWith(surname));
+    },
+  ),
+
+  definePredicate(
+    'no-family-household-where-collective',
+    {},
+    "the family has no family household in the city area of the registering parent's collective household (在集体户的市区内无家庭户)",
+    (c) => !c.facts.familyHouseholdInCollectiveArea,
   ),
 
   definePredicate(

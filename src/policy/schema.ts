@@ -53,14 +53,31 @@ export const Sla = z.discriminatedUnion('unit', [
 ]);
 export type Sla = z.infer<typeof Sla>;
 
+/** A time after an event, in working days or in calendar months (N个月内). */
+const Period = z.union([
+  z.strictObject({ unit: z.literal('working-days'), value: z.number().int().positive() }),
+  z.strictObject({ months: z.number().int().positive() }),
+]);
+export type Period = z.infer<typeof Period>;
+
 export const PolicyItem = z.strictObject({
   id: ItemId,
   name: Bilingual,
   department: DepartmentId,
+  /**
+   * 'joint': a 联办事项 the platform hands to the department as a task with a time limit.
+   * 'service': a 服务事项 the family may use along the way (Gansu 附件1); never a dispatched task.
+   */
+  kind: z.enum(['joint', 'service']).default('joint'),
   /** Items that must be done before this one may start (the dependency DAG). */
   dependsOn: z.array(ItemId).default([]),
   /** Absent when the documents set no time limit for the item. */
   sla: Sla.optional(),
+  /**
+   * When the item's clock starts: when the platform hands it over, or only once the family has
+   * given what the item waits for (Fujian's card: the bank chosen and the baby's hukou page in).
+   */
+  clockStarts: z.enum(['when-dispatched', 'when-family-ready']).default('when-dispatched'),
   citation: Citation,
 });
 export type PolicyItem = z.infer<typeof PolicyItem>;
@@ -129,11 +146,20 @@ export const InsuranceRules = z.discriminatedUnion('stated', [
     stated: z.literal(true),
     /** The window after birth in which paying gives coverage from the birth day. */
     window: z.union([
-      z.strictObject({ days: z.number().int().positive() }),
+      z.strictObject({
+        days: z.number().int().positive(),
+        /** The document says the last day counts ("90天(含)"); the count is the same, the wording is not. */
+        saysInclusive: z.boolean().default(false),
+      }),
       z.strictObject({ months: z.number().int().positive() }),
     ]),
     coverage: z.strictObject({
       afterWindow: z.enum(['payment-date', 'day-after-payment', 'unstated']),
+      /**
+       * Where the documents name a later point than the window's end for the after-window rule
+       * (Anhui: "出生90天内" then "超过3个月"), the days between are a gap: no coverage is decided.
+       */
+      afterWindowFrom: z.strictObject({ months: z.number().int().positive() }).optional(),
       citation: Citation,
     }),
     nextYear: z
@@ -222,10 +248,91 @@ export const PolicyInput = z.strictObject({
   rules: z.array(EligibilityRule).min(1),
   materials: z.array(Material).default([]),
   formFields: z.array(FormField).default([]),
-  caseSla: z.strictObject({ promised: Sla.optional(), legal: Sla.optional() }).default({}),
+  caseSla: z
+    .strictObject({
+      promised: Sla.optional(),
+      legal: Sla.optional(),
+      /** How soon a refused applicant must be told why (Zibo 一: 4个工作日内告知原因). */
+      refusalNotice: Sla.optional(),
+    })
+    .default({}),
+  /**
+   * Whether a department may send an item back for a supplement (补件). Where it may not, a
+   * material that fails review rejects the item to offline handling (Zibo 附件1 7).
+   */
+  supplements: z.strictObject({ offered: z.boolean(), citation: Citation }),
+  /** What does not count toward an item's time limit; absent: every working hour counts. */
   slaPauses: z
     .strictObject({ excludes: z.array(z.enum(['supplement', 'mail'])).min(1), citation: Citation })
     .optional(),
+  /**
+   * Deadlines on the family, not on a department: Gansu's visit to the police station within 3
+   * working days; Zibo's premium, paid from 3 working days to 6 months after enrollment.
+   */
+  familyDeadlines: z
+    .array(
+      z.strictObject({
+        id: Kebab,
+        task: Bilingual,
+        /** The item whose completion starts the family's clock. */
+        after: ItemId,
+        /** Not before this long after it (the window opens). */
+        opensAfter: Period.optional(),
+        within: Period,
+        citation: Citation,
+      }),
+    )
+    .default([]),
+  /**
+   * How the birth certificate's counterfoils (副页 / 第二联) travel from the hospital to the
+   * police: in batches on a schedule, through whom, with which record both sides sign.
+   */
+  counterfoilTransfer: z
+    .strictObject({
+      route: z.array(Bilingual).min(2),
+      schedule: z.discriminatedUnion('kind', [
+        z.strictObject({
+          kind: z.literal('monthly'),
+          /** Last month's counterfoils are posted before this day of the month. */
+          byDay: z.number().int().min(1).max(28),
+          /** Around major holidays the batch may go up to this many days later. */
+          holidayDelayDays: z.number().int().nonnegative().default(0),
+        }),
+        z.strictObject({ kind: z.literal('periodic'), note: Bilingual }),
+      ]),
+      /** The list that travels with a batch (移交记录表, 明细表); absent where none is named. */
+      record: Bilingual.optional(),
+      signedByBoth: z.boolean().default(false),
+      citation: Citation,
+    })
+    .optional(),
+  /**
+   * What a policy officer must know: where the documents contradict themselves, where they are
+   * silent, and what the platform decided locally there. Shown in the guide, never hidden.
+   */
+  questions: z
+    .array(
+      z.strictObject({
+        id: Kebab,
+        kind: z.enum(['contradiction', 'gap', 'local-decision']),
+        text: Bilingual,
+        /** What the platform does meanwhile. */
+        meanwhile: Bilingual,
+        citations: z.array(Citation).min(1),
+      }),
+    )
+    .default([]),
+  /**
+   * Figures the texts quote, each taken from the one place in the rules that sets it: a figure
+   * names a path such as `insurance.window.days` or `rules.under-one-year.require.months` (array
+   * entries by id); a notice writes `{{newborn-window-days}}` and definePolicy() puts the number in.
+   */
+  figures: z
+    .record(
+      Kebab,
+      z.string().regex(/^[a-zA-Z]+(\.[a-z0-9-]+)+$/, 'a path into the policy, e.g. insurance.window.days'),
+    )
+    .default({}),
   delivery: z.array(DeliveryRule).default([]),
   recipient: z
     .strictObject({
@@ -240,7 +347,8 @@ export const PolicyInput = z.strictObject({
   certificateHandover: z
     .strictObject({
       registrationDone: z.enum(['main-page', 'main-and-counterfoil']),
-      registrationFailed: z.enum(['main-page', 'main-and-counterfoil']),
+      /** Absent where the documents do not say. */
+      registrationFailed: z.enum(['main-page', 'main-and-counterfoil']).optional(),
       citation: Citation,
     })
     .optional(),
@@ -296,4 +404,5 @@ export const PolicyInput = z.strictObject({
   smsTemplates: z.array(z.strictObject({ event: Kebab, text: Bilingual, citation: Citation })).default([]),
 });
 export type PolicyInput = z.input<typeof PolicyInput>;
-export type Policy = z.infer<typeof PolicyInput>;
+/** A parsed policy: its figures are resolved to the numbers the rules hold. */
+export type Policy = Omit<z.infer<typeof PolicyInput>, 'figures'> & { figures: Record<string, number> };

@@ -27,6 +27,7 @@ function minimal(): PolicyInput {
     ],
     scenarios: [{ id: 'full', name: text, citation: c }],
     applicants: { roles: ['mother'], citation: c },
+    supplements: { offered: false, citation: c },
     rules: [
       {
         id: 'named',

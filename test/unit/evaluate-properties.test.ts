@@ -291,9 +291,9 @@ describe('the evaluator on arbitrary facts', () => {
               for (const d of p.dependsOn) expect(seen.has(d), `${p.id} after ${d}`).toBe(true);
               seen.add(p.id);
             }
-            expect([...r.plan.map((p) => p.id), ...r.leftOut.map((l) => l.id)].sort()).toEqual(
-              policy.items.map((i) => i.id).sort(),
-            );
+            // Every item is planned, offered as a service, or left out with a reason: exactly once.
+            const accounted = [...r.plan, ...r.services, ...r.leftOut].map((x) => x.id);
+            expect(accounted.sort()).toEqual(policy.items.map((i) => i.id).sort());
             for (const m of policy.mandatory?.items ?? [])
               if (r.scenario.id === 'full') expect(seen.has(m)).toBe(true);
           }

@@ -6,6 +6,25 @@ import { family, finding, ruleTable, run, strangerId } from '../../support/harne
 describe('Fujian 2.0 (003) — one case per rule', () => {
   ruleTable('fujian', [
     {
+      rule: 'surname-of-a-parent',
+      clause: '附件1 二(一)',
+      fail: (f) => {
+        f.baby.surname = '赵';
+      },
+    },
+    {
+      rule: 'collective-only-without-family-household',
+      clause: '附件4 一',
+      pass: (f) => {
+        f.father!.hukou!.householdType = 'collective';
+        f.mother.hukou!.divisionCode = '350102';
+      },
+      fail: (f) => {
+        f.father!.hukou!.householdType = 'collective';
+        f.familyHouseholdInCollectiveArea = true;
+      },
+    },
+    {
       rule: 'born-in-fujian-institution',
       clause: '附件1 二(一)',
       fail: (f) => {
@@ -280,7 +299,7 @@ describe('Fujian 2.0 (003) — scenarios, applicants, hours and the counterfoil'
       expect(r.materials.map((m) => m.id)).toContain('authorization-letter');
   });
 
-  it('24 working hours per department, 72 for HRSS, counted only through working days (附件1 四)', () => {
+  it('24 working hours per department, counted only through working days; the card’s 72 start when the family is ready (附件1 四)', () => {
     // Friday 10:00 → Monday 10:00 (the weekend does not count) → Tuesday 10:00 → …
     const r = run('fujian', family('fujian'));
     const due = Object.fromEntries(
@@ -293,7 +312,7 @@ describe('Fujian 2.0 (003) — scenarios, applicants, hours and the counterfoil'
       'hukou-registration': '2026-11-24 10:00',
       'maternity-benefit': '2026-11-25 10:00',
       'insurance-enrollment': '2026-11-25 10:00',
-      'social-security-card': '2026-11-27 10:00',
+      'social-security-card': 'not-set',
     });
   });
 

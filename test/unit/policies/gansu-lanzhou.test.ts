@@ -4,6 +4,13 @@ import { family, finding, ruleTable, run } from '../../support/harness.ts';
 describe('Gansu / Lanzhou (001) — one case per rule', () => {
   ruleTable('gansu-lanzhou', [
     {
+      rule: 'mother-insured-for-maternity',
+      clause: '二 6；附件1 服务事项',
+      fail: (f) => {
+        f.maternityInsurance = null;
+      },
+    },
+    {
       rule: 'born-in-gansu-institution',
       clause: '三(一)1',
       fail: (f) => {
@@ -92,7 +99,7 @@ describe('Gansu / Lanzhou (001) — one case per rule', () => {
     },
     {
       rule: 'register-within-one-month',
-      clause: '三(二)1；附件1 法定依据 户口登记条例第七条',
+      clause: '三(二)1',
       pass: (f) => {
         f.baby.bornAt = '2026-10-20T08:00:00+08:00';
       },
@@ -195,10 +202,10 @@ describe('Gansu / Lanzhou (001) — order, time limits, materials and insurance'
       }),
     );
     expect(r.insurance).toMatchObject({ paidWithinWindow: false, coverage: [] });
-    expect(r.insurance.stated && r.insurance.note?.en).toMatch(/do not say/);
+    expect(r.insurance.stated && r.insurance.warnings[0]?.text.en).toMatch(/do not say/);
   });
 
-  it('the one-month advice does not refuse: a two-month-old is still eligible, with the advice shown', () => {
+  it('001 三(二)1: past one month the registration is left out, and with it what waits for it', () => {
     const r = run(
       'gansu-lanzhou',
       family('gansu-lanzhou', (f) => {
@@ -206,6 +213,7 @@ describe('Gansu / Lanzhou (001) — order, time limits, materials and insurance'
       }),
     );
     expect(r.eligible).toBe(true);
-    expect(finding(r, 'register-within-one-month')).toMatchObject({ outcome: 'failed', effect: 'advise' });
+    expect(finding(r, 'register-within-one-month')).toMatchObject({ outcome: 'failed', effect: 'refuse' });
+    expect(r.plan.map((p) => p.id)).toEqual(['birth-certificate']);
   });
 });

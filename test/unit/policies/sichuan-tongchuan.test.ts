@@ -44,13 +44,6 @@ describe('Sichuan / Tongchuan (002) — one case per rule', () => {
         f.baby.givenName = '';
       },
     },
-    {
-      rule: 'parents-hold-resident-id',
-      clause: '附件1 基本信息 证件类型',
-      fail: (f) => {
-        f.father!.category = 'hk-macau-taiwan';
-      },
-    },
   ]);
 });
 

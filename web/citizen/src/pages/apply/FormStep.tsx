@@ -228,11 +228,11 @@ export function FormStep({
                 `pay by ${ins.windowEnds} for cover from the birth day`,
               )}
             </Field>
-            {ins.note && (
-              <List.Item>
-                <span className="muted">{t(ins.note)}</span>
+            {ins.warnings.map((w, i) => (
+              <List.Item key={i} data-testid="insurance-warning">
+                <span style={{ color: 'var(--adm-color-warning)' }}>{t(w.text)}</span>
               </List.Item>
-            )}
+            ))}
           </List>
         </Card>
       )}
