@@ -30,7 +30,7 @@ Usage:
                                                   demo data (DATABASE_URL selects a real PostgreSQL)
   onething demo                                   each region's sample family, evaluated and explained
   onething regions                                the regions this build ships
-  onething guide --region R                       the service guide (办事指南) as Markdown
+  onething guide R | --region R                   the service guide (办事指南) as Markdown, from the rules
   onething evaluate --region R --input FILE|-     evaluate facts (JSON) and print the result as JSON
                     [--at 2026-11-20T10:00:00+08:00]   submission instant (default: now)
   onething schema facts [--region R]              the facts format as JSON Schema
@@ -81,7 +81,7 @@ async function main(argv: string[]): Promise<number> {
       for (const p of Object.values(POLICIES)) out(`${p.region.padEnd(18)} ${p.name.zh} — ${p.name.en}`);
       return 0;
     case 'guide':
-      out(serviceGuide(region()));
+      out(serviceGuide(getPolicy(required(values.region ?? sub, 'region'))));
       return 0;
     case 'example':
       out(JSON.stringify(sampleFacts(region().region), null, 2));

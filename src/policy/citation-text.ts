@@ -1,7 +1,8 @@
 /**
- * How a citation reads for a person: the document's title in Chinese quotation marks, then the
- * clause — 《关于做好…的通知》附件2 一(四). Never the file it is stored in. The parents' app, the
- * server's messages and the guide share this.
+ * How a citation reads for a person: the document's title in Chinese quotation marks, its number (文号)
+ * where the policy declares one, then the clause —
+ * 《兰州市新生儿出生服务“高效办成一件事”工作方案》（甘卫法监函〔2024〕183号）五(一). Never the file it is
+ * stored in. The parents' app, the server's messages and the guide share this.
  */
 export interface CitedSources {
   sources: { file: string; title: string; number?: string | undefined }[];
@@ -9,5 +10,19 @@ export interface CitedSources {
 
 export function citationText(policy: CitedSources, c: { file: string; clause: string }): string {
   const source = policy.sources.find((s) => s.file === c.file);
-  return source ? `《${source.title}》${c.clause}` : c.clause;
+  return source ? `${sourceText(source)}${c.clause}` : c.clause;
+}
+
+/**
+ * A source document by its title and number: 《…》（…号）. A source that bundles several documents
+ * under one title (“方案；办事指南”) shows each in its own quotation marks.
+ */
+export function sourceText(source: { title: string; number?: string | undefined }): string {
+  const titles = source.title
+    .split('；')
+    .map((t) => t.trim())
+    .filter((t) => t !== '')
+    .map((t) => `《${t}》`)
+    .join('');
+  return source.number ? `${titles}（${source.number}）` : titles;
 }
