@@ -15,6 +15,15 @@ import { runSimulation, type SimulationSummary } from './engine/simulation.ts';
 import { verifyStore } from './engine/verify.ts';
 import { openDb } from './store/db.ts';
 import { startServer } from './server.ts';
+import { statutoryHolidays } from './calendar/statutory-holidays.ts';
+import { formatInstant } from './domain/local-date.ts';
+import {
+  calendarStatus,
+  loadArrangements,
+  type CalendarStatus,
+  type LoadReport,
+} from './engine/operator/calendar.ts';
+import { systemClock } from './system-clock.ts';
 import { sampleSituation } from './registries/population.ts';
 
 /** The parents' app as Vite builds it (`npm run build:web`, run by `npm start`). */
@@ -45,6 +54,11 @@ Usage:
                                                   (development only; default URL http://127.0.0.1:3000)
   onething verify                                 check hash chains, projections and the outbox
                                                   (DATABASE_URL, or the embedded store in ./data)
+  onething calendar [status] [--json]             which years count on the State Council's official
+                                                  arrangement, which provisionally, which not at all
+  onething calendar load FILE.json [--json]       store a year's official arrangement (国办发明电) and
+                                                  count the open cases' deadlines again with it
+                                                  (DATABASE_URL, or the embedded store; --data DIR)
 
 Regions: ${RegionId.options.join(', ')}`;
 
@@ -219,6 +233,27 @@ async function main(argv: string[]): Promise<number> {
         await db.close();
       }
     }
+    case 'calendar': {
+      if (sub !== undefined && sub !== 'status' && sub !== 'load')
+        throw usageError('calendar', 'use `calendar status` or `calendar load FILE.json`');
+      const file = sub === 'load' ? required(values.file ?? positionals[2], 'file') : null;
+      const db = await openDb({
+        url: process.env.DATABASE_URL,
+        dataDir: process.env.DATABASE_URL ? undefined : (values.data ?? DATA_DIR),
+      });
+      try {
+        if (file === null) {
+          const status = await calendarStatus(db);
+          out(values.json ? JSON.stringify(status, null, 2) : describeCalendar(status));
+          return 0;
+        }
+        const report = await loadArrangements({ db, clock: systemClock }, readJson(file, 'file'));
+        out(values.json ? JSON.stringify(report, null, 2) : describeLoad(report));
+        return 0;
+      } finally {
+        await db.close();
+      }
+    }
     case 'help':
     case undefined:
       out(USAGE);
@@ -239,7 +274,7 @@ function describe(zh: string, en: string, r: Evaluation): string {
   for (const p of r.plan) {
     const due =
       p.deadline.status === 'scheduled'
-        ? `${p.deadline.local}${p.deadline.basis === 'case-promise' ? ' (case promise)' : ''}`
+        ? `${p.deadline.local}${p.deadline.basis === 'case-promise' ? ' (case promise)' : ''}${p.deadline.provisional ? ' 暂定 provisional' : ''}`
         : p.deadline.status === 'not-set'
           ? '时限未规定 no limit set'
           : `calendar ${p.deadline.year} not covered`;
@@ -328,6 +363,77 @@ function describeSimulation(s: SimulationSummary, ms: number): string {
     `  verify: ${s.verify.ok ? `ok (${s.verify.cases} cases, ${s.verify.events} events, outbox settled)` : s.verify.problems.slice(0, 5).join('; ')}`,
   ];
   return lines.join('\n');
+}
+
+const PROVISIONAL_NOTE =
+  'weekends and the statutory holidays of 国务院令第795号 only, no adjusted working days; deadlines counted on them are marked provisional (暂定)';
+
+function describeCalendar(s: CalendarStatus): string {
+  const runs: { from: number; to: number; source: string }[] = [];
+  for (const o of s.official) {
+    const last = runs[runs.length - 1];
+    if (last && last.source === o.source && last.to === o.year - 1) last.to = o.year;
+    else runs.push({ from: o.year, to: o.year, source: o.source });
+  }
+  const loaded = new Map(s.loaded.map((l) => [l.year, l.loadedAt]));
+  const lines = ['节假日安排 / Holiday arrangements'];
+  for (const r of runs) {
+    const years = r.from === r.to ? `${r.from}` : `${r.from}–${r.to}`;
+    const at = loaded.get(r.to);
+    lines.push(
+      `  official 正式       ${years.padEnd(10)} ${r.source}${at ? ` (loaded ${formatInstant(at)})` : ''}`,
+    );
+  }
+  for (const year of s.provisional) {
+    const days = statutoryHolidays(year)
+      .map((h) => `${h.zh} ${h.dates.map((d) => d.slice(5)).join(',')}`)
+      .join(' · ');
+    lines.push(`  provisional 暂定    ${String(year).padEnd(10)} ${days}`);
+  }
+  if (s.provisional.length) lines.push(`                      ${PROVISIONAL_NOTE}`);
+  lines.push(
+    `  not covered 未覆盖  before ${s.covered.from} and after ${s.covered.to} (CALENDAR_NOT_COVERED)`,
+    `  load a year's notice with: onething calendar load FILE.json (format: src/calendar/arrangements.json, README)`,
+  );
+  return lines.join('\n');
+}
+
+function describeLoad(r: LoadReport): string {
+  const lines = [
+    ...r.years.map((y) => `loaded 已载入 ${y.year}: ${y.source}`),
+    ...r.warnings.map((w) => `  warning 注意: ${w}`),
+    `recounted 重新计算: ${r.deadlinesChanged} deadlines in ${r.casesRecounted} open cases changed; each change is in the case's history and the family was told`,
+  ];
+  if (r.notRecounted.length) {
+    lines.push(
+      `not recounted 未重算: ${r.notRecounted.length} stored deadlines no calendar gives back from their inputs (a policy changed since?); they are left as they were — check them by hand:`,
+      ...r.notRecounted
+        .slice(0, 50)
+        .map((n) => `  ${n.caseId} ${n.item ?? '(case promise)'} ${n.field} ${n.stored ?? '—'}`),
+    );
+  }
+  return lines.join('\n');
+}
+
+/** A JSON file (or - for standard input), its errors naming the option by label. */
+function readJson(path: string, field: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path === '-' ? 0 : path, 'utf8');
+  } catch (e) {
+    throw fieldError('INVALID_INPUT', field, {
+      zh: `无法读取 ${path}（${(e as Error).message}）`,
+      en: `cannot read ${path} (${(e as Error).message})`,
+    });
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw fieldError('INVALID_INPUT', field, {
+      zh: `不是有效的 JSON（${(e as Error).message}）`,
+      en: `not valid JSON (${(e as Error).message})`,
+    });
+  }
 }
 
 function required(value: string | undefined, field: string): string {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { officialCalendar } from './calendar/official-calendar.ts';
 import type { DepartmentId } from './domain/ids.ts';
 import { simulateEms } from './departments/ems.ts';
 import { DEPARTMENTS, simulateAllDepartments } from './departments/index.ts';
 import { pullThroughGateway, type DepartmentPort, type SimulatorOptions } from './departments/port.ts';
 import { createEngine } from './engine/index.ts';
+import { followStoredCalendar } from './engine/operator/calendar.ts';
 import { deliverSimulated } from './engine/simulated-world.ts';
 import { simulatePayments } from './departments/payments.ts';
 import { DEFAULT_NAME_MAX_LENGTH } from './domain/person-name.ts';
@@ -54,7 +54,9 @@ export async function startServer(o: StartOptions) {
   }
   const db = await openDb({ url: o.databaseUrl, dataDir: o.databaseUrl ? undefined : `${o.dataDir}/pglite` });
   const clock = systemClock;
-  const calendar = officialCalendar();
+  // The built-in calendar and the arrangements loaded with `onething calendar load`, followed as
+  // they are loaded (another process may load one while this server runs).
+  const calendar = await followStoredCalendar(db);
   const shared = simulatedRegistries();
   const demoLogins: { region: string; name: string; login: string }[] = [];
   for (const policy of Object.values(POLICIES)) {
@@ -182,7 +184,14 @@ export async function startServer(o: StartOptions) {
   };
   const timers = [
     setInterval(tick, 500),
-    setInterval(() => void engine.sweeper.sweepOverdue().catch((e) => console.error(e)), 60_000),
+    setInterval(
+      () =>
+        void calendar
+          .refresh()
+          .then(() => engine.sweeper.sweepOverdue())
+          .catch((e) => console.error(e)),
+      60_000,
+    ),
   ];
   const address = await app.listen({ host: o.host, port: o.port });
 

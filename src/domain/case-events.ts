@@ -80,9 +80,23 @@ export interface CaseSubmission {
 
 type ItemEvent<T extends string, F = object> = { type: T; at: string; item: ItemId } & F;
 
+/** A deadline before and after it was counted again. */
+export interface DeadlineChange {
+  from: string | null;
+  to: string | null;
+}
+
+/** Which official arrangement a recount used: its years and its notice (国办发明电〔…〕…号). */
+export interface ArrangementRef {
+  years: number[];
+  source: string;
+}
+
 export type CaseEvent =
   | ({ type: 'case-submitted'; at: string } & CaseSubmission)
   | { type: 'case-overdue'; at: string }
+  /** The official arrangement of a year was loaded: the case's promise counted again with it. */
+  | ({ type: 'promise-recomputed'; at: string } & ArrangementRef & DeadlineChange)
   | ItemEvent<'item-dispatched', { deadline: string | null; attempt: number }>
   | ItemEvent<'item-done', { txnId: string; outputs: Record<string, string> }>
   | ItemEvent<'item-rejected', { txnId: string; reason: Bilingual }>
@@ -97,6 +111,14 @@ export type CaseEvent =
   | ItemEvent<'payment-made', { orderId: string; amountFen: number; paidAt: string; deadline: string | null }>
   | ItemEvent<'item-cancelled', { because: ItemId; offline: Bilingual }>
   | ItemEvent<'item-overdue'>
+  /**
+   * The official arrangement of a year was loaded: the item's deadlines counted again with it, from
+   * the moment its clock started and with the same pauses. Only what changed is given.
+   */
+  | ItemEvent<
+      'deadline-recomputed',
+      ArrangementRef & { deadline?: DeadlineChange; plannedDeadline?: DeadlineChange }
+    >
   | ItemEvent<'item-rated', { score: number; comment: string }>
   /** Two-way EMS: the family is to book the post's pickup of its documents for the department. */
   | ItemEvent<'pickup-requested', { parcelId: string; destination: string }>

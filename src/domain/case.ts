@@ -2,9 +2,11 @@ import { AppError } from './error.ts';
 import type { ItemId } from './ids.ts';
 import type { Bilingual } from './text.ts';
 import type {
+  ArrangementRef,
   CaseEvent,
   CaseEventType,
   CaseSubmission,
+  DeadlineChange,
   Parcel,
   PlannedCaseItem,
   PremiumYear,
@@ -30,6 +32,7 @@ export const ITEM_TRANSITIONS = {
     'item-cancelled': 'cancelled',
     'materials-requested': 'waiting',
     'materials-supplied': 'waiting',
+    'deadline-recomputed': 'waiting',
   },
   dispatched: {
     'item-done': 'done',
@@ -41,14 +44,16 @@ export const ITEM_TRANSITIONS = {
     'pickup-booked': 'dispatched',
     'parcel-shipped': 'dispatched',
     'parcel-tracked': 'dispatched',
+    'deadline-recomputed': 'dispatched',
   },
   'supplement-requested': {
     'supplement-answered': 'dispatched',
     'item-rejected': 'rejected',
     'item-overdue': 'supplement-requested',
     'parcel-tracked': 'supplement-requested',
+    'deadline-recomputed': 'supplement-requested',
   },
-  'payment-due': { 'payment-made': 'dispatched' },
+  'payment-due': { 'payment-made': 'dispatched', 'deadline-recomputed': 'payment-due' },
   done: { 'item-rated': 'done', 'parcel-shipped': 'done', 'parcel-tracked': 'done' },
   rejected: { 'item-rated': 'rejected', 'parcel-tracked': 'rejected' },
   cancelled: {},
@@ -69,7 +74,8 @@ export interface ItemState extends PlannedCaseItem {
   parcels: Parcel[];
   /** Who holds the item now, as the parent sees it. */
   holder: 'department' | 'applicant' | 'post' | null;
-  timeline: { at: string; type: CaseEventType }[];
+  /** `recomputed`: on a deadline-recomputed entry, what changed and by which notice. */
+  timeline: { at: string; type: CaseEventType; recomputed?: Omit<RecomputedDeadlines, 'at'> }[];
   /** Later materials asked for and not yet uploaded; then those uploaded (by content hash). */
   pendingMaterials?: string[];
   suppliedMaterials?: { material: string; sha256: string }[];
@@ -92,7 +98,11 @@ export interface CaseState extends Omit<CaseSubmission, 'items'> {
   items: Record<string, ItemState>;
   status: CaseStatus;
   version: number;
+  /** The promise was counted again with an official arrangement (the latest time). */
+  promiseRecomputed?: ArrangementRef & DeadlineChange & { at: string };
 }
+
+type RecomputedDeadlines = Omit<Extract<CaseEvent, { type: 'deadline-recomputed' }>, 'type' | 'item'>;
 
 export function applyEvent(state: CaseState | null, event: CaseEvent, caseId: string): CaseState {
   if (event.type === 'case-submitted') {
@@ -130,17 +140,29 @@ export function applyEvent(state: CaseState | null, event: CaseEvent, caseId: st
   }
   if (!state) throw illegal(caseId, event, 'no such case');
   if (event.type === 'case-overdue') return { ...state, overdue: true, version: state.version + 1 };
+  if (event.type === 'promise-recomputed') {
+    const { type: _type, ...recomputed } = event;
+    return {
+      ...state,
+      promisedDeadline: event.to,
+      promiseRecomputed: recomputed,
+      // A promise the official calendar puts later than now was not missed after all.
+      overdue: state.overdue && !stillAhead(event.to, event.at),
+      version: state.version + 1,
+    };
+  }
 
   const item = state.items[event.item];
   if (!item) throw illegal(caseId, event, `the case has no item ${event.item}`);
   const next = (ITEM_TRANSITIONS[item.status] as Partial<Record<CaseEventType, ItemStatus>>)[event.type];
   if (!next) throw illegal(caseId, event, `item ${event.item} is ${item.status}`);
 
-  const updated: ItemState = {
-    ...item,
-    status: next,
-    timeline: [...item.timeline, { at: event.at, type: event.type }],
-  };
+  const entry: ItemState['timeline'][number] = { at: event.at, type: event.type };
+  if (event.type === 'deadline-recomputed') {
+    const { type: _type, item: _item, at: _at, ...recomputed } = event;
+    entry.recomputed = recomputed;
+  }
+  const updated: ItemState = { ...item, status: next, timeline: [...item.timeline, entry] };
   applyItemEvent(item, updated, event);
   const items = { ...state.items, [event.item]: updated };
   return { ...state, items, status: caseStatus(items), version: state.version + 1 };
@@ -198,6 +220,14 @@ function applyItemEvent(
       break;
     case 'item-overdue':
       updated.overdue = true;
+      break;
+    case 'deadline-recomputed':
+      if (event.plannedDeadline) updated.plannedDeadline = event.plannedDeadline.to;
+      if (event.deadline) {
+        updated.deadline = event.deadline.to;
+        // A deadline the official calendar puts later than now was not missed after all.
+        updated.overdue = item.overdue && !stillAhead(event.deadline.to, event.at);
+      }
       break;
     case 'item-rated':
       updated.rating = { score: event.score, comment: event.comment };
@@ -258,6 +288,10 @@ function applyItemEvent(
       break;
     }
   }
+}
+
+function stillAhead(deadline: string | null, at: string): boolean {
+  return deadline !== null && new Date(deadline) > new Date(at);
 }
 
 export function replay(caseId: string, events: CaseEvent[]): CaseState {

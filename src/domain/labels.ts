@@ -165,6 +165,24 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   'x-timestamp': { zh: '时间戳', en: 'Timestamp' },
   'x-signature': { zh: '请求签名', en: 'Request signature' },
   path: { zh: '请求地址', en: 'The address' },
+  deadline: { zh: '办理时限', en: 'Time limit' },
+  calendar: { zh: '节假日安排命令', en: 'Calendar command' },
+  arrangement: { zh: '节假日安排', en: 'Holiday arrangement' },
+  'arrangement.year': { zh: '年份', en: 'Year' },
+  'arrangement.source': { zh: '通知文号', en: 'Notice number' },
+  'arrangement.holidays': { zh: '放假安排', en: 'Holidays' },
+  'arrangement.holidays.name': { zh: '节日名称', en: 'Holiday name' },
+  'arrangement.holidays.dates': { zh: '放假日期', en: 'Days off' },
+  'arrangement.workdays': { zh: '调休上班安排', en: 'Weekend days worked' },
+  'arrangement.workdays.name': { zh: '调休所属节日', en: 'Holiday the worked day belongs to' },
+  'arrangement.workdays.date': { zh: '调休上班日期', en: 'Weekend day worked' },
+  'arrangement.years': { zh: '各年份的节假日安排', en: 'Holiday arrangements by year' },
+  'arrangement.years.year': { zh: '年份', en: 'Year' },
+  'arrangement.years.source': { zh: '通知文号', en: 'Notice number' },
+  'arrangement.years.holidays': { zh: '放假安排', en: 'Holidays' },
+  'arrangement.years.holidays.dates': { zh: '放假日期', en: 'Days off' },
+  'arrangement.years.workdays': { zh: '调休上班安排', en: 'Weekend days worked' },
+  'arrangement.years.workdays.date': { zh: '调休上班日期', en: 'Weekend day worked' },
 };
 
 /** The label of a field path; array indices and the HTTP part (`body.`, `params.`) are ignored. */
@@ -239,7 +257,24 @@ export const EVENT_LABELS: Record<string, Bilingual> = {
   'pickup-booked': { zh: '已预约上门取件', en: 'Pickup booked' },
   'parcel-shipped': { zh: '已交寄', en: 'Handed to the post' },
   'parcel-tracked': { zh: '邮件动态', en: 'Parcel update' },
+  'deadline-recomputed': {
+    zh: '按国务院公布的节假日安排重新计算时限',
+    en: "Deadline counted again with the State Council's holidays",
+  },
 };
+
+/** How a deadline counted on a year without an official holiday arrangement reads, everywhere. */
+export const PROVISIONAL_DEADLINE_LABELS = {
+  mark: { zh: '（暂定）', en: ' (provisional)' },
+  explanation: {
+    zh: '标注“暂定”的时限：国务院办公厅尚未公布该年度的节假日安排，暂按法定节假日和周末计算；安排公布后将重新计算并通知您。',
+    en: "Deadlines marked provisional: the State Council has not yet published that year's holiday arrangement, so they are counted on the statutory holidays and weekends for now; they will be counted again, and you told, once it is published.",
+  },
+  recomputed: {
+    zh: '已按国务院办公厅公布的节假日安排重新计算',
+    en: "Counted again with the State Council's published holiday arrangement",
+  },
+} satisfies Record<string, Bilingual>;
 
 export const PARCEL_STATUS_LABELS: Record<string, Bilingual> = {
   'awaiting-booking': { zh: '待预约取件', en: 'Pickup to be booked' },

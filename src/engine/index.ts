@@ -51,15 +51,20 @@ export function createEngine(deps: EngineDeps) {
         verifyFace(deps, idNumber, role, photo),
       authorize: (motherIdNumber: string, signature: Buffer) => authorize(deps, motherIdNumber, signature),
       confirmFather: (fatherIdNumber: string, photo: Buffer) => confirmFather(deps, fatherIdNumber, photo),
-      answerSupplement: (caseId: string, item: ItemId, by: string, note: string) =>
-        answerSupplement(deps, caseId, item, by, note),
-      rate: (caseId: string, item: ItemId, by: string, score: number, comment: string) =>
-        rate(deps, caseId, item, by, score, comment),
-      supplyMaterials: (caseId: string, item: ItemId, by: string, uploads: Record<string, string>) =>
-        supplyMaterials(deps, caseId, item, by, uploads),
+      // What a parent's step returns is the case as they read it, deadlines marked as on myCase.
+      answerSupplement: async (caseId: string, item: ItemId, by: string, note: string) =>
+        cases.caseView(await answerSupplement(deps, caseId, item, by, note), deps.calendar),
+      rate: async (caseId: string, item: ItemId, by: string, score: number, comment: string) =>
+        cases.caseView(await rate(deps, caseId, item, by, score, comment), deps.calendar),
+      supplyMaterials: async (caseId: string, item: ItemId, by: string, uploads: Record<string, string>) =>
+        cases.caseView(await supplyMaterials(deps, caseId, item, by, uploads), deps.calendar),
       pickupWindows: (caseId: string, item: ItemId, by: string) => pickupWindows(deps, caseId, item, by),
-      bookPickup: (caseId: string, item: ItemId, by: string, booking: Parameters<typeof bookPickup>[4]) =>
-        bookPickup(deps, caseId, item, by, booking),
+      bookPickup: async (
+        caseId: string,
+        item: ItemId,
+        by: string,
+        booking: Parameters<typeof bookPickup>[4],
+      ) => cases.caseView(await bookPickup(deps, caseId, item, by, booking), deps.calendar),
       startPayment: (caseId: string, item: ItemId, by: string) => startPayment(deps, caseId, item, by),
       loadDraft: (idNumber: string, birthOrder: number) => loadDraft(deps, idNumber, birthOrder),
       saveDraft: (idNumber: string, birthOrder: number, region: RegionId, body: unknown) =>

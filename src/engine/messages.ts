@@ -98,7 +98,7 @@ export function messagesFor(
       );
       continue;
     }
-    if (e.type === 'case-overdue') continue;
+    if (e.type === 'case-overdue' || e.type === 'promise-recomputed') continue;
     const n = name(e.item);
     switch (e.type) {
       case 'item-dispatched':
@@ -212,6 +212,25 @@ export function messagesFor(
       default:
         break;
     }
+  }
+  // An official arrangement loaded: one notice per case, however many of its deadlines moved.
+  const recount = events.find(
+    ({ event }) => event.type === 'promise-recomputed' || event.type === 'deadline-recomputed',
+  );
+  if (
+    recount &&
+    (recount.event.type === 'promise-recomputed' || recount.event.type === 'deadline-recomputed')
+  ) {
+    const { years, source } = recount.event;
+    notify(
+      recount.seq,
+      'deadline-recomputed',
+      { zh: '办理时限已按正式节假日安排重新计算', en: 'Deadlines counted again with the official holidays' },
+      {
+        zh: `国务院办公厅已公布${years.join('、')}年节假日安排（${source}），您的办件时限已据此重新计算，请在“我的办件”查看`,
+        en: `The State Council General Office has published the ${years.join(' and ')} holiday arrangement (${source}); your case's deadlines were counted again with it. See My cases.`,
+      },
+    );
   }
   return { outbox, inbox };
 }

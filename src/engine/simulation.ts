@@ -1,5 +1,3 @@
-import { officialCalendar } from '../calendar/official-calendar.ts';
-
 import { fakeClock } from '../domain/clock.ts';
 import type { DepartmentId, RegionId } from '../domain/ids.ts';
 import { DEFAULT_NAME_MAX_LENGTH } from '../domain/person-name.ts';
@@ -22,6 +20,7 @@ import { actOnItem, completeApplication, FACE_PHOTO } from './simulated-family.t
 import { deliverSimulated } from './simulated-world.ts';
 import { smsMemory } from './sms-log.ts';
 import { verifyStore, type VerifyReport } from './verify.ts';
+import { storedCalendar } from './operator/calendar.ts';
 
 const TICK_MS = 5 * 60_000;
 
@@ -93,7 +92,7 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
     receiptKey: 'simulation',
     db: o.db,
     clock,
-    calendar: officialCalendar(),
+    calendar: await storedCalendar(o.db),
     shared,
     faces: simulatedFaceVerifier(async (id) => (await shared.person(id)) !== null),
     ems,

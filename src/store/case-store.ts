@@ -129,7 +129,16 @@ export async function appendEvents(
         s.fatherIdNumber ?? null,
       );
     } else {
-      updatedCaseRows.push(a.caseId, s.status, s.overdue, s.version, hash, s, now.toISOString());
+      updatedCaseRows.push(
+        a.caseId,
+        s.status,
+        s.overdue,
+        s.promisedDeadline,
+        s.version,
+        hash,
+        s,
+        now.toISOString(),
+      );
     }
     for (const i of Object.values(s.items)) {
       itemRows.push(
@@ -160,9 +169,10 @@ export async function appendEvents(
   }
   if (updatedCaseRows.length) {
     await tx.query(
-      `update cases set status = v.status, overdue = v.overdue, version = v.version, last_hash = v.last_hash, state = v.state, updated_at = v.updated_at
-       from (values ${valuesList(updatedCaseRows.length / 7, 7, ['', '', 'boolean', 'integer', '', 'jsonb', 'timestamptz'])})
-         as v (id, status, overdue, version, last_hash, state, updated_at)
+      `update cases set status = v.status, overdue = v.overdue, promised_deadline = v.promised_deadline, version = v.version,
+         last_hash = v.last_hash, state = v.state, updated_at = v.updated_at
+       from (values ${valuesList(updatedCaseRows.length / 8, 8, ['', '', 'boolean', 'timestamptz', 'integer', '', 'jsonb', 'timestamptz'])})
+         as v (id, status, overdue, promised_deadline, version, last_hash, state, updated_at)
        where cases.id = v.id`,
       updatedCaseRows,
     );
@@ -354,4 +364,13 @@ export async function stalledItems(q: Queryable, now: Date) {
     deadline: new Date(r.deadline).toISOString(),
     handedAt: new Date(r.dispatched_at).toISOString(),
   }));
+}
+
+/** Cases still in progress, by id, a page at a time (after `afterId`). */
+export async function openCaseIds(q: Queryable, afterId: string, limit: number): Promise<string[]> {
+  const rows = await q.query<{ id: string }>(
+    `select id from cases where status = 'in-progress' and id > $1 order by id limit $2`,
+    [afterId, limit],
+  );
+  return rows.map((r) => r.id);
 }

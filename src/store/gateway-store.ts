@@ -2,10 +2,14 @@ import type { Queryable } from './db.ts';
 
 /** What a department system pulling its work through the gateway sees: its open tasks and claims. */
 
-/** The department's latest task per open item, with when it was claimed. */
+/**
+ * The department's latest task per open item, with when it was claimed, and the item's deadline
+ * now (a recount after an official holiday arrangement may have moved it since the task was sent).
+ */
 export async function openTasks(q: Queryable, department: string) {
-  return q.query<{ task: unknown; claimedAt: Date | null }>(
-    `select distinct on (o.case_id, o.payload->>'item') o.payload as task, c.claimed_at as "claimedAt"
+  return q.query<{ task: unknown; claimedAt: Date | null; deadline: Date | null; dispatchedAt: Date | null }>(
+    `select distinct on (o.case_id, o.payload->>'item') o.payload as task, c.claimed_at as "claimedAt",
+       i.deadline, i.dispatched_at as "dispatchedAt"
      from outbox o
      join case_items i on i.case_id = o.case_id and i.item = o.payload->>'item' and i.status = 'dispatched'
      left join task_claims c on c.task_id = o.idempotency_key

@@ -28,7 +28,14 @@ export async function regionOverview(q: Queryable, region: string) {
 }
 
 export async function overdueItems(q: Queryable, region: string) {
-  return q.query(
+  return q.query<{
+    caseId: string;
+    item: string;
+    department: string;
+    status: string;
+    deadline: Date | null;
+    dispatchedAt: Date | null;
+  }>(
     `select case_id as "caseId", item, department, status, deadline, dispatched_at as "dispatchedAt"
      from case_items where region = $1 and overdue and status in ('dispatched', 'supplement-requested')
      order by deadline limit 500`,

@@ -157,20 +157,22 @@ describe('official calendar, 2024–2026', () => {
 });
 
 describe('coverage', () => {
-  it('reports a year with no official arrangement instead of guessing weekdays', () => {
+  it('answers a year with no official arrangement provisionally, and one beyond that not at all', () => {
     expect(calendar.covers(2026)).toBe(true);
-    expect(calendar.covers(2027)).toBe(false);
+    expect(calendar.isProvisional(2026)).toBe(false);
+    expect(calendar.isProvisional(2027)).toBe(true);
+    expect(calendar.describe('2027-01-01')).toMatchObject({ working: false, provisional: true });
     const err = (() => {
       try {
-        calendar.isWorkingDay('2027-01-01');
+        calendar.isWorkingDay('2029-01-01');
       } catch (e) {
         return e;
       }
     })() as AppError;
     expect(err).toBeInstanceOf(AppError);
     expect(err.code).toBe('CALENDAR_NOT_COVERED');
-    expect(err.details).toMatchObject({ year: 2027 });
-    expect(err.messages.zh).toContain('2027');
+    expect(err.details).toMatchObject({ year: 2029 });
+    expect(err.messages.zh).toContain('2029');
   });
 
   it('a year added from a State Council notice is used, and replaces the package for that year', () => {
@@ -183,7 +185,8 @@ describe('coverage', () => {
       },
     ]);
     expect(extended.covers(2027)).toBe(true);
-    expect(extended.coveredYears().to).toBe(2027);
+    expect(extended.isProvisional(2027)).toBe(false);
+    expect(extended.coveredYears().to).toBe(2029); // two provisional years past the last official one
     expect(extended.isWorkingDay('2027-01-01')).toBe(false);
     expect(extended.isWorkingDay('2027-02-06')).toBe(true); // a Saturday made a working day
     expect(extended.isWorkingDay('2027-01-04')).toBe(true);

@@ -39,8 +39,12 @@ describe('N working days: leave out the triggering day, end at 24:00 Beijing of 
     expect(local(addWorkingDays(calendar, at(from), n))).toBe(expected);
   });
 
-  it('a count that runs into an uncovered year fails loudly', () => {
-    expect(() => addWorkingDays(calendar, at('2026-12-30T10:00:00+08:00'), 3)).toThrow(/2027/);
+  it('a count into 2027 uses the provisional calendar (statutory holidays only): New Year’s Day is off', () => {
+    expect(local(addWorkingDays(calendar, at('2026-12-30T10:00:00+08:00'), 3))).toBe('2027-01-05 24:00');
+  });
+
+  it('a count that runs beyond the provisional calendar fails loudly', () => {
+    expect(() => addWorkingDays(calendar, at('2028-12-29T10:00:00+08:00'), 3)).toThrow(/2029/);
   });
 });
 

@@ -1,3 +1,4 @@
+import { restsOnProvisional } from '../../domain/calendar.ts';
 import { fieldError } from '../../domain/error.ts';
 import type { DepartmentId } from '../../domain/ids.ts';
 import { findTaskDepartment, insertTaskClaim, openTasks } from '../../store/gateway-store.ts';
@@ -6,7 +7,14 @@ import type { EngineDeps } from '../deps.ts';
 /** A department system that pulls its work: its open tasks, and claiming one before working on it. */
 
 export async function listOpenTasks(deps: EngineDeps, department: DepartmentId) {
-  return openTasks(deps.db, department);
+  return (await openTasks(deps.db, department)).map(({ task, claimedAt, deadline, dispatchedAt }) => ({
+    task,
+    claimedAt,
+    deadline: deadline && new Date(deadline).toISOString(),
+    // Counted on a year the State Council has not published an arrangement for yet (statutory days only).
+    deadlineProvisional:
+      !!deadline && !!dispatchedAt && restsOnProvisional(deps.calendar, dispatchedAt, deadline),
+  }));
 }
 
 /** A second claim by the same department is harmless; another department's task is not found. */

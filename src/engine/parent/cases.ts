@@ -1,4 +1,5 @@
-import type { CaseState } from '../../domain/case.ts';
+import { restsOnProvisional, type Calendar } from '../../domain/calendar.ts';
+import type { CaseState, ItemState } from '../../domain/case.ts';
 import { digestOf } from '../../domain/canonical-json.ts';
 import type { CaseForm } from '../../departments/port.ts';
 import { renderApplicationForm } from '../../documents/application-form.ts';
@@ -12,9 +13,40 @@ import type { EngineDeps } from '../deps.ts';
 
 /** What a parent reads about their cases. A case that is not theirs is reported as not found. */
 
-export async function myCase(deps: EngineDeps, caseId: string, idNumber: string): Promise<CaseState> {
+export type ItemView = ItemState & { deadlineProvisional: boolean; plannedDeadlineProvisional: boolean };
+
+/**
+ * A case as the APIs return it: each deadline says whether it rests on a year the State Council has
+ * not published an arrangement for (counted on the statutory holidays alone). Derived from the
+ * calendar at each read, so loading the arrangement (onething calendar load) clears it everywhere.
+ */
+export type CaseView = Omit<CaseState, 'items'> & {
+  promisedDeadlineProvisional: boolean;
+  items: Record<string, ItemView>;
+};
+
+export function caseView(state: CaseState, calendar: Calendar): CaseView {
+  const since = (at: string | null, deadline: string | null | undefined) =>
+    !!deadline && restsOnProvisional(calendar, at ?? state.submittedAt, deadline);
+  return {
+    ...state,
+    promisedDeadlineProvisional: since(state.submittedAt, state.promisedDeadline),
+    items: Object.fromEntries(
+      Object.entries(state.items).map(([id, i]) => [
+        id,
+        {
+          ...i,
+          deadlineProvisional: since(i.dispatchedAt, i.deadline),
+          plannedDeadlineProvisional: since(state.submittedAt, i.plannedDeadline),
+        },
+      ]),
+    ),
+  };
+}
+
+export async function myCase(deps: EngineDeps, caseId: string, idNumber: string): Promise<CaseView> {
   const state = await getCase(deps.db, caseId);
-  if (isParentOf(state, idNumber)) return state;
+  if (isParentOf(state, idNumber)) return caseView(state, deps.calendar);
   throw caseNotFound(caseId);
 }
 
@@ -27,11 +59,15 @@ export async function myCases(deps: EngineDeps, idNumber: string) {
     babyName: s.babyName,
     submittedAt: s.submittedAt,
     promisedDeadline: s.promisedDeadline,
+    promisedDeadlineProvisional:
+      !!s.promisedDeadline && restsOnProvisional(deps.calendar, s.submittedAt, s.promisedDeadline),
     items: Object.values(s.items).map((i) => ({
       item: i.id,
       status: i.status,
       holder: i.holder,
       deadline: i.deadline,
+      deadlineProvisional:
+        !!i.deadline && restsOnProvisional(deps.calendar, i.dispatchedAt ?? s.submittedAt, i.deadline),
       overdue: i.overdue,
     })),
   }));

@@ -1,3 +1,4 @@
+import { restsOnProvisional } from '../../domain/calendar.ts';
 import type { RegionId } from '../../domain/ids.ts';
 import { overdueItems, regionOverview } from '../../store/report-store.ts';
 import type { EngineDeps } from '../deps.ts';
@@ -6,4 +7,10 @@ import type { EngineDeps } from '../deps.ts';
 
 export const overview = (deps: EngineDeps, region: RegionId) => regionOverview(deps.db, region);
 
-export const overdue = (deps: EngineDeps, region: RegionId) => overdueItems(deps.db, region);
+/** Each overdue item says whether its deadline rests on a provisional calendar year. */
+export const overdue = async (deps: EngineDeps, region: RegionId) =>
+  (await overdueItems(deps.db, region)).map((i) => ({
+    ...i,
+    deadlineProvisional:
+      !!i.deadline && !!i.dispatchedAt && restsOnProvisional(deps.calendar, i.dispatchedAt, i.deadline),
+  }));

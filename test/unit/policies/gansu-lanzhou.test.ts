@@ -135,7 +135,7 @@ describe('Gansu / Lanzhou (001) — order, time limits, materials and insurance'
     expect(order.indexOf('hukou-registration')).toBeLessThan(order.indexOf('social-security-card'));
   });
 
-  it('one working day per department chains to the 3-day promise; the 71-day legal limit reaches an uncovered year and says so', () => {
+  it('one working day per department chains to the 3-day promise; the 71-day legal limit reaches 2027, counted provisionally and marked so', () => {
     const r = run('gansu-lanzhou', family('gansu-lanzhou'));
     expect(r.deadlines.promised).toMatchObject({ status: 'scheduled', local: '2026-11-25 24:00' });
     const hukou = r.plan.find((p) => p.id === 'hukou-registration')!.deadline;
@@ -144,7 +144,8 @@ describe('Gansu / Lanzhou (001) — order, time limits, materials and insurance'
       { local: '2026-11-24 24:00', basis: 'own-limit' },
       { local: '2026-11-25 24:00' },
     ]);
-    expect(r.deadlines.legal).toMatchObject({ status: 'calendar-not-covered', year: 2027 });
+    expect(r.deadlines.legal).toMatchObject({ status: 'scheduled', provisional: true });
+    expect(r.deadlines.promised).not.toHaveProperty('provisional');
   });
 
   it('asked in early 2026, the 71-working-day legal limit is a date', () => {
