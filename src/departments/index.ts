@@ -2,6 +2,7 @@ import type { Decision } from '../domain/case-commands.ts';
 import type { DepartmentId } from '../domain/ids.ts';
 import type { SimulatorQueue } from './simulator-queue.ts';
 import { cdc } from './cdc.ts';
+import { crossProvincePlatform } from './cross-province.ts';
 import { healthCommission } from './health-commission.ts';
 import { hrss } from './hrss.ts';
 import { medicalSecurity } from './medical-security.ts';
@@ -16,7 +17,7 @@ import {
 } from './port.ts';
 import { tax } from './tax.ts';
 
-export const DEPARTMENTS: Readonly<Record<DepartmentId, DepartmentDefinition>> = {
+const LOCAL = {
   'midwifery-institution': midwiferyInstitution,
   'health-commission': healthCommission,
   cdc,
@@ -24,6 +25,12 @@ export const DEPARTMENTS: Readonly<Record<DepartmentId, DepartmentDefinition>> =
   'medical-security': medicalSecurity,
   tax,
   hrss,
+} as const;
+
+export const DEPARTMENTS: Readonly<Record<DepartmentId, DepartmentDefinition>> = {
+  ...LOCAL,
+  // The department that decides in the other province works as ours would.
+  'cross-province-platform': crossProvincePlatform((id) => DEPARTMENTS[id]),
 };
 
 /** One simulator per department, all on one seed and one clock; `queueFor` keeps their work (default: memory). */

@@ -19,7 +19,7 @@ export interface DepartmentTask {
   department: DepartmentId;
   region: RegionId;
   deadline: string | null;
-  /** Only the fields this department needs (see each department's taskFields). */
+  /** Only the fields this department needs (see each department's taskFields); a handed-off task adds `handOff`. */
   fields: Record<string, unknown>;
 }
 
@@ -55,6 +55,11 @@ export interface DepartmentDefinition {
     task: DepartmentTask,
     random: Random,
   ): Omit<Decision, 'txnId' | 'caseId' | 'item' | 'department'> | null;
+  /**
+   * A platform that first acknowledges a task under its own case number (跨省通办): the simulator
+   * sends this 'accepted' before its decision.
+   */
+  acknowledge?(task: DepartmentTask, random: Random): { remoteCaseId: string };
   /** Rejection reasons and supplement requests the simulator draws from. */
   rejections: Bilingual[];
   supplements: { material: string; message: Bilingual }[];
@@ -216,6 +221,17 @@ export function simulateDepartment(
         decision = { ...base, outcome: 'rejected', reason: random.pick(def.rejections) };
       } else {
         decision = { ...base, outcome: 'done', outputs: def.simulateOutputs(task.item, task, random) };
+      }
+      if (def.acknowledge) {
+        const ackAt = new Date(options.now().getTime() + options.latencyMs.min);
+        const ack: Decision = {
+          ...base,
+          txnId: `${base.txnId}:ack`,
+          outcome: 'accepted',
+          ...def.acknowledge(task, random),
+        };
+        await queue.add(keyOf(ack), ackAt, ack);
+        if (dueAt <= ackAt) dueAt.setTime(ackAt.getTime() + 1);
       }
       await queue.add(keyOf(decision), dueAt, decision);
     },

@@ -6,12 +6,12 @@ import {
   type CaseState,
   type ItemState,
 } from './case.ts';
-import type { CaseSubmission, PremiumYear } from './case-events.ts';
+import type { CaseSubmission, PlannedCaseItem, PremiumYear } from './case-events.ts';
 import type { Calendar } from './calendar.ts';
 import { AppError, fieldError } from './error.ts';
 import type { DepartmentId, ItemId } from './ids.ts';
 import { DEPARTMENT_LABELS } from './labels.ts';
-import { deadlineOf, extendByWorkingTime, workingTimeBetween } from './sla-clock.ts';
+import { deadlineOf, extendByWorkingTime, periodEnd, workingTimeBetween, type Period } from './sla-clock.ts';
 import type { Bilingual } from './text.ts';
 
 /**
@@ -26,8 +26,12 @@ export interface Decision {
   caseId: string;
   item: ItemId;
   department: DepartmentId;
-  /** 'payment-due': the tax bureau assessed the premium, which the family now pays. */
-  outcome: 'done' | 'rejected' | 'supplement' | 'payment-due';
+  /**
+   * 'payment-due': the tax bureau assessed the premium, which the family now pays.
+   * 'accepted': another province's platform took a handed-off item over (`remoteCaseId`).
+   */
+  outcome: 'done' | 'rejected' | 'supplement' | 'payment-due' | 'accepted';
+  remoteCaseId?: string;
   outputs?: Record<string, string>;
   reason?: Bilingual;
   /** For a supplement: the material or field, and what to do. */
@@ -106,7 +110,7 @@ export function resumedDeadline(
 
 export function decide(state: CaseState, d: Decision, at: Date, calendar: Calendar): CaseEvent[] {
   const item = state.items[d.item];
-  if (!item || item.department !== d.department) {
+  if (!item || decidedBy(item) !== d.department) {
     throw fieldError(
       'NOT_FOUND',
       'item',
@@ -140,7 +144,12 @@ export function decide(state: CaseState, d: Decision, at: Date, calendar: Calend
               },
             ]
           : [];
-      return [done, ...mailed, ...dispatchReady(applyEvent(state, done, state.id), at, calendar)];
+      return [
+        done,
+        ...mailed,
+        ...familyDeadlinesStarted(state, d.item, at, calendar),
+        ...dispatchReady(applyEvent(state, done, state.id), at, calendar),
+      ];
     }
     case 'rejected': {
       const reason = d.reason ?? { zh: '部门未通过审核', en: 'the department did not approve it' };
@@ -154,6 +163,15 @@ export function decide(state: CaseState, d: Decision, at: Date, calendar: Calend
           en: 'a supplement request names the material or field, and says what to do',
         });
       }
+      if (state.terms && !state.terms.supplements) {
+        // The region has no supplement step (Zibo 附件1 7 "不合格会被驳回转线下办理").
+        const reason = {
+          zh: `材料审核未通过：${d.message.zh}。本地区不设补件，请按原渠道或线下办理`,
+          en: `the materials did not pass review: ${d.message.en}. This region has no supplement step; apply through the usual channels or offline`,
+        };
+        const rejected: CaseEvent = { type: 'item-rejected', at: when, item: d.item, txnId: d.txnId, reason };
+        return [rejected, ...cancelDependents(applyEvent(state, rejected, state.id), d.item, when)];
+      }
       return [
         {
           type: 'supplement-requested',
@@ -164,6 +182,16 @@ export function decide(state: CaseState, d: Decision, at: Date, calendar: Calend
           message: d.message,
         },
       ];
+    case 'accepted':
+      if (!item.handOff || !d.remoteCaseId) {
+        throw fieldError('INVALID_INPUT', 'remoteCaseId', {
+          zh: '只有跨省移交的事项才有对方平台的受理，并须写明对方办件编号',
+          en: 'only a handed-off item is accepted by another platform, and it names the case number there',
+        });
+      }
+      return [
+        { type: 'hand-off-accepted', at: when, item: d.item, txnId: d.txnId, remoteCaseId: d.remoteCaseId },
+      ];
     case 'payment-due':
       if (!d.payment || !d.payment.years.length || !(d.payment.amountFen > 0)) {
         throw fieldError('INVALID_INPUT', 'payment', {
@@ -173,6 +201,58 @@ export function decide(state: CaseState, d: Decision, at: Date, calendar: Calend
       }
       return [{ type: 'payment-requested', at: when, item: d.item, txnId: d.txnId, ...d.payment }];
   }
+}
+
+/** Who answers for an item: its department, or the cross-province platform it was handed to. */
+export function decidedBy(item: PlannedCaseItem): DepartmentId {
+  return item.handOff ? 'cross-province-platform' : item.department;
+}
+
+/** Does this kind of wait stop the item's clock in this case's region? Old cases: always. */
+export function pauses(state: CaseState, kind: 'supplement' | 'mail'): boolean {
+  return state.terms ? state.terms.pausesFor.includes(kind) : true;
+}
+
+/**
+ * Whether the item's time limit is running now. It waits with the family or the post without its
+ * clock running only where the region says so (Fujian 附件1 四(五)); a premium due always stops it.
+ */
+export function clockRunning(state: CaseState, i: ItemState): boolean {
+  if (i.status === 'dispatched')
+    return i.holder === 'department' || (i.holder !== null && !pauses(state, 'mail'));
+  return i.status === 'supplement-requested' && !pauses(state, 'supplement');
+}
+
+/** The earliest deadline on the family still open and not yet flagged, for the sweeper. */
+export function nextFamilyDue(state: CaseState): string | null {
+  const open = (state.familyDeadlines ?? [])
+    .filter((f) => !f.metAt && !f.overdue && f.due)
+    .map((f) => f.due!);
+  return open.sort()[0] ?? null;
+}
+
+/** The family's own deadlines that start when this item is done. */
+function familyDeadlinesStarted(state: CaseState, item: ItemId, at: Date, calendar: Calendar): CaseEvent[] {
+  return (state.terms?.familyDeadlines ?? [])
+    .filter((f) => f.after === item)
+    .map((f) => {
+      const count = (p: Period) => {
+        try {
+          return periodEnd(calendar, at, p).toISOString();
+        } catch (e) {
+          if (e instanceof AppError && e.code === 'CALENDAR_NOT_COVERED') return null;
+          throw e;
+        }
+      };
+      return {
+        type: 'family-deadline-set' as const,
+        at: at.toISOString(),
+        id: f.id,
+        task: f.task,
+        opensAt: f.opensAfter ? count(f.opensAfter) : null,
+        due: count(f.within),
+      };
+    });
 }
 
 /** Everything waiting on a rejected item is cancelled, and the parent is told where to go instead. */
@@ -227,7 +307,8 @@ export function track(state: CaseState, u: TrackingUpdate, calendar: Calendar): 
     parcel.direction === 'to-department' &&
     u.status === 'delivered' &&
     item.status === 'dispatched' &&
-    item.deadline
+    item.deadline &&
+    pauses(state, 'mail')
   ) {
     event.deadline = resumedDeadline(calendar, item.deadline, parcel.tracking[0]!.at, new Date(u.at));
   }
@@ -238,15 +319,11 @@ export function track(state: CaseState, u: TrackingUpdate, calendar: Calendar): 
 export function markOverdue(state: CaseState, at: Date): CaseEvent[] {
   const when = at.toISOString();
   const events: CaseEvent[] = Object.values(state.items)
-    .filter(
-      (i) =>
-        i.status === 'dispatched' &&
-        i.holder === 'department' &&
-        !i.overdue &&
-        i.deadline !== null &&
-        new Date(i.deadline) < at,
-    )
+    .filter((i) => clockRunning(state, i) && !i.overdue && i.deadline !== null && new Date(i.deadline) < at)
     .map((i) => ({ type: 'item-overdue' as const, at: when, item: i.id }));
+  for (const f of state.familyDeadlines ?? [])
+    if (!f.metAt && !f.overdue && f.due && new Date(f.due) < at)
+      events.push({ type: 'family-deadline-overdue', at: when, id: f.id });
   if (
     !state.overdue &&
     state.status === 'in-progress' &&

@@ -1,5 +1,5 @@
 import type { DepartmentId, ItemId, ParentRole, RegionId, Scenario } from './ids.ts';
-import type { SlaMeasure } from './sla-clock.ts';
+import type { Period, SlaMeasure } from './sla-clock.ts';
 import type { Bilingual } from './text.ts';
 
 /**
@@ -20,6 +20,8 @@ export interface PlannedCaseItem {
   plannedDeadline?: string | null;
   /** Materials the family uploads only once what this item waits for is done (Fujian's baby hukou page). */
   laterMaterials?: string[];
+  /** Handed to another province's platform (跨省通办): its department there decides. */
+  handOff?: { platform: Bilingual; province: string; provinceName: Bilingual };
 }
 
 export type ParcelDirection = 'to-department' | 'to-family';
@@ -50,6 +52,30 @@ export interface PremiumYear {
   insuranceYear: 'current' | 'next';
 }
 
+/** A deadline on the family that starts when an item is done (Gansu's police visit, Zibo's premium). */
+export interface FamilyDeadlineTerm {
+  id: string;
+  task: Bilingual;
+  after: ItemId;
+  opensAfter?: Period;
+  within: Period;
+}
+
+/**
+ * The region's terms the case keeps from its submission, so a later change of policy does not
+ * rewrite an open case. Absent on cases recorded before them: those keep the old behaviour
+ * (supplements offered, both pauses).
+ */
+export interface CaseTerms {
+  /** A department may send an item back for a supplement; if not, such a request rejects it to offline handling. */
+  supplements: boolean;
+  /** What does not count toward an item's time limit. */
+  pausesFor: ('supplement' | 'mail')[];
+  familyDeadlines: FamilyDeadlineTerm[];
+  /** Services the family may use along the way (服务事项): shown, never dispatched. */
+  services: { id: ItemId; name: Bilingual; department: DepartmentId }[];
+}
+
 /** What a submission records about the case; the state keeps all of it but the planned items. */
 export interface CaseSubmission {
   region: RegionId;
@@ -65,6 +91,7 @@ export interface CaseSubmission {
   homeDivisionCode: string;
   items: PlannedCaseItem[];
   promisedDeadline: string | null;
+  terms?: CaseTerms;
   /** What each department will receive, fixed at submission (the one form). */
   form: Record<string, unknown>;
   /** The applicant's signature over the form's digest; null when the case came through an integration without one. */
@@ -95,11 +122,25 @@ export interface ArrangementRef {
 export type CaseEvent =
   | ({ type: 'case-submitted'; at: string } & CaseSubmission)
   | { type: 'case-overdue'; at: string }
+  /** An item is done and with it a deadline on the family starts (`opensAt`: not before). */
+  | {
+      type: 'family-deadline-set';
+      at: string;
+      id: string;
+      task: Bilingual;
+      opensAt: string | null;
+      due: string | null;
+    }
+  /** The parent says the family has done it. */
+  | { type: 'family-deadline-met'; at: string; id: string }
+  | { type: 'family-deadline-overdue'; at: string; id: string }
   /** The official arrangement of a year was loaded: the case's promise counted again with it. */
   | ({ type: 'promise-recomputed'; at: string } & ArrangementRef & DeadlineChange)
   | ItemEvent<'item-dispatched', { deadline: string | null; attempt: number }>
   | ItemEvent<'item-done', { txnId: string; outputs: Record<string, string> }>
   | ItemEvent<'item-rejected', { txnId: string; reason: Bilingual }>
+  /** The other province's platform took the item over, under its own case number. */
+  | ItemEvent<'hand-off-accepted', { txnId: string; remoteCaseId: string }>
   | ItemEvent<'supplement-requested', { txnId: string; material: string; message: Bilingual }>
   | ItemEvent<'supplement-answered', { note: string; deadline: string | null }>
   /** The platform asks the family for materials that can exist only now, before the department gets the item. */

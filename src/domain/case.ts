@@ -37,6 +37,7 @@ export const ITEM_TRANSITIONS = {
   dispatched: {
     'item-done': 'done',
     'item-rejected': 'rejected',
+    'hand-off-accepted': 'dispatched',
     'supplement-requested': 'supplement-requested',
     'payment-requested': 'payment-due',
     'item-overdue': 'dispatched',
@@ -79,6 +80,8 @@ export interface ItemState extends PlannedCaseItem {
   /** Later materials asked for and not yet uploaded; then those uploaded (by content hash). */
   pendingMaterials?: string[];
   suppliedMaterials?: { material: string; sha256: string }[];
+  /** The other province's case number, once its platform took a handed-off item over. */
+  remoteCaseId?: string;
   /** The premium the tax bureau assessed, and the payment once made. */
   payment?: {
     amountFen: number;
@@ -91,8 +94,20 @@ export interface ItemState extends PlannedCaseItem {
 
 export type CaseStatus = 'in-progress' | 'completed' | 'partly-completed';
 
+export interface FamilyDeadlineState {
+  id: string;
+  task: Bilingual;
+  setAt: string;
+  opensAt: string | null;
+  due: string | null;
+  metAt: string | null;
+  overdue: boolean;
+}
+
 export interface CaseState extends Omit<CaseSubmission, 'items'> {
   id: string;
+  /** Deadlines on the family, as items done start them. */
+  familyDeadlines?: FamilyDeadlineState[];
   submittedAt: string;
   overdue: boolean;
   items: Record<string, ItemState>;
@@ -140,6 +155,13 @@ export function applyEvent(state: CaseState | null, event: CaseEvent, caseId: st
   }
   if (!state) throw illegal(caseId, event, 'no such case');
   if (event.type === 'case-overdue') return { ...state, overdue: true, version: state.version + 1 };
+  if (
+    event.type === 'family-deadline-set' ||
+    event.type === 'family-deadline-met' ||
+    event.type === 'family-deadline-overdue'
+  ) {
+    return { ...state, familyDeadlines: familyDeadlinesAfter(state, event), version: state.version + 1 };
+  }
   if (event.type === 'promise-recomputed') {
     const { type: _type, ...recomputed } = event;
     return {
@@ -190,6 +212,9 @@ function applyItemEvent(
       break;
     case 'item-rejected':
       Object.assign(updated, { decidedAt: event.at, reason: event.reason, holder: null, supplement: null });
+      break;
+    case 'hand-off-accepted':
+      updated.remoteCaseId = event.remoteCaseId;
       break;
     case 'supplement-requested':
       Object.assign(updated, {
@@ -288,6 +313,25 @@ function applyItemEvent(
       break;
     }
   }
+}
+
+function familyDeadlinesAfter(
+  state: CaseState,
+  event: Extract<CaseEvent, { type: `family-deadline-${string}` }>,
+): FamilyDeadlineState[] {
+  const list = state.familyDeadlines ?? [];
+  if (event.type === 'family-deadline-set') {
+    const { id, task, opensAt, due, at } = event;
+    return [...list, { id, task, setAt: at, opensAt, due, metAt: null, overdue: false }];
+  }
+  if (!list.some((d) => d.id === event.id)) throw new Error(`no family deadline ${event.id}`);
+  return list.map((d) =>
+    d.id !== event.id
+      ? d
+      : event.type === 'family-deadline-met'
+        ? { ...d, metAt: event.at }
+        : { ...d, overdue: true },
+  );
 }
 
 function stillAhead(deadline: string | null, at: string): boolean {

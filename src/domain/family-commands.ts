@@ -1,6 +1,6 @@
 import { applyEvent, type CaseEvent, type CaseState, type ItemState } from './case.ts';
 import type { PostalAddress } from './case-events.ts';
-import { dispatchReady, resumedDeadline } from './case-commands.ts';
+import { dispatchReady, pauses, resumedDeadline } from './case-commands.ts';
 import type { Calendar } from './calendar.ts';
 import { fieldError } from './error.ts';
 import type { ItemId } from './ids.ts';
@@ -30,7 +30,10 @@ export function answerSupplement(
       en: 'this item has no open supplement request',
     });
   }
-  const deadline = resumedDeadline(calendar, i.deadline, i.supplement.requestedAt, at);
+  // Where the region stops the clock for supplements (补件时间不纳入计时), it resumes moved on.
+  const deadline = pauses(state, 'supplement')
+    ? resumedDeadline(calendar, i.deadline, i.supplement.requestedAt, at)
+    : i.deadline;
   return [{ type: 'supplement-answered', at: at.toISOString(), item, note, deadline }];
 }
 
@@ -150,4 +153,19 @@ export function rate(state: CaseState, item: ItemId, score: number, comment: str
     });
   }
   return [{ type: 'item-rated', at: at.toISOString(), item, score, comment: comment.trim() }];
+}
+
+/** The parent says the family has done what a family deadline asked (the police visit, the premium). */
+export function meetFamilyDeadline(state: CaseState, id: string, at: Date): CaseEvent[] {
+  const f = state.familyDeadlines?.find((d) => d.id === id);
+  if (!f)
+    throw fieldError(
+      'NOT_FOUND',
+      'deadline',
+      { zh: '本办件没有这项待办', en: 'the case has no such task for the family' },
+      {},
+      { zh: '家庭待办', en: 'Your task' },
+    );
+  if (f.metAt) return [];
+  return [{ type: 'family-deadline-met', at: at.toISOString(), id }];
 }

@@ -28,6 +28,7 @@ export const DepartmentId = z.enum([
   'medical-security', // 医保
   'tax', // 税务
   'hrss', // 人社, with a partner bank
+  'cross-province-platform', // 跨省通办: another province's platform, e.g. through the Yangtze River Delta's
 ]);
 export type DepartmentId = z.infer<typeof DepartmentId>;
 

@@ -19,6 +19,7 @@ export const DEPARTMENT_LABELS: Record<DepartmentId, Bilingual> = {
     zh: '人力资源社会保障部门（及合作银行）',
     en: 'Human resources and social security, with a partner bank',
   },
+  'cross-province-platform': { zh: '跨省通办平台', en: 'Cross-province platform' },
 };
 
 /**
@@ -244,6 +245,7 @@ export const EVENT_LABELS: Record<string, Bilingual> = {
   'item-dispatched': { zh: '推送至部门', en: 'Sent to the department' },
   'item-done': { zh: '办结', en: 'Done' },
   'item-rejected': { zh: '未通过', en: 'Rejected' },
+  'hand-off-accepted': { zh: '外省平台已受理', en: 'Accepted by the other province' },
   'supplement-requested': { zh: '要求补件', en: 'Supplement requested' },
   'supplement-answered': { zh: '已补件', en: 'Supplement sent' },
   'materials-requested': { zh: '请您上传材料', en: 'Materials requested' },

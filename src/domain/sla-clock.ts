@@ -1,5 +1,5 @@
 import type { Calendar } from './calendar.ts';
-import { addDays, beijingDate, endOfBeijingDay, startOfBeijingDay } from './local-date.ts';
+import { addDays, addMonths, beijingDate, endOfBeijingDay, startOfBeijingDay } from './local-date.ts';
 
 /**
  * SLA arithmetic, the same everywhere (DESIGN.md "Time is an input"):
@@ -44,6 +44,16 @@ export function addWorkingHours(calendar: Calendar, from: Date, hours: number): 
     }
     cursor = startOfBeijingDay(addDays(day, 1));
   }
+}
+
+/** A span the documents give in working days or in calendar months (N个月内). */
+export type Period = { unit: 'working-days'; value: number } | { months: number };
+
+/** The end of a period started at `from`: 24:00 Beijing time on its last day. */
+export function periodEnd(calendar: Calendar, from: Date, period: Period): Date {
+  return 'months' in period
+    ? endOfBeijingDay(addMonths(beijingDate(from), period.months))
+    : addWorkingDays(calendar, from, period.value);
 }
 
 export function deadlineOf(calendar: Calendar, from: Date, measure: SlaMeasure): Date {

@@ -13,6 +13,7 @@ import { authorize, confirmFather, verifyFace } from './parent/family.ts';
 import {
   answerSupplement,
   bookPickup,
+  meetFamilyDeadline,
   pickupWindows,
   rate,
   recordPayment,
@@ -54,6 +55,8 @@ export function createEngine(deps: EngineDeps) {
       // What a parent's step returns is the case as they read it, deadlines marked as on myCase.
       answerSupplement: async (caseId: string, item: ItemId, by: string, note: string) =>
         cases.caseView(await answerSupplement(deps, caseId, item, by, note), deps.calendar),
+      meetFamilyDeadline: async (caseId: string, deadline: string, by: string) =>
+        cases.caseView(await meetFamilyDeadline(deps, caseId, deadline, by), deps.calendar),
       rate: async (caseId: string, item: ItemId, by: string, score: number, comment: string) =>
         cases.caseView(await rate(deps, caseId, item, by, score, comment), deps.calendar),
       supplyMaterials: async (caseId: string, item: ItemId, by: string, uploads: Record<string, string>) =>

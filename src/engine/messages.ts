@@ -1,5 +1,7 @@
 import type { CaseEvent, CaseState, ItemState } from '../domain/case.ts';
+import { decidedBy } from '../domain/case-commands.ts';
 import type { ItemId } from '../domain/ids.ts';
+import { formatInstant } from '../domain/local-date.ts';
 import type { Bilingual } from '../domain/text.ts';
 import { DEPARTMENTS } from '../departments/index.ts';
 import type { CaseForm, DepartmentTask } from '../departments/port.ts';
@@ -42,24 +44,29 @@ export function messagesFor(
   };
   const dispatch = (item: ItemState) => {
     const attempt = dispatchNumber(item);
+    const fields = DEPARTMENTS[item.department].taskFields(
+      item.id,
+      state.form as CaseForm,
+      allOutputs(state),
+      item,
+    );
+    // A handed-off item goes to the cross-province platform, which routes it to the province there.
+    const to = decidedBy(item);
     const task: DepartmentTask = {
       taskId: `${state.id}:${item.id}:${attempt}`,
       caseId: state.id,
       item: item.id,
       attempt,
-      department: item.department,
+      department: to,
       region: state.region,
       deadline: item.deadline,
-      fields: DEPARTMENTS[item.department].taskFields(
-        item.id,
-        state.form as CaseForm,
-        allOutputs(state),
-        item,
-      ),
+      fields: item.handOff
+        ? { ...fields, handOff: { province: item.handOff.province, department: item.department } }
+        : fields,
     };
     outbox.push({
       kind: 'dispatch',
-      topic: item.department,
+      topic: to,
       idempotencyKey: task.taskId,
       caseId: state.id,
       payload: task,
@@ -98,7 +105,32 @@ export function messagesFor(
       );
       continue;
     }
-    if (e.type === 'case-overdue' || e.type === 'promise-recomputed') continue;
+    if (e.type === 'case-overdue' || e.type === 'promise-recomputed' || e.type === 'family-deadline-met')
+      continue;
+    if (e.type === 'family-deadline-set' || e.type === 'family-deadline-overdue') {
+      const f = state.familyDeadlines!.find((d) => d.id === e.id)!;
+      const due = f.due ? formatInstant(new Date(f.due)) : null;
+      const opens = f.opensAt ? formatInstant(new Date(f.opensAt)) : null;
+      const when: Bilingual = {
+        zh: [opens && `${opens}后`, due && `${due}前`].filter(Boolean).join('、'),
+        en: [opens && `after ${opens}`, due && `by ${due}`].filter(Boolean).join(' and '),
+      };
+      if (e.type === 'family-deadline-set')
+        notify(
+          seq,
+          'family-deadline',
+          { zh: '请您办理', en: 'Your turn' },
+          { zh: `请${when.zh}${f.task.zh}`, en: `Please ${f.task.en} ${when.en}`.trim() },
+        );
+      else
+        notify(
+          seq,
+          'family-deadline-overdue',
+          { zh: '您的待办已超期', en: 'Your task is overdue' },
+          { zh: `“${f.task.zh}”已超过期限（${due}）`, en: `“${f.task.en}” is past its deadline (${due})` },
+        );
+      continue;
+    }
     const n = name(e.item);
     switch (e.type) {
       case 'item-dispatched':
@@ -197,6 +229,20 @@ export function messagesFor(
       case 'item-rejected':
         notify(seq, 'item-rejected', { zh: `${n.zh}未通过`, en: `${n.en}: not approved` }, e.reason, e.item);
         break;
+      case 'hand-off-accepted': {
+        const where = state.items[e.item]!.handOff!.provinceName;
+        notify(
+          seq,
+          'hand-off-accepted',
+          { zh: `${n.zh}：已由${where.zh}受理`, en: `${n.en}: accepted in ${where.en}` },
+          {
+            zh: `已移交${where.zh}办理，对方办件编号 ${e.remoteCaseId}`,
+            en: `handed over to ${where.en}, case number there ${e.remoteCaseId}`,
+          },
+          e.item,
+        );
+        break;
+      }
       case 'supplement-requested':
         notify(
           seq,

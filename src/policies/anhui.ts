@@ -9,6 +9,13 @@ import { definePolicy } from '../policy/define-policy.ts';
  * The document gives no number of working days for any item ("于规定工作日内"), so no item has
  * a time limit here; the evaluator says so instead of inventing one.
  */
+const DELTA = ['34', '31', '32', '33'];
+const REGISTERS_ELSEWHERE_IN_DELTA = {
+  is: 'parent-hukou-within',
+  who: 'registering',
+  divisions: ['31', '32', '33'],
+} as const;
+
 const OFFLINE = {
   kind: 'apply-offline',
   text: {
@@ -135,11 +142,29 @@ export const anhui = definePolicy({
     {
       id: 'both-parents-anhui-hukou',
       scope: 'case',
+      // A family registering in another Delta province is handed over instead (see crossProvince).
+      appliesWhen: { not: REGISTERS_ELSEWHERE_IN_DELTA },
       require: { is: 'parent-hukou-within', who: 'both', divisions: ['34'] },
       requirement: { zh: '父母双方均为安徽省户籍居民', en: 'both parents have Anhui hukou' },
       refusal: { zh: '父母双方并非均为安徽省户籍', en: 'not both parents have Anhui hukou' },
       remedy: OFFLINE,
       citation: { file: '004', clause: '二(三)' },
+    },
+    {
+      id: 'delta-family',
+      scope: 'case',
+      appliesWhen: REGISTERS_ELSEWHERE_IN_DELTA,
+      require: { is: 'parent-hukou-within', who: 'both', divisions: DELTA },
+      requirement: {
+        zh: '落户一方为长三角其他省市户籍的，父母双方均为长三角三省一市户籍',
+        en: 'where the baby registers in another Delta province, both parents have hukou in the Delta',
+      },
+      refusal: {
+        zh: '父母一方不是长三角三省一市户籍，不能跨省通办',
+        en: 'a parent has no hukou in the Delta, so the case cannot be handed over',
+      },
+      remedy: OFFLINE,
+      citation: { file: '004', clause: '一(一)；附件1 业务流程图' },
     },
     {
       id: 'same-ethnicity',
@@ -419,7 +444,35 @@ export const anhui = definePolicy({
     citation: { file: '004', clause: '附件2 二 2' },
   },
   supplements: { offered: false, citation: { file: '004', clause: '附件2 二' } },
+  // 一(一) "与长三角无缝对接" and 附件1: the Delta platform distributes cases to each province's
+  // platform and feeds their results back (办件分发流转、办件结果反馈).
+  crossProvince: {
+    platform: { zh: '长三角“一网通办”平台', en: 'the Yangtze River Delta one-network platform' },
+    provinces: [
+      { prefix: '31', name: { zh: '上海市', en: 'Shanghai' } },
+      { prefix: '32', name: { zh: '江苏省', en: 'Jiangsu' } },
+      { prefix: '33', name: { zh: '浙江省', en: 'Zhejiang' } },
+    ],
+    items: ['hukou-registration', 'insurance-enrollment', 'insurance-payment', 'social-security-card'],
+    citation: { file: '004', clause: '一(一)；附件1 业务流程图' },
+  },
   questions: [
+    {
+      id: 'delta-hand-off',
+      kind: 'local-decision',
+      text: {
+        zh: '服务对象限父母双方均为安徽省户籍；同时方案要求与长三角无缝对接，业务流程图中长三角“一网通办”平台负责办件分发流转和结果反馈，但未写明哪些家庭、哪些事项经其办理。',
+        en: 'The service is for parents who both have Anhui hukou; yet the plan connects to the Yangtze River Delta, whose platform distributes cases and feeds results back in the flow chart, without saying which families or items go through it.',
+      },
+      meanwhile: {
+        zh: '在安徽出生、随上海、江苏或浙江户籍一方落户且父母均为长三角户籍的，出生医学证明由安徽办理，出生登记、医保参保缴费和社保卡经长三角平台移交落户地所在省份办理。',
+        en: 'For a baby born in Anhui who registers with a parent from Shanghai, Jiangsu or Zhejiang, both parents having Delta hukou, Anhui issues the certificate and the registration, insurance and card go to that province through the Delta platform.',
+      },
+      citations: [
+        { file: '004', clause: '二(三)' },
+        { file: '004', clause: '一(一)；附件1 业务流程图' },
+      ],
+    },
     {
       id: 'insurance-90-days-or-3-months',
       kind: 'gap',

@@ -18,8 +18,9 @@ export const gansuLanzhou = definePolicy({
   sources: [
     {
       file: '001',
-      title: '兰州市新生儿出生服务“高效办成一件事”工作方案；甘肃省新生儿出生一件事办事指南',
-      number: '甘卫法监函〔2024〕183号（省方案）',
+      // The Lanzhou plan carries no number of its own; it implements the province's plan
+      // (甘卫法监函〔2024〕183号), whose guide, form and materials list are its annexes.
+      title: '兰州市新生儿出生服务“高效办成一件事”工作方案',
       date: '2024',
     },
   ],

@@ -25,7 +25,7 @@ export const sichuanTongchuan = definePolicy({
     {
       file: '002',
       title: '达州市通川区“新生儿出生一件事”联办工作实施方案',
-      number: '依据达市府办发〔2023〕10号',
+      // No number of its own: it implements 达市府办发〔2023〕10号 (see legalBases).
       date: '2023',
     },
   ],

@@ -27,7 +27,7 @@ export const zibo = definePolicy({
   sources: [
     {
       file: '000',
-      title: '淄博市新生儿出生"一件事"集成服务实施细则',
+      title: '淄博市新生儿出生“一件事”集成服务实施细则',
       number: '淄卫办发〔2021〕9号',
       date: '2021-12-03',
     },

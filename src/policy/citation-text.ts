@@ -1,7 +1,7 @@
 /**
  * How a citation reads for a person: the document's title in Chinese quotation marks, its number (文号)
  * where the policy declares one, then the clause —
- * 《兰州市新生儿出生服务“高效办成一件事”工作方案》（甘卫法监函〔2024〕183号）五(一). Never the file it is
+ * 《安徽省高效办成新生儿出生“一件事”实施方案》（皖卫妇幼秘〔2024〕51号）二(三). Never the file it is
  * stored in. The parents' app, the server's messages and the guide share this.
  */
 export interface CitedSources {

@@ -122,6 +122,7 @@ function crossCheck(policy: Policy): FieldIssue[] {
   );
   if (policy.insurance.stated) requireItem('insurance', 'insurance-enrollment');
   policy.familyDeadlines.forEach((d, i) => requireItem(`familyDeadlines[${i}].after`, d.after));
+  policy.crossProvince?.items.forEach((it, j) => requireItem(`crossProvince.items[${j}]`, it));
   policy.items.forEach((item, i) => {
     if (item.kind !== 'service') return;
     if (item.sla)

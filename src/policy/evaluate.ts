@@ -182,6 +182,8 @@ function schedule(
 ): PlannedItem[] {
   const byId = new Map<ItemId, PlannedItem>();
   const finish = new Map<ItemId, Date | null>();
+  const registering = facts.choices.followParent === 'mother' ? facts.mother : facts.father;
+  const registeringHukou = registering?.hukou?.divisionCode ?? '';
   const promised = policy.caseSla.promised
     ? safeDeadline(calendar, at, policy.caseSla.promised, 'case-promise')
     : null;
@@ -222,6 +224,10 @@ function schedule(
       };
     }
     finish.set(id, deadline.status === 'scheduled' ? new Date(deadline.at) : null);
+    const x = policy.crossProvince;
+    const province = x?.items.includes(id)
+      ? x.provinces.find((p) => registeringHukou.startsWith(p.prefix))
+      : null;
     const rule = policy.delivery.find((d) => d.item === id);
     byId.set(id, {
       id,
@@ -238,6 +244,7 @@ function schedule(
               facts.choices.delivery?.[id] ?? (rule.methods.length === 1 ? rule.methods[0]!.kind : null),
           }
         : null,
+      handOff: x && province ? { platform: x.platform, province } : null,
     });
   }
   return planned.map((id) => byId.get(id)!);

@@ -48,6 +48,8 @@ export interface PlannedItem {
   /** The latest it may be finished, if every item before it uses its whole time limit. */
   deadline: Deadline;
   delivery: { options: DeliveryMethod[]; chosen: DeliveryMethod['kind'] | null } | null;
+  /** Handed to another province's platform (跨省通办), where the registering parent's hukou is. */
+  handOff: { platform: Bilingual; province: { prefix: string; name: Bilingual } } | null;
 }
 
 export interface LeftOutItem {

@@ -844,6 +844,32 @@ const questions: Section = {
         ],
 };
 
+const crossProvince: Section = {
+  shows: of('crossProvince', 'platform', 'provinces', 'items', 'citation'),
+  render: (g) => {
+    const x = g.policy.crossProvince;
+    if (!x) return [];
+    return [
+      ...heading(2, { zh: '跨省通办', en: 'Cross-province hand-off' }),
+      field({ zh: '平台', en: 'Platform' }, x.platform),
+      field(
+        { zh: '落户一方户籍在这些省份时', en: "When the registering parent's hukou is in" },
+        joined(
+          x.provinces.map((p) => p.name),
+          '、',
+          ', ',
+        ),
+      ),
+      field(
+        { zh: '移交该省平台办理的事项', en: "Items handed to that province's platform" },
+        g.items(x.items),
+      ),
+      field(BASIS, g.cite(x.citation)),
+      '',
+    ];
+  },
+};
+
 const SECTIONS: readonly Section[] = [
   title,
   channel,
@@ -855,6 +881,7 @@ const SECTIONS: readonly Section[] = [
   formFields,
   timeLimits,
   delivery,
+  crossProvince,
   certificate,
   insurance,
   notices,

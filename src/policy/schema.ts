@@ -307,6 +307,19 @@ export const PolicyInput = z.strictObject({
     })
     .optional(),
   /**
+   * Cross-province hand-off (跨省通办): where the registering parent's hukou lies in another province
+   * the platform reaches, these items go to that province's platform through the cross-province
+   * port (Anhui: the Yangtze River Delta 一网通办), and come back from it like any decision.
+   */
+  crossProvince: z
+    .strictObject({
+      platform: Bilingual,
+      provinces: z.array(z.strictObject({ prefix: z.string().regex(/^\d{2}$/), name: Bilingual })).min(1),
+      items: z.array(ItemId).min(1),
+      citation: Citation,
+    })
+    .optional(),
+  /**
    * What a policy officer must know: where the documents contradict themselves, where they are
    * silent, and what the platform decided locally there. Shown in the guide, never hidden.
    */

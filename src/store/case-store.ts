@@ -1,4 +1,5 @@
 import { applyEvent, type CaseEvent, type CaseState } from '../domain/case.ts';
+import { clockRunning, nextFamilyDue } from '../domain/case-commands.ts';
 import type { ItemId } from '../domain/ids.ts';
 import { AppError, fieldError } from '../domain/error.ts';
 import type { Queryable } from './db.ts';
@@ -127,6 +128,7 @@ export async function appendEvents(
         now.toISOString(),
         s.babyKey ?? `legacy:${a.caseId}`,
         s.fatherIdNumber ?? null,
+        nextFamilyDue(s),
       );
     } else {
       updatedCaseRows.push(
@@ -138,6 +140,7 @@ export async function appendEvents(
         hash,
         s,
         now.toISOString(),
+        nextFamilyDue(s),
       );
     }
     for (const i of Object.values(s.items)) {
@@ -153,6 +156,7 @@ export async function appendEvents(
         i.overdue,
         i.holder,
         i.rating?.score ?? null,
+        clockRunning(s, i),
       );
       itemCount++;
     }
@@ -162,17 +166,17 @@ export async function appendEvents(
   if (newCaseRows.length) {
     await tx.query(
       `insert into cases (id, region, client_txn_id, mother_id_number, applicant_id_number, status, overdue, submitted_at,
-         promised_deadline, version, last_hash, state, updated_at, baby_key, father_id_number)
-       values ${valuesList(newCaseRows.length / 15, 15, ['', '', '', '', '', '', 'boolean', 'timestamptz', 'timestamptz', 'integer', '', 'jsonb', 'timestamptz', '', ''])}`,
+         promised_deadline, version, last_hash, state, updated_at, baby_key, father_id_number, family_due)
+       values ${valuesList(newCaseRows.length / 16, 16, ['', '', '', '', '', '', 'boolean', 'timestamptz', 'timestamptz', 'integer', '', 'jsonb', 'timestamptz', '', '', 'timestamptz'])}`,
       newCaseRows,
     );
   }
   if (updatedCaseRows.length) {
     await tx.query(
       `update cases set status = v.status, overdue = v.overdue, promised_deadline = v.promised_deadline, version = v.version,
-         last_hash = v.last_hash, state = v.state, updated_at = v.updated_at
-       from (values ${valuesList(updatedCaseRows.length / 8, 8, ['', '', 'boolean', 'timestamptz', 'integer', '', 'jsonb', 'timestamptz'])})
-         as v (id, status, overdue, promised_deadline, version, last_hash, state, updated_at)
+         last_hash = v.last_hash, state = v.state, updated_at = v.updated_at, family_due = v.family_due
+       from (values ${valuesList(updatedCaseRows.length / 9, 9, ['', '', 'boolean', 'timestamptz', 'integer', '', 'jsonb', 'timestamptz', 'timestamptz'])})
+         as v (id, status, overdue, promised_deadline, version, last_hash, state, updated_at, family_due)
        where cases.id = v.id`,
       updatedCaseRows,
     );
@@ -183,10 +187,11 @@ export async function appendEvents(
     eventRows,
   );
   await tx.query(
-    `insert into case_items (case_id, item, region, department, status, dispatched_at, deadline, decided_at, overdue, holder, rating)
-     values ${valuesList(itemCount, 11, ['', '', '', '', '', 'timestamptz', 'timestamptz', 'timestamptz', 'boolean', '', 'smallint'])}
+    `insert into case_items (case_id, item, region, department, status, dispatched_at, deadline, decided_at, overdue, holder, rating, clock_running)
+     values ${valuesList(itemCount, 12, ['', '', '', '', '', 'timestamptz', 'timestamptz', 'timestamptz', 'boolean', '', 'smallint', 'boolean'])}
      on conflict (case_id, item) do update set status = excluded.status, dispatched_at = excluded.dispatched_at,
-       deadline = excluded.deadline, decided_at = excluded.decided_at, overdue = excluded.overdue, holder = excluded.holder, rating = excluded.rating`,
+       deadline = excluded.deadline, decided_at = excluded.decided_at, overdue = excluded.overdue, holder = excluded.holder,
+       rating = excluded.rating, clock_running = excluded.clock_running`,
     itemRows,
   );
   if (ratingRows.length) {
@@ -318,8 +323,9 @@ export async function signaturesOf(q: Queryable, caseId: string): Promise<Stored
 /** Cases with an item or a promise past its deadline and not yet flagged. */
 export async function casesDueForOverdue(q: Queryable, at: Date, limit: number): Promise<string[]> {
   const rows = await q.query<{ case_id: string }>(
-    `select distinct case_id from case_items where status = 'dispatched' and holder = 'department' and not overdue and deadline < $1
-     union select id from cases where status = 'in-progress' and not overdue and promised_deadline < $1 limit $2`,
+    `select distinct case_id from case_items where clock_running and not overdue and deadline < $1
+     union select id from cases where status = 'in-progress' and not overdue and promised_deadline < $1
+     union select id from cases where family_due < $1 limit $2`,
     [at.toISOString(), limit],
   );
   return rows.map((r) => r.case_id);

@@ -361,6 +361,90 @@ for (const kind of DB_KINDS) {
       ).toEqual(['birth-certificate', 'vaccination-certificate']);
     });
 
+    it('000 附件1 7 不合格会被驳回转线下办理: in Zibo a supplement request rejects the item to offline handling', async () => {
+      const { db, engine, input } = await setup(kind, 'zibo', '2026-11-16T10:00:00+08:00');
+      await engine.parent.submit('zibo', 'no-supplement', input);
+      const r = await engine.department.decide(
+        decision('T-1', 'birth-certificate', 'midwifery-institution', 'supplement', {
+          material: 'parents-id-cards',
+          message: { zh: '身份证照片不清晰', en: 'the ID card photo is not legible' },
+        }),
+      );
+      expect(r).toMatchObject({ ok: true, status: 'rejected' });
+      const state = await getCase(db, 'T-1');
+      expect(state.items['birth-certificate']).toMatchObject({
+        status: 'rejected',
+        supplements: 0,
+        reason: { zh: expect.stringMatching(/身份证照片不清晰.*线下办理/) },
+      });
+      expect(state.items['hukou-registration']!.status).toBe('cancelled');
+    });
+
+    it('002 二(四)3: Sichuan offers supplements but no clause stops its clock, so an item waiting for one still falls overdue', async () => {
+      const { db, clock, engine, input } = await setup(
+        kind,
+        'sichuan-tongchuan',
+        '2026-11-16T10:00:00+08:00',
+      );
+      await engine.parent.submit('sichuan-tongchuan', 'no-pause', input);
+      await engine.department.decide(
+        decision('T-1', 'birth-certificate', 'midwifery-institution', 'supplement', {
+          material: 'marriage-certificate',
+          message: { zh: '请出示结婚证原件', en: 'show the original marriage certificate' },
+        }),
+      );
+      expect((await getCase(db, 'T-1')).items['birth-certificate']!.status).toBe('supplement-requested');
+      clock.set(new Date('2026-11-17T00:00:01+08:00')); // past "当场" (24:00 of the day)
+      expect(await engine.sweeper.sweepOverdue()).toBeGreaterThan(0);
+      expect((await getCase(db, 'T-1')).items['birth-certificate']!.overdue).toBe(true);
+    });
+
+    it('001 附件1 必须现场办理原因说明: the registration starts the family’s 3 working days to visit the police station; overdue once, then done', async () => {
+      const { db, clock, engine, input, mother } = await setup(
+        kind,
+        'gansu-lanzhou',
+        '2026-11-17T10:00:00+08:00',
+      );
+      await engine.parent.submit('gansu-lanzhou', 'visit', input);
+      let state = await getCase(db, 'T-1');
+      // 附件1 服务事项: vaccination, guidance and reimbursement are shown, never dispatched.
+      expect(Object.keys(state.items)).not.toContain('vaccination-certificate');
+      expect(state.terms!.services.map((x) => x.id).sort()).toEqual([
+        'maternity-benefit',
+        'parenting-guidance',
+        'vaccination-certificate',
+      ]);
+      await engine.department.decide(decision('T-1', 'birth-certificate', 'midwifery-institution', 'done'));
+      clock.set(new Date('2026-11-18T10:00:00+08:00'));
+      await engine.department.decide(decision('T-1', 'hukou-registration', 'police', 'done'));
+      state = await getCase(db, 'T-1');
+      expect(state.familyDeadlines).toMatchObject([
+        {
+          id: 'police-station-visit',
+          due: new Date('2026-11-23T24:00:00+08:00').toISOString(),
+          metAt: null,
+          overdue: false,
+        },
+      ]);
+      const inbox = await db.query<{ template: string }>('select template from notifications order by id');
+      expect(inbox.map((r) => r.template)).toContain('family-deadline');
+      clock.set(new Date('2026-11-24T08:00:00+08:00'));
+      await engine.sweeper.sweepOverdue();
+      await engine.sweeper.sweepOverdue();
+      state = await getCase(db, 'T-1');
+      expect(state.familyDeadlines![0]!.overdue).toBe(true);
+      const overdueNotices = await db.query(
+        `select 1 from notifications where template = 'family-deadline-overdue'`,
+      );
+      expect(overdueNotices).toHaveLength(1);
+      const done = await engine.parent.meetFamilyDeadline('T-1', 'police-station-visit', mother);
+      expect(done.familyDeadlines![0]!.metAt).toBe(new Date('2026-11-24T08:00:00+08:00').toISOString());
+      await expect(engine.parent.meetFamilyDeadline('T-1', 'no-such-task', mother)).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+        messages: { zh: expect.stringContaining('家庭待办') },
+      });
+    });
+
     it('the parent rates a finished item; nobody else can, and the score is 1–5', async () => {
       const { db, engine, input, mother } = await setup(kind, 'fujian', '2026-09-29T10:00:00+08:00');
       await engine.parent.submit('fujian', 'txn-9', input);
@@ -536,6 +620,66 @@ for (const kind of DB_KINDS) {
       expect(sms.find((s) => s.payload.template === 'insurance-enrolled')!.payload.text.zh).toContain(
         '王芳先生（女士）',
       );
+    });
+
+    it('004 一(一)；附件1: a Jiangsu father’s baby born in Anhui — the registration goes to Jiangsu through the Delta platform, which accepts it under its own number and decides', async () => {
+      const { db, engine, input } = await setup(kind, 'anhui', '2026-09-29T10:00:00+08:00', (f) => {
+        f.father!.hukou!.divisionCode = '320102';
+      });
+      const submitted = await engine.parent.submit('anhui', 'delta-1', input);
+      expect(submitted.accepted).toBe(true);
+      await engine.department.decide(decision('T-1', 'birth-certificate', 'midwifery-institution', 'done'));
+      const tasks = await db.query<{
+        topic: string;
+        payload: { department: string; fields: { handOff?: unknown } };
+      }>(
+        `select topic, payload from outbox where kind = 'dispatch' and payload->>'item' = 'hukou-registration'`,
+      );
+      expect(tasks).toMatchObject([
+        {
+          topic: 'cross-province-platform',
+          payload: {
+            department: 'cross-province-platform',
+            fields: { handOff: { province: '32', department: 'police' } },
+          },
+        },
+      ]);
+      // Anhui's police do not decide it; the platform does.
+      expect(
+        await engine.department.decide(decision('T-1', 'hukou-registration', 'police', 'done')),
+      ).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
+      await engine.department.decide(
+        decision('T-1', 'hukou-registration', 'cross-province-platform', 'accepted', {
+          remoteCaseId: 'JS0001',
+        }),
+      );
+      let state = await getCase(db, 'T-1');
+      expect(state.items['hukou-registration']).toMatchObject({
+        status: 'dispatched',
+        remoteCaseId: 'JS0001',
+      });
+      await engine.department.decide(
+        decision('T-1', 'hukou-registration', 'cross-province-platform', 'done', {
+          outputs: { citizenIdNumber: makeCitizenId('320102', '2026-09-26', 13) },
+        }),
+      );
+      state = await getCase(db, 'T-1');
+      expect(state.items['hukou-registration']!.status).toBe('done');
+      expect(state.items['insurance-enrollment']).toMatchObject({
+        status: 'dispatched',
+        handOff: { province: '32', provinceName: { zh: '江苏省' } },
+      });
+      const inbox = await db.query<{ template: string }>('select template from notifications');
+      expect(inbox.map((r) => r.template)).toContain('hand-off-accepted');
+      // 'accepted' belongs to a handed-off item only.
+      expect(
+        await engine.department.decide(
+          decision('T-1', 'birth-certificate', 'midwifery-institution', 'accepted', { remoteCaseId: 'X' }),
+        ),
+      ).toMatchObject({ ok: false });
     });
 
     it('the father confirms with a face photo in his login; a bad photo or a stranger is refused (Anhui)', async () => {

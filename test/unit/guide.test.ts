@@ -73,10 +73,14 @@ describe('the service guide (办事指南) is generated from the rules alone', (
     expect(after).toContain('4个工作日 / 4 working days');
   });
 
-  it('gansu: a citation is the document’s title, its 文号 and the clause', () => {
-    const sut = serviceGuide(POLICIES['gansu-lanzhou']);
-    expect(sut).toContain('《兰州市新生儿出生服务“高效办成一件事”工作方案》');
-    expect(sut).toMatch(/（甘卫法监函〔2024〕183号[^）]*）+五\(一\)/);
+  it('a citation is the document’s title, its 文号 where it has one, and the clause', () => {
+    expect(serviceGuide(POLICIES.anhui)).toContain(
+      '《安徽省高效办成新生儿出生“一件事”实施方案》（皖卫妇幼秘〔2024〕51号）二(三)',
+    );
+    // The Lanzhou plan has no number of its own.
+    expect(serviceGuide(POLICIES['gansu-lanzhou'])).toContain(
+      '《兰州市新生儿出生服务“高效办成一件事”工作方案》五(一)',
+    );
   });
 
   it('prints the Gansu efficiency table: 71 → 3 working days, 8 → 1 trips, 10 → 5 materials, 7 → 1 steps', () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { digestOf } from '../../domain/canonical-json.ts';
-import type { CaseSubmission, PlannedCaseItem } from '../../domain/case.ts';
+import type { CaseSubmission, CaseTerms, PlannedCaseItem } from '../../domain/case.ts';
 import * as commands from '../../domain/case-commands.ts';
 import { AppError, fieldError, type FieldIssue } from '../../domain/error.ts';
 import type { ParentRole, RegionId } from '../../domain/ids.ts';
@@ -137,6 +137,7 @@ export async function submit(
           facts.baby.birthPlace.divisionCode,
         items: planned(policy, evaluation),
         promisedDeadline: promisedOf(evaluation),
+        terms: termsOf(policy, evaluation),
         form,
         signature: signature?.recorded ?? null,
       };
@@ -186,8 +187,30 @@ function planned(policy: ReturnType<typeof getPolicy>, evaluation: Evaluation): 
       plannedDeadline:
         p.deadline.status === 'scheduled' && p.deadline.basis === 'own-limit' ? p.deadline.at : null,
       ...(later.length ? { laterMaterials: later.map((m) => m.id) } : {}),
+      ...(p.handOff
+        ? {
+            handOff: {
+              platform: p.handOff.platform,
+              province: p.handOff.province.prefix,
+              provinceName: p.handOff.province.name,
+            },
+          }
+        : {}),
     };
   });
+}
+
+/** The region's terms the case keeps: supplements, pauses, the family's deadlines and services. */
+function termsOf(policy: ReturnType<typeof getPolicy>, evaluation: Evaluation): CaseTerms {
+  const planned = new Set(evaluation.plan.map((p) => p.id));
+  return {
+    supplements: policy.supplements.offered,
+    pausesFor: policy.slaPauses?.excludes ?? [],
+    familyDeadlines: policy.familyDeadlines
+      .filter((f) => planned.has(f.after))
+      .map(({ citation: _c, ...f }) => f),
+    services: evaluation.services.map(({ id, name, department }) => ({ id, name, department })),
+  };
 }
 
 /**

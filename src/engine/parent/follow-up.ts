@@ -30,6 +30,12 @@ export async function answerSupplement(
   );
 }
 
+/** The parent says the family has done what one of its deadlines asks (the police visit, the premium). */
+export async function meetFamilyDeadline(deps: EngineDeps, caseId: string, deadline: string, by: string) {
+  const at = deps.clock.now();
+  return mutateOwnCase(deps.db, at, caseId, by, (state) => commands.meetFamilyDeadline(state, deadline, at));
+}
+
 export async function rate(
   deps: EngineDeps,
   caseId: string,

@@ -17,7 +17,9 @@ const DecisionBody = z.strictObject({
   txnId: z.string().min(1).max(100),
   caseId: z.string().min(1).max(64),
   item: ItemId,
-  outcome: z.enum(['done', 'rejected', 'supplement', 'payment-due']),
+  outcome: z.enum(['done', 'rejected', 'supplement', 'payment-due', 'accepted']),
+  /** For 'accepted': the case number on the other province's platform (跨省通办). */
+  remoteCaseId: z.string().min(1).max(64).optional(),
   outputs: z.record(z.string(), z.string().max(200)).optional(),
   reason: Bilingual.optional(),
   material: z.string().max(100).optional(),

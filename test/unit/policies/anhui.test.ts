@@ -29,6 +29,17 @@ describe('Anhui (004) — one case per rule', () => {
       },
     },
     {
+      rule: 'delta-family',
+      clause: '一(一)；附件1 业务流程图',
+      pass: (f) => {
+        f.father!.hukou!.divisionCode = '320102';
+      },
+      fail: (f) => {
+        f.father!.hukou!.divisionCode = '320102';
+        f.mother.hukou!.divisionCode = '110105';
+      },
+    },
+    {
       rule: 'same-ethnicity',
       clause: '二(三)',
       fail: (f) => {

@@ -132,6 +132,33 @@ describe('Anhui (004): insurance years, the gap between 90 days and 3 months, th
   });
 });
 
+describe('cross-province hand-off (004 一(一) 与长三角无缝对接；附件1 业务流程图)', () => {
+  it('a baby born in Anhui who registers with a Jiangsu father: the registration and what follows go to Jiangsu', () => {
+    const r = run(
+      'anhui',
+      family('anhui', (f) => {
+        f.father!.hukou!.divisionCode = '320102';
+      }),
+    );
+    expect(r.eligible).toBe(true);
+    const handed = r.plan
+      .filter((p) => p.handOff)
+      .map((p) => p.id)
+      .sort();
+    expect(handed).toEqual([
+      'hukou-registration',
+      'insurance-enrollment',
+      'insurance-payment',
+      'social-security-card',
+    ]);
+    expect(r.plan.find((p) => p.id === 'hukou-registration')!.handOff!.province.name.zh).toBe('江苏省');
+    expect(r.plan.find((p) => p.id === 'birth-certificate')!.handOff).toBeNull();
+  });
+  it('an Anhui family is not handed anywhere', () => {
+    expect(run('anhui', family('anhui')).plan.every((p) => p.handOff === null)).toBe(true);
+  });
+});
+
 describe('Fujian (003)', () => {
   const fujian = POLICIES.fujian;
   it('003 附件1 四(四)；附件2 一(七): the card’s 72 hours start when the bank is chosen and the hukou page is in', () => {

@@ -115,6 +115,7 @@ export interface Evaluation {
     deadline: Deadline;
     delivery: { options: DeliveryMethod[]; chosen: 'mail' | 'pickup' | null } | null;
   }[];
+  services: { id: string; name: Bilingual }[];
   leftOut: { id: string; reason: string; ruleId?: string }[];
   materials: {
     id: string;
@@ -131,7 +132,8 @@ export interface Evaluation {
         windowEnds: string;
         paidWithinWindow: boolean;
         coverage: { insuranceYear: 'current' | 'next'; year: number; start: string; end: string }[];
-        note?: Bilingual;
+        /** A gap in the documents, or a birth year left uncovered: shown before paying. */
+        warnings: { text: Bilingual }[];
       }
     | { stated: false; note: Bilingual };
 }
@@ -187,6 +189,9 @@ export interface CaseItem {
   parcels: Parcel[];
   timeline: { at: string; type: string }[];
   pendingMaterials?: string[];
+  /** Handed to another province's platform (跨省通办), and its case number there once accepted. */
+  handOff?: { platform: Bilingual; province: string; provinceName: Bilingual };
+  remoteCaseId?: string;
   payment?: {
     amountFen: number;
     years: { year: number; insuranceYear: 'current' | 'next' }[];
@@ -209,4 +214,14 @@ export interface CaseState {
     insuranceYears?: string[];
   };
   items: Record<string, CaseItem>;
+  /** Deadlines on the family itself, started when an item is done. */
+  familyDeadlines?: {
+    id: string;
+    task: Bilingual;
+    opensAt: string | null;
+    due: string | null;
+    metAt: string | null;
+    overdue: boolean;
+  }[];
+  terms?: { services: { id: string; name: Bilingual; department: string }[] };
 }

@@ -90,6 +90,20 @@ export const caseRoutes =
     );
 
     app.post(
+      '/cases/:caseId/family-deadlines/:deadline/done',
+      {
+        schema: {
+          summary:
+            'Say the family has done what one of its deadlines asks (e.g. the visit to the police station)',
+          tags,
+          security,
+          params: CaseParams.extend({ deadline: z.string().regex(/^[a-z0-9-]{1,60}$/) }),
+        },
+      },
+      async (req) => parent.meetFamilyDeadline(req.params.caseId, req.params.deadline, req.citizenId),
+    );
+
+    app.post(
       '/cases/:caseId/items/:item/rating',
       {
         schema: {

@@ -351,6 +351,12 @@ export function ItemsStep({
             )}
           </p>
         )}
+        {e.services.length > 0 && (
+          <p className="muted" data-testid="plan-services">
+            {t('服务事项（不派发、不计时）：', 'Services along the way (not sent, not timed): ')}
+            {e.services.map((x) => t(x.name)).join(t('、', ', '))}
+          </p>
+        )}
         <CasePromise
           deadline={e.deadlines.promised}
           anyOwn={e.plan.some((p) => p.deadline.status === 'scheduled' && p.deadline.basis === 'own-limit')}

@@ -8,6 +8,7 @@ import { formatTime, useApi, usePolicy } from '../../hooks.ts';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { useT } from '../../i18n.tsx';
 import type { CaseItem, CaseState } from '../../types.ts';
+import { FamilyTasks, Services } from './FamilyTasks.tsx';
 import { ItemCard } from './ItemCard.tsx';
 
 /**
@@ -80,6 +81,8 @@ export function CaseDetail() {
       {items.map((item) => (
         <ItemCard key={item.id} state={c} item={item} policy={policy} onChange={setLive} />
       ))}
+      <FamilyTasks state={c} onChange={setLive} />
+      <Services state={c} />
       <Card title={t('咨询电话', 'Hotlines')} style={{ marginTop: 8 }}>
         <Hotlines policy={policy} />
       </Card>

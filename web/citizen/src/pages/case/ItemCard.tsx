@@ -66,6 +66,16 @@ export function ItemCard({
           </Tag>
         )}
       </div>
+      {item.handOff && (
+        <div className="muted" data-testid="hand-off">
+          {t(
+            `跨省通办：经${item.handOff.platform.zh}移交${item.handOff.provinceName.zh}办理`,
+            `Handed to ${item.handOff.provinceName.en} through ${item.handOff.platform.en}`,
+          )}
+          {item.remoteCaseId &&
+            t(`，对方办件编号 ${item.remoteCaseId}`, `; case number there ${item.remoteCaseId}`)}
+        </div>
+      )}
       {Object.entries(item.outputs).length > 0 && (
         <div style={{ marginTop: 6 }}>
           {Object.entries(item.outputs).map(([k, v]) => (
