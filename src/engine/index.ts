@@ -9,7 +9,7 @@ import type { ApplicationInput } from './gather-facts.ts';
 import { metrics, ready } from './operations.ts';
 import { draftPdf, preview, submit } from './parent/apply.ts';
 import * as cases from './parent/cases.ts';
-import { authorize, confirmFather, verifyFace } from './parent/family.ts';
+import { authorize, confirmFather, verifyFace, type GranteeTyped } from './parent/family.ts';
 import {
   answerSupplement,
   bookPickup,
@@ -50,7 +50,8 @@ export function createEngine(deps: EngineDeps) {
         upload(deps, owner, material, mime, bytes),
       verifyFace: (idNumber: string, role: ParentRole, photo: Buffer) =>
         verifyFace(deps, idNumber, role, photo),
-      authorize: (motherIdNumber: string, signature: Buffer) => authorize(deps, motherIdNumber, signature),
+      authorize: (motherIdNumber: string, signature: Buffer, grantee: GranteeTyped) =>
+        authorize(deps, motherIdNumber, signature, grantee),
       confirmFather: (fatherIdNumber: string, photo: Buffer) => confirmFather(deps, fatherIdNumber, photo),
       // What a parent's step returns is the case as they read it, deadlines marked as on myCase.
       answerSupplement: async (caseId: string, item: ItemId, by: string, note: string) =>

@@ -123,6 +123,10 @@ describe.skipIf(!HAVE_BROWSER)('the parents’ app in Chromium: roles, refusals,
     const mother = await Parent.open(rig, 'fujian-mother');
     await mother.loginAs('fujian', family.mother.idNumber);
     await mother.page.getByTestId('go-authorize').click();
+    // 附件3 用户填写: the grantee is typed by the mother.
+    await mother.type(mother.page.getByTestId('grantee-name').locator('input'), family.father!.name);
+    await mother.type(mother.page.getByTestId('grantee-idNumber').locator('input'), family.father!.idNumber);
+    await mother.type(mother.page.getByTestId('grantee-phone').locator('input'), '13900000002');
     await mother.sign(mother.page.getByTestId('signature-pad'));
     await mother.page.getByTestId('sign-authorization').click();
     await mother.page.getByText('授权委托书已签署').waitFor();

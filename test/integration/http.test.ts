@@ -708,6 +708,7 @@ describe('the father applies with the mother’s authorization (003 附件2 一(
       );
     other.mother.idNumber = renumber(family.mother.idNumber);
     other.father!.idNumber = renumber(family.father!.idNumber);
+    const grantee = { name: other.father!.name, idNumber: other.father!.idNumber, phone: '13900000002' };
     Object.assign(other.marriage!, {
       wifeIdNumber: other.mother.idNumber,
       husbandIdNumber: other.father!.idNumber,
@@ -751,16 +752,27 @@ describe('the father applies with the mother’s authorization (003 附件2 一(
           method: 'POST',
           url: '/api/citizen/authorizations',
           headers: father,
-          payload: { signature: PNG },
+          payload: { signature: PNG, grantee },
         })
       ).statusCode,
     ).toBe(404);
 
+    // 003 附件3 用户填写: the mother types the grantee; someone other than the father is refused by field.
+    const wrong = await app.inject({
+      method: 'POST',
+      url: '/api/citizen/authorizations',
+      headers: login,
+      payload: { signature: PNG, grantee: { ...grantee, idNumber: family.mother.idNumber } },
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json()).toMatchObject({
+      error: { field: 'grantee.idNumber', message: { zh: expect.stringContaining('受委托人身份证号') } },
+    });
     const signedByMother = await app.inject({
       method: 'POST',
       url: '/api/citizen/authorizations',
       headers: login,
-      payload: { signature: PNG },
+      payload: { signature: PNG, grantee },
     });
     expect(signedByMother.statusCode).toBe(201);
     expect(signedByMother.json()).toMatchObject({

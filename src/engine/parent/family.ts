@@ -19,7 +19,19 @@ import { familyOf } from '../gather-facts.ts';
  * The mother authorizes the father to apply (授权委托书, 003 附件3), signing in her own login.
  * The letter's system-filled fields come from the registries; its digest is what she signs.
  */
-export async function authorize(deps: EngineDeps, motherIdNumber: string, signaturePng: Buffer) {
+/** What the mother types about the grantee on the letter (003 附件3 "用户填写"). */
+export interface GranteeTyped {
+  name: string;
+  idNumber: string;
+  phone: string;
+}
+
+export async function authorize(
+  deps: EngineDeps,
+  motherIdNumber: string,
+  signaturePng: Buffer,
+  typed: GranteeTyped,
+) {
   const { shared, db, clock } = deps;
   const mother = await shared.person(motherIdNumber);
   const marriage = await shared.marriageOf(motherIdNumber);
@@ -31,10 +43,23 @@ export async function authorize(deps: EngineDeps, motherIdNumber: string, signat
       en: 'the shared data shows no spouse to authorize',
     });
   }
+  // The grantee is typed, not prefilled; for now only the baby's father may be one (附件2 一(三)).
+  if (typed.idNumber.toUpperCase() !== father.idNumber) {
+    throw fieldError('INVALID_INPUT', 'grantee.idNumber', {
+      zh: '受委托人暂时仅限新生儿父亲，请填写配偶的身份证号',
+      en: "for now only the baby's father may be authorized; type your husband's ID number",
+    });
+  }
+  if (typed.name.trim() !== father.name) {
+    throw fieldError('INVALID_INPUT', 'grantee.name', {
+      zh: '与身份证号对应的姓名不一致，请核对',
+      en: 'does not match the name on record for that ID number',
+    });
+  }
   const at = clock.now().toISOString();
   const letter = {
     grantor: { name: mother.name, idNumber: mother.idNumber },
-    grantee: { name: father.name, idNumber: father.idNumber, role: 'father' },
+    grantee: { name: father.name, idNumber: father.idNumber, phone: typed.phone, role: 'father' },
     signedAt: at,
   };
   const letterDigest = digestOf(letter);

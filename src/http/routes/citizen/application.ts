@@ -204,13 +204,22 @@ export const applicationRoutes =
       '/authorizations',
       {
         schema: {
-          summary: 'The mother signs the authorization letting the father apply (授权委托书)',
+          summary:
+            'The mother signs the authorization letting the father apply (授权委托书); she types the grantee (附件3 用户填写)',
           tags,
           security,
-          body: z.strictObject({ signature: Png }),
+          body: z.strictObject({
+            signature: Png,
+            grantee: z.strictObject({
+              name: z.string().min(1).max(40),
+              idNumber: z.string().regex(/^\d{17}[\dXx]$/),
+              phone: z.string().regex(/^1\d{10}$/, 'phone'),
+            }),
+          }),
         },
       },
-      async (req, reply) => reply.status(201).send(await parent.authorize(req.citizenId, req.body.signature)),
+      async (req, reply) =>
+        reply.status(201).send(await parent.authorize(req.citizenId, req.body.signature, req.body.grantee)),
     );
 
     app.post(

@@ -1,4 +1,4 @@
-import { Button, Card, Result } from 'antd-mobile';
+import { Button, Card, Input, List, Result } from 'antd-mobile';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api, ApiError } from '../api.ts';
@@ -16,6 +16,7 @@ export function Authorize() {
   const navigate = useNavigate();
   const me = useApi<Me>('/api/citizen/me');
   const [png, setPng] = useState<string | null>(null);
+  const [grantee, setGrantee] = useState({ name: '', idNumber: '', phone: '' });
   const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState(false);
   if (!me.data) return <Loading />;
@@ -29,7 +30,7 @@ export function Authorize() {
     );
   const sign = async () => {
     try {
-      await api.post('/api/citizen/authorizations', { signature: png });
+      await api.post('/api/citizen/authorizations', { signature: png, grantee });
       setDone(true);
     } catch (e) {
       setError(e as ApiError);
@@ -39,16 +40,36 @@ export function Authorize() {
     <Card title={t('授权委托书', 'Authorization letter')}>
       <p>
         {t(
-          `本人${me.data.person.name}（身份证号 ${maskId(me.data.person.idNumber)}）委托配偶${me.data.father?.name ?? ''}（身份证号 ${maskId(me.data.father?.idNumber ?? '')}）代为办理新生儿出生“一件事”。`,
-          `I, ${me.data.person.name} (ID ${maskId(me.data.person.idNumber)}), authorize my husband ${me.data.father?.name ?? ''} (ID ${maskId(me.data.father?.idNumber ?? '')}) to apply for our newborn's birth services.`,
+          `委托人 ${me.data.person.name}（身份证号 ${maskId(me.data.person.idNumber)}）。请填写受委托人（暂时仅限新生儿父亲）：`,
+          `Grantor: ${me.data.person.name} (ID ${maskId(me.data.person.idNumber)}). Type the person you authorize (for now, only the baby's father):`,
         )}
       </p>
+      {/* 003 附件3: the grantee's fields are "用户填写", typed by the mother, never prefilled. */}
+      <List>
+        {(
+          [
+            ['name', t('受委托人姓名', "Grantee's name"), 'text'],
+            ['idNumber', t('受委托人身份证号', "Grantee's ID number"), 'text'],
+            ['phone', t('受委托人联系电话', "Grantee's phone"), 'tel'],
+          ] as const
+        ).map(([key, label, type]) => (
+          <List.Item key={key} title={label}>
+            <Input
+              type={type}
+              value={grantee[key]}
+              data-testid={`grantee-${key}`}
+              aria-label={label}
+              onChange={(v) => setGrantee((g) => ({ ...g, [key]: v.trim() }))}
+            />
+          </List.Item>
+        ))}
+      </List>
       <SignaturePad label={t('授权人签名', "Grantor's signature")} onChange={setPng} />
       <ApiErrorNotice error={error} />
       <Button
         block
         color="primary"
-        disabled={!png}
+        disabled={!png || !grantee.name || !grantee.idNumber || !grantee.phone}
         onClick={() => void sign()}
         style={{ marginTop: 12 }}
         data-testid="sign-authorization"
