@@ -443,6 +443,10 @@ export const anhui = definePolicy({
     },
     citation: { file: '004', clause: '附件2 二 2' },
   },
+  figures: {
+    'newborn-window-days': 'insurance.window.days',
+    'late-from-months': 'insurance.coverage.afterWindowFrom.months',
+  },
   supplements: { offered: false, citation: { file: '004', clause: '附件2 二' } },
   // 一(一) "与长三角无缝对接" and 附件1: the Delta platform distributes cases to each province's
   // platform and feeds their results back (办件分发流转、办件结果反馈).
@@ -552,8 +556,8 @@ export const anhui = definePolicy({
     },
     {
       text: {
-        zh: '新生儿实行“落地”参保政策。出生90天内参保缴费的，自出生之日起享受居民医保待遇；超过3个月参保缴费的，自缴费次日起享受当年待遇。9月1日—12月31日出生的，可按规定缴纳本年和次年的医保费。',
-        en: 'Newborns are covered from birth (“落地” enrollment). Pay within 90 days and coverage starts at birth; later, from the day after payment for that year. Babies born 1 September–31 December may pay for this year and the next.',
+        zh: '新生儿实行“落地”参保政策。出生{{newborn-window-days}}天内参保缴费的，自出生之日起享受居民医保待遇；超过{{late-from-months}}个月参保缴费的，自缴费次日起享受当年待遇。9月1日—12月31日出生的，可按规定缴纳本年和次年的医保费。',
+        en: 'Newborns are covered from birth (“落地” enrollment). Pay within {{newborn-window-days}} days and coverage starts at birth; after {{late-from-months}} months, from the day after payment for that year. Babies born 1 September–31 December may pay for this year and the next.',
       },
       citation: { file: '004', clause: '附3 备注' },
     },

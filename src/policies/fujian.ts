@@ -540,6 +540,11 @@ export const fujian = definePolicy({
     },
   ],
 
+  figures: {
+    'newborn-window-days': 'insurance.window.days',
+    'department-hours': 'items.hukou-registration.sla.value',
+    'card-hours': 'items.social-security-card.sla.value',
+  },
   supplements: { offered: true, citation: { file: '003', clause: '附件4 三；附件1 三(一)2' } },
   slaPauses: { excludes: ['supplement', 'mail'], citation: { file: '003', clause: '附件1 四(五)' } },
   // 三(一)2: the counterfoils cut for online cases go to the county health bureau in person, which
@@ -667,8 +672,8 @@ export const fujian = definePolicy({
     },
     {
       text: {
-        zh: '新生儿参保须一周岁以内。出生后90天内参保缴费的，从出生之日起享受当年医疗保险待遇；出生90天后参保的，从参保缴费次日起享受当年待遇，保期至缴费当年度12月31日。一周岁以上为正常居民参保。',
-        en: 'Newborn enrollment is for babies under one year. Pay within 90 days of birth and the baby is covered from birth for the year; after 90 days, from the day after payment to 31 December of that year. After one year, the baby enrolls as an ordinary resident.',
+        zh: '新生儿参保须一周岁以内。出生后{{newborn-window-days}}天内参保缴费的，从出生之日起享受当年医疗保险待遇；出生{{newborn-window-days}}天后参保的，从参保缴费次日起享受当年待遇，保期至缴费当年度12月31日。一周岁以上为正常居民参保。',
+        en: 'Newborn enrollment is for babies under one year. Pay within {{newborn-window-days}} days of birth and the baby is covered from birth for the year; after {{newborn-window-days}} days, from the day after payment to 31 December of that year. After one year, the baby enrolls as an ordinary resident.',
       },
       citation: { file: '003', clause: '附件2 一(五)' },
     },
@@ -711,8 +716,8 @@ export const fujian = definePolicy({
     },
     {
       text: {
-        zh: '卫健、公安、医保部门收到推送信息后1个工作日（24小时）内办理，人社部门3个工作日（72小时）内办结；补件时间和寄件时间不计入时限。可对已办环节分别评价。',
-        en: 'Health, police and medical security act within 1 working day (24 h) of receiving a case, HRSS within 3 (72 h); time spent on supplements and mail is not counted. You can rate each finished step.',
+        zh: '卫健、公安、医保部门收到推送信息后1个工作日（{{department-hours}}小时）内办理，人社部门3个工作日（{{card-hours}}小时）内办结；补件时间和寄件时间不计入时限。可对已办环节分别评价。',
+        en: 'Health, police and medical security act within 1 working day ({{department-hours}} h) of receiving a case, HRSS within 3 ({{card-hours}} h); time spent on supplements and mail is not counted. You can rate each finished step.',
       },
       citation: { file: '003', clause: '附件1 四(五)' },
     },

@@ -277,7 +277,7 @@ export const gansuLanzhou = definePolicy({
       citation: { file: '001', clause: '二 6；附件1 服务事项' },
     },
     {
-      id: 'insurance-within-90-days',
+      id: 'insurance-within-newborn-window',
       scope: 'insurance-enrollment',
       require: { is: 'within-insurance-window' },
       requirement: {

@@ -130,8 +130,14 @@ export const zibo = definePolicy({
       id: 'within-six-months',
       scope: 'case',
       require: { is: 'baby-age-within-months', months: 6 },
-      requirement: { zh: '新生儿出生6个月内', en: 'the baby is within six months of birth' },
-      refusal: { zh: '新生儿已出生超过6个月', en: 'more than six months have passed since the birth' },
+      requirement: {
+        zh: '新生儿出生{{service-months}}个月内',
+        en: 'the baby is within {{service-months}} months of birth',
+      },
+      refusal: {
+        zh: '新生儿已出生超过{{service-months}}个月',
+        en: 'more than {{service-months}} months have passed since the birth',
+      },
       remedy: OFFLINE,
       citation: { file: '000', clause: '二 2' },
     },
@@ -448,6 +454,14 @@ export const zibo = definePolicy({
     refusalNotice: { unit: 'working-days', value: 4, citation: { file: '000', clause: '一' } },
   },
   // 附件1 7: a photo that fails review "会被驳回转线下办理": rejected, never sent back.
+  figures: {
+    'service-months': 'rules.within-six-months.require.months',
+    'newborn-window-months': 'insurance.window.months',
+    'promise-days': 'caseSla.promised.value',
+    'refusal-notice-days': 'caseSla.refusalNotice.value',
+    'premium-opens-days': 'familyDeadlines.premium-payment.opensAfter.value',
+    'premium-within-months': 'familyDeadlines.premium-payment.within.months',
+  },
   supplements: { offered: false, citation: { file: '000', clause: '附件1 7' } },
   familyDeadlines: [
     {
@@ -534,8 +548,8 @@ export const zibo = definePolicy({
     },
     {
       text: {
-        zh: '目前仅为在淄博市域内助产机构出生6个月内的新生儿且夫妻至少一方为我市户籍、随父或随母落户、在山东省内结婚登记且婚姻关系为存续状态、已取好姓名的婚生新生儿提供集成服务。申请人重复提交的，将不予受理。',
-        en: 'The service is for babies born in wedlock in a Zibo midwifery institution within the last six months, named, registering with the father or the mother, with at least one parent holding Zibo hukou and a marriage registered in Shandong and still in force. Duplicate applications are refused.',
+        zh: '目前仅为在淄博市域内助产机构出生{{service-months}}个月内的新生儿且夫妻至少一方为我市户籍、随父或随母落户、在山东省内结婚登记且婚姻关系为存续状态、已取好姓名的婚生新生儿提供集成服务。申请人重复提交的，将不予受理。',
+        en: 'The service is for babies born in wedlock in a Zibo midwifery institution within the last {{service-months}} months, named, registering with the father or the mother, with at least one parent holding Zibo hukou and a marriage registered in Shandong and still in force. Duplicate applications are refused.',
       },
       citation: { file: '000', clause: '二 2' },
     },
@@ -548,8 +562,8 @@ export const zibo = definePolicy({
     },
     {
       text: {
-        zh: '新生儿出生后6个月内办理医保参保手续并缴纳个人缴费部分后，自出生之日起享受当年度居民医保待遇；上半年出生的缴纳全年个人缴费部分，下半年出生的缴纳一半。超过6个月的，按淄博市补缴政策补缴，自补缴之日起享受待遇。参保登记完成后3个工作日至6个月内通过“山东税务社保费缴纳”微信小程序或线下税务窗口缴费。',
-        en: 'Enroll and pay the personal premium within six months of birth and the baby is covered for the year from the birth day; babies born January–June pay the full year, July–December half. After six months, back-payment under Zibo rules covers from the day of payment. Pay between 3 working days and 6 months after enrollment, in the Shandong tax mini-program or at a tax office.',
+        zh: '新生儿出生后{{newborn-window-months}}个月内办理医保参保手续并缴纳个人缴费部分后，自出生之日起享受当年度居民医保待遇；上半年出生的缴纳全年个人缴费部分，下半年出生的缴纳一半。超过{{newborn-window-months}}个月的，按淄博市补缴政策补缴，自补缴之日起享受待遇。参保登记完成后{{premium-opens-days}}个工作日至{{premium-within-months}}个月内通过“山东税务社保费缴纳”微信小程序或线下税务窗口缴费。',
+        en: 'Enroll and pay the personal premium within {{newborn-window-months}} months of birth and the baby is covered for the year from the birth day; babies born January–June pay the full year, July–December half. After {{newborn-window-months}} months, back-payment under Zibo rules covers from the day of payment. Pay between {{premium-opens-days}} working days and {{premium-within-months}} months after enrollment, in the Shandong tax mini-program or at a tax office.',
       },
       citation: { file: '000', clause: '二 4' },
     },
@@ -569,8 +583,8 @@ export const zibo = definePolicy({
     },
     {
       text: {
-        zh: '全部事项在4个工作日内出件；对不符合条件或者审查未通过的，4个工作日内通过电话或者线上等方式告知原因。',
-        en: 'Everything is issued within 4 working days; if the application does not qualify or fails review, you are told why within 4 working days, by phone or online.',
+        zh: '全部事项在{{promise-days}}个工作日内出件；对不符合条件或者审查未通过的，{{refusal-notice-days}}个工作日内通过电话或者线上等方式告知原因。',
+        en: 'Everything is issued within {{promise-days}} working days; if the application does not qualify or fails review, you are told why within {{refusal-notice-days}} working days, by phone or online.',
       },
       citation: { file: '000', clause: '一' },
     },

@@ -343,7 +343,7 @@ export const PolicyInput = z.strictObject({
   figures: z
     .record(
       Kebab,
-      z.string().regex(/^[a-zA-Z]+(\.[a-z0-9-]+)+$/, 'a path into the policy, e.g. insurance.window.days'),
+      z.string().regex(/^[a-zA-Z]+(\.[a-zA-Z0-9-]+)+$/, 'a path into the policy, e.g. insurance.window.days'),
     )
     .default({}),
   delivery: z.array(DeliveryRule).default([]),

@@ -63,7 +63,44 @@ describe('definePolicy()', () => {
     expect(Object.isFrozen(p) && Object.isFrozen(p.items[0])).toBe(true);
   });
 
+  it('each number in one place: a text quoting {{figure}} takes the number from where the rules set it', () => {
+    const withFigure = (days: number) => {
+      const p = minimal();
+      p.rules[0]!.require = { is: 'baby-age-within-days', days };
+      p.rules[0]!.id = 'within-days';
+      p.figures = { 'window-days': 'rules.within-days.require.days' };
+      p.notices = [
+        { text: { zh: '出生{{window-days}}天内申请', en: 'apply within {{window-days}} days' }, citation: c },
+      ];
+      return definePolicy(p);
+    };
+    expect(withFigure(90).notices[0]!.text).toEqual({ zh: '出生90天内申请', en: 'apply within 90 days' });
+    expect(withFigure(60).notices[0]!.text.zh).toBe('出生60天内申请');
+    expect(withFigure(60).figures).toEqual({ 'window-days': 60 });
+  });
+
   it.each([
+    [
+      'a figure whose path leads to no number',
+      (p: PolicyInput) => {
+        p.figures = { days: 'insurance.window.days' };
+      },
+      /figures\.days.*insurance\.window\.days/,
+    ],
+    [
+      'a text quoting a figure that is not defined',
+      (p: PolicyInput) => {
+        p.notices = [{ text: { zh: '{{nothing}}天', en: 'x' }, citation: c }];
+      },
+      /notices\[0\]\.text\.zh/,
+    ],
+    [
+      'a service with a time limit',
+      (p: PolicyInput) => {
+        p.items[0] = { ...p.items[0]!, kind: 'service', sla: { unit: 'on-the-spot', citation: c } };
+      },
+      /items\[0\]/,
+    ],
     [
       'a dependency on an item not offered',
       (p: PolicyInput) => {

@@ -108,7 +108,7 @@ describe('Gansu / Lanzhou (001) — one case per rule', () => {
       },
     },
     {
-      rule: 'insurance-within-90-days',
+      rule: 'insurance-within-newborn-window',
       clause: '附件1 受理条件 三',
       pass: (f) => {
         f.baby.bornAt = '2026-08-22T08:00:00+08:00';
