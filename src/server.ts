@@ -184,14 +184,9 @@ export async function startServer(o: StartOptions) {
   };
   const timers = [
     setInterval(tick, 500),
-    setInterval(
-      () =>
-        void calendar
-          .refresh()
-          .then(() => engine.sweeper.sweepOverdue())
-          .catch((e) => console.error(e)),
-      60_000,
-    ),
+    setInterval(() => void engine.sweeper.sweepOverdue().catch((e) => console.error(e)), 60_000),
+    // An arrangement loaded by `onething calendar load` (another process) counts here within seconds.
+    setInterval(() => void calendar.refresh().catch((e) => console.error(e)), 5_000),
   ];
   const address = await app.listen({ host: o.host, port: o.port });
 

@@ -224,11 +224,13 @@ export function parseArrangements(input: unknown): { years: YearArrangement[]; w
         );
     });
     if (y.year >= STATUTORY_RULES_FROM) {
-      for (const h of statutoryHolidays(y.year))
-        for (const d of h.dates.filter((d) => !off.has(d)))
+      for (const h of statutoryHolidays(y.year)) {
+        const missing = h.dates.filter((d) => !off.has(d));
+        if (missing.length)
           warnings.push(
-            `${y.year}: ${d} (${h.zh} / ${h.en}) is a statutory holiday the file does not list as a day off`,
+            `${y.year} ${h.zh} / ${h.en}: ${missing.join(', ')} ${missing.length > 1 ? 'are statutory holidays' : 'is a statutory holiday'} the file does not give off`,
           );
+      }
     }
   }
   if (issues.length) {

@@ -10,6 +10,9 @@ import { sampleSituation } from '../../src/registries/population.ts';
 import { simulatedRegistries } from '../../src/registries/simulated-registries.ts';
 import { loadEvents } from '../../src/store/case-store.ts';
 import type { Db } from '../../src/store/db.ts';
+import { buildApp } from '../../src/http/app.ts';
+import { sign } from '../../src/http/gateway-signature.ts';
+import { identityProvider } from '../../src/http/identity.ts';
 import { DB_KINDS, freshDb } from '../support/databases.ts';
 import { testEngine } from '../support/engine.ts';
 
@@ -166,6 +169,55 @@ for (const kind of DB_KINDS) {
         { year: 2027, source: NOTICE_2027.source, loadedAt: '2027-01-03T01:00:00.000Z' },
       ]);
       expect(await loadArrangements({ db, clock }, NOTICE_2027)).toMatchObject({ deadlinesChanged: 0 });
+    });
+
+    it('the citizen API and the department gateway carry the provisional flag beside each deadline', async () => {
+      const { clock, engine, input, mother } = await gansuFamily(kind, '2026-12-20T10:00:00+08:00');
+      await engine.parent.submit('gansu-lanzhou', 'txn-1', input);
+      clock.set(new Date('2026-12-31T10:00:00+08:00'));
+      await engine.department.decide(decision('birth-certificate', 'midwifery-institution', 'done'));
+      const app = await buildApp({
+        engine,
+        clock,
+        identity: identityProvider({ production: false }),
+        gatewayKeys: { police: 'k-police' },
+        dev: { registries: simulatedRegistries(), payments: engine.cashier },
+        paymentKeys: {},
+        settings: { nameMaxLength: 20 },
+        production: false,
+      });
+      try {
+        const c = await app.inject({
+          method: 'GET',
+          url: '/api/citizen/cases/G-1',
+          headers: { authorization: `Bearer dev:${mother}` },
+        });
+        expect(c.statusCode).toBe(200);
+        expect(c.json().items['hukou-registration']).toMatchObject({
+          deadline: new Date('2027-01-04T24:00:00+08:00').toISOString(),
+          deadlineProvisional: true,
+        });
+        expect(c.json()).toMatchObject({ promisedDeadlineProvisional: false });
+        const at = String(clock.now().getTime());
+        const tasks = await app.inject({
+          method: 'GET',
+          url: '/api/gateway/tasks',
+          headers: {
+            'x-department': 'police',
+            'x-timestamp': at,
+            'x-signature': sign('k-police', 'GET', '/api/gateway/tasks', at, ''),
+          },
+        });
+        expect(tasks.statusCode, tasks.body).toBe(200);
+        expect(tasks.json()).toEqual([
+          expect.objectContaining({
+            deadline: new Date('2027-01-04T24:00:00+08:00').toISOString(),
+            deadlineProvisional: true,
+          }),
+        ]);
+      } finally {
+        await app.close();
+      }
     });
 
     it('an item dispatched in 2027 after the load counts with the official arrangement from the start', async () => {

@@ -74,9 +74,10 @@ export async function loadArrangements(deps: { db: Db; clock: Clock }, file: unk
     years: years.map((y) => y.year),
     source: years.map((y) => y.source).join('；'),
     calendar,
-    // What a stored deadline may have been counted with: the calendar until now, or the built-in
-    // one alone (a server that had not yet picked up an earlier load).
-    before: [before, officialCalendar()] as Calendar[],
+    // What a stored deadline may have been counted with: the calendar until now, the built-in one
+    // alone (a server that had not yet picked up an earlier load), or the package alone (before a
+    // year was added to arrangements.json).
+    before: [before, officialCalendar(), officialCalendar([])] as Calendar[],
   };
   const report: LoadReport = {
     years: years.map((y) => ({ year: y.year, source: y.source })),

@@ -101,7 +101,14 @@ export interface Finding {
   citation: Citation;
 }
 export type Deadline =
-  | { status: 'scheduled'; at: string; local: string; basis: 'own-limit' | 'case-promise' }
+  /** `provisional`: counted on a year with no official holiday arrangement yet. */
+  | {
+      status: 'scheduled';
+      at: string;
+      local: string;
+      basis: 'own-limit' | 'case-promise';
+      provisional?: true;
+    }
   | { status: 'not-set' | 'calendar-not-covered'; reason: Bilingual };
 export interface Evaluation {
   eligible: boolean;
@@ -171,6 +178,13 @@ export interface Parcel {
   pickup?: { address: { divisionCode: string; detail: string }; window: { from: string; to: string } };
   tracking: { at: string; status: string; note: string }[];
 }
+/** A deadline counted again once the State Council published a year's holiday arrangement. */
+export interface Recount {
+  years: number[];
+  source: string;
+  deadline?: { from: string | null; to: string | null };
+  plannedDeadline?: { from: string | null; to: string | null };
+}
 export interface CaseItem {
   id: string;
   department: string;
@@ -179,6 +193,9 @@ export interface CaseItem {
   dispatchedAt: string | null;
   deadline: string | null;
   plannedDeadline?: string | null;
+  /** The deadline rests on a year with no official holiday arrangement yet (暂定). */
+  deadlineProvisional?: boolean;
+  plannedDeadlineProvisional?: boolean;
   sla: { unit: string; value?: number } | null;
   decidedAt: string | null;
   overdue: boolean;
@@ -187,7 +204,7 @@ export interface CaseItem {
   supplement: { material: string; message: Bilingual; requestedAt: string } | null;
   rating: { score: number; comment: string } | null;
   parcels: Parcel[];
-  timeline: { at: string; type: string }[];
+  timeline: { at: string; type: string; recomputed?: Recount }[];
   pendingMaterials?: string[];
   /** Handed to another province's platform (跨省通办), and its case number there once accepted. */
   handOff?: { platform: Bilingual; province: string; provinceName: Bilingual };
@@ -206,6 +223,8 @@ export interface CaseState {
   babyName: string;
   submittedAt: string;
   promisedDeadline: string | null;
+  promisedDeadlineProvisional?: boolean;
+  promiseRecomputed?: { at: string; source: string; from: string | null; to: string | null };
   version: number;
   homeDivisionCode: string;
   applicant: { role: Role; idNumber: string };

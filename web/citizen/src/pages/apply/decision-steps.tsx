@@ -8,6 +8,8 @@ import { useConfig } from '../../hooks.ts';
 import { Hotlines } from '../../components/Hotlines.tsx';
 import { Field } from '../../components/Field.tsx';
 import type { Draft } from './draft.ts';
+import { ProvisionalMark, ProvisionalNote } from '../../components/Provisional.tsx';
+import { PROVISIONAL_DEADLINE_LABELS } from '../../status.ts';
 
 type Update = (change: (d: Draft) => void) => void;
 
@@ -221,7 +223,8 @@ export function EligibilityStep({
 
 /** An item's own deadline; one bounded only by the case's promise, or with none, shows nothing here. */
 export function ownDeadlineText(d: Deadline, t: ReturnType<typeof useT>): string {
-  return d.status === 'scheduled' && d.basis === 'own-limit' ? t(`最迟 ${d.local}`, `by ${d.local}`) : '';
+  if (d.status !== 'scheduled' || d.basis !== 'own-limit') return '';
+  return t(`最迟 ${d.local}`, `by ${d.local}`) + (d.provisional ? t(PROVISIONAL_DEADLINE_LABELS.mark) : '');
 }
 
 /**
@@ -237,6 +240,7 @@ export function CasePromise({ deadline, anyOwn }: { deadline: Deadline | null; a
           `整体承诺：最迟 ${deadline.local} 全部办结`,
           `Promised for the whole case: all done by ${deadline.local}`,
         )}
+        <ProvisionalMark on={deadline.provisional} />
       </p>
     );
   }
@@ -357,6 +361,11 @@ export function ItemsStep({
             {e.services.map((x) => t(x.name)).join(t('、', ', '))}
           </p>
         )}
+        <ProvisionalNote
+          on={[...e.plan.map((p) => p.deadline), e.deadlines.promised].some(
+            (d) => d?.status === 'scheduled' && d.provisional,
+          )}
+        />
         <CasePromise
           deadline={e.deadlines.promised}
           anyOwn={e.plan.some((p) => p.deadline.status === 'scheduled' && p.deadline.basis === 'own-limit')}

@@ -10,6 +10,7 @@ import { useT } from '../../i18n.tsx';
 import type { CaseItem, CaseState } from '../../types.ts';
 import { FamilyTasks, Services } from './FamilyTasks.tsx';
 import { ItemCard } from './ItemCard.tsx';
+import { ProvisionalMark, ProvisionalNote, recountText } from '../../components/Provisional.tsx';
 
 /**
  * One case: progress, then each item with its status colour, who holds it, its deadline, its
@@ -50,10 +51,13 @@ export function CaseDetail() {
         </p>
         <p className="muted" data-testid="case-promise">
           {c.promisedDeadline
-            ? t(
-                `承诺 ${formatTime(c.promisedDeadline)} 前全部办结`,
-                `Promised: all done by ${formatTime(c.promisedDeadline)}`,
-              )
+            ? [
+                t(
+                  `承诺 ${formatTime(c.promisedDeadline)} 前全部办结`,
+                  `Promised: all done by ${formatTime(c.promisedDeadline)}`,
+                ),
+                <ProvisionalMark key="mark" on={c.promisedDeadlineProvisional} />,
+              ]
             : ownLimits
               ? ''
               : t(
@@ -61,6 +65,22 @@ export function CaseDetail() {
                   "This region's documents set no time limit for the items",
                 )}
         </p>
+        {c.promiseRecomputed && (
+          <p className="muted" data-testid="promise-recomputed">
+            {recountText(t, c.promiseRecomputed, c.promiseRecomputed.source)}
+          </p>
+        )}
+        <ProvisionalNote
+          on={
+            !!c.promisedDeadlineProvisional ||
+            items.some(
+              (i) =>
+                i.status !== 'done' &&
+                i.status !== 'cancelled' &&
+                (i.deadlineProvisional || i.plannedDeadlineProvisional),
+            )
+          }
+        />
         <div className="row">
           <Link to={`/cases/${caseId}/shared-fields`}>
             {t('各部门收到的信息', 'What each department received')}

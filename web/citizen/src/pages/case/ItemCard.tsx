@@ -1,5 +1,6 @@
 import { Card, Collapse, Steps, Tag } from 'antd-mobile';
 import { MaskedId } from '../../components/MaskedId.tsx';
+import { ProvisionalMark, recountText } from '../../components/Provisional.tsx';
 import { formatTime } from '../../hooks.ts';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { useT } from '../../i18n.tsx';
@@ -38,6 +39,12 @@ export function ItemCard({
   // the post was added back (补件和邮寄时间不计入).
   const planned = item.sla ? (item.plannedDeadline ?? item.deadline) : null;
   const extended = planned && item.deadline && item.deadline > planned ? item.deadline : null;
+  // Counted on a year the State Council has not published its holidays for yet: said beside the date.
+  const provisional = extended
+    ? item.deadlineProvisional
+    : planned === item.plannedDeadline
+      ? item.plannedDeadlineProvisional
+      : item.deadlineProvisional;
   return (
     <Card
       style={{ marginTop: 8, borderLeft: `4px solid ${st.color}` }}
@@ -58,6 +65,7 @@ export function ItemCard({
                 `（补件、邮寄时间不计入，顺延至 ${formatTime(extended)}）`,
                 ` (time with you or the post added back: ${formatTime(extended)})`,
               )}
+            <ProvisionalMark on={provisional} />
           </span>
         )}
         {item.overdue && (
@@ -106,7 +114,11 @@ export function ItemCard({
                 key={i}
                 status="finish"
                 title={t(EVENT_LABELS[e.type] ?? { zh: '进展', en: 'Update' })}
-                description={formatTime(e.at)}
+                description={
+                  e.recomputed
+                    ? `${formatTime(e.at)} · ${recountText(t, item.sla ? (e.recomputed.plannedDeadline ?? e.recomputed.deadline) : e.recomputed.deadline, e.recomputed.source)}`
+                    : formatTime(e.at)
+                }
               />
             ))}
           </Steps>
