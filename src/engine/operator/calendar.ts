@@ -9,7 +9,8 @@ import type { Calendar } from '../../domain/calendar.ts';
 import type { Clock } from '../../domain/clock.ts';
 import { recountDeadlines, type NotRecounted } from '../../domain/deadline-recount.ts';
 import type { SlaMeasure } from '../../domain/sla-clock.ts';
-import { getPolicy } from '../../policies/index.ts';
+import type { RegionId } from '../../domain/ids.ts';
+import { POLICIES } from '../../policies/index.ts';
 import type { Sla } from '../../policy/schema.ts';
 import { arrangementsVersion, insertArrangements, listArrangements } from '../../store/calendar-store.ts';
 import { loadCasesForUpdate, loadEvents, openCaseIds, type CaseAppend } from '../../store/case-store.ts';
@@ -95,7 +96,8 @@ export async function loadArrangements(deps: { db: Db; clock: Clock }, file: unk
       const appends: CaseAppend[] = [];
       for (const [caseId, c] of loaded) {
         const events = (await loadEvents(tx, caseId)).map((e) => e.event);
-        const promised = getPolicy(c.state.region).caseSla.promised;
+        // The promise's limit as the region states it; a region no longer shipped has none to trace.
+        const promised = POLICIES[c.state.region as RegionId]?.caseSla.promised;
         const result = recountDeadlines(c.state, events, {
           ...recount,
           promise: promised ? slaMeasure(promised) : null,
