@@ -40,7 +40,7 @@ export function policyNames(policy: {
 export function insuranceWindowText(window: Extract<InsuranceRules, { stated: true }>['window']): Bilingual {
   if ('months' in window)
     return {
-      zh: `出生后${window.months}个月内（含期满当日）`,
+      zh: `出生后${window.months}个月内（期满当日仍在期限内）`,
       en: `within ${months(window.months)} of the birth, the last day included`,
     };
   const d = window.days;
@@ -280,11 +280,11 @@ const PHRASES: { [N in PredicateName]: Phrase<N> } = {
     en: `the baby is under ${months(a.months)} old`,
   }),
   'baby-age-within-months': (a) => ({
-    zh: `在新生儿出生后${a.months}个月内（含期满当日）申请`,
+    zh: `在新生儿出生后${a.months}个月内申请（期满当日仍在期限内）`,
     en: `the application is made within ${months(a.months)} of the birth, the last day included`,
   }),
   'baby-age-within-days': (a) => ({
-    zh: `在新生儿出生后${a.days}天（含）内申请`,
+    zh: `在新生儿出生后${a.days}天内申请（第${a.days}天仍在期限内）`,
     en: `the application is made no more than ${a.days} day${a.days === 1 ? '' : 's'} after the birth`,
   }),
   'within-insurance-window': {
