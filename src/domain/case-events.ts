@@ -134,6 +134,11 @@ export type CaseEvent =
   /** The parent says the family has done it. */
   | { type: 'family-deadline-met'; at: string; id: string }
   | { type: 'family-deadline-overdue'; at: string; id: string }
+  /** The official arrangement of a year was loaded: a deadline on the family counted again with it. */
+  | ({ type: 'family-deadline-recomputed'; at: string; id: string } & ArrangementRef & {
+        due?: DeadlineChange;
+        opensAt?: DeadlineChange;
+      })
   /** The official arrangement of a year was loaded: the case's promise counted again with it. */
   | ({ type: 'promise-recomputed'; at: string } & ArrangementRef & DeadlineChange)
   | ItemEvent<'item-dispatched', { deadline: string | null; attempt: number }>

@@ -158,7 +158,8 @@ export function applyEvent(state: CaseState | null, event: CaseEvent, caseId: st
   if (
     event.type === 'family-deadline-set' ||
     event.type === 'family-deadline-met' ||
-    event.type === 'family-deadline-overdue'
+    event.type === 'family-deadline-overdue' ||
+    event.type === 'family-deadline-recomputed'
   ) {
     return { ...state, familyDeadlines: familyDeadlinesAfter(state, event), version: state.version + 1 };
   }
@@ -325,13 +326,19 @@ function familyDeadlinesAfter(
     return [...list, { id, task, setAt: at, opensAt, due, metAt: null, overdue: false }];
   }
   if (!list.some((d) => d.id === event.id)) throw new Error(`no family deadline ${event.id}`);
-  return list.map((d) =>
-    d.id !== event.id
-      ? d
-      : event.type === 'family-deadline-met'
-        ? { ...d, metAt: event.at }
-        : { ...d, overdue: true },
-  );
+  return list.map((d) => {
+    if (d.id !== event.id) return d;
+    if (event.type === 'family-deadline-met') return { ...d, metAt: event.at };
+    if (event.type === 'family-deadline-overdue') return { ...d, overdue: true };
+    const due = event.due ? event.due.to : d.due;
+    // A deadline the official calendar puts later than now was not missed after all.
+    return {
+      ...d,
+      due,
+      opensAt: event.opensAt ? event.opensAt.to : d.opensAt,
+      overdue: d.overdue && !stillAhead(due, event.at),
+    };
+  });
 }
 
 function stillAhead(deadline: string | null, at: string): boolean {

@@ -4,7 +4,7 @@ import type { ArrangementRef, DeadlineChange } from './case-events.ts';
 import { resumedDeadline } from './case-commands.ts';
 import { AppError } from './error.ts';
 import type { ItemId } from './ids.ts';
-import { deadlineOf, type SlaMeasure } from './sla-clock.ts';
+import { deadlineOf, periodEnd, type Period, type SlaMeasure } from './sla-clock.ts';
 
 /**
  * Deadlines counted again with another calendar, when the State Council's arrangement for a year
@@ -30,7 +30,7 @@ export interface Recount extends ArrangementRef {
 
 export interface NotRecounted {
   item: ItemId | null;
-  field: 'promisedDeadline' | 'plannedDeadline' | 'deadline';
+  field: 'promisedDeadline' | 'plannedDeadline' | 'deadline' | 'familyDeadline';
   stored: string | null;
 }
 
@@ -45,9 +45,11 @@ const OPEN: ItemStatus[] = ['waiting', 'dispatched', 'supplement-requested', 'pa
 export function recountDeadlines(state: CaseState, events: CaseEvent[], r: Recount): RecountResult {
   const when = r.at.toISOString();
   const notRecounted: NotRecounted[] = [];
-  if (state.status !== 'in-progress') return { events: [], notRecounted };
   const ref: ArrangementRef = { years: r.years, source: r.source };
-  const out: CaseEvent[] = [];
+  // The family's own deadlines may stay open after every item is done (Gansu's police visit).
+  const family = recountFamilyDeadlines(state, r, when, ref, notRecounted);
+  if (state.status !== 'in-progress') return { events: family, notRecounted };
+  const out: CaseEvent[] = [...family];
 
   // The promise first: items without a limit of their own take it as their deadline.
   const stored = state.promisedDeadline;
@@ -83,6 +85,48 @@ export function recountDeadlines(state: CaseState, events: CaseEvent[], r: Recou
       out.push({ type: 'deadline-recomputed', at: when, item: item.id, ...ref, ...change });
   }
   return { events: out, notRecounted };
+}
+
+/** Each open deadline on the family counted again from when the item that started it was done. */
+function recountFamilyDeadlines(
+  state: CaseState,
+  r: Recount,
+  when: string,
+  ref: ArrangementRef,
+  notRecounted: NotRecounted[],
+): CaseEvent[] {
+  const out: CaseEvent[] = [];
+  for (const f of state.familyDeadlines ?? []) {
+    const term = state.terms?.familyDeadlines.find((t) => t.id === f.id);
+    if (f.metAt || !term) continue;
+    const changes: { due?: DeadlineChange; opensAt?: DeadlineChange } = {};
+    const pairs = [
+      ['due', f.due, term.within],
+      ['opensAt', f.opensAt, term.opensAfter],
+    ] as const;
+    for (const [field, stored, period] of pairs) {
+      if (!period) continue;
+      const at = (c: Calendar) => countPeriod(c, new Date(f.setAt), period);
+      if (stored !== null && !r.before.some((c) => at(c) === stored)) {
+        notRecounted.push({ item: null, field: 'familyDeadline', stored });
+        continue;
+      }
+      const next = at(r.calendar);
+      if (next !== stored) changes[field] = { from: stored, to: next };
+    }
+    if (changes.due || changes.opensAt)
+      out.push({ type: 'family-deadline-recomputed', at: when, id: f.id, ...ref, ...changes });
+  }
+  return out;
+}
+
+function countPeriod(calendar: Calendar, from: Date, period: Period): string | null {
+  try {
+    return periodEnd(calendar, from, period).toISOString();
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'CALENDAR_NOT_COVERED') return null;
+    throw e;
+  }
 }
 
 /** N working days (or hours) from an instant; null where the calendar cannot count, as the engine does. */

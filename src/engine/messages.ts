@@ -105,7 +105,13 @@ export function messagesFor(
       );
       continue;
     }
-    if (e.type === 'case-overdue' || e.type === 'promise-recomputed' || e.type === 'family-deadline-met')
+    // A recount is told once per case by the calendar load itself (engine/operator/calendar.ts).
+    if (
+      e.type === 'case-overdue' ||
+      e.type === 'promise-recomputed' ||
+      e.type === 'family-deadline-met' ||
+      e.type === 'family-deadline-recomputed'
+    )
       continue;
     if (e.type === 'family-deadline-set' || e.type === 'family-deadline-overdue') {
       const f = state.familyDeadlines!.find((d) => d.id === e.id)!;

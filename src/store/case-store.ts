@@ -372,10 +372,15 @@ export async function stalledItems(q: Queryable, now: Date) {
   }));
 }
 
-/** Cases still in progress, by id, a page at a time (after `afterId`). */
+/**
+ * Cases still in progress, or with a deadline on the family not yet met (it may outlive the items),
+ * by id, a page at a time (after `afterId`).
+ */
 export async function openCaseIds(q: Queryable, afterId: string, limit: number): Promise<string[]> {
   const rows = await q.query<{ id: string }>(
-    `select id from cases where status = 'in-progress' and id > $1 order by id limit $2`,
+    `select id from cases
+     where (status = 'in-progress' or state->'familyDeadlines' @> '[{"metAt": null}]'::jsonb) and id > $1
+     order by id limit $2`,
     [afterId, limit],
   );
   return rows.map((r) => r.id);

@@ -110,6 +110,45 @@ function withSupplement() {
 }
 
 describe('counting deadlines again with an official arrangement', () => {
+  it('a deadline on the family (Gansu’s police visit) is counted again from when the registration was done, even after the case is complete', () => {
+    const s = submission();
+    s.items = [{ ...s.items[0]!, id: 'hukou-registration', department: 'police' }];
+    s.terms = {
+      supplements: false,
+      pausesFor: [],
+      services: [],
+      familyDeadlines: [
+        {
+          id: 'visit',
+          task: { zh: '到派出所', en: 'visit' },
+          after: 'hukou-registration',
+          within: { unit: 'working-days', value: 3 },
+        },
+      ],
+    };
+    const log = new Log(s);
+    log.add(
+      decide(
+        log.state,
+        { txnId: 'd', caseId: 'C', item: 'hukou-registration', department: 'police', outcome: 'done' },
+        new Date('2026-12-31T15:00:00+08:00'),
+        provisional,
+      ),
+    );
+    expect(log.state.status).toBe('completed');
+    // Provisionally: 4, 5 and 6 January.
+    expect(log.state.familyDeadlines![0]!.due).toBe(iso('2027-01-06T24:00:00+08:00'));
+    const { events } = recountDeadlines(log.state, log.events, recount('2027-01-03T09:00:00+08:00'));
+    expect(events).toEqual([
+      expect.objectContaining({
+        type: 'family-deadline-recomputed',
+        id: 'visit',
+        due: { from: iso('2027-01-06T24:00:00+08:00'), to: iso('2027-01-07T24:00:00+08:00') },
+      }),
+    ]);
+    expect(log.add(events).state.familyDeadlines![0]!.due).toBe(iso('2027-01-07T24:00:00+08:00'));
+  });
+
   it('an item’s deadline is counted from its dispatch, and the working time it waited for the family is added back as before', () => {
     const log = withSupplement();
     // Provisionally: Monday 4 January, plus the 9 working hours left of the 31st after 15:00.

@@ -1,5 +1,5 @@
 import { restsOnProvisional, type Calendar } from '../../domain/calendar.ts';
-import type { CaseState, ItemState } from '../../domain/case.ts';
+import type { CaseState, FamilyDeadlineState, ItemState } from '../../domain/case.ts';
 import { digestOf } from '../../domain/canonical-json.ts';
 import type { CaseForm } from '../../departments/port.ts';
 import { renderApplicationForm } from '../../documents/application-form.ts';
@@ -20,9 +20,10 @@ export type ItemView = ItemState & { deadlineProvisional: boolean; plannedDeadli
  * not published an arrangement for (counted on the statutory holidays alone). Derived from the
  * calendar at each read, so loading the arrangement (onething calendar load) clears it everywhere.
  */
-export type CaseView = Omit<CaseState, 'items'> & {
+export type CaseView = Omit<CaseState, 'items' | 'familyDeadlines'> & {
   promisedDeadlineProvisional: boolean;
   items: Record<string, ItemView>;
+  familyDeadlines?: (FamilyDeadlineState & { dueProvisional: boolean })[];
 };
 
 export function caseView(state: CaseState, calendar: Calendar): CaseView {
@@ -31,6 +32,13 @@ export function caseView(state: CaseState, calendar: Calendar): CaseView {
   return {
     ...state,
     promisedDeadlineProvisional: since(state.submittedAt, state.promisedDeadline),
+    // Only a count of working days rests on the calendar; months are months.
+    familyDeadlines: state.familyDeadlines?.map((f) => ({
+      ...f,
+      dueProvisional:
+        'unit' in (state.terms?.familyDeadlines.find((t) => t.id === f.id)?.within ?? {}) &&
+        since(f.setAt, f.due),
+    })),
     items: Object.fromEntries(
       Object.entries(state.items).map(([id, i]) => [
         id,

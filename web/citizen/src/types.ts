@@ -241,6 +241,7 @@ export interface CaseState {
     due: string | null;
     metAt: string | null;
     overdue: boolean;
+    dueProvisional?: boolean;
   }[];
   terms?: { services: { id: string; name: Bilingual; department: string }[] };
 }

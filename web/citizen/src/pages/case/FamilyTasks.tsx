@@ -2,6 +2,7 @@ import { Button, Card, List, Tag } from 'antd-mobile';
 import { useState } from 'react';
 import { api, type ApiError } from '../../api.ts';
 import { ApiErrorNotice } from '../../components/ErrorBlock.tsx';
+import { ProvisionalMark } from '../../components/Provisional.tsx';
 import { formatTime } from '../../hooks.ts';
 import { useT } from '../../i18n.tsx';
 import type { CaseState } from '../../types.ts';
@@ -43,6 +44,7 @@ export function FamilyTasks({ state, onChange }: Props) {
                   <div>
                     {t('截止：', 'By: ')}
                     {formatTime(f.due)}
+                    <ProvisionalMark on={f.dueProvisional} />
                   </div>
                 )}
               </>

@@ -39,6 +39,10 @@ export function ItemCard({
   // the post was added back (补件和邮寄时间不计入).
   const planned = item.sla ? (item.plannedDeadline ?? item.deadline) : null;
   const extended = planned && item.deadline && item.deadline > planned ? item.deadline : null;
+  // Why it moved: the item waited for the family or the post, or the step before it finished late.
+  const waited = item.timeline.some((e) =>
+    ['supplement-answered', 'payment-made', 'pickup-booked'].includes(e.type),
+  );
   // Counted on a year the State Council has not published its holidays for yet: said beside the date.
   const provisional = extended
     ? item.deadlineProvisional
@@ -61,10 +65,15 @@ export function ItemCard({
             {' · '}
             {t(`最迟 ${formatTime(planned)}`, `due ${formatTime(planned)}`)}
             {extended &&
-              t(
-                `（补件、邮寄时间不计入，顺延至 ${formatTime(extended)}）`,
-                ` (time with you or the post added back: ${formatTime(extended)})`,
-              )}
+              (waited
+                ? t(
+                    `（补件、邮寄、缴费时间不计入，顺延至 ${formatTime(extended)}）`,
+                    ` (time with you or the post added back: ${formatTime(extended)})`,
+                  )
+                : t(
+                    `（前序事项办结晚于计划，自其办结起算，顺延至 ${formatTime(extended)}）`,
+                    ` (counted from when the step before it finished, later than planned: ${formatTime(extended)})`,
+                  ))}
             <ProvisionalMark on={provisional} />
           </span>
         )}
