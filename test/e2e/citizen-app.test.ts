@@ -164,7 +164,7 @@ describe.skipIf(!HAVE_BROWSER)('the parents’ app in Chromium: roles, refusals,
     await mother.close();
   }, 120_000);
 
-  it('rating a finished item: 1–5 and a comment, shown back on the item', async () => {
+  it('rating a finished item: 1–5 and a comment, shown back on the item; Gansu’s services and the family’s own visit to the police station', async () => {
     const family = await rig.loadFamily('gansu-lanzhou');
     const mother = await Parent.open(rig, 'gansu-rating');
     await mother.loginAs('gansu-lanzhou', family.mother.idNumber);
@@ -181,6 +181,16 @@ describe.skipIf(!HAVE_BROWSER)('the parents’ app in Chromium: roles, refusals,
     await item.getByTestId('rating-send').click();
     await expect.poll(() => item.getByTestId('rated').textContent()).toContain('满意 · 办理很快');
     await mother.screenshot('rated');
+    // 001 附件1 服务事项: shown along the way, never sent to a department.
+    expect(await mother.page.getByTestId('services').textContent()).toContain('预防接种');
+    expect(await mother.page.getByTestId('item-vaccination-certificate').count()).toBe(0);
+    // 001 附件1 必须现场办理原因说明: the registration done starts the family's 3 working days.
+    const tasks = mother.page.getByTestId('family-tasks');
+    expect(await tasks.textContent()).toContain('派出所');
+    expect(await tasks.textContent()).toMatch(/截止：\d{4}-\d{2}-\d{2}/);
+    await tasks.getByText('我已办理').click();
+    await tasks.getByText('已办理').waitFor();
+    await mother.screenshot('family-task-done');
     mother.report();
     await mother.close();
   }, 240_000);

@@ -98,10 +98,11 @@ export function CaseDetail() {
           </a>
         </div>
       </Card>
+      {/* What the family itself must do comes first: it is the one thing waiting on them. */}
+      <FamilyTasks state={c} onChange={setLive} />
       {items.map((item) => (
         <ItemCard key={item.id} state={c} item={item} policy={policy} onChange={setLive} />
       ))}
-      <FamilyTasks state={c} onChange={setLive} />
       <Services state={c} />
       <Card title={t('咨询电话', 'Hotlines')} style={{ marginTop: 8 }}>
         <Hotlines policy={policy} />
