@@ -128,6 +128,7 @@ describe.skipIf(!HAVE_BROWSER)('the parents’ app in Chromium: roles, refusals,
     await mother.type(mother.page.getByTestId('grantee-idNumber').locator('input'), family.father!.idNumber);
     await mother.type(mother.page.getByTestId('grantee-phone').locator('input'), '13900000002');
     await mother.sign(mother.page.getByTestId('signature-pad'));
+    await mother.screenshot('authorization');
     await mother.page.getByTestId('sign-authorization').click();
     await mother.page.getByText('授权委托书已签署').waitFor();
     await mother.screenshot('authorized');

@@ -64,6 +64,12 @@ export function Authorize() {
           </List.Item>
         ))}
       </List>
+      <p>
+        {t(
+          '特授权受委托人办理新生儿的出生医学证明业务及委托人的生育保险待遇核准支付业务。受委托人在委托权限内代理委托人所造成的法律结果，委托人均予以承认。',
+          "The grantee is authorized to handle the baby's birth certificate and the grantor's maternity benefit; the grantor accepts the legal results of what the grantee does within this authority.",
+        )}
+      </p>
       <SignaturePad label={t('授权人签名', "Grantor's signature")} onChange={setPng} />
       <ApiErrorNotice error={error} />
       <Button
