@@ -1,3 +1,4 @@
+import { AppError } from './error.ts';
 import { beijingDate, parts, type LocalDate } from './local-date.ts';
 
 /** What the calendar says about a day. */
@@ -34,4 +35,17 @@ export function restsOnProvisional(calendar: Calendar, from: Date | string, to: 
   const last = parts(beijingDate(new Date(new Date(to).getTime() - 1))).year;
   for (let year = first; year <= last; year++) if (calendar.isProvisional(year)) return true;
   return false;
+}
+
+/**
+ * A count as an instant's ISO string, or null where it reaches a year the calendar cannot answer:
+ * the deadline is then left empty rather than wrong (supervision lists such items).
+ */
+export function countedOrNull(count: () => Date): string | null {
+  try {
+    return count().toISOString();
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'CALENDAR_NOT_COVERED') return null;
+    throw e;
+  }
 }

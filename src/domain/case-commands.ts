@@ -7,8 +7,8 @@ import {
   type ItemState,
 } from './case.ts';
 import type { CaseSubmission, PlannedCaseItem, PremiumYear } from './case-events.ts';
-import type { Calendar } from './calendar.ts';
-import { AppError, fieldError } from './error.ts';
+import { countedOrNull, type Calendar } from './calendar.ts';
+import { fieldError } from './error.ts';
 import type { DepartmentId, ItemId } from './ids.ts';
 import { DEPARTMENT_LABELS } from './labels.ts';
 import { deadlineOf, extendByWorkingTime, periodEnd, workingTimeBetween, type Period } from './sla-clock.ts';
@@ -79,13 +79,8 @@ export function dispatchReady(state: CaseState, at: Date, calendar: Calendar): C
  * leaves the deadline empty rather than wrong; supervision lists such items (deadline null).
  */
 function itemDeadline(state: CaseState, item: ItemState, at: Date, calendar: Calendar): string | null {
-  if (!item.sla) return state.promisedDeadline;
-  try {
-    return deadlineOf(calendar, at, item.sla).toISOString();
-  } catch (e) {
-    if (e instanceof AppError && e.code === 'CALENDAR_NOT_COVERED') return null;
-    throw e;
-  }
+  const sla = item.sla;
+  return sla ? countedOrNull(() => deadlineOf(calendar, at, sla)) : state.promisedDeadline;
 }
 
 /**
@@ -99,13 +94,13 @@ export function resumedDeadline(
   resumedAt: Date,
 ): string | null {
   if (!deadline) return deadline;
-  try {
-    const paused = workingTimeBetween(calendar, new Date(pausedAt), resumedAt);
-    return extendByWorkingTime(calendar, new Date(deadline), paused).toISOString();
-  } catch (e) {
-    if (e instanceof AppError && e.code === 'CALENDAR_NOT_COVERED') return null;
-    throw e;
-  }
+  return countedOrNull(() =>
+    extendByWorkingTime(
+      calendar,
+      new Date(deadline),
+      workingTimeBetween(calendar, new Date(pausedAt), resumedAt),
+    ),
+  );
 }
 
 export function decide(state: CaseState, d: Decision, at: Date, calendar: Calendar): CaseEvent[] {
@@ -236,14 +231,7 @@ function familyDeadlinesStarted(state: CaseState, item: ItemId, at: Date, calend
   return (state.terms?.familyDeadlines ?? [])
     .filter((f) => f.after === item)
     .map((f) => {
-      const count = (p: Period) => {
-        try {
-          return periodEnd(calendar, at, p).toISOString();
-        } catch (e) {
-          if (e instanceof AppError && e.code === 'CALENDAR_NOT_COVERED') return null;
-          throw e;
-        }
-      };
+      const count = (p: Period) => countedOrNull(() => periodEnd(calendar, at, p));
       return {
         type: 'family-deadline-set' as const,
         at: at.toISOString(),

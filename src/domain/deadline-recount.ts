@@ -1,8 +1,7 @@
-import type { Calendar } from './calendar.ts';
+import { countedOrNull, type Calendar } from './calendar.ts';
 import { applyEvent, type CaseEvent, type CaseState, type ItemStatus } from './case.ts';
 import type { ArrangementRef, DeadlineChange } from './case-events.ts';
 import { resumedDeadline } from './case-commands.ts';
-import { AppError } from './error.ts';
 import type { ItemId } from './ids.ts';
 import { deadlineOf, periodEnd, type Period, type SlaMeasure } from './sla-clock.ts';
 
@@ -121,22 +120,12 @@ function recountFamilyDeadlines(
 }
 
 function countPeriod(calendar: Calendar, from: Date, period: Period): string | null {
-  try {
-    return periodEnd(calendar, from, period).toISOString();
-  } catch (e) {
-    if (e instanceof AppError && e.code === 'CALENDAR_NOT_COVERED') return null;
-    throw e;
-  }
+  return countedOrNull(() => periodEnd(calendar, from, period));
 }
 
 /** N working days (or hours) from an instant; null where the calendar cannot count, as the engine does. */
 function count(calendar: Calendar, from: Date, measure: SlaMeasure): string | null {
-  try {
-    return deadlineOf(calendar, from, measure).toISOString();
-  } catch (e) {
-    if (e instanceof AppError && e.code === 'CALENDAR_NOT_COVERED') return null;
-    throw e;
-  }
+  return countedOrNull(() => deadlineOf(calendar, from, measure));
 }
 
 /** Every planned and started deadline of the case, counted with one calendar and one promise. */
