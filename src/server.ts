@@ -7,6 +7,8 @@ import { createEngine } from './engine/index.ts';
 import { followStoredCalendar } from './engine/operator/calendar.ts';
 import { deliverSimulated } from './engine/simulated-world.ts';
 import { simulatePayments } from './departments/payments.ts';
+import { demoOrganisations, demoStaff } from './registries/demo-organisations.ts';
+import { upsertOrganisations, upsertStaff } from './store/staff-store.ts';
 import { DEFAULT_NAME_MAX_LENGTH } from './domain/person-name.ts';
 import { storedQueue } from './store/simulator-store.ts';
 import { OutboxWorker } from './engine/outbox-worker.ts';
@@ -86,6 +88,22 @@ export async function startServer(o: StartOptions) {
       name: family.mother.name,
       login: `Bearer dev:${family.mother.idNumber}`,
     });
+    // The region's organisations and their clerks; the sample family's hospital and police station are listed.
+    const orgs = demoOrganisations(policy.region);
+    await upsertOrganisations(db, orgs);
+    await upsertStaff(db, demoStaff(orgs));
+    const registering = family.father?.hukou?.divisionCode ?? family.mother.hukou?.divisionCode;
+    for (const org of orgs.filter(
+      (x) =>
+        (x.department === 'midwifery-institution' &&
+          x.institution === sample.baby.birthPlace?.institutionName) ||
+        (x.department === 'police' && x.counties.includes(registering ?? '')),
+    ))
+      demoLogins.push({
+        region: policy.region,
+        name: org.name.zh,
+        login: `Bearer dev-staff:${org.id}-clerk`,
+      });
   }
 
   // The simulators keep what they accepted in the store, so a restart loses no task or parcel.

@@ -28,6 +28,8 @@ import { track } from './post/track.ts';
 import { verifyReceipt } from './public/verify-receipt.ts';
 import { overdue, overview } from './supervisor/reports.ts';
 import { sweepOverdue } from './sweeper/overdue.ts';
+import { decideAsStaff, openTask, queue, staffContext, type StaffDecision } from './staff/work.ts';
+import type { QueueView } from '../store/staff-store.ts';
 
 export type { EngineDeps } from './deps.ts';
 export type { Preview, SubmitResult } from './parent/apply.ts';
@@ -86,12 +88,26 @@ export function createEngine(deps: EngineDeps) {
         cases.myReceipt(deps, caseId, idNumber, baseUrl),
       sharedFields: (caseId: string, idNumber: string) => cases.sharedFields(deps, caseId, idNumber),
       notifications: (idNumber: string) => cases.notifications(deps, idNumber),
+      whoSawMyData: (caseId: string, idNumber: string) => cases.whoSawMyData(deps, caseId, idNumber),
     },
     department: {
       decide: async (decision: Decision) => (await decide(deps, [decision]))[0]!,
       decideMany: (decisions: Decision[]) => decide(deps, decisions),
       openTasks: (department: DepartmentId) => listOpenTasks(deps, department),
       claimTask: (department: DepartmentId, taskId: string) => claimTask(deps, department, taskId),
+    },
+    // A clerk of an organisation (hospital, police station, county office): its queues and tasks.
+    staff: {
+      me: (staffId: string) => staffContext(deps, staffId),
+      queue: async (
+        staffId: string,
+        view: QueueView,
+        o: { cursor?: string; search?: string; limit?: number },
+      ) => queue(deps, await staffContext(deps, staffId), view, o),
+      openTask: async (staffId: string, caseId: string, item: ItemId) =>
+        openTask(deps, await staffContext(deps, staffId), caseId, item),
+      decide: async (staffId: string, caseId: string, item: ItemId, d: StaffDecision) =>
+        decideAsStaff(deps, await staffContext(deps, staffId), caseId, item, d),
     },
     post: { track: (updates: TrackingUpdate[]) => track(deps, updates) },
     payments: { record: (notice: PaymentNotice) => recordPayment(deps, notice) },

@@ -25,6 +25,7 @@ import { receiptRoutes } from './routes/receipt.ts';
 import { regionRoutes } from './routes/regions.ts';
 import { serveWebApp } from './web.ts';
 import { supervisionRoutes } from './routes/supervision.ts';
+import { staffRoutes } from './routes/staff.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -116,6 +117,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(citizenRoutes(deps), { prefix: '/api/citizen' });
   await app.register(gatewayRoutes(deps), { prefix: '/api/gateway' });
   await app.register(supervisionRoutes(deps), { prefix: '/api/supervision' });
+  await app.register(staffRoutes(deps), { prefix: '/api/staff' });
   await app.register(devRoutes(deps), { prefix: '/api/dev' });
   await app.register(paymentRoutes(deps), { prefix: '/api/payments' });
   app.get(

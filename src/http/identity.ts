@@ -12,6 +12,11 @@ export interface Citizen {
   idNumber: string;
 }
 
+/** A member of an organisation's staff (a hospital, a police station, …), by staff id. */
+export interface StaffLogin {
+  staffId: string;
+}
+
 /** A supervisor sees the regions they are responsible for. */
 export interface Supervisor {
   regions: RegionId[];
@@ -22,6 +27,7 @@ export interface IdentityProvider {
   readonly login: { providers: ('dev' | 'oidc')[]; oidcLoginUrl: string | null };
   citizenFrom(authorization: string | undefined): Promise<Citizen>;
   supervisorFrom(authorization: string | undefined): Promise<Supervisor>;
+  staffFrom(authorization: string | undefined): Promise<StaffLogin>;
 }
 
 const bearer = (authorization: string | undefined) => authorization?.replace(/^Bearer\s+/i, '') ?? '';
@@ -43,6 +49,15 @@ export function identityProvider(options: {
       if (fromSession && isCitizenId(fromSession)) return { idNumber: fromSession };
       if (dev && token.startsWith('dev:') && isCitizenId(token.slice(4))) return { idNumber: token.slice(4) };
       throw fieldError('UNAUTHORIZED', 'authorization', { zh: '请先登录', en: 'please log in' });
+    },
+    // `Bearer dev-staff:<staff id>` in development; the staff account decides organisation and role.
+    async staffFrom(authorization) {
+      const token = bearer(authorization);
+      if (dev && /^dev-staff:[a-z0-9-]{1,80}$/.test(token)) return { staffId: token.slice(10) };
+      throw fieldError('UNAUTHORIZED', 'authorization', {
+        zh: '请以工作人员身份登录',
+        en: 'please log in as a member of staff',
+      });
     },
     // `Bearer dev-supervisor:fujian,anhui` in development.
     async supervisorFrom(authorization) {

@@ -12,7 +12,7 @@ import type { FamilySituationInput } from './port.ts';
  * codes and, for Zibo, the hospital names the seed lists. Never a real person. Most families
  * qualify; a share carries one of the situations the policies refuse, so every path is exercised.
  */
-const AREAS: Record<RegionId, { divisions: string[]; outside: string; institutions: string[] }> = {
+export const AREAS: Record<RegionId, { divisions: string[]; outside: string; institutions: string[] }> = {
   zibo: {
     divisions: ['370302', '370303', '370304', '370305', '370306', '370321', '370322', '370323'],
     outside: '370102',

@@ -1,5 +1,6 @@
 import { applyEvent, type CaseEvent, type CaseState } from '../domain/case.ts';
 import { clockRunning, nextFamilyDue } from '../domain/case-commands.ts';
+import { taskPlace } from '../domain/organisation.ts';
 import type { ItemId } from '../domain/ids.ts';
 import { AppError, fieldError } from '../domain/error.ts';
 import type { Queryable } from './db.ts';
@@ -157,6 +158,8 @@ export async function appendEvents(
         i.holder,
         i.rating?.score ?? null,
         clockRunning(s, i),
+        taskPlace(s, i).county,
+        taskPlace(s, i).institution,
       );
       itemCount++;
     }
@@ -187,11 +190,13 @@ export async function appendEvents(
     eventRows,
   );
   await tx.query(
-    `insert into case_items (case_id, item, region, department, status, dispatched_at, deadline, decided_at, overdue, holder, rating, clock_running)
-     values ${valuesList(itemCount, 12, ['', '', '', '', '', 'timestamptz', 'timestamptz', 'timestamptz', 'boolean', '', 'smallint', 'boolean'])}
+    `insert into case_items (case_id, item, region, department, status, dispatched_at, deadline, decided_at, overdue, holder,
+       rating, clock_running, place_county, place_institution)
+     values ${valuesList(itemCount, 14, ['', '', '', '', '', 'timestamptz', 'timestamptz', 'timestamptz', 'boolean', '', 'smallint', 'boolean', '', ''])}
      on conflict (case_id, item) do update set status = excluded.status, dispatched_at = excluded.dispatched_at,
        deadline = excluded.deadline, decided_at = excluded.decided_at, overdue = excluded.overdue, holder = excluded.holder,
-       rating = excluded.rating, clock_running = excluded.clock_running`,
+       rating = excluded.rating, clock_running = excluded.clock_running, place_county = excluded.place_county,
+       place_institution = excluded.place_institution`,
     itemRows,
   );
   if (ratingRows.length) {

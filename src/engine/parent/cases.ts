@@ -8,6 +8,9 @@ import { getPolicy } from '../../policies/index.ts';
 import { caseNotFound, getCase, listCasesOf, signaturesOf } from '../../store/case-store.ts';
 import { listNotifications } from '../../store/notification-store.ts';
 import { dispatchesOf } from '../../store/outbox-store.ts';
+import { accessLog } from '../../store/staff-store.ts';
+import type { DepartmentId } from '../../domain/ids.ts';
+import { DEPARTMENT_LABELS, fieldLabel } from '../../domain/labels.ts';
 import { isParentOf } from '../commit.ts';
 import type { EngineDeps } from '../deps.ts';
 
@@ -150,4 +153,19 @@ function fieldPaths(value: unknown, prefix = ''): string[] {
   return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
     fieldPaths(v, prefix ? `${prefix}.${k}` : k),
   );
+}
+
+/**
+ * 谁查看了我的信息: every time a clerk opened the case, by organisation (never the clerk's name),
+ * with the item and which of the family's fields that department received.
+ */
+export async function whoSawMyData(deps: EngineDeps, caseId: string, idNumber: string) {
+  await myCase(deps, caseId, idNumber);
+  return (await accessLog(deps.db, caseId)).map((a) => ({
+    at: new Date(a.at).toISOString(),
+    organisation: a.organisation,
+    department: DEPARTMENT_LABELS[a.department as DepartmentId] ?? null,
+    item: a.item,
+    fields: a.fields.map((f) => fieldLabel(f) ?? { zh: '其他信息', en: 'Other details' }),
+  }));
 }

@@ -89,6 +89,19 @@ export const caseRoutes =
         parent.answerSupplement(req.params.caseId, req.params.item, req.citizenId, req.body.note),
     );
 
+    app.get(
+      '/cases/:caseId/access-log',
+      {
+        schema: {
+          summary: 'Who saw my data: each time a department opened the case, by organisation and fields',
+          tags,
+          security,
+          params: CaseParams,
+        },
+      },
+      async (req) => parent.whoSawMyData(req.params.caseId, req.citizenId),
+    );
+
     app.post(
       '/cases/:caseId/family-deadlines/:deadline/done',
       {

@@ -1,0 +1,93 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ItemId } from '../../domain/ids.ts';
+import { Bilingual } from '../../domain/text.ts';
+import type { AppDeps } from '../app.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The logged-in member of staff, set for every staff route. */
+    staffId: string;
+  }
+}
+
+const tags = ['staff'];
+const security = [{ bearer: [] }];
+const TaskParams = z.strictObject({ caseId: z.string().min(1).max(64), item: ItemId });
+
+/**
+ * The department workbench's API: a clerk's organisation, its queues, a task, and a decision. A
+ * task of another organisation is reported as not found.
+ */
+export const staffRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const { staff } = deps.engine;
+    app.decorateRequest('staffId', '');
+    app.addHook('preHandler', async (req) => {
+      req.staffId = (await deps.identity.staffFrom(req.headers.authorization)).staffId;
+    });
+
+    app.get(
+      '/me',
+      { schema: { summary: 'Who is logged in, and their organisation', tags, security } },
+      (req) => staff.me(req.staffId),
+    );
+
+    app.get(
+      '/queues/:view',
+      {
+        schema: {
+          summary:
+            "A page of the organisation's queue: open, due soon, overdue, waiting for the family, done; search by case number or (masked) ID number",
+          tags,
+          security,
+          params: z.strictObject({
+            view: z.enum(['open', 'due-soon', 'overdue', 'waiting-for-family', 'done']),
+          }),
+          querystring: z.strictObject({
+            cursor: z.string().max(400).optional(),
+            search: z.string().max(40).optional(),
+            limit: z.coerce.number().int().min(1).max(200).optional(),
+          }),
+        },
+      },
+      (req) => staff.queue(req.staffId, req.params.view, req.query),
+    );
+
+    app.get(
+      '/cases/:caseId/items/:item',
+      {
+        schema: {
+          summary:
+            "Open a task: this department's fields, the item's state and history (recorded as an access)",
+          tags,
+          security,
+          params: TaskParams,
+        },
+      },
+      (req) => staff.openTask(req.staffId, req.params.caseId, req.params.item),
+    );
+
+    app.post(
+      '/cases/:caseId/items/:item/decision',
+      {
+        schema: {
+          summary:
+            'Decide a task: done with its outputs, rejected with a reason and the offline route, or a supplement where the region allows it',
+          tags,
+          security,
+          params: TaskParams,
+          body: z.strictObject({
+            txnId: z.string().min(1).max(100),
+            outcome: z.enum(['done', 'rejected', 'supplement']),
+            outputs: z.record(z.string().max(60), z.string().min(1).max(200)).optional(),
+            reason: Bilingual.optional(),
+            material: z.string().max(100).optional(),
+            message: Bilingual.optional(),
+          }),
+        },
+      },
+      (req) => staff.decide(req.staffId, req.params.caseId, req.params.item, req.body),
+    );
+  };

@@ -1,0 +1,45 @@
+import type { DepartmentId, RegionId } from '../domain/ids.ts';
+import { DEPARTMENT_LABELS } from '../domain/labels.ts';
+import type { Organisation, StaffMember } from '../domain/organisation.ts';
+import { divisionName } from '../domain/place-names.ts';
+import { AREAS } from './population.ts';
+
+/**
+ * The demo's organisations, for the same synthetic places the demo families live in: each hospital
+ * of the region, and for every county a police station and the county offices. A clerk and a head
+ * each. Real deployments load their own organisations and accounts.
+ */
+const COUNTY_DEPARTMENTS: DepartmentId[] = ['police', 'medical-security', 'tax', 'hrss', 'cdc'];
+
+export function demoOrganisations(region: RegionId): Organisation[] {
+  const area = AREAS[region];
+  const hospitals = area.institutions.map((name, i): Organisation => ({
+    id: `${region}-hospital-${i + 1}`,
+    region,
+    department: 'midwifery-institution',
+    name: { zh: name, en: `${name} (hospital)` },
+    counties: area.divisions,
+    institution: name,
+  }));
+  const county = area.divisions.flatMap((code) =>
+    COUNTY_DEPARTMENTS.map((department): Organisation => ({
+      id: `${region}-${department}-${code}`,
+      region,
+      department,
+      name: {
+        zh: `${divisionName(code).zh}${DEPARTMENT_LABELS[department].zh}`,
+        en: `${DEPARTMENT_LABELS[department].en}, ${divisionName(code).en}`,
+      },
+      counties: [code],
+      institution: null,
+    })),
+  );
+  return [...hospitals, ...county];
+}
+
+export function demoStaff(orgs: Organisation[]): StaffMember[] {
+  return orgs.flatMap((o, i) => [
+    { id: `${o.id}-clerk`, name: `办事员${i + 1}`, organisationId: o.id, role: 'clerk' as const },
+    { id: `${o.id}-head`, name: `负责人${i + 1}`, organisationId: o.id, role: 'head' as const },
+  ]);
+}

@@ -1,0 +1,174 @@
+import type { Organisation, StaffMember } from '../domain/organisation.ts';
+import type { Queryable } from './db.ts';
+import { valuesList } from './sql.ts';
+
+/** Organisations, their staff, their work queues, and the record of who opened which case. */
+
+export async function upsertOrganisations(q: Queryable, orgs: Organisation[]): Promise<void> {
+  if (!orgs.length) return;
+  await q.query(
+    `insert into organisations (id, region, department, name, counties, institution)
+     values ${valuesList(orgs.length, 6, ['', '', '', 'jsonb', 'text[]', ''])}
+     on conflict (id) do update set name = excluded.name, counties = excluded.counties, institution = excluded.institution`,
+    orgs.flatMap((o) => [o.id, o.region, o.department, JSON.stringify(o.name), o.counties, o.institution]),
+  );
+}
+
+export async function upsertStaff(q: Queryable, staff: StaffMember[]): Promise<void> {
+  if (!staff.length) return;
+  await q.query(
+    `insert into staff (id, name, organisation_id, role) values ${valuesList(staff.length, 4)}
+     on conflict (id) do update set name = excluded.name, organisation_id = excluded.organisation_id, role = excluded.role`,
+    staff.flatMap((s) => [s.id, s.name, s.organisationId, s.role]),
+  );
+}
+
+type OrgRow = {
+  id: string;
+  region: Organisation['region'];
+  department: Organisation['department'];
+  name: Organisation['name'];
+  counties: string[];
+  institution: string | null;
+};
+
+export async function findStaff(
+  q: Queryable,
+  staffId: string,
+): Promise<{ staff: StaffMember; organisation: Organisation } | null> {
+  const rows = await q.query<OrgRow & { staff_name: string; role: StaffMember['role'] }>(
+    `select o.*, s.name as staff_name, s.role from staff s join organisations o on o.id = s.organisation_id
+     where s.id = $1`,
+    [staffId],
+  );
+  const r = rows[0];
+  if (!r) return null;
+  const { staff_name, role, ...org } = r;
+  return { staff: { id: staffId, name: staff_name, organisationId: org.id, role }, organisation: org };
+}
+
+export async function listStaff(q: Queryable, region?: string) {
+  return q.query<{
+    id: string;
+    name: string;
+    role: string;
+    organisation: Organisation['name'];
+    department: string;
+    region: string;
+  }>(
+    `select s.id, s.name, s.role, o.name as organisation, o.department, o.region
+     from staff s join organisations o on o.id = s.organisation_id
+     where $1::text is null or o.region = $1 order by o.region, o.department, s.id`,
+    [region ?? null],
+  );
+}
+
+export type QueueView = 'open' | 'due-soon' | 'overdue' | 'waiting-for-family' | 'done';
+
+export interface QueueRow {
+  caseId: string;
+  item: string;
+  status: string;
+  holder: string | null;
+  deadline: Date | null;
+  dispatchedAt: Date | null;
+  decidedAt: Date | null;
+  overdue: boolean;
+  babyName: string;
+  motherIdNumber: string;
+}
+
+/** Each view's condition; `soon` is the parameter holding the due-soon horizon. */
+const VIEW_WHERE: Record<QueueView, (soon: string) => string> = {
+  open: () => `i.status = 'dispatched' and i.holder = 'department'`,
+  'due-soon': (soon) =>
+    `i.status = 'dispatched' and i.holder = 'department' and not i.overdue and i.deadline < ${soon}`,
+  overdue: () => `i.status in ('dispatched', 'supplement-requested') and i.overdue`,
+  'waiting-for-family': () =>
+    `(i.status = 'supplement-requested' or (i.status = 'dispatched' and i.holder <> 'department'))`,
+  done: () => `i.status in ('done', 'rejected')`,
+};
+
+/**
+ * One page of an organisation's queue, in deadline order (done: newest first), after `cursor`.
+ * Keyset pagination on the queue index: the cost of a page does not grow with the queue.
+ */
+export async function queuePage(
+  q: Queryable,
+  org: Organisation,
+  o: {
+    view: QueueView;
+    soon: Date;
+    limit: number;
+    cursor: { key: string; caseId: string; item: string } | null;
+    search: { caseId?: string; motherPattern?: string };
+  },
+): Promise<QueueRow[]> {
+  const params: unknown[] = [];
+  const param = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const done = o.view === 'done';
+  // The sort key: the deadline (open work) or the decision time (done).
+  const key = done ? `coalesce(i.decided_at, '-infinity')` : `coalesce(i.deadline, 'infinity')`;
+  const where = [
+    `i.department = ${param(org.department)}`,
+    `i.place_county = any(${param(org.counties)}::text[])`,
+    ...(org.institution ? [`i.place_institution = ${param(org.institution)}`] : []),
+    VIEW_WHERE[o.view](o.view === 'due-soon' ? param(o.soon.toISOString()) : ''),
+    ...(o.cursor
+      ? [
+          `(${key}, i.case_id, i.item) ${done ? '<' : '>'} (${param(o.cursor.key)}::timestamptz, ${param(o.cursor.caseId)}, ${param(o.cursor.item)})`,
+        ]
+      : []),
+    ...(o.search.caseId ? [`i.case_id = ${param(o.search.caseId)}`] : []),
+    ...(o.search.motherPattern ? [`c.mother_id_number like ${param(o.search.motherPattern)}`] : []),
+  ];
+  const order = done ? 'desc' : 'asc';
+  return q.query<QueueRow>(
+    `select i.case_id as "caseId", i.item, i.status, i.holder, i.deadline, i.dispatched_at as "dispatchedAt",
+       i.decided_at as "decidedAt", i.overdue, c.state->>'babyName' as "babyName", c.mother_id_number as "motherIdNumber"
+     from case_items i join cases c on c.id = i.case_id
+     where ${where.join(' and ')}
+     order by ${key} ${order}, i.case_id ${order}, i.item ${order}
+     limit ${param(o.limit)}`,
+    params,
+  );
+}
+
+/** The latest task the platform sent for an item: the fields its department receives. */
+export async function latestTask(q: Queryable, caseId: string, item: string) {
+  const rows = await q.query<{ task: { taskId: string; fields: Record<string, unknown>; attempt: number } }>(
+    `select payload as task from outbox where kind = 'dispatch' and case_id = $1 and payload->>'item' = $2
+     order by id desc limit 1`,
+    [caseId, item],
+  );
+  return rows[0]?.task ?? null;
+}
+
+export async function logAccess(
+  q: Queryable,
+  e: { caseId: string; staffId: string; organisationId: string; item: string; fields: string[]; at: Date },
+): Promise<void> {
+  await q.query(
+    `insert into case_access_log (case_id, staff_id, organisation_id, item, fields, at) values ($1, $2, $3, $4, $5, $6)`,
+    [e.caseId, e.staffId, e.organisationId, e.item, e.fields, e.at.toISOString()],
+  );
+}
+
+/** Who opened a case: the organisation's name, never the clerk's personal details. */
+export async function accessLog(q: Queryable, caseId: string) {
+  return q.query<{
+    at: Date;
+    organisation: Organisation['name'];
+    department: string;
+    item: string;
+    fields: string[];
+  }>(
+    `select a.at, o.name as organisation, o.department, a.item, a.fields
+     from case_access_log a join organisations o on o.id = a.organisation_id
+     where a.case_id = $1 order by a.id`,
+    [caseId],
+  );
+}
