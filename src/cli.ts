@@ -153,6 +153,9 @@ async function main(argv: string[]): Promise<number> {
         dataDir: './data',
         simulatorSeconds: { min: 5, max: 60 },
         webRoot: WEB_ROOT,
+        // Until the staff app is built every department is simulated by default; DEPARTMENT_MODES puts
+        // some on the workbench API (police=workbench) or their own systems (police=gateway).
+        ...(process.env.DEPARTMENT_MODES ? { departmentModes: process.env.DEPARTMENT_MODES } : {}),
       });
       out(
         [
@@ -160,7 +163,7 @@ async function main(argv: string[]): Promise<number> {
           `  parents' app:  ${server.address}/   (a phone-sized window works best; pick a demo parent to log in)`,
           `  API and docs:  ${server.address}/docs`,
           `  health:        ${server.address}/healthz · metrics: ${server.address}/metrics`,
-          `  departments are simulated and answer within 5–60 s; SMS go to ./data/sms.log`,
+          `  departments are simulated and answer within 5–60 s (DEPARTMENT_MODES=police=workbench lets staff decide); SMS go to ./data/sms.log`,
           `  demo logins for the API (send as the Authorization header):`,
           ...server.demoLogins.map((d) => `    ${d.region.padEnd(18)} ${d.name}  ${d.login}`),
           `  supervisor login: Bearer dev-supervisor:zibo,gansu-lanzhou,sichuan-tongchuan,fujian,anhui`,

@@ -7,6 +7,7 @@ import { createEngine } from './engine/index.ts';
 import { followStoredCalendar } from './engine/operator/calendar.ts';
 import { deliverSimulated } from './engine/simulated-world.ts';
 import { simulatePayments } from './departments/payments.ts';
+import { departmentModes } from './domain/organisation.ts';
 import { demoOrganisations, demoStaff } from './registries/demo-organisations.ts';
 import { upsertOrganisations, upsertStaff } from './store/staff-store.ts';
 import { DEFAULT_NAME_MAX_LENGTH } from './domain/person-name.ts';
@@ -38,6 +39,8 @@ export interface StartOptions {
   simulatorRates?: Partial<Pick<SimulatorOptions, 'rejectionRate' | 'supplementRate' | 'transientFaultRate'>>;
   /** Departments whose own systems work through the gateway instead of a simulator. */
   gatewayDepartments?: DepartmentId[];
+  /** Who answers what, e.g. `police=workbench,fujian:hrss=gateway` (see domain/organisation.ts); the rest is simulated. */
+  departmentModes?: string;
   /** How much faster the simulated post runs than real time (1: real EMS times; tests use more). */
   postSpeedup?: number;
 }
@@ -116,14 +119,24 @@ export async function startServer(o: StartOptions) {
     },
     (department) => storedQueue(db, department),
   );
-  // A department that works through the gateway takes its tasks from the store; its simulator stays idle.
-  const pulled = new Set(o.gatewayDepartments ?? []);
-  const simulators = Object.values(departments).filter((sim) => !pulled.has(sim.department));
+  // Who answers each department in each region. A department on the workbench or its own system
+  // (gateway) takes its tasks from the store, where the dispatch is durable; only the simulator is pushed to.
+  const modeOf = departmentModes(
+    [...(o.gatewayDepartments ?? []).map((d) => `${d}=gateway`), o.departmentModes ?? ''].join(','),
+  );
+  const simulators = Object.values(departments);
   const ports = Object.fromEntries(
-    Object.values(departments).map((sim) => [
-      sim.department,
-      pulled.has(sim.department) ? pullThroughGateway(sim.department) : sim,
-    ]),
+    simulators.map((sim): [DepartmentId, DepartmentPort] => {
+      const pulled = pullThroughGateway(sim.department);
+      return [
+        sim.department,
+        {
+          department: sim.department,
+          submit: (task, key) =>
+            (modeOf(task.region, sim.department) === 'simulator' ? sim : pulled).submit(task, key),
+        },
+      ];
+    }),
   ) as Record<DepartmentId, DepartmentPort>;
   const ems = simulateEms({ queue: storedQueue(db, 'ems'), compress: o.postSpeedup ?? 1 });
   const settings = { nameMaxLength: Number(process.env.NAME_MAX_LENGTH ?? DEFAULT_NAME_MAX_LENGTH) };
@@ -145,6 +158,7 @@ export async function startServer(o: StartOptions) {
     ems,
     payments,
     settings,
+    departmentModes: modeOf,
     newCaseId: () =>
       `C${clock.now().getTime().toString(36).toUpperCase()}${randomUUID().slice(0, 4).toUpperCase()}`,
   });

@@ -1,5 +1,6 @@
 import type { CaseState, ItemState } from './case.ts';
-import type { DepartmentId, RegionId } from './ids.ts';
+import { fieldError } from './error.ts';
+import { DepartmentId, RegionId } from './ids.ts';
 import type { Bilingual } from './text.ts';
 
 /**
@@ -58,4 +59,49 @@ export function taskPlace(state: Pick<CaseState, 'form'>, item: Pick<ItemState, 
 export function serves(org: Organisation, department: DepartmentId, place: TaskPlace): boolean {
   if (org.department !== department || !place.county || !org.counties.includes(place.county)) return false;
   return org.institution === null || org.institution === place.institution;
+}
+
+/**
+ * Who answers a department's tasks in a region: its clerks on the staff workbench, its own system
+ * through the signed gateway, or the built-in simulator.
+ */
+export type DepartmentMode = 'workbench' | 'gateway' | 'simulator';
+export type DepartmentModes = (region: RegionId, department: DepartmentId) => DepartmentMode;
+
+const MODES: readonly DepartmentMode[] = ['workbench', 'gateway', 'simulator'];
+
+/**
+ * Modes from configuration: `police=workbench,midwifery-institution=workbench,fujian:hrss=gateway`.
+ * An entry with a region applies there only and wins over one without; anything unnamed is `fallback`.
+ */
+export function departmentModes(config: string, fallback: DepartmentMode = 'simulator'): DepartmentModes {
+  const general = new Map<string, DepartmentMode>();
+  const regional = new Map<string, DepartmentMode>();
+  for (const entry of config
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
+    const m = /^(?:([a-z-]+):)?([a-z-]+)=([a-z]+)$/.exec(entry);
+    const [region, department, mode] = m ? [m[1], m[2]!, m[3] as DepartmentMode] : [];
+    if (
+      !m ||
+      !DepartmentId.safeParse(department).success ||
+      !MODES.includes(mode!) ||
+      (region !== undefined && !RegionId.safeParse(region).success)
+    ) {
+      throw fieldError(
+        'INVALID_INPUT',
+        'DEPARTMENT_MODES',
+        {
+          zh: `“${entry}”无效，应写作 部门=workbench|gateway|simulator，可加地区前缀（如 fujian:police=workbench）`,
+          en: `“${entry}” is not valid; write department=workbench|gateway|simulator, optionally region-prefixed (fujian:police=workbench)`,
+        },
+        {},
+        { zh: '部门办理方式（DEPARTMENT_MODES）', en: 'Department modes (DEPARTMENT_MODES)' },
+      );
+    }
+    (region ? regional : general).set(region ? `${region}:${department}` : department!, mode!);
+  }
+  return (region, department) =>
+    regional.get(`${region}:${department}`) ?? general.get(department) ?? fallback;
 }

@@ -4,6 +4,7 @@ import type { EmsPort } from '../departments/ems.ts';
 import type { PaymentPort } from '../departments/payments.ts';
 import type { FaceVerifier } from '../registries/face-verification.ts';
 import type { SharedData } from '../registries/port.ts';
+import type { DepartmentModes } from '../domain/organisation.ts';
 import type { Db } from '../store/db.ts';
 
 /** What every use case is given: the store, time, the shared data and the outside services. */
@@ -22,6 +23,8 @@ export interface EngineDeps {
   /** Signs receipts (收件回执) so their QR codes can be verified. */
   receiptKey: string;
   settings: EngineSettings;
+  /** Who answers each department of each region: the workbench, the gateway or the simulator. */
+  departmentModes: DepartmentModes;
 }
 
 export interface EngineSettings {

@@ -90,6 +90,8 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
   let caseId = '';
   const engine = createEngine({
     receiptKey: 'simulation',
+    // Every department is simulated here.
+    departmentModes: () => 'simulator',
     db: o.db,
     clock,
     calendar: await storedCalendar(o.db),

@@ -103,7 +103,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         description:
           'Citizen, department gateway, supervision and operations endpoints. Errors: { error: { code, message: { zh, en }, field, issues } }.',
       },
-      components: { securitySchemes: { citizen: { type: 'http', scheme: 'bearer' } } },
+      components: {
+        securitySchemes: {
+          citizen: { type: 'http', scheme: 'bearer' },
+          staff: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'a staff session, or dev-staff:<staff id> in development',
+          },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });

@@ -13,6 +13,8 @@ import { sampleSituation } from '../../src/registries/population.ts';
 import { simulatedFaceVerifier } from '../../src/registries/face-verification.ts';
 import { simulatedRegistries } from '../../src/registries/simulated-registries.ts';
 import type { Db } from '../../src/store/db.ts';
+import { demoOrganisations, demoStaff } from '../../src/registries/demo-organisations.ts';
+import { upsertOrganisations, upsertStaff } from '../../src/store/staff-store.ts';
 import { freshDb } from '../support/databases.ts';
 
 const clock = fakeClock(new Date('2026-11-16T10:00:00+08:00'));
@@ -611,6 +613,7 @@ describe('supervision, operations and the dev API', () => {
         '/api/citizen/cases',
         '/api/gateway/decisions',
         '/api/supervision/regions/{region}/overview',
+        '/api/staff/queues/{view}',
       ]),
     );
   });
@@ -793,5 +796,41 @@ describe('the father applies with the mother’s authorization (003 附件2 一(
     expect(
       after.json().evaluation.materials.find((m: { id: string }) => m.id === 'authorization-letter'),
     ).toMatchObject({ source: 'shared-data' });
+  });
+});
+
+describe('the staff API (issue 10)', () => {
+  it('a clerk logs in, opens a task of their own organisation (the family sees it), and another organisation gets 404', async () => {
+    const orgs = demoOrganisations('fujian');
+    await upsertOrganisations(db, orgs);
+    await upsertStaff(db, demoStaff(orgs));
+    const hospital = orgs.find((o) => o.institution === family.baby.birthPlace?.institutionName)!;
+    const other = orgs.find((o) => o.department === 'midwifery-institution' && o.id !== hospital.id)!;
+    const as = (id: string) => ({ authorization: `Bearer dev-staff:${id}-clerk` });
+    expect((await app.inject({ method: 'GET', url: '/api/staff/me' })).statusCode).toBe(401);
+    const me = await app.inject({ method: 'GET', url: '/api/staff/me', headers: as(hospital.id) });
+    expect(me.json()).toMatchObject({ organisation: { name: hospital.name }, staff: { role: 'clerk' } });
+    const url = '/api/staff/cases/H-1/items/birth-certificate';
+    expect((await app.inject({ method: 'GET', url, headers: as(other.id) })).statusCode).toBe(404);
+    const task = await app.inject({ method: 'GET', url, headers: as(hospital.id) });
+    expect(task.statusCode, task.body).toBe(200);
+    expect(task.json().fields).toHaveProperty('baby');
+    const seen = await app.inject({
+      method: 'GET',
+      url: '/api/citizen/cases/H-1/access-log',
+      headers: login,
+    });
+    expect(seen.json()).toMatchObject([{ organisation: hospital.name, item: 'birth-certificate' }]);
+    const stranger = { authorization: 'Bearer dev:11010519491231002X' };
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/citizen/cases/H-1/access-log', headers: stranger }))
+        .statusCode,
+    ).toBe(404);
+    const bad = await app.inject({
+      method: 'GET',
+      url: '/api/staff/queues/open?limit=0',
+      headers: as(hospital.id),
+    });
+    expect(bad.statusCode).toBe(400);
   });
 });

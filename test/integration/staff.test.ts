@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { makeCitizenId } from '../../src/domain/citizen-id.ts';
 import { fakeClock } from '../../src/domain/clock.ts';
 import type { RegionId } from '../../src/domain/ids.ts';
+import { departmentModes } from '../../src/domain/organisation.ts';
 import { completeApplication } from '../../src/engine/simulated-family.ts';
 import { demoOrganisations, demoStaff } from '../../src/registries/demo-organisations.ts';
 import { sampleSituation } from '../../src/registries/population.ts';
@@ -22,7 +23,11 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((db) => db.close()));
 });
 
-async function setup(kind: 'pglite' | 'postgres', region: RegionId) {
+async function setup(
+  kind: 'pglite' | 'postgres',
+  region: RegionId,
+  modes = 'police=workbench,midwifery-institution=workbench',
+) {
   const db = await freshDb(kind);
   open.push(db);
   const orgs = demoOrganisations(region);
@@ -34,7 +39,13 @@ async function setup(kind: 'pglite' | 'postgres', region: RegionId) {
   f.baby.bornAt = '2026-11-14T08:00:00+08:00';
   shared.load(f);
   let n = 0;
-  const engine = testEngine({ db, clock, shared, newCaseId: () => `W-${++n}` });
+  const engine = testEngine({
+    db,
+    clock,
+    shared,
+    newCaseId: () => `W-${++n}`,
+    departmentModes: departmentModes(modes),
+  });
   const input = await completeApplication(engine, region, {
     applicant: { role: 'mother', idNumber: f.mother.idNumber },
     motherIdNumber: f.mother.idNumber,
@@ -133,6 +144,16 @@ for (const kind of DB_KINDS) {
       expect((await getCase(db, 'W-1')).items['hukou-registration']!.outputs).toEqual({
         citizenIdNumber: id,
       });
+    });
+
+    it('a department its own system or the simulator answers cannot be decided on the workbench', async () => {
+      const { engine, hospital } = await setup(kind, 'fujian', 'midwifery-institution=gateway');
+      await expect(
+        engine.staff.decide(`${hospital.id}-clerk`, 'W-1', 'birth-certificate', {
+          txnId: 'g',
+          outcome: 'done',
+        }),
+      ).rejects.toMatchObject({ code: 'CONFLICT' });
     });
 
     it('000 附件1 7: a Zibo clerk cannot ask for a supplement, and is told to reject with the offline route', async () => {

@@ -18,6 +18,7 @@ export function testEngine(o: {
   calendar?: Calendar;
   faces?: FaceVerifier;
   settings?: Partial<EngineDeps['settings']>;
+  departmentModes?: EngineDeps['departmentModes'];
 }): Engine & {
   cashier: ReturnType<typeof simulatePayments>;
   post: Engine['post'] & { ems: ReturnType<typeof simulateEms> };
@@ -34,6 +35,8 @@ export function testEngine(o: {
     payments: cashier,
     newCaseId: o.newCaseId,
     receiptKey: 'test-receipt-key',
+    // Unless told otherwise, the tests play every department themselves, as clerks or through the gateway.
+    departmentModes: o.departmentModes ?? (() => 'workbench'),
     settings: { nameMaxLength: DEFAULT_NAME_MAX_LENGTH, ...o.settings },
   });
   return { ...engine, cashier, post: { ...engine.post, ems } };

@@ -128,6 +128,12 @@ export async function decideAsStaff(
   d: StaffDecision,
 ) {
   const { state } = await ownItem(deps, ctx, caseId, item);
+  if (deps.departmentModes(state.region, ctx.organisation.department) !== 'workbench') {
+    throw fieldError('CONFLICT', 'outcome', {
+      zh: '本部门的事项由其业务系统或模拟部门办理，不能在工作台上决定',
+      en: "this department's items are decided by its own system or the simulator, not on the workbench",
+    });
+  }
   if (d.outcome === 'supplement' && state.terms && !state.terms.supplements) {
     throw fieldError('CONFLICT', 'outcome', {
       zh: '本地区不设补件环节：材料不合格的，请驳回并告知线下办理途径',

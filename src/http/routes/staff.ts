@@ -12,7 +12,7 @@ declare module 'fastify' {
 }
 
 const tags = ['staff'];
-const security = [{ bearer: [] }];
+const security = [{ staff: [] }];
 const TaskParams = z.strictObject({ caseId: z.string().min(1).max(64), item: ItemId });
 
 /**
