@@ -39,6 +39,13 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   'baby.bornAt': { zh: '出生时间', en: 'Time of birth' },
   'baby.birthOrder': { zh: '出生顺序（多胞胎）', en: 'Birth order (twins and more)' },
   'baby.birthPlace': { zh: '出生地点', en: 'Place of birth' },
+  'baby.birthPlace.kind': { zh: '分娩地点类型', en: 'Where the birth took place' },
+  'baby.birthPlace.divisionCode': { zh: '出生地（省市县）', en: 'Place of birth (province, city, county)' },
+  'baby.birthPlace.institutionName': { zh: '助产机构名称', en: 'Midwifery institution' },
+  'baby.birthPlace.broughtToInstitution': {
+    zh: '分娩后即送助产机构',
+    en: 'Brought to an institution right after the birth',
+  },
   'baby.institution': { zh: '助产机构', en: 'Hospital' },
   'baby.ethnicity': { zh: '新生儿民族', en: "Baby's ethnic group" },
   'baby.citizenIdNumber': { zh: '新生儿公民身份号码', en: "Baby's citizen ID number" },
@@ -213,6 +220,40 @@ export const OUTPUT_LABELS: Record<string, Bilingual> = {
   cardNumber: { zh: '社会保障卡号', en: 'Social security card number' },
   settlement: { zh: '生育医疗费用结算', en: 'Maternity settlement' },
   guidanceRegistered: { zh: '育儿指导登记', en: 'Parenting guidance registered' },
+};
+
+/** What a clerk enters when approving each item: the outputs it hands back. */
+export const ITEM_OUTPUTS: Record<string, string[]> = {
+  'birth-certificate': ['certificateNumber'],
+  'vaccination-certificate': ['vaccinationCertificateNumber'],
+  'hukou-registration': ['citizenIdNumber'],
+  'insurance-enrollment': ['insuranceNumber'],
+  'insurance-payment': ['paymentReceipt'],
+  'social-security-card': ['cardNumber'],
+  'maternity-benefit': ['settlement'],
+  'parenting-guidance': ['guidanceRegistered'],
+};
+
+/** Coded values a department's fields carry, as a clerk reads them. */
+export const FIELD_VALUE_LABELS: Record<string, Bilingual> = {
+  male: { zh: '男', en: 'male' },
+  female: { zh: '女', en: 'female' },
+  institution: { zh: '医疗机构内', en: 'in a hospital' },
+  home: { zh: '家中', en: 'at home' },
+  'en-route': { zh: '途中', en: 'en route' },
+  mother: { zh: '母亲', en: 'the mother' },
+  father: { zh: '父亲', en: 'the father' },
+  mail: { zh: '邮寄', en: 'by mail' },
+  pickup: { zh: '自取', en: 'collected' },
+  family: { zh: '家庭户', en: 'family household' },
+  collective: { zh: '集体户', en: 'collective household' },
+  'student-collective': { zh: '学生集体户', en: 'student collective household' },
+  'in-force': { zh: '存续', en: 'in force' },
+  divorced: { zh: '已离婚', en: 'divorced' },
+  current: { zh: '当年', en: 'this year' },
+  next: { zh: '次年', en: 'next year' },
+  true: { zh: '是', en: 'yes' },
+  false: { zh: '否', en: 'no' },
 };
 
 export const OUTPUT_VALUE_LABELS: Record<string, Bilingual> = {

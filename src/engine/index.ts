@@ -29,7 +29,7 @@ import { verifyReceipt } from './public/verify-receipt.ts';
 import { overdue, overview } from './supervisor/reports.ts';
 import { sweepOverdue } from './sweeper/overdue.ts';
 import { decideAsStaff, openTask, queue, staffContext, type StaffDecision } from './staff/work.ts';
-import type { QueueView } from '../store/staff-store.ts';
+import { listStaff, type QueueView } from '../store/staff-store.ts';
 
 export type { EngineDeps } from './deps.ts';
 export type { Preview, SubmitResult } from './parent/apply.ts';
@@ -99,6 +99,8 @@ export function createEngine(deps: EngineDeps) {
     // A clerk of an organisation (hospital, police station, county office): its queues and tasks.
     staff: {
       me: (staffId: string) => staffContext(deps, staffId),
+      /** The demo's accounts, to log in as outside production. */
+      directory: (region?: RegionId) => listStaff(deps.db, region),
       queue: async (
         staffId: string,
         view: QueueView,

@@ -9,6 +9,8 @@ import type { FastifyInstance } from 'fastify';
  */
 export async function serveWebApp(app: FastifyInstance, root: string): Promise<boolean> {
   if (!existsSync(`${root}/index.html`)) return false;
+  // The staff workbench is built into the same root, under /staff/.
+  app.get('/staff', (_req, reply) => reply.redirect('/staff/'));
   await app.register(fastifyStatic, {
     root,
     prefix: '/',

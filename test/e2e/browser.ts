@@ -37,7 +37,9 @@ export interface Rig {
 }
 
 /** `gatewayDepartments`: departments the test itself plays, through the signed gateway. */
-export async function startRig(options: { gatewayDepartments?: DepartmentId[] } = {}): Promise<Rig> {
+export async function startRig(
+  options: { gatewayDepartments?: DepartmentId[]; departmentModes?: string } = {},
+): Promise<Rig> {
   const dataDir = mkdtempSync(join(tmpdir(), 'onething-e2e-'));
   const server = await startServer({
     host: '127.0.0.1',
@@ -50,6 +52,7 @@ export async function startRig(options: { gatewayDepartments?: DepartmentId[] } 
     postSpeedup: 20_000,
     simulatorRates: { rejectionRate: 0, supplementRate: 0, transientFaultRate: 0 },
     gatewayDepartments: options.gatewayDepartments ?? [],
+    ...(options.departmentModes ? { departmentModes: options.departmentModes } : {}),
   });
   let families = 0;
   const browser = await chromium.launch({

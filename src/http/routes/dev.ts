@@ -57,6 +57,21 @@ export const devRoutes =
     );
 
     app.get(
+      '/staff',
+      {
+        schema: {
+          summary: 'The demo staff accounts to log in as: each organisation’s clerk and head',
+          tags,
+          querystring: z.strictObject({ region: RegionId.optional() }),
+        },
+      },
+      async (req) => {
+        dev();
+        return deps.engine.staff.directory(req.query.region);
+      },
+    );
+
+    app.get(
       '/families/sample',
       {
         schema: {

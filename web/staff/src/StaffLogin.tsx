@@ -1,0 +1,62 @@
+import { Button, Card, List, Select, Tag } from 'antd';
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { session } from '../../citizen/src/api.ts';
+import { useApi } from '../../citizen/src/hooks.ts';
+import { useT, type Bilingual } from '../../citizen/src/i18n.tsx';
+import { DEPARTMENT_LABELS } from '../../citizen/src/status.ts';
+
+interface Account {
+  id: string;
+  name: string;
+  role: 'clerk' | 'head';
+  organisation: Bilingual;
+  department: keyof typeof DEPARTMENT_LABELS;
+  region: string;
+}
+
+/** Development login: pick a demo account; a real deployment logs staff in through unified identity. */
+export function StaffLogin() {
+  const t = useT();
+  const navigate = useNavigate();
+  const regions = useApi<{ region: string; shortName: Bilingual }[]>('/api/regions');
+  const [region, setRegion] = useState<string>('zibo');
+  const accounts = useApi<Account[]>(`/api/dev/staff?region=${region}`);
+  return (
+    <Card
+      title={t('工作人员登录（演示账号）', 'Staff login (demo accounts)')}
+      style={{ maxWidth: 720, margin: '40px auto' }}
+    >
+      <Select
+        style={{ width: 240, marginBottom: 12 }}
+        value={region}
+        onChange={setRegion}
+        data-testid="staff-region"
+        options={(regions.data ?? []).map((r) => ({ value: r.region, label: t(r.shortName) }))}
+      />
+      <List
+        dataSource={(accounts.data ?? []).filter((a) => a.role === 'clerk')}
+        renderItem={(a) => (
+          <List.Item
+            actions={[
+              <Button
+                key="login"
+                type="primary"
+                data-testid={`login-${a.id}`}
+                onClick={() => {
+                  session.token = `dev-staff:${a.id}`;
+                  navigate('/');
+                }}
+              >
+                {t('登录', 'Log in')}
+              </Button>,
+            ]}
+          >
+            <List.Item.Meta title={t(a.organisation)} description={a.name} />
+            <Tag>{t(DEPARTMENT_LABELS[a.department])}</Tag>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
