@@ -142,7 +142,9 @@ export function messagesFor(
       case 'item-dispatched':
       case 'supplement-answered':
       case 'payment-made':
-        dispatch(state.items[e.item]!);
+        // Two-way EMS: the department gets the task when the family's documents reach it, not before.
+        if (e.type !== 'item-dispatched' || !state.items[e.item]!.inboundParcel)
+          dispatch(state.items[e.item]!);
         if (e.type === 'payment-made') {
           notify(
             seq,
@@ -218,6 +220,12 @@ export function messagesFor(
         break;
       case 'parcel-tracked': {
         const parcel = state.items[e.item]?.parcels.find((p) => p.id === e.parcelId);
+        if (
+          parcel?.direction === 'to-department' &&
+          e.status === 'delivered' &&
+          state.items[e.item]!.status === 'dispatched'
+        )
+          dispatch(state.items[e.item]!);
         if (parcel?.direction === 'to-family' && e.status === 'delivered') {
           notify(
             seq,

@@ -482,6 +482,8 @@ for (const kind of DB_KINDS) {
       expect(state.items['birth-certificate']!.parcels).toMatchObject([
         { direction: 'to-family', status: 'shipped' },
       ]);
+      // The police get the task only once the family's documents reach them, not before.
+      expect(await db.query(`select 1 from outbox where topic = 'police'`)).toHaveLength(0);
       // The family first books the courier: until then the item waits for the family.
       expect(state.items['hukou-registration']).toMatchObject({
         status: 'dispatched',
@@ -549,6 +551,7 @@ for (const kind of DB_KINDS) {
         },
       ]);
       state = await getCase(db, 'T-1');
+      expect(await db.query(`select 1 from outbox where topic = 'police'`)).toHaveLength(1);
       // In the post from Monday 10:00 to Wednesday 16:00: 54 working hours, added to Tuesday 10:00.
       expect(state.items['hukou-registration']).toMatchObject({
         holder: 'department',

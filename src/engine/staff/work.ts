@@ -127,7 +127,13 @@ export async function decideAsStaff(
   item: ItemId,
   d: StaffDecision,
 ) {
-  const { state } = await ownItem(deps, ctx, caseId, item);
+  const { state, current } = await ownItem(deps, ctx, caseId, item);
+  if (current.status === 'dispatched' && current.holder !== 'department') {
+    throw fieldError('CONFLICT', 'outcome', {
+      zh: '本事项正在等待群众或邮件（如邮寄的户口簿），材料到达后才能办理',
+      en: 'this item waits for the family or the post (such as the mailed hukou book); decide it once they arrive',
+    });
+  }
   if (deps.departmentModes(state.region, ctx.organisation.department) !== 'workbench') {
     throw fieldError('CONFLICT', 'outcome', {
       zh: '本部门的事项由其业务系统或模拟部门办理，不能在工作台上决定',
