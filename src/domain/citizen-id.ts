@@ -66,3 +66,8 @@ export function makeCitizenId(divisionCode: string, birth: LocalDate, sequence: 
   const first17 = `${divisionCode}${birth.replaceAll('-', '')}${String(sequence).padStart(3, '0')}`;
   return first17 + checkCharacter(first17);
 }
+
+/** 3505**********1234: the first four and last four characters of an ID number. */
+export function maskId(id: string): string {
+  return id.length > 8 ? `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}` : id;
+}

@@ -145,6 +145,7 @@ export async function appendEvents(
       );
     }
     for (const i of Object.values(s.items)) {
+      const place = taskPlace(s, i);
       itemRows.push(
         a.caseId,
         i.id,
@@ -158,8 +159,8 @@ export async function appendEvents(
         i.holder,
         i.rating?.score ?? null,
         clockRunning(s, i),
-        taskPlace(s, i).county,
-        taskPlace(s, i).institution,
+        place.county,
+        place.institution,
       );
       itemCount++;
     }

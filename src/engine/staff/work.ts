@@ -1,6 +1,7 @@
 import * as commands from '../../domain/case-commands.ts';
 import type { Decision } from '../../domain/case-commands.ts';
 import { restsOnProvisional } from '../../domain/calendar.ts';
+import { maskId } from '../../domain/citizen-id.ts';
 import { AppError, fieldError } from '../../domain/error.ts';
 import type { ItemId } from '../../domain/ids.ts';
 import { serves, taskPlace, type Organisation, type StaffMember } from '../../domain/organisation.ts';
@@ -179,10 +180,6 @@ async function ownItem(deps: EngineDeps, ctx: StaffContext, caseId: string, item
     });
   }
   return { state, current };
-}
-
-function maskId(id: string): string {
-  return id.length === 18 ? `${id.slice(0, 4)}**********${id.slice(14)}` : '';
 }
 
 /** A case number, a full ID number, or a masked one (3505**********1244). */

@@ -1,10 +1,8 @@
 import { useState } from 'react';
+import { maskId } from '../../../../src/domain/citizen-id.ts';
 import { useT } from '../i18n.tsx';
 
-/** 3505**********1234: the first four and last four characters of an ID number. */
-export function maskId(id: string): string {
-  return id.length > 8 ? `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}` : id;
-}
+export { maskId };
 
 /**
  * An ID number as every page shows it: masked. The person it belongs to (or a parent, for their
