@@ -1,14 +1,61 @@
-import { ConfigProvider, Layout, Space, Typography } from 'antd';
+import { ConfigProvider, Layout, Menu, Space, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createHashRouter, Navigate, Outlet, RouterProvider, useNavigate } from 'react-router-dom';
+import {
+  createHashRouter,
+  Navigate,
+  Outlet,
+  RouterProvider,
+  useLocation,
+  useNavigate,
+  type RouteObject,
+} from 'react-router-dom';
+import { useApi } from '../../citizen/src/hooks.ts';
 import { session } from '../../citizen/src/api.ts';
 import { LangProvider, useLang, useT } from '../../citizen/src/i18n.tsx';
 import { StaffLogin } from './StaffLogin.tsx';
-import { Queue } from './Queue.tsx';
+import { Queue, type Me } from './Queue.tsx';
 import { Task } from './Task.tsx';
+
+/**
+ * The workbench's pages. `for` limits a page to the departments whose clerks do that work (the
+ * joint window and the counterfoil batches are a hospital's); without it every clerk sees it.
+ */
+interface Page {
+  path: string;
+  label: { zh: string; en: string };
+  element: React.ReactNode;
+  for?: Me['organisation']['department'][];
+  /** Pages reached from another page (a task from the queue) are routed but not in the menu. */
+  hidden?: boolean;
+}
+
+const PAGES: Page[] = [
+  { path: '/', label: { zh: '待办事项', en: 'Work queue' }, element: <Queue /> },
+  { path: '/task/:caseId/:item', label: { zh: '办件', en: 'Task' }, element: <Task />, hidden: true },
+];
+
+function Nav() {
+  const t = useT();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const me = useApi<Me>('/api/staff/me');
+  const department = me.data?.organisation.department;
+  const shown = PAGES.filter((p) => !p.hidden && (!p.for || (department && p.for.includes(department))));
+  if (shown.length < 2) return null;
+  return (
+    <Menu
+      mode="horizontal"
+      data-testid="staff-nav"
+      selectedKeys={[pathname]}
+      onClick={(e) => navigate(e.key)}
+      items={shown.map((p) => ({ key: p.path, label: t(p.label.zh, p.label.en) }))}
+      style={{ marginBottom: 16 }}
+    />
+  );
+}
 
 /**
  * The department workbench: a clerk of a hospital, a police station or a county office works the
@@ -46,6 +93,7 @@ function Shell() {
         </Space>
       </Layout.Header>
       <Layout.Content style={{ padding: 24, maxWidth: 1200, width: '100%', margin: '0 auto' }}>
+        <Nav />
         <Outlet />
       </Layout.Content>
     </Layout>
@@ -56,10 +104,7 @@ const router = createHashRouter([
   { path: '/login', element: <StaffLogin /> },
   {
     element: <Shell />,
-    children: [
-      { path: '/', element: <Queue /> },
-      { path: '/task/:caseId/:item', element: <Task /> },
-    ],
+    children: PAGES.map((p): RouteObject => ({ path: p.path, element: p.element })),
   },
 ]);
 
