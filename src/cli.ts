@@ -31,6 +31,8 @@ const WEB_ROOT = fileURLToPath(new URL('../web/citizen/dist', import.meta.url));
 
 /** The embedded store's directory. PGlite's file mode does not fsync: for trying and testing only. */
 const DATA_DIR = './data/pglite';
+/** Under `npm start` a person plays these departments on the workbench; the simulator answers the rest. */
+const DEMO_DEPARTMENT_MODES = 'midwifery-institution=workbench,police=workbench,hrss=workbench';
 
 const USAGE = `onething — 新生儿出生“一件事” / the newborn birth one-thing service
 
@@ -153,9 +155,9 @@ async function main(argv: string[]): Promise<number> {
         dataDir: './data',
         simulatorSeconds: { min: 5, max: 60 },
         webRoot: WEB_ROOT,
-        // Until the staff app is built every department is simulated by default; DEPARTMENT_MODES puts
-        // some on the workbench API (police=workbench) or their own systems (police=gateway).
-        ...(process.env.DEPARTMENT_MODES ? { departmentModes: process.env.DEPARTMENT_MODES } : {}),
+        // A person plays the hospital, the police and HRSS on the workbench; the rest answer by simulator.
+        // DEPARTMENT_MODES changes that (police=gateway: the police's own system; fujian:hrss=simulator).
+        departmentModes: process.env.DEPARTMENT_MODES ?? DEMO_DEPARTMENT_MODES,
       });
       out(
         [
@@ -163,8 +165,9 @@ async function main(argv: string[]): Promise<number> {
           `  parents' app:  ${server.address}/   (a phone-sized window works best; pick a demo parent to log in)`,
           `  API and docs:  ${server.address}/docs`,
           `  health:        ${server.address}/healthz · metrics: ${server.address}/metrics`,
-          `  departments are simulated and answer within 5–60 s (DEPARTMENT_MODES=police=workbench lets staff decide); SMS go to ./data/sms.log`,
-          `  demo logins for the API (send as the Authorization header):`,
+          `  department workbench: ${server.address}/staff/   (pick a demo clerk; ${process.env.DEPARTMENT_MODES ? `DEPARTMENT_MODES=${process.env.DEPARTMENT_MODES}` : 'the hospitals, police and HRSS decide there'})`,
+          `  the other departments are simulated and answer within 5–60 s; SMS go to ./data/sms.log`,
+          `  demo logins for the API (send as the Authorization header; clerks are the sample family's):`,
           ...server.demoLogins.map((d) => `    ${d.region.padEnd(18)} ${d.name}  ${d.login}`),
           `  supervisor login: Bearer dev-supervisor:zibo,gansu-lanzhou,sichuan-tongchuan,fujian,anhui`,
           `  department gateway keys (HMAC): dev-key-<department>, e.g. dev-key-police`,

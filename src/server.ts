@@ -91,7 +91,8 @@ export async function startServer(o: StartOptions) {
       name: family.mother.name,
       login: `Bearer dev:${family.mother.idNumber}`,
     });
-    // The region's organisations and their clerks; the sample family's hospital and police station are listed.
+    // The region's organisations and their clerks; the sample family's hospital, police station and
+    // HRSS office are listed, the three a person plays in the demo.
     const orgs = demoOrganisations(policy.region);
     await upsertOrganisations(db, orgs);
     await upsertStaff(db, demoStaff(orgs));
@@ -100,7 +101,7 @@ export async function startServer(o: StartOptions) {
       (x) =>
         (x.department === 'midwifery-institution' &&
           x.institution === sample.baby.birthPlace?.institutionName) ||
-        (x.department === 'police' && x.counties.includes(registering ?? '')),
+        (['police', 'hrss'].includes(x.department) && x.counties.includes(registering ?? '')),
     ))
       demoLogins.push({
         region: policy.region,

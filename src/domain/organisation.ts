@@ -26,6 +26,8 @@ export interface StaffMember {
   name: string;
   organisationId: string;
   role: StaffRole;
+  /** The citizen ID number the unified identity (OIDC) names this person by; none for demo accounts. */
+  loginIdNumber?: string | null;
 }
 
 /** Where an item is handled: the hospital and county of the birth, or the registering parent's county. */

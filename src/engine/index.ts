@@ -24,12 +24,14 @@ import { discardDraft, loadDraft, saveDraft } from './parent/drafts.ts';
 import { coSign, invitationPdf, invite, myInvitations } from './parent/invitations.ts';
 import { upload } from './parent/uploads.ts';
 import { whoAmI } from './parent/who-am-i.ts';
+import * as atWindow from './staff/window.ts';
 import { track } from './post/track.ts';
 import { verifyReceipt } from './public/verify-receipt.ts';
 import { overdue, overview } from './supervisor/reports.ts';
 import { sweepOverdue } from './sweeper/overdue.ts';
+import { openDocument } from './staff/documents.ts';
 import { decideAsStaff, openTask, queue, staffContext, type StaffDecision } from './staff/work.ts';
-import { listStaff, type QueueView } from '../store/staff-store.ts';
+import { listStaff, staffIdByLogin, type QueueView } from '../store/staff-store.ts';
 
 export type { EngineDeps } from './deps.ts';
 export type { Preview, SubmitResult } from './parent/apply.ts';
@@ -99,8 +101,33 @@ export function createEngine(deps: EngineDeps) {
     // A clerk of an organisation (hospital, police station, county office): its queues and tasks.
     staff: {
       me: (staffId: string) => staffContext(deps, staffId),
+      // 联办窗口: the hospital clerk applies for the mother at the counter (staff/window.ts).
+      window: {
+        lookUp: async (staffId: string, motherIdNumber: string) =>
+          atWindow.lookUp(deps, await staffContext(deps, staffId), motherIdNumber),
+        preview: async (staffId: string, a: atWindow.WindowApplication) =>
+          atWindow.windowPreview(deps, await staffContext(deps, staffId), a),
+        startSigning: async (
+          staffId: string,
+          purpose: 'letter' | 'form',
+          a: atWindow.WindowApplication,
+          o?: { fatherPresent?: boolean },
+        ) => atWindow.startSigning(deps, await staffContext(deps, staffId), purpose, a, o),
+        signingSession: async (staffId: string, id: string) =>
+          atWindow.signingSession(deps, await staffContext(deps, staffId), id),
+        sign: async (staffId: string, id: string, role: ParentRole, png: Buffer) =>
+          atWindow.sign(deps, await staffContext(deps, staffId), id, role, png),
+        submit: async (staffId: string, clientTxnId: string, a: atWindow.WindowApplication, session: string) =>
+          atWindow.submitAtWindow(deps, await staffContext(deps, staffId), clientTxnId, a, session),
+        paper: async (staffId: string, caseId: string, paper: atWindow.WindowPaper) =>
+          atWindow.windowPaper(deps, await staffContext(deps, staffId), caseId, paper),
+        /** For the parent's own app: the window the case was applied for at, if any. */
+        appliedAt: (caseId: string, idNumber: string) => atWindow.appliedAt(deps, caseId, idNumber),
+      },
       /** The demo's accounts, to log in as outside production. */
       directory: (region?: RegionId) => listStaff(deps.db, region),
+      /** The staff account of a person the unified identity logged in, or null. */
+      byLogin: (idNumber: string) => staffIdByLogin(deps.db, idNumber),
       queue: async (
         staffId: string,
         view: QueueView,
@@ -110,6 +137,8 @@ export function createEngine(deps: EngineDeps) {
         openTask(deps, await staffContext(deps, staffId), caseId, item),
       decide: async (staffId: string, caseId: string, item: ItemId, d: StaffDecision) =>
         decideAsStaff(deps, await staffContext(deps, staffId), caseId, item, d),
+      document: async (staffId: string, caseId: string, item: ItemId, id: string) =>
+        openDocument(deps, await staffContext(deps, staffId), caseId, item, id),
     },
     post: { track: (updates: TrackingUpdate[]) => track(deps, updates) },
     payments: { record: (notice: PaymentNotice) => recordPayment(deps, notice) },

@@ -30,6 +30,9 @@ export interface IdentityProvider {
   staffFrom(authorization: string | undefined): Promise<StaffLogin>;
 }
 
+/** A platform session names a citizen by ID number, or a staff account by this prefix and its id. */
+export const STAFF_SESSION = 'staff:';
+
 const bearer = (authorization: string | undefined) => authorization?.replace(/^Bearer\s+/i, '') ?? '';
 
 export function identityProvider(options: {
@@ -50,9 +53,12 @@ export function identityProvider(options: {
       if (dev && token.startsWith('dev:') && isCitizenId(token.slice(4))) return { idNumber: token.slice(4) };
       throw fieldError('UNAUTHORIZED', 'authorization', { zh: '请先登录', en: 'please log in' });
     },
+    // A session issued after a unified-identity login to a staff account (`staff:<id>`), or
     // `Bearer dev-staff:<staff id>` in development; the staff account decides organisation and role.
     async staffFrom(authorization) {
       const token = bearer(authorization);
+      const fromSession = token.startsWith('s1.') ? options.sessions?.verify(token) : null;
+      if (fromSession?.startsWith(STAFF_SESSION)) return { staffId: fromSession.slice(STAFF_SESSION.length) };
       if (dev && /^dev-staff:[a-z0-9-]{1,80}$/.test(token)) return { staffId: token.slice(10) };
       throw fieldError('UNAUTHORIZED', 'authorization', {
         zh: '请以工作人员身份登录',

@@ -17,10 +17,17 @@ export async function upsertOrganisations(q: Queryable, orgs: Organisation[]): P
 export async function upsertStaff(q: Queryable, staff: StaffMember[]): Promise<void> {
   if (!staff.length) return;
   await q.query(
-    `insert into staff (id, name, organisation_id, role) values ${valuesList(staff.length, 4)}
-     on conflict (id) do update set name = excluded.name, organisation_id = excluded.organisation_id, role = excluded.role`,
-    staff.flatMap((s) => [s.id, s.name, s.organisationId, s.role]),
+    `insert into staff (id, name, organisation_id, role, login_id_number) values ${valuesList(staff.length, 5)}
+     on conflict (id) do update set name = excluded.name, organisation_id = excluded.organisation_id,
+       role = excluded.role, login_id_number = excluded.login_id_number`,
+    staff.flatMap((s) => [s.id, s.name, s.organisationId, s.role, s.loginIdNumber ?? null]),
   );
+}
+
+/** The staff account of the person the unified identity logged in, if they hold one. */
+export async function staffIdByLogin(q: Queryable, idNumber: string): Promise<string | null> {
+  const [row] = await q.query<{ id: string }>('select id from staff where login_id_number = $1', [idNumber]);
+  return row?.id ?? null;
 }
 
 type OrgRow = {

@@ -30,3 +30,16 @@ export async function findUploads(
     [ownerIdNumber, ids],
   );
 }
+
+/** A file by its content hash, if one of these people uploaded it. */
+export async function uploadContent(
+  q: Queryable,
+  ownerIdNumbers: string[],
+  sha256: string,
+): Promise<{ mime: string; bytes: Buffer } | null> {
+  const [row] = await q.query<{ mime: string; bytes: Buffer | Uint8Array }>(
+    'select mime, bytes from uploads where owner_id_number = any($1::text[]) and sha256 = $2 limit 1',
+    [ownerIdNumbers, sha256],
+  );
+  return row ? { mime: row.mime, bytes: Buffer.from(row.bytes) } : null;
+}

@@ -15,6 +15,8 @@ import { sampleSituation } from '../../src/registries/population.ts';
 import { simulatedRegistries } from '../../src/registries/simulated-registries.ts';
 import type { Db } from '../../src/store/db.ts';
 import { freshDb } from '../support/databases.ts';
+import { demoOrganisations } from '../../src/registries/demo-organisations.ts';
+import { upsertOrganisations, upsertStaff } from '../../src/store/staff-store.ts';
 
 /**
  * The unified-identity login against an OpenID provider on loopback. The provider here is the
@@ -26,7 +28,7 @@ let issuer: Server;
 let issuerUrl: string;
 let db: Db;
 const codes = new Map<string, { challenge: string; nonce: string; redirectUri: string; sub: string }>();
-const loginAs = family.mother.idNumber;
+let loginAs = family.mother.idNumber;
 
 beforeAll(async () => {
   const { privateKey, publicKey } = await generateKeyPair('RS256');
@@ -149,8 +151,8 @@ async function appWithOidc() {
 }
 
 /** The browser's part: follow the redirect to the identity service and back, carrying the cookie. */
-async function logIn(app: Awaited<ReturnType<typeof appWithOidc>>) {
-  const start = await app.inject({ method: 'GET', url: '/api/auth/oidc/login' });
+async function logIn(app: Awaited<ReturnType<typeof appWithOidc>>, query = '') {
+  const start = await app.inject({ method: 'GET', url: `/api/auth/oidc/login${query}` });
   expect(start.statusCode).toBe(302);
   const cookie = String(start.headers['set-cookie']).split(';')[0]!;
   const atIssuer = await fetch(start.headers.location as string, { redirect: 'manual' });
@@ -198,6 +200,41 @@ describe('unified-identity (OIDC) login', () => {
       ).statusCode,
     ).toBe(401);
     await app.close();
+  });
+
+  it('logs a member of staff into their staff account through the same identity service; a person without one is refused', async () => {
+    const app = await appWithOidc();
+    const [org] = demoOrganisations('fujian');
+    await upsertOrganisations(db, [org!]);
+    const officer = family.father!.idNumber;
+    await upsertStaff(db, [
+      { id: 'oidc-clerk', name: '王警官', organisationId: org!.id, role: 'clerk', loginIdNumber: officer },
+    ]);
+    const finish = async (who: string) => {
+      loginAs = who;
+      const { cookie, back } = await logIn(app, '?for=staff');
+      return app.inject({ method: 'GET', url: `${back.pathname}${back.search}`, headers: { cookie } });
+    };
+    try {
+      const done = await finish(officer);
+      expect(done.statusCode).toBe(302);
+      expect(done.headers.location).toMatch(/^\/staff\/#\/auth\?token=/);
+      const token = decodeURIComponent(/token=([^&]+)/.exec(done.headers.location as string)![1]!);
+      const as = (url: string) =>
+        app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+      expect((await as('/api/staff/me')).json()).toMatchObject({
+        staff: { id: 'oidc-clerk' },
+        organisation: { id: org!.id },
+      });
+      // A staff session is not a parent's, and a parent's is not staff.
+      expect((await as('/api/citizen/me')).statusCode).toBe(401);
+      const refused = await finish(family.mother.idNumber);
+      expect(refused.statusCode).toBe(401);
+      expect(refused.json().error.message.zh).toContain('统一身份认证');
+    } finally {
+      loginAs = family.mother.idNumber;
+      await app.close();
+    }
   });
 
   it('refuses a callback without the pending login, with a changed state, or replayed', async () => {

@@ -93,6 +93,17 @@ for (const kind of DB_KINDS) {
       expect(seen).toMatchObject([{ organisation: hospital.name, item: 'birth-certificate' }]);
       expect(seen[0]!.fields.length).toBeGreaterThan(0);
 
+      // The signed form opens in the page, and the family sees that the whole form was read.
+      expect(task.documents[0]).toMatchObject({ id: 'form', kind: 'form' });
+      const pdf = await engine.staff.document(clerk, 'W-1', 'birth-certificate', 'form');
+      expect(pdf.mime).toBe('application/pdf');
+      expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+      const afterForm = await engine.parent.whoSawMyData('W-1', mother);
+      expect(afterForm.at(-1)!.fields).toEqual([{ zh: '签名的申请表（全部内容）', en: expect.any(String) }]);
+      await expect(
+        engine.staff.document(clerk, 'W-1', 'birth-certificate', 'f'.repeat(64)),
+      ).rejects.toMatchObject({ code: 'NOT_FOUND', details: { field: 'material' } });
+
       const decision = {
         txnId: 'click-1',
         outcome: 'done' as const,
@@ -118,6 +129,9 @@ for (const kind of DB_KINDS) {
         await expect(
           engine.staff.decide(clerk, 'W-1', 'birth-certificate', { txnId: 'x', outcome: 'done' }),
         ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+        await expect(engine.staff.document(clerk, 'W-1', 'birth-certificate', 'form')).rejects.toMatchObject({
+          code: 'NOT_FOUND',
+        });
       }
       expect((await engine.staff.queue(`${other.id}-clerk`, 'open', {})).rows).toEqual([]);
     });

@@ -1,11 +1,8 @@
 import { restsOnProvisional, type Calendar } from '../../domain/calendar.ts';
 import type { CaseState, FamilyDeadlineState, ItemState } from '../../domain/case.ts';
 import { digestOf } from '../../domain/canonical-json.ts';
-import type { CaseForm } from '../../departments/port.ts';
-import { renderApplicationForm } from '../../documents/application-form.ts';
 import { receipt, type ReceiptFacts } from '../../documents/receipt.ts';
-import { getPolicy } from '../../policies/index.ts';
-import { caseNotFound, getCase, listCasesOf, signaturesOf } from '../../store/case-store.ts';
+import { caseNotFound, getCase, listCasesOf } from '../../store/case-store.ts';
 import { listNotifications } from '../../store/notification-store.ts';
 import { dispatchesOf } from '../../store/outbox-store.ts';
 import { accessLog } from '../../store/staff-store.ts';
@@ -13,6 +10,7 @@ import type { DepartmentId } from '../../domain/ids.ts';
 import { DEPARTMENT_LABELS, fieldLabel } from '../../domain/labels.ts';
 import { isParentOf } from '../commit.ts';
 import type { EngineDeps } from '../deps.ts';
+import { signedFormPdf } from '../signed-form.ts';
 
 /** What a parent reads about their cases. A case that is not theirs is reported as not found. */
 
@@ -90,33 +88,7 @@ export async function signedApplicationPdf(
   caseId: string,
   idNumber: string,
 ): Promise<Buffer> {
-  const state = await myCase(deps, caseId, idNumber);
-  const stored = await signaturesOf(deps.db, state.id);
-  const signers = [
-    { id: state.signature?.signerIdNumber, label: '申请人签名 Applicant' },
-    ...(state.signature?.coSigners ?? []).map((c) => ({
-      id: c.idNumber,
-      label: c.role === 'mother' ? '母亲签名 Mother' : '父亲签名 Father',
-    })),
-  ];
-  return renderApplicationForm({
-    policy: getPolicy(state.region),
-    form: state.form as CaseForm,
-    formDigest: state.signature?.formDigest ?? digestOf(state.form),
-    caseId: state.id,
-    // The deadlines of the plan the family signed: the same the case page shows.
-    items: Object.values(state.items).map((i) => ({
-      id: i.id,
-      department: i.department,
-      deadline: i.sla ? (i.plannedDeadline ?? i.deadline) : null,
-    })),
-    promisedDeadline: state.promisedDeadline,
-    signatures: signers.flatMap((s) =>
-      stored
-        .filter((r) => r.signerIdNumber === s.id)
-        .map((r) => ({ label: s.label, imagePng: r.imagePng, signedAt: r.signedAt })),
-    ),
-  });
+  return signedFormPdf(deps, await myCase(deps, caseId, idNumber));
 }
 
 /** What a receipt states about a case: its number, when it was submitted, and the digest of its form. */

@@ -18,6 +18,7 @@ import {
 } from '../../store/staff-store.ts';
 import { decide } from '../department/decide.ts';
 import type { EngineDeps } from '../deps.ts';
+import { taskDocuments } from './documents.ts';
 
 /**
  * A clerk's work: the organisation's queues, one task opened (and recorded in the family's "who
@@ -112,6 +113,7 @@ export async function openTask(deps: EngineDeps, ctx: StaffContext, caseId: stri
     materials: policy.materials
       .filter((m) => m.forItems.includes(item))
       .map((m) => ({ id: m.id, name: m.name })),
+    documents: taskDocuments(state, item),
   };
 }
 
@@ -164,7 +166,7 @@ export async function decideAsStaff(
 }
 
 /** The case and item, if the item is this organisation's; otherwise not found (as for a stranger). */
-async function ownItem(deps: EngineDeps, ctx: StaffContext, caseId: string, item: ItemId) {
+export async function ownItem(deps: EngineDeps, ctx: StaffContext, caseId: string, item: ItemId) {
   const state = await getCase(deps.db, caseId).catch(() => null);
   const current = state?.items[item];
   if (

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { fieldError } from '../../domain/error.ts';
 import { isCitizenId } from '../../domain/citizen-id.ts';
 import type { AppDeps } from '../app.ts';
+import { STAFF_SESSION } from '../identity.ts';
 import type { PendingLogin } from '../oidc.ts';
 
 /**
@@ -25,11 +26,13 @@ export const authRoutes =
     const oidc = deps.oidc;
     if (!oidc) return;
     // The pending login rides in a signed, short-lived, HttpOnly cookie: no server-side state.
-    const seal = (p: PendingLogin) => {
+    // Who is logging in: a parent (the parents' app) or a member of staff (the workbench).
+    type Pending = PendingLogin & { for?: 'staff' };
+    const seal = (p: Pending) => {
       const body = Buffer.from(JSON.stringify(p)).toString('base64url');
       return `${body}.${createHmac('sha256', oidc.sessionKey).update(body).digest('base64url')}`;
     };
-    const unseal = (cookieHeader: string | undefined): PendingLogin | null => {
+    const unseal = (cookieHeader: string | undefined): Pending | null => {
       const raw = cookieHeader
         ?.split(/;\s*/)
         .find((c) => c.startsWith(`${COOKIE}=`))
@@ -39,7 +42,7 @@ export const authRoutes =
       const expected = Buffer.from(createHmac('sha256', oidc.sessionKey).update(body).digest('base64url'));
       if (expected.length !== Buffer.from(mac).length || !timingSafeEqual(expected, Buffer.from(mac)))
         return null;
-      return JSON.parse(Buffer.from(body, 'base64url').toString()) as PendingLogin;
+      return JSON.parse(Buffer.from(body, 'base64url').toString()) as Pending;
     };
     const refused = (why: string) =>
       fieldError('UNAUTHORIZED', 'authorization', {
@@ -49,12 +52,18 @@ export const authRoutes =
 
     app.get(
       '/oidc/login',
-      { schema: { summary: 'Start the unified-identity (OIDC) login', tags: ['auth'] } },
-      async (_req, reply) => {
+      {
+        schema: {
+          summary: 'Start the unified-identity (OIDC) login, of a parent or (for=staff) of a member of staff',
+          tags: ['auth'],
+          querystring: z.strictObject({ for: z.enum(['staff']).optional() }),
+        },
+      },
+      async (req, reply) => {
         const { url, pending } = await oidc.client.start();
         reply.header(
           'set-cookie',
-          `${COOKIE}=${seal(pending)}; Path=/api/auth/oidc; HttpOnly; SameSite=Lax; Max-Age=600${oidc.secureCookie ? '; Secure' : ''}`,
+          `${COOKIE}=${seal({ ...pending, ...(req.query.for ? { for: req.query.for } : {}) })}; Path=/api/auth/oidc; HttpOnly; SameSite=Lax; Max-Age=600${oidc.secureCookie ? '; Secure' : ''}`,
         );
         return reply.redirect(url);
       },
@@ -84,6 +93,12 @@ export const authRoutes =
         }
         if (!isCitizenId(idNumber)) throw refused('the identity has no valid citizen ID number');
         reply.header('set-cookie', `${COOKIE}=; Path=/api/auth/oidc; HttpOnly; SameSite=Lax; Max-Age=0`);
+        if (pending.for === 'staff') {
+          const staffId = await deps.engine.staff.byLogin(idNumber);
+          if (!staffId) throw refused('this person holds no staff account');
+          const token = oidc.sessions.issue(`${STAFF_SESSION}${staffId}`);
+          return reply.redirect(`/staff/#/auth?token=${encodeURIComponent(token)}`);
+        }
         return reply.redirect(`/#/auth?token=${encodeURIComponent(oidc.sessions.issue(idNumber))}`);
       },
     );

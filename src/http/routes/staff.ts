@@ -69,6 +69,28 @@ export const staffRoutes =
       (req) => staff.openTask(req.staffId, req.params.caseId, req.params.item),
     );
 
+    app.get(
+      '/cases/:caseId/items/:item/documents/:id',
+      {
+        schema: {
+          summary:
+            'A document of the task: the signed application form (PDF) or a file uploaded for this item (recorded as an access)',
+          tags,
+          security,
+          params: TaskParams.extend({ id: z.string().min(1).max(80) }),
+        },
+      },
+      async (req, reply) => {
+        const { mime, bytes } = await staff.document(
+          req.staffId,
+          req.params.caseId,
+          req.params.item,
+          req.params.id,
+        );
+        return reply.type(mime).header('cache-control', 'no-store').send(bytes);
+      },
+    );
+
     app.post(
       '/cases/:caseId/items/:item/decision',
       {

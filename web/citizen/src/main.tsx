@@ -3,7 +3,7 @@ import enUS from 'antd-mobile/es/locales/en-US';
 import zhCN from 'antd-mobile/es/locales/zh-CN';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createHashRouter, Navigate, Outlet, RouterProvider, useSearchParams } from 'react-router-dom';
+import { createHashRouter, Navigate, Outlet, RouterProvider } from 'react-router-dom';
 import { Shell } from './Shell.tsx';
 import { LangProvider, useLang } from './i18n.tsx';
 import { session } from './api.ts';
@@ -18,18 +18,11 @@ import { SharedFields } from './pages/SharedFields.tsx';
 import { Authorize, Confirm } from './pages/ParentRoles.tsx';
 import { InvitationPage } from './pages/Invitation.tsx';
 import { Cashier } from './pages/Cashier.tsx';
+import { AuthCallback } from './components/AuthCallback.tsx';
 import './app.css';
 
 function RequireLogin() {
   return session.token ? <Outlet /> : <Navigate to="/login" replace />;
-}
-
-/** The unified-identity login lands here with the platform's session token in the URL fragment. */
-function AuthCallback() {
-  const [params] = useSearchParams();
-  const token = params.get('token');
-  if (token) session.token = token;
-  return <Navigate to={token ? '/' : '/login'} replace />;
 }
 
 const router = createHashRouter([

@@ -19,44 +19,61 @@ interface Account {
 export function StaffLogin() {
   const t = useT();
   const navigate = useNavigate();
+  const config = useApi<{ providers: string[]; oidcLoginUrl: string | null }>('/api/auth/config');
   const regions = useApi<{ region: string; shortName: Bilingual }[]>('/api/regions');
   const [region, setRegion] = useState<string>('zibo');
-  const accounts = useApi<Account[]>(`/api/dev/staff?region=${region}`);
-  return (
-    <Card
-      title={t('工作人员登录（演示账号）', 'Staff login (demo accounts)')}
-      style={{ maxWidth: 720, margin: '40px auto' }}
-    >
-      <Select
-        style={{ width: 240, marginBottom: 12 }}
-        value={region}
-        onChange={setRegion}
-        data-testid="staff-region"
-        options={(regions.data ?? []).map((r) => ({ value: r.region, label: t(r.shortName) }))}
-      />
-      <List
-        dataSource={(accounts.data ?? []).filter((a) => a.role === 'clerk')}
-        renderItem={(a) => (
-          <List.Item
-            actions={[
-              <Button
-                key="login"
-                type="primary"
-                data-testid={`login-${a.id}`}
-                onClick={() => {
-                  session.token = `dev-staff:${a.id}`;
-                  navigate('/');
-                }}
-              >
-                {t('登录', 'Log in')}
-              </Button>,
-            ]}
-          >
-            <List.Item.Meta title={t(a.organisation)} description={a.name} />
-            <Tag>{t(DEPARTMENT_LABELS[a.department])}</Tag>
-          </List.Item>
-        )}
-      />
+  const dev = config.data?.providers.includes('dev');
+  const accounts = useApi<Account[]>(dev ? `/api/dev/staff?region=${region}` : null);
+  const oidc = config.data?.oidcLoginUrl && (
+    <Card title={t('统一身份认证', 'Unified identity')} style={{ maxWidth: 720, margin: '40px auto 0' }}>
+      <Button
+        type="primary"
+        data-testid="staff-oidc"
+        onClick={() => void (window.location.href = `${config.data!.oidcLoginUrl}?for=staff`)}
+      >
+        {t('使用统一身份认证登录工作台', 'Log in to the workbench with unified identity')}
+      </Button>
     </Card>
+  );
+  if (!dev) return oidc || null;
+  return (
+    <>
+      {oidc}
+      <Card
+        title={t('工作人员登录（演示账号）', 'Staff login (demo accounts)')}
+        style={{ maxWidth: 720, margin: '40px auto' }}
+      >
+        <Select
+          style={{ width: 240, marginBottom: 12 }}
+          value={region}
+          onChange={setRegion}
+          data-testid="staff-region"
+          options={(regions.data ?? []).map((r) => ({ value: r.region, label: t(r.shortName) }))}
+        />
+        <List
+          dataSource={(accounts.data ?? []).filter((a) => a.role === 'clerk')}
+          renderItem={(a) => (
+            <List.Item
+              actions={[
+                <Button
+                  key="login"
+                  type="primary"
+                  data-testid={`login-${a.id}`}
+                  onClick={() => {
+                    session.token = `dev-staff:${a.id}`;
+                    navigate('/');
+                  }}
+                >
+                  {t('登录', 'Log in')}
+                </Button>,
+              ]}
+            >
+              <List.Item.Meta title={t(a.organisation)} description={a.name} />
+              <Tag>{t(DEPARTMENT_LABELS[a.department])}</Tag>
+            </List.Item>
+          )}
+        />
+      </Card>
+    </>
   );
 }

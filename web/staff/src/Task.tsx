@@ -15,6 +15,7 @@ import {
   ITEM_STATUS,
   OUTPUT_LABELS,
 } from '../../citizen/src/status.ts';
+import { TaskDocuments, type TaskDocument } from './TaskDocuments.tsx';
 
 interface TaskView {
   caseId: string;
@@ -31,6 +32,7 @@ interface TaskView {
   timeline: { at: string; type: string }[];
   supplementsOffered: boolean;
   materials: { id: string; name: Bilingual }[];
+  documents: TaskDocument[];
 }
 
 /** The reasons a clerk picks from; free text adds the particulars. */
@@ -150,6 +152,7 @@ export function Task() {
           </Descriptions>
         )}
       </Card>
+      <TaskDocuments path={`/api/staff/cases/${caseId}/items/${item}`} documents={v.documents} />
       {open && (
         <Card title={t('办理', 'Decide')}>
           <Radio.Group

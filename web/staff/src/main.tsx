@@ -15,6 +15,7 @@ import {
 import { useApi } from '../../citizen/src/hooks.ts';
 import { session } from '../../citizen/src/api.ts';
 import { LangProvider, useLang, useT } from '../../citizen/src/i18n.tsx';
+import { AuthCallback } from '../../citizen/src/components/AuthCallback.tsx';
 import { StaffLogin } from './StaffLogin.tsx';
 import { Queue, type Me } from './Queue.tsx';
 import { Task } from './Task.tsx';
@@ -102,6 +103,7 @@ function Shell() {
 
 const router = createHashRouter([
   { path: '/login', element: <StaffLogin /> },
+  { path: '/auth', element: <AuthCallback /> },
   {
     element: <Shell />,
     children: PAGES.map((p): RouteObject => ({ path: p.path, element: p.element })),

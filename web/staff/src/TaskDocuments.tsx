@@ -1,0 +1,58 @@
+import { Alert, Button, Card, Space } from 'antd';
+import { useEffect, useState } from 'react';
+import { api, ApiError } from '../../citizen/src/api.ts';
+import { useT, type Bilingual } from '../../citizen/src/i18n.tsx';
+
+export interface TaskDocument {
+  id: string;
+  kind: 'form' | 'upload';
+  name: Bilingual;
+}
+
+/**
+ * The signed form and the uploads, opened in the page (a clerk should not hunt through a downloads
+ * folder for a family's papers). Each opening is recorded by the server for the family.
+ */
+export function TaskDocuments({ path, documents }: { path: string; documents: TaskDocument[] }) {
+  const t = useT();
+  const [shown, setShown] = useState<{ id: string; url: string; type: string } | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  useEffect(() => () => void (shown && URL.revokeObjectURL(shown.url)), [shown]);
+  const open = async (d: TaskDocument) => {
+    try {
+      setError(null);
+      const blob = await api.blob(`${path}/documents/${encodeURIComponent(d.id)}`);
+      setShown({ id: d.id, url: URL.createObjectURL(blob), type: blob.type });
+    } catch (e) {
+      setError(e as ApiError);
+    }
+  };
+  return (
+    <Card title={t('申请表与材料', 'The form and the materials')} data-testid="task-documents">
+      <Space wrap style={{ marginBottom: 12 }}>
+        {documents.map((d) => (
+          <Button
+            key={d.id}
+            type={shown?.id === d.id ? 'primary' : 'default'}
+            data-testid={`document-${d.kind}`}
+            onClick={() => void open(d)}
+          >
+            {t(d.name)}
+          </Button>
+        ))}
+      </Space>
+      {error && <Alert type="error" message={t(error.text)} />}
+      {shown &&
+        (shown.type.startsWith('image/') ? (
+          <img src={shown.url} alt="" style={{ maxWidth: '100%' }} data-testid="document-view" />
+        ) : (
+          <iframe
+            src={shown.url}
+            title={t('文件', 'Document')}
+            style={{ width: '100%', height: 720, border: '1px solid #eee' }}
+            data-testid="document-view"
+          />
+        ))}
+    </Card>
+  );
+}
