@@ -117,8 +117,12 @@ export function createEngine(deps: EngineDeps) {
           atWindow.signingSession(deps, await staffContext(deps, staffId), id),
         sign: async (staffId: string, id: string, role: ParentRole, png: Buffer) =>
           atWindow.sign(deps, await staffContext(deps, staffId), id, role, png),
-        submit: async (staffId: string, clientTxnId: string, a: atWindow.WindowApplication, session: string) =>
-          atWindow.submitAtWindow(deps, await staffContext(deps, staffId), clientTxnId, a, session),
+        submit: async (
+          staffId: string,
+          clientTxnId: string,
+          a: atWindow.WindowApplication,
+          session: string,
+        ) => atWindow.submitAtWindow(deps, await staffContext(deps, staffId), clientTxnId, a, session),
         paper: async (staffId: string, caseId: string, paper: atWindow.WindowPaper) =>
           atWindow.windowPaper(deps, await staffContext(deps, staffId), caseId, paper),
         /** For the parent's own app: the window the case was applied for at, if any. */

@@ -64,8 +64,9 @@ export function renderAuthorizationLetter(d: AuthorizationLetterData): Promise<B
     dateFields(d.delivery?.date, SIZE),
     '在',
     { field: hospital, width: 110 },
-    // "在____医院分娩": a filled name already ends in 医院 (or 保健院, 卫生院).
-    hospital?.endsWith('院') ? '分娩。' : '医院分娩。',
+    // "在____医院分娩": a filled blank is the institution's full name (医院, 保健院, 助产机构…), so the
+    // printed 医院 stays only around an empty blank.
+    hospital ? '分娩。' : '医院分娩。',
     '分娩的新生儿姓名',
     { field: d.baby?.name, width: 80 },
     '，性别',
