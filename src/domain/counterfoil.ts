@@ -317,7 +317,7 @@ export function acknowledgement(
     if (c.status === 'mismatched' && !note)
       throw fieldError(
         'INVALID_INPUT',
-        'note',
+        'lines.note',
         { zh: '标为“不一致”的，请写明哪里不一致', en: 'say what does not match' },
         {},
         NOTE,

@@ -1,4 +1,5 @@
 import type { Decision, TrackingUpdate } from '../domain/case-commands.ts';
+import type { FollowUpKind, LineCheck } from '../domain/counterfoil.ts';
 import type { DepartmentId, ItemId, ParentRole, RegionId } from '../domain/ids.ts';
 import type { PaymentNotice } from '../departments/payments.ts';
 import type { ReceiptFacts } from '../documents/receipt.ts';
@@ -31,6 +32,7 @@ import { overdue, overview } from './supervisor/reports.ts';
 import { sweepOverdue } from './sweeper/overdue.ts';
 import { openDocument } from './staff/documents.ts';
 import { decideAsStaff, openTask, queue, staffContext, type StaffDecision } from './staff/work.ts';
+import * as counterfoil from './staff/counterfoil.ts';
 import { listStaff, staffIdByLogin, type QueueView } from '../store/staff-store.ts';
 
 export type { EngineDeps } from './deps.ts';
@@ -143,6 +145,27 @@ export function createEngine(deps: EngineDeps) {
         decideAsStaff(deps, await staffContext(deps, staffId), caseId, item, d),
       document: async (staffId: string, caseId: string, item: ItemId, id: string) =>
         openDocument(deps, await staffContext(deps, staffId), caseId, item, id),
+      // 副页移交: counterfoil batches from the hospital along the region's route (staff/counterfoil.ts).
+      counterfoil: {
+        overview: async (staffId: string) =>
+          counterfoil.counterfoilOverview(deps, await staffContext(deps, staffId)),
+        batch: async (staffId: string, id: string) =>
+          counterfoil.counterfoilBatch(deps, await staffContext(deps, staffId), id),
+        assemble: async (staffId: string, a: { hop: number; county: string | null; month: string | null }) =>
+          counterfoil.assembleBatch(deps, await staffContext(deps, staffId), a),
+        sheet: async (staffId: string, id: string) =>
+          counterfoil.transferSheetPdf(deps, await staffContext(deps, staffId), id),
+        send: async (staffId: string, id: string) =>
+          counterfoil.sendBatch(deps, await staffContext(deps, staffId), id),
+        acknowledge: async (staffId: string, id: string, checks: LineCheck[]) =>
+          counterfoil.acknowledgeBatch(deps, await staffContext(deps, staffId), id, checks),
+        followUp: async (
+          staffId: string,
+          id: string,
+          caseId: string,
+          f: { kind: FollowUpKind; note: string },
+        ) => counterfoil.followUpDiscrepancy(deps, await staffContext(deps, staffId), id, caseId, f),
+      },
     },
     post: { track: (updates: TrackingUpdate[]) => track(deps, updates) },
     payments: { record: (notice: PaymentNotice) => recordPayment(deps, notice) },

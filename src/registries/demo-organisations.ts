@@ -1,7 +1,9 @@
+import { routeDepartments } from '../domain/counterfoil.ts';
 import type { DepartmentId, RegionId } from '../domain/ids.ts';
 import { DEPARTMENT_LABELS } from '../domain/labels.ts';
 import type { Organisation, StaffMember } from '../domain/organisation.ts';
 import { divisionName } from '../domain/place-names.ts';
+import { getPolicy } from '../policies/index.ts';
 import { AREAS } from './population.ts';
 
 /**
@@ -21,8 +23,13 @@ export function demoOrganisations(region: RegionId): Organisation[] {
     counties: area.divisions,
     institution: name,
   }));
+  // Besides, whoever the region's counterfoils pass through (Fujian: each county's health bureau).
+  const transfer = getPolicy(region).counterfoilTransfer;
+  const receivers = (transfer ? routeDepartments(transfer) : []).filter(
+    (d) => d !== 'midwifery-institution' && !COUNTY_DEPARTMENTS.includes(d),
+  );
   const county = area.divisions.flatMap((code) =>
-    COUNTY_DEPARTMENTS.map((department): Organisation => ({
+    [...COUNTY_DEPARTMENTS, ...receivers].map((department): Organisation => ({
       id: `${region}-${department}-${code}`,
       region,
       department,
