@@ -44,7 +44,7 @@ export const AREAS: Record<RegionId, { divisions: string[]; outside: string; ins
   anhui: {
     divisions: ['340102', '340103', '340104', '340111', '340202'],
     outside: '320102',
-    institutions: ['合肥市助产机构（示例）', '芜湖市助产机构（示例）'],
+    institutions: ['合肥市蜀山区助产机构（示例）', '芜湖市助产机构（示例）'],
   },
 };
 

@@ -92,6 +92,10 @@ for (const kind of DB_KINDS) {
       const seen = await engine.parent.whoSawMyData('W-1', mother);
       expect(seen).toMatchObject([{ organisation: hospital.name, item: 'birth-certificate' }]);
       expect(seen[0]!.fields.length).toBeGreaterThan(0);
+      // Opened again (the page reloads after a decision): recorded, and read by the family as one visit.
+      await engine.staff.openTask(clerk, 'W-1', 'birth-certificate');
+      expect(await engine.parent.whoSawMyData('W-1', mother)).toMatchObject([{ times: 2 }]);
+      expect(await db.query(`select 1 from case_access_log where case_id = 'W-1'`)).toHaveLength(2);
 
       // The signed form opens in the page, and the family sees that the whole form was read.
       expect(task.documents[0]).toMatchObject({ id: 'form', kind: 'form' });

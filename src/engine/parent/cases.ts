@@ -7,6 +7,7 @@ import { listNotifications } from '../../store/notification-store.ts';
 import { dispatchesOf } from '../../store/outbox-store.ts';
 import { accessLog } from '../../store/staff-store.ts';
 import type { DepartmentId } from '../../domain/ids.ts';
+import type { Bilingual } from '../../domain/text.ts';
 import { DEPARTMENT_LABELS, fieldLabel } from '../../domain/labels.ts';
 import { isParentOf } from '../commit.ts';
 import type { EngineDeps } from '../deps.ts';
@@ -133,11 +134,40 @@ function fieldPaths(value: unknown, prefix = ''): string[] {
  */
 export async function whoSawMyData(deps: EngineDeps, caseId: string, idNumber: string) {
   await myCase(deps, caseId, idNumber);
-  return (await accessLog(deps.db, caseId)).map((a) => ({
-    at: new Date(a.at).toISOString(),
-    organisation: a.organisation,
-    department: DEPARTMENT_LABELS[a.department as DepartmentId] ?? null,
-    item: a.item,
-    fields: a.fields.map((f) => fieldLabel(f) ?? { zh: '其他信息', en: 'Other details' }),
-  }));
+  const views: {
+    at: string;
+    lastAt: string;
+    times: number;
+    organisation: Bilingual;
+    department: Bilingual | null;
+    item: string;
+    fields: Bilingual[];
+  }[] = [];
+  for (const a of await accessLog(deps.db, caseId)) {
+    const at = new Date(a.at).toISOString();
+    const fields = a.fields.map((f) => fieldLabel(f) ?? { zh: '其他信息', en: 'Other details' });
+    // Every opening is recorded; the family reads a clerk coming back to the same task within the
+    // hour (reloading it after deciding, say) as one visit, with how many times.
+    const last = views.at(-1);
+    if (
+      last &&
+      last.item === a.item &&
+      last.organisation.zh === a.organisation.zh &&
+      JSON.stringify(last.fields) === JSON.stringify(fields) &&
+      new Date(at).getTime() - new Date(last.lastAt).getTime() < 3_600_000
+    ) {
+      Object.assign(last, { lastAt: at, times: last.times + 1 });
+      continue;
+    }
+    views.push({
+      at,
+      lastAt: at,
+      times: 1,
+      organisation: a.organisation,
+      department: DEPARTMENT_LABELS[a.department as DepartmentId] ?? null,
+      item: a.item,
+      fields,
+    });
+  }
+  return views;
 }

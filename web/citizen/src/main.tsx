@@ -15,6 +15,7 @@ import { Cases } from './pages/Cases.tsx';
 import { CaseDetail } from './pages/case/CaseDetail.tsx';
 import { Inbox } from './pages/Inbox.tsx';
 import { SharedFields } from './pages/SharedFields.tsx';
+import { WhoSaw } from './pages/WhoSaw.tsx';
 import { Authorize, Confirm } from './pages/ParentRoles.tsx';
 import { InvitationPage } from './pages/Invitation.tsx';
 import { Cashier } from './pages/Cashier.tsx';
@@ -44,6 +45,7 @@ const router = createHashRouter([
           { path: '/cases', element: <Cases /> },
           { path: '/cases/:caseId', element: <CaseDetail /> },
           { path: '/cases/:caseId/shared-fields', element: <SharedFields /> },
+          { path: '/cases/:caseId/who-saw', element: <WhoSaw /> },
           { path: '/inbox', element: <Inbox /> },
           { path: '/authorize', element: <Authorize /> },
           { path: '/confirm', element: <Confirm /> },

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../../citizen/src/api.ts';
 import { useT, type Bilingual } from '../../citizen/src/i18n.tsx';
+import { PdfView } from './PdfView.tsx';
 
 export interface TaskDocument {
   id: string;
@@ -15,14 +16,14 @@ export interface TaskDocument {
  */
 export function TaskDocuments({ path, documents }: { path: string; documents: TaskDocument[] }) {
   const t = useT();
-  const [shown, setShown] = useState<{ id: string; url: string; type: string } | null>(null);
+  const [shown, setShown] = useState<{ id: string; blob: Blob; url: string } | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   useEffect(() => () => void (shown && URL.revokeObjectURL(shown.url)), [shown]);
   const open = async (d: TaskDocument) => {
     try {
       setError(null);
       const blob = await api.blob(`${path}/documents/${encodeURIComponent(d.id)}`);
-      setShown({ id: d.id, url: URL.createObjectURL(blob), type: blob.type });
+      setShown({ id: d.id, blob, url: URL.createObjectURL(blob) });
     } catch (e) {
       setError(e as ApiError);
     }
@@ -43,15 +44,10 @@ export function TaskDocuments({ path, documents }: { path: string; documents: Ta
       </Space>
       {error && <Alert type="error" message={t(error.text)} />}
       {shown &&
-        (shown.type.startsWith('image/') ? (
-          <img src={shown.url} alt="" style={{ maxWidth: '100%' }} data-testid="document-view" />
+        (shown.blob.type === 'application/pdf' ? (
+          <PdfView blob={shown.blob} url={shown.url} />
         ) : (
-          <iframe
-            src={shown.url}
-            title={t('文件', 'Document')}
-            style={{ width: '100%', height: 720, border: '1px solid #eee' }}
-            data-testid="document-view"
-          />
+          <img src={shown.url} alt="" style={{ maxWidth: '100%' }} data-testid="document-view" />
         ))}
     </Card>
   );

@@ -6,7 +6,7 @@ import { ApiErrorNotice, Loading } from '../../components/ErrorBlock.tsx';
 import { Hotlines } from '../../components/Hotlines.tsx';
 import { formatTime, useApi, usePolicy } from '../../hooks.ts';
 import { StatusTag } from '../../components/StatusTag.tsx';
-import { useT } from '../../i18n.tsx';
+import { useT, type Bilingual } from '../../i18n.tsx';
 import type { CaseItem, CaseState } from '../../types.ts';
 import { FamilyTasks, Services } from './FamilyTasks.tsx';
 import { ItemCard } from './ItemCard.tsx';
@@ -21,6 +21,10 @@ export function CaseDetail() {
   const t = useT();
   const { caseId } = useParams() as { caseId: string };
   const loaded = useApi<CaseState>(`/api/citizen/cases/${caseId}`);
+  // A case a hospital's joint window applied for says so (staff/window.ts).
+  const counter = useApi<{ window: { organisation: Bilingual; appliedAt: string } | null }>(
+    `/api/citizen/cases/${caseId}/window`,
+  );
   const [live, setLive] = useState<CaseState | null>(null);
   useEffect(() => follow<CaseState>(`/api/citizen/cases/${caseId}/live`, setLive), [caseId]);
   const c = live && (!loaded.data || live.version >= loaded.data.version) ? live : loaded.data;
@@ -49,6 +53,14 @@ export function CaseDetail() {
         <p className="muted">
           {t('提交于', 'Submitted')} {formatTime(c.submittedAt)}
         </p>
+        {counter.data?.window && (
+          <p className="muted" data-testid="applied-at-window">
+            {t(
+              `由${counter.data.window.organisation.zh}联办窗口代为申请`,
+              `Applied for at the joint window of ${counter.data.window.organisation.en}`,
+            )}
+          </p>
+        )}
         <p className="muted" data-testid="case-promise">
           {c.promisedDeadline
             ? [
@@ -84,6 +96,9 @@ export function CaseDetail() {
         <div className="row">
           <Link to={`/cases/${caseId}/shared-fields`}>
             {t('各部门收到的信息', 'What each department received')}
+          </Link>
+          <Link to={`/cases/${caseId}/who-saw`} data-testid="go-who-saw">
+            {t('谁查看了我的信息', 'Who saw my data')}
           </Link>
           <a
             href="#"
