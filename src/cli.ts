@@ -25,6 +25,7 @@ import {
 } from './engine/operator/calendar.ts';
 import { systemClock } from './system-clock.ts';
 import { sampleSituation } from './registries/population.ts';
+import { loadStaff } from './engine/operator/staff.ts';
 
 /** The parents' app as Vite builds it (`npm run build:web`, run by `npm start`). */
 const WEB_ROOT = fileURLToPath(new URL('../web/citizen/dist', import.meta.url));
@@ -55,6 +56,9 @@ Usage:
   onething family load --file F|- [--url URL]     load one into a running server's simulated registries
                                                   (development only; default URL http://127.0.0.1:3000)
   onething verify                                 check hash chains, projections and the outbox
+                                                  (DATABASE_URL, or the embedded store in ./data)
+  onething staff load --file F|-                  load the deployment's organisations and staff accounts
+                                                  (JSON: organisations[], staff[]; loading again updates)
                                                   (DATABASE_URL, or the embedded store in ./data)
   onething calendar [status] [--json]             which years count on the State Council's official
                                                   arrangement, which provisionally, which not at all
@@ -235,6 +239,21 @@ async function main(argv: string[]): Promise<number> {
         const report = await verifyStore(db, { now: new Date() });
         out(JSON.stringify(report, null, 2));
         return report.ok ? 0 : 1;
+      } finally {
+        await db.close();
+      }
+    }
+    case 'staff': {
+      if (sub !== 'load') throw usageError('staff', 'use `staff load --file F`');
+      const input = readJson(required(values.file ?? positionals[2], 'file'), 'file');
+      const db = await openDb({
+        url: process.env.DATABASE_URL,
+        dataDir: process.env.DATABASE_URL ? undefined : DATA_DIR,
+      });
+      try {
+        const n = await loadStaff(db, input);
+        out(`loaded 已载入: ${n.organisations} organisations 单位, ${n.staff} staff accounts 工作人员`);
+        return 0;
       } finally {
         await db.close();
       }

@@ -150,6 +150,14 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   authorization: { zh: '登录', en: 'Login' },
   clientTxnId: { zh: '提交编号', en: 'Submission number' },
   caseId: { zh: '办件编号', en: 'Case number' },
+  staffFile: { zh: '单位与工作人员文件', en: 'Organisations and staff file' },
+  'staffFile.organisations': { zh: '单位', en: 'Organisation' },
+  'staffFile.organisations.counties': { zh: '服务区县', en: 'Counties served' },
+  'staffFile.organisations.department': { zh: '所属部门', en: 'Department' },
+  'staffFile.staff': { zh: '工作人员', en: 'Member of staff' },
+  'staffFile.staff.organisationId': { zh: '所属单位', en: 'Organisation' },
+  'staffFile.staff.loginIdNumber': { zh: '登录身份证号', en: 'Login ID number' },
+  'staffFile.staff.role': { zh: '岗位', en: 'Role' },
   'signed-form': { zh: '签名的申请表（全部内容）', en: 'The signed application form (all of it)' },
   upload: { zh: '上传的材料', en: 'An uploaded material' },
   item: { zh: '事项', en: 'Item' },
@@ -378,4 +386,26 @@ export const HOTLINE_TOPIC_LABELS: Record<string, Bilingual> = {
   payment: { zh: '缴费', en: 'Payment' },
   post: { zh: '邮件查询', en: 'Parcels' },
   technical: { zh: '技术支持', en: 'Technical help' },
+};
+
+/** 副页移交: a counterfoil batch's progress, a line's check, and how a discrepancy was followed up. */
+export const COUNTERFOIL_BATCH_LABELS: Record<string, Bilingual> = {
+  assembled: { zh: '已组批，待送出', en: 'Assembled, not sent' },
+  sent: { zh: '已送出，待接收确认', en: 'Sent, awaiting acknowledgement' },
+  acknowledged: { zh: '已接收确认', en: 'Acknowledged' },
+  'acknowledged-with-discrepancies': { zh: '已接收，有差异待跟进', en: 'Acknowledged with discrepancies' },
+  'discrepancies-resolved': { zh: '差异已跟进处理', en: 'Discrepancies resolved' },
+};
+
+export const COUNTERFOIL_LINE_LABELS: Record<string, Bilingual> = {
+  pending: { zh: '待核对', en: 'Not checked' },
+  received: { zh: '已接收', en: 'Received' },
+  missing: { zh: '缺失', en: 'Missing' },
+  mismatched: { zh: '不一致', en: 'Does not match' },
+};
+
+export const COUNTERFOIL_FOLLOW_UP_LABELS: Record<string, Bilingual> = {
+  resent: { zh: '已找到并补送', en: 'Found and handed over again' },
+  corrected: { zh: '已更正', en: 'Corrected' },
+  explained: { zh: '已说明原因', en: 'Explained' },
 };

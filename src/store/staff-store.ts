@@ -14,6 +14,10 @@ export async function upsertOrganisations(q: Queryable, orgs: Organisation[]): P
   );
 }
 
+export async function listOrganisationIds(q: Queryable): Promise<string[]> {
+  return (await q.query<{ id: string }>('select id from organisations')).map((r) => r.id);
+}
+
 export async function upsertStaff(q: Queryable, staff: StaffMember[]): Promise<void> {
   if (!staff.length) return;
   await q.query(
