@@ -815,12 +815,21 @@ describe('the staff API (issue 10)', () => {
     const task = await app.inject({ method: 'GET', url, headers: as(hospital.id) });
     expect(task.statusCode, task.body).toBe(200);
     expect(task.json().fields).toHaveProperty('baby');
+    const form = await app.inject({ method: 'GET', url: `${url}/documents/form`, headers: as(hospital.id) });
+    expect(form.headers['content-type']).toBe('application/pdf');
+    expect(form.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      (await app.inject({ method: 'GET', url: `${url}/documents/form`, headers: as(other.id) })).statusCode,
+    ).toBe(404);
     const seen = await app.inject({
       method: 'GET',
       url: '/api/citizen/cases/H-1/access-log',
       headers: login,
     });
-    expect(seen.json()).toMatchObject([{ organisation: hospital.name, item: 'birth-certificate' }]);
+    expect(seen.json()).toMatchObject([
+      { organisation: hospital.name, item: 'birth-certificate' },
+      { organisation: hospital.name, fields: [{ zh: '签名的申请表（全部内容）' }] },
+    ]);
     const stranger = { authorization: 'Bearer dev:11010519491231002X' };
     expect(
       (await app.inject({ method: 'GET', url: '/api/citizen/cases/H-1/access-log', headers: stranger }))
