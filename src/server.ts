@@ -96,12 +96,13 @@ export async function startServer(o: StartOptions) {
     const orgs = demoOrganisations(policy.region);
     await upsertOrganisations(db, orgs);
     await upsertStaff(db, demoStaff(orgs));
-    const registering = family.father?.hukou?.divisionCode ?? family.mother.hukou?.divisionCode;
+    // The baby registers with whichever parent the family chooses in the app: both parents' counties.
+    const homes = [family.father?.hukou?.divisionCode, family.mother.hukou?.divisionCode];
     for (const org of orgs.filter(
       (x) =>
         (x.department === 'midwifery-institution' &&
           x.institution === sample.baby.birthPlace?.institutionName) ||
-        (['police', 'hrss'].includes(x.department) && x.counties.includes(registering ?? '')),
+        (['police', 'hrss'].includes(x.department) && homes.some((c) => c && x.counties.includes(c))),
     ))
       demoLogins.push({
         region: policy.region,
