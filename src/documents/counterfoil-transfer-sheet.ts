@@ -63,6 +63,8 @@ export interface TransferSheetData {
   handedOverOn?: Maybe<LocalDate>;
   /** 移交事由. */
   reason?: Maybe<string>;
+  /** The rule the transfer follows (document number and clause), printed under the list where it wraps. */
+  basis?: Maybe<string>;
   /** In the order given; blank rows to write in when empty. */
   lines: readonly TransferLine[];
   sender?: TransferSide;
@@ -164,9 +166,13 @@ export function renderTransferSheet(d: TransferSheetData): Promise<Buffer> {
     y += h;
   });
 
-  if (y + 10 + SIGNATURES_H + 24 > bottom) continued();
+  const basis = d.basis ? `依据：${d.basis}` : null;
+  const notes = 10 + (basis ? measure(doc, basis, width, { size: 9 }) + 4 : 0);
+  if (y + notes + SIGNATURES_H + 24 > bottom) continued();
   y += 8;
-  if (d.lines.length) y += flow(doc, summary(d.lines), MARGIN, y, width, { size: 9.5 }) + 8;
+  if (d.lines.length) y += flow(doc, summary(d.lines), MARGIN, y, width, { size: 9.5 }) + 4;
+  if (basis) y += flow(doc, basis, MARGIN, y, width, { size: 9 }) + 4;
+  y += 4;
   signatures(doc, y, width, [
     ['移交', sender, d.sender],
     ['接收', receiver, d.receiver],

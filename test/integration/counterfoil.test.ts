@@ -219,6 +219,9 @@ for (const kind of DB_KINDS) {
       expect(text).toContain('Q370000101');
       expect(text).toContain('缺失：信封内未见此份');
       expect(text).toContain('本批共2份；接收确认1份；缺失1份；不一致0份。');
+      expect(text).toContain(
+        '依据：《淄博市新生儿出生“一件事”集成服务实施细则》（淄卫办发〔2021〕9号）四(一)',
+      );
       expect(firstPagePng(pdf).png.length).toBeGreaterThan(20_000);
     });
 
@@ -273,6 +276,7 @@ for (const kind of DB_KINDS) {
       expect(text).toContain('移交单位南安市卫生健康部门接收单位南安市公安派出所');
       expect(text).toContain('流转路线助产机构→南安市卫生健康部门→南安市公安派出所');
       expect(text).toContain('南安市助产机构（示例）✓已接收');
+      expect(text).toContain('依据：《关于做好福建省“新生儿出生一件事”集成套餐服务应用优化升级的通知》');
     });
 
     it('004 附件2 二 2: Anhui’s counterfoils go to the archives, off the platform; the hospital records the signed sheet', async () => {
@@ -313,6 +317,8 @@ for (const kind of DB_KINDS) {
       const hospital = orgs.find((o) => o.department === 'midwifery-institution')!;
       expect(await engine.staff.counterfoil.overview(`${hospital.id}-clerk`)).toEqual({
         terms: null,
+        sends: false,
+        receives: false,
         pending: [],
         outgoing: [],
         incoming: [],

@@ -145,8 +145,12 @@ export async function counterfoilOverview(deps: EngineDeps, ctx: StaffContext) {
   const org = ctx.organisation;
   const policy = getPolicy(org.region);
   const terms = policy.counterfoilTransfer;
-  if (!terms) return { terms: null, pending: [], outgoing: [], incoming: [] };
-  const hops = hopsOf(terms).filter((h) => sendsOn(org, h));
+  if (!terms) return { terms: null, sends: false, receives: false, pending: [], outgoing: [], incoming: [] };
+  const all = hopsOf(terms);
+  const hops = all.filter((h) => sendsOn(org, h));
+  const receives = all.some(
+    (h) => h.receiver.kind === 'department' && h.receiver.department === org.department,
+  );
   const pending = [];
   for (const hop of hops) {
     for (const g of await waiting(deps, deps.db, org, terms, hop)) {
@@ -174,6 +178,8 @@ export async function counterfoilOverview(deps: EngineDeps, ctx: StaffContext) {
       signedByBoth: terms.signedByBoth,
       citation: citationText(policy, terms.citation),
     },
+    sends: hops.length > 0,
+    receives,
     pending,
     outgoing: outgoing.map((b) => batchSummary(b, org)),
     incoming: incoming.map((b) => batchSummary(b, org)),
@@ -368,7 +374,8 @@ export async function transferSheetPdf(deps: EngineDeps, ctx: StaffContext, id: 
     county: countyName(b.county)?.zh ?? null,
     period: { from: b.periodFrom, to: b.periodTo },
     handedOverOn: date(b.sentAt),
-    reason: `新生儿出生“一件事”线上办理的出生医学证明副页移交（${citationText(policy, terms.citation)}）`,
+    reason: '新生儿出生“一件事”线上办理，出生医学证明副页移交',
+    basis: citationText(policy, terms.citation),
     lines: lines.map((l) => ({
       certificateNumber: l.certificateNumber,
       babyName: l.counterfoil.babyName,

@@ -52,6 +52,16 @@ describe('the counterfoil transfer sheet (副页移交记录表)', () => {
     expect(page.png.length).toBeGreaterThan(20_000);
   });
 
+  it('the rule it follows, document number and clause, under the list and before the signatures', async () => {
+    const basis = '《淄博市新生儿出生“一件事”集成服务实施细则》（淄卫办发〔2021〕9号）四(一)';
+    const pdf = await renderTransferSheet({ ...ziboTransfer, basis });
+    const sut = pdfText(pdf);
+    expect(sut).toContain(
+      `双方签字确认。依据：${basis}移交单位（盖章）：淄博市妇幼保健院`.replace(/\s+/g, ''),
+    );
+    expect(pdfPages(pdf)).toBe(1);
+  });
+
   it('without lines the sheet prints blank rows to write in by hand', async () => {
     const sut = pdfText(
       await renderTransferSheet({

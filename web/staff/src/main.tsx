@@ -19,6 +19,8 @@ import { AuthCallback } from '../../citizen/src/components/AuthCallback.tsx';
 import { StaffLogin } from './StaffLogin.tsx';
 import { Queue, type Me } from './Queue.tsx';
 import { Task } from './Task.tsx';
+import { Counterfoil } from './Counterfoil.tsx';
+import { CounterfoilBatch } from './CounterfoilBatch.tsx';
 
 /**
  * The workbench's pages. `for` limits a page to the departments whose clerks do that work (the
@@ -36,6 +38,20 @@ interface Page {
 const PAGES: Page[] = [
   { path: '/', label: { zh: '待办事项', en: 'Work queue' }, element: <Queue /> },
   { path: '/task/:caseId/:item', label: { zh: '办件', en: 'Task' }, element: <Task />, hidden: true },
+  // 副页移交: the hospital sends; a county health bureau (Fujian) and the police receive.
+  {
+    path: '/counterfoil',
+    label: { zh: '副页移交', en: 'Counterfoil transfer' },
+    element: <Counterfoil />,
+    for: ['midwifery-institution', 'health-commission', 'police'],
+  },
+  {
+    path: '/counterfoil/:id',
+    label: { zh: '副页批次', en: 'Counterfoil batch' },
+    element: <CounterfoilBatch />,
+    for: ['midwifery-institution', 'health-commission', 'police'],
+    hidden: true,
+  },
 ];
 
 function Nav() {
