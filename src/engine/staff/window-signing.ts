@@ -182,22 +182,26 @@ export async function sign(deps: EngineDeps, ctx: StaffContext, id: string, role
     imagePng: png,
     signedAt: now.toISOString(),
   };
+  // The signed letter is rendered and kept as an upload first (content-addressed, harmless if
+  // unused); the signature and the authorization then commit together, so a clerk who sees the
+  // signature arrive also finds the letter.
+  const letter = s.purpose === 'letter' ? await signedLetter(deps, s, png, signature.signedAt) : null;
   await deps.db.transaction(async (tx) => {
     if (!(await insertWindowSignature(tx, s.id, signature))) return;
+    if (letter) await upsertWindowAuthorization(tx, letter);
     if (s.purpose === 'form' && role === 'father') {
       await upsertCoSignature(tx, s.motherIdNumber, { ...signature, role, formDigest: s.digest });
     }
   });
-  if (s.purpose === 'letter') await recordLetter(deps, s, png, signature.signedAt);
   return signingView(deps, s);
 }
 
-async function recordLetter(deps: EngineDeps, s: SigningSession, png: Buffer, signedAt: string) {
+async function signedLetter(deps: EngineDeps, s: SigningSession, png: Buffer, signedAt: string) {
   const papers = windowPapersOf(s.region as RegionId)!;
   const letter = (s.summary as { letter: WindowLetter }).letter;
   const pdf = await papers.letter(letter, { imagePng: png, signedOn: beijingDay(signedAt) });
   const { uploadId } = await upload(deps, s.motherIdNumber, papers.letterMaterial, 'application/pdf', pdf);
-  await upsertWindowAuthorization(deps.db, {
+  return {
     motherIdNumber: s.motherIdNumber,
     birthOrder: s.birthOrder,
     organisationId: s.organisationId,
@@ -208,7 +212,7 @@ async function recordLetter(deps: EngineDeps, s: SigningSession, png: Buffer, si
     imagePng: png,
     uploadId,
     signedAt,
-  });
+  };
 }
 
 async function fatherOf(deps: EngineDeps, motherIdNumber: string): Promise<string> {

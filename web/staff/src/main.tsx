@@ -19,6 +19,8 @@ import { AuthCallback } from '../../citizen/src/components/AuthCallback.tsx';
 import { StaffLogin } from './StaffLogin.tsx';
 import { Queue, type Me } from './Queue.tsx';
 import { Task } from './Task.tsx';
+import { Tablet } from './Tablet.tsx';
+import { Window } from './Window.tsx';
 import { Counterfoil } from './Counterfoil.tsx';
 import { CounterfoilBatch } from './CounterfoilBatch.tsx';
 
@@ -38,6 +40,19 @@ interface Page {
 const PAGES: Page[] = [
   { path: '/', label: { zh: '待办事项', en: 'Work queue' }, element: <Queue /> },
   { path: '/task/:caseId/:item', label: { zh: '办件', en: 'Task' }, element: <Task />, hidden: true },
+  {
+    path: '/window',
+    label: { zh: '联办窗口', en: 'Joint window' },
+    element: <Window />,
+    for: ['midwifery-institution'],
+  },
+  {
+    path: '/tablet/:id',
+    label: { zh: '平板签名', en: 'Tablet signing' },
+    element: <Tablet />,
+    for: ['midwifery-institution'],
+    hidden: true,
+  },
   // 副页移交: the hospital sends; a county health bureau (Fujian) and the police receive.
   {
     path: '/counterfoil',

@@ -1,0 +1,352 @@
+import { Alert, Button, Card, Checkbox, Descriptions, Form, Input, Radio, Space, Tag } from 'antd';
+import { useCallback, useState } from 'react';
+import { api, ApiError } from '../../citizen/src/api.ts';
+import { DivisionPicker } from '../../citizen/src/components/DivisionPicker.tsx';
+import { formatTime } from '../../citizen/src/hooks.ts';
+import { useT, type Bilingual } from '../../citizen/src/i18n.tsx';
+import { FIELD_VALUE_LABELS } from '../../citizen/src/status.ts';
+import type { SigningView } from './Tablet.tsx';
+import { Materials, Outbox, Papers, TabletSigning, type WindowPreview } from './window-parts.tsx';
+import { clearSent, submitThroughOutbox, useOutbox } from './window-queue.ts';
+
+interface Family {
+  region: string;
+  hospital: Bilingual;
+  mother: { name: string; idNumber: string; phone: string | null };
+  father: { name: string } | null;
+  hukouDivisionCode: string | null;
+  babies: { birthOrder: number; sex: string; bornAt: string; caseId: string | null }[];
+  letter: boolean;
+}
+
+interface Application {
+  motherIdNumber: string;
+  baby: { surname: string; givenName: string; birthOrder: number };
+  choices: { followParent: 'mother' | 'father' };
+  contact: { phone?: string; mailingAddress?: { divisionCode: string; detail: string } };
+  uploads: Record<string, string>;
+}
+
+const W = '/api/staff/window';
+
+/**
+ * 联办窗口: the hospital clerk applies for a mother who gave birth here. Look her up by ID number,
+ * fill in what no registry holds, scan the originals she hands over, have the letter (where the
+ * region has one) and the form signed on the counter tablet, and submit. A submission goes through
+ * the outbox, so a network outage only delays it.
+ */
+export function Window() {
+  const t = useT();
+  const outbox = useOutbox();
+  const [family, setFamily] = useState<Family | null>(null);
+  const [app, setApp] = useState<Application | null>(null);
+  const [preview, setPreview] = useState<WindowPreview | null>(null);
+  const [form, setForm] = useState<SigningView | null>(null);
+  const [fatherPresent, setFatherPresent] = useState(true);
+  const [caseId, setCaseId] = useState<string | null>(null);
+  const [waiting, setWaiting] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  // One id per application: sent again after an outage, it is still the same application.
+  const [txn, setTxn] = useState(() => crypto.randomUUID());
+
+  const run = async <T,>(f: () => Promise<T>): Promise<T | null> => {
+    try {
+      setError(null);
+      return await f();
+    } catch (e) {
+      setError(e as ApiError);
+      return null;
+    }
+  };
+  const lookUp = async (id: string) => {
+    const f = await run(() => api.get<Family>(`${W}/families/${id.trim().toUpperCase()}`));
+    if (!f) return;
+    setFamily(f);
+    setPreview(null);
+    setForm(null);
+    setCaseId(null);
+    setApp({
+      motherIdNumber: f.mother.idNumber,
+      baby: { surname: '', givenName: '', birthOrder: f.babies.find((b) => !b.caseId)?.birthOrder ?? 1 },
+      choices: { followParent: 'father' },
+      contact: {
+        ...(f.mother.phone ? { phone: f.mother.phone } : {}),
+        ...(f.hukouDivisionCode ? { mailingAddress: { divisionCode: f.hukouDivisionCode, detail: '' } } : {}),
+      },
+      uploads: {},
+    });
+  };
+  const body = (a: Application) => ({
+    ...a,
+    contact: {
+      ...(a.contact.phone ? { phone: a.contact.phone } : {}),
+      ...(a.contact.mailingAddress?.detail.trim() ? { mailingAddress: a.contact.mailingAddress } : {}),
+    },
+  });
+  const review = async (a: Application) => {
+    setForm(null);
+    const p = await run(() => api.post<WindowPreview>(`${W}/preview`, body(a)));
+    if (p) setPreview(p);
+  };
+  const scan = async (material: string, dataUrl: string) => {
+    const up = await run(() =>
+      api.post<{ uploadId: string }>(`${W}/uploads`, {
+        motherIdNumber: app!.motherIdNumber,
+        material,
+        dataUrl,
+      }),
+    );
+    if (!up) return;
+    const next = { ...app!, uploads: { ...app!.uploads, [material]: up.uploadId } };
+    setApp(next);
+    await review(next);
+  };
+  const onLetter = useCallback(() => void (app && review(app)), [app]);
+  const onForm = useCallback((s: SigningView) => setForm(s), []);
+  const submit = async () => {
+    if (!app || !form) return;
+    setWaiting(true);
+    const id = await submitThroughOutbox({
+      clientTxnId: txn,
+      body: { clientTxnId: txn, signingSessionId: form.id, application: body(app) },
+      babyName: `${app.baby.surname}${app.baby.givenName}`,
+    });
+    setWaiting(false);
+    if (id) setCaseId(id);
+  };
+  const next = () => {
+    clearSent();
+    setFamily(null);
+    setApp(null);
+    setPreview(null);
+    setForm(null);
+    setCaseId(null);
+    setTxn(crypto.randomUUID());
+  };
+  const sent = outbox.find((q) => q.clientTxnId === txn && q.state === 'sent');
+  const done = caseId ?? sent?.caseId ?? null;
+  // The letter comes first where the region has one: the form lists it as a material.
+  const ready = !!preview?.form && !preview.missing.length && (!family?.letter || !!preview.letterSignedAt);
+  const fatherSigns = preview?.coSigners.some((c) => c.role === 'father' && !c.signedAt);
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="window">
+      <Card
+        title={t(
+          '联办窗口：为在本院分娩的母亲代为申请',
+          'Joint window: apply for a mother who gave birth here',
+        )}
+      >
+        <Input.Search
+          data-testid="window-mother-id"
+          placeholder={t('母亲身份证号', "Mother's ID number")}
+          enterButton={t('查询', 'Look up')}
+          onSearch={(v) => void lookUp(v)}
+          style={{ maxWidth: 420 }}
+        />
+      </Card>
+      {error && <Alert type="error" message={t(error.text)} data-testid="window-error" />}
+      {family && app && !done && (
+        <Card title={`${family.mother.name} · ${t(family.hospital)}`} data-testid="window-family">
+          <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
+            <Descriptions.Item label={t('父亲', 'Father')}>{family.father?.name ?? '—'}</Descriptions.Item>
+            {family.babies.map((b) => (
+              <Descriptions.Item
+                key={b.birthOrder}
+                label={t(`第 ${b.birthOrder} 个宝宝`, `Baby ${b.birthOrder}`)}
+              >
+                {t(FIELD_VALUE_LABELS[b.sex] ?? { zh: '', en: '' })} · {formatTime(b.bornAt)}
+                {b.caseId && (
+                  <Tag style={{ marginLeft: 8 }}>{t(`已有办件 ${b.caseId}`, `Has case ${b.caseId}`)}</Tag>
+                )}
+              </Descriptions.Item>
+            ))}
+          </Descriptions>
+          <Form layout="inline" style={{ rowGap: 12 }}>
+            {family.babies.length > 1 && (
+              <Form.Item label={t('宝宝', 'Baby')}>
+                <Radio.Group
+                  value={app.baby.birthOrder}
+                  onChange={(e) =>
+                    setApp({ ...app, baby: { ...app.baby, birthOrder: e.target.value as number } })
+                  }
+                  options={family.babies.map((b) => ({ value: b.birthOrder, label: String(b.birthOrder) }))}
+                />
+              </Form.Item>
+            )}
+            <Form.Item label={t('宝宝的姓', "Baby's surname")}>
+              <Input
+                data-testid="window-surname"
+                value={app.baby.surname}
+                onChange={(e) => setApp({ ...app, baby: { ...app.baby, surname: e.target.value } })}
+              />
+            </Form.Item>
+            <Form.Item label={t('宝宝的名', "Baby's given name")}>
+              <Input
+                data-testid="window-given-name"
+                value={app.baby.givenName}
+                onChange={(e) => setApp({ ...app, baby: { ...app.baby, givenName: e.target.value } })}
+              />
+            </Form.Item>
+            <Form.Item label={t('随父 / 随母落户', 'Registered with')}>
+              <Radio.Group
+                value={app.choices.followParent}
+                onChange={(e) =>
+                  setApp({ ...app, choices: { followParent: e.target.value as 'mother' | 'father' } })
+                }
+                options={(['father', 'mother'] as const).map((r) => ({
+                  value: r,
+                  label: t(FIELD_VALUE_LABELS[r]!),
+                }))}
+              />
+            </Form.Item>
+            <Form.Item label={t('手机号码', 'Mobile')}>
+              <Input
+                data-testid="window-phone"
+                value={app.contact.phone ?? ''}
+                onChange={(e) => setApp({ ...app, contact: { ...app.contact, phone: e.target.value } })}
+              />
+            </Form.Item>
+          </Form>
+          <div style={{ display: 'flex', gap: 16, marginTop: 12, maxWidth: 800 }}>
+            <div style={{ flex: 1 }}>
+              <DivisionPicker
+                label={t('收件地址所在区县', 'County of the mailing address')}
+                testId="window-mailing-division"
+                value={app.contact.mailingAddress?.divisionCode ?? null}
+                onChange={(code) =>
+                  setApp({
+                    ...app,
+                    contact: {
+                      ...app.contact,
+                      mailingAddress: { detail: '', ...app.contact.mailingAddress, divisionCode: code },
+                    },
+                  })
+                }
+              />
+            </div>
+            <Input
+              style={{ flex: 1, alignSelf: 'end' }}
+              data-testid="window-mailing-detail"
+              placeholder={t('详细地址', 'Street and number')}
+              value={app.contact.mailingAddress?.detail ?? ''}
+              onChange={(e) =>
+                setApp({
+                  ...app,
+                  contact: {
+                    ...app.contact,
+                    mailingAddress: {
+                      divisionCode: app.contact.mailingAddress?.divisionCode ?? '',
+                      detail: e.target.value,
+                    },
+                  },
+                })
+              }
+            />
+          </div>
+          <Button
+            type="primary"
+            style={{ marginTop: 16 }}
+            onClick={() => void review(app)}
+            data-testid="window-preview"
+          >
+            {t('预审', 'Pre-review')}
+          </Button>
+        </Card>
+      )}
+      {preview && app && !done && (
+        <Card title={t('预审结果与材料', 'Pre-review and materials')} data-testid="window-review">
+          {preview.form ? (
+            <Alert
+              type="success"
+              message={t('符合联办条件', 'Eligible for joint handling')}
+              data-testid="window-eligible"
+            />
+          ) : (
+            <Alert
+              type="warning"
+              data-testid="window-refused"
+              message={preview.evaluation.findings
+                .filter((f) => f.outcome === 'failed')
+                .map((f) => t(f.reason ?? f.requirement))
+                .join('；')}
+            />
+          )}
+          {preview.form && <Materials preview={preview} uploads={app.uploads} onScan={scan} />}
+          {preview.missing.length > 0 && (
+            <Alert
+              type="info"
+              style={{ marginTop: 12 }}
+              data-testid="window-missing"
+              message={preview.missing.map((m) => t(m.message)).join('；')}
+            />
+          )}
+          {preview.form && !preview.missing.length && (
+            <Space direction="vertical" style={{ marginTop: 16 }}>
+              {family?.letter && (
+                <TabletSigning
+                  testId="window-sign-letter"
+                  title={
+                    preview.letterSignedAt
+                      ? { zh: '重新签署授权委托书', en: 'Sign the authorization letter again' }
+                      : { zh: '在平板上签署授权委托书', en: 'Sign the authorization letter on the tablet' }
+                  }
+                  start={() =>
+                    api.post<SigningView>(`${W}/signing-sessions`, {
+                      purpose: 'letter',
+                      application: body(app),
+                    })
+                  }
+                  onComplete={onLetter}
+                />
+              )}
+              {fatherSigns && (
+                <Checkbox
+                  checked={fatherPresent}
+                  onChange={(e) => setFatherPresent(e.target.checked)}
+                  data-testid="window-father-present"
+                >
+                  {t('父亲在场，一同在平板上签名', 'The father is here and signs on the tablet too')}
+                </Checkbox>
+              )}
+              {ready && (
+                <TabletSigning
+                  testId="window-sign-form"
+                  title={{ zh: '在平板上签署申请表', en: 'Sign the form on the tablet' }}
+                  start={() =>
+                    api.post<SigningView>(`${W}/signing-sessions`, {
+                      purpose: 'form',
+                      application: body(app),
+                      fatherPresent,
+                    })
+                  }
+                  onComplete={onForm}
+                />
+              )}
+              {form?.complete && (
+                <Button
+                  type="primary"
+                  size="large"
+                  loading={waiting}
+                  onClick={() => void submit()}
+                  data-testid="window-submit"
+                >
+                  {t('提交申请', 'Submit the application')}
+                </Button>
+              )}
+            </Space>
+          )}
+        </Card>
+      )}
+      {done && (
+        <>
+          <Papers caseId={done} letter={!!family?.letter} />
+          <Button onClick={next} data-testid="window-next">
+            {t('办理下一位', 'Next family')}
+          </Button>
+        </>
+      )}
+      <Outbox items={outbox} />
+    </Space>
+  );
+}
