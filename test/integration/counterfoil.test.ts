@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeCitizenId } from '../../src/domain/citizen-id.ts';
+import { buildApp } from '../../src/http/app.ts';
+import { identityProvider } from '../../src/http/identity.ts';
 import { fakeClock, type FakeClock } from '../../src/domain/clock.ts';
 import type { RegionId } from '../../src/domain/ids.ts';
 import type { LocalDate } from '../../src/domain/local-date.ts';
@@ -310,6 +312,84 @@ for (const kind of DB_KINDS) {
       expect(text).toContain('不一致：副页母亲姓名有涂改');
       // The archives sign on paper: the hospital clerk is not printed as the receiver.
       expect(text).toContain('接收人签字：日期：');
+    });
+
+    it('over HTTP: the sheet is a PDF, a bad check is refused naming its field, a stranger gets 404; two clerks assembling at once make one batch', async () => {
+      const { engine, clock, apply, hospitalOf } = await world(kind, 'fujian', '2026-11-16T10:00:00+08:00');
+      const hospital = `${hospitalOf('南安市助产机构（示例）').id}-clerk`;
+      const caseId = await apply('2026-11-14T08:00:00+08:00');
+      await engine.staff.decide(hospital, caseId, 'birth-certificate', {
+        txnId: 'c',
+        outcome: 'done',
+        outputs: { certificateNumber: 'Q350000401' },
+      });
+      await engine.staff.decide('fujian-police-350583-clerk', caseId, 'hukou-registration', {
+        txnId: 'r',
+        outcome: 'done',
+        outputs: { citizenIdNumber: makeCitizenId('350583', '2026-11-14', 14) },
+      });
+      const group = { hop: 0, county: '350583', month: null };
+      const both = await Promise.allSettled([
+        engine.staff.counterfoil.assemble(hospital, group),
+        engine.staff.counterfoil.assemble(hospital, group),
+      ]);
+      expect(both.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const refused = both.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+      expect(['NOT_FOUND', 'CONFLICT']).toContain(refused.reason.code);
+      const { id } = (both.find((r) => r.status === 'fulfilled') as PromiseFulfilledResult<{ id: string }>)
+        .value;
+
+      const app = await buildApp({
+        engine,
+        clock,
+        identity: identityProvider({ production: false }),
+        gatewayKeys: {},
+        dev: null,
+        paymentKeys: {},
+        settings: { nameMaxLength: 20 },
+        production: false,
+      });
+      try {
+        const as = (staffId: string) => ({ authorization: `Bearer dev-staff:${staffId}` });
+        const base = '/api/staff/counterfoil';
+        expect((await app.inject({ method: 'GET', url: base })).statusCode).toBe(401);
+        const sheet = await app.inject({
+          method: 'GET',
+          url: `${base}/batches/${id}/sheet.pdf`,
+          headers: as(hospital),
+        });
+        expect(sheet.headers['content-type']).toBe('application/pdf');
+        expect(sheet.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+        const send = await app.inject({
+          method: 'POST',
+          url: `${base}/batches/${id}/send`,
+          headers: as(hospital),
+        });
+        expect(send.json()).toMatchObject({ status: 'sent' });
+        const bureau = as('fujian-health-commission-350583-clerk');
+        const bad = await app.inject({
+          method: 'POST',
+          url: `${base}/batches/${id}/acknowledgement`,
+          headers: bureau,
+          payload: { lines: [{ caseId, status: 'lost' }] },
+        });
+        expect(bad.statusCode).toBe(400);
+        expect(bad.json().error.message.zh).toContain('核对结果：');
+        const stranger = as('fujian-health-commission-350502-clerk');
+        const hidden = await app.inject({ method: 'GET', url: `${base}/batches/${id}`, headers: stranger });
+        expect(hidden.statusCode).toBe(404);
+        expect(hidden.json().error.message.zh).toBe(`副页批次：本单位没有第 ${id} 批副页`);
+        const ok = await app.inject({
+          method: 'POST',
+          url: `${base}/batches/${id}/acknowledgement`,
+          headers: bureau,
+          payload: { lines: [{ caseId, status: 'mismatched' }] },
+        });
+        expect(ok.statusCode).toBe(400);
+        expect(ok.json().error.message.zh).toBe('核对说明：标为“不一致”的，请写明哪里不一致');
+      } finally {
+        await app.close();
+      }
     });
 
     it('Gansu has no counterfoil transfer in its documents: nothing to send', async () => {

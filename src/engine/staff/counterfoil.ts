@@ -48,8 +48,6 @@ import type { StaffContext } from './work.ts';
  * follows each discrepancy up. An organisation sees only its own batches and those addressed to it.
  */
 
-const BATCH_LABEL = { zh: '批次', en: 'Batch' };
-
 function termsOf(org: Organisation): TransferTerms | undefined {
   return getPolicy(org.region).counterfoilTransfer;
 }
@@ -221,13 +219,10 @@ export async function assembleBatch(
   const terms = termsOf(org);
   const hop = terms && hopsOf(terms).find((h) => h.index === a.hop && sendsOn(org, h));
   const none = () =>
-    fieldError(
-      'NOT_FOUND',
-      'batch',
-      { zh: '没有待移交的这一组副页', en: 'there are no counterfoils waiting for that batch' },
-      {},
-      BATCH_LABEL,
-    );
+    fieldError('NOT_FOUND', 'batch', {
+      zh: '没有待移交的这一组副页',
+      en: 'there are no counterfoils waiting for that batch',
+    });
   if (!terms || !hop) throw none();
   try {
     const id = await deps.db.transaction(async (tx) => {
@@ -236,28 +231,16 @@ export async function assembleBatch(
       );
       if (!group) throw none();
       if (!group.ready)
-        throw fieldError(
-          'CONFLICT',
-          'batch',
-          {
-            zh: '本月尚未结束，上月副页请在次月按期移交',
-            en: 'the month is still running: a month’s counterfoils go in the following month',
-          },
-          {},
-          BATCH_LABEL,
-        );
+        throw fieldError('CONFLICT', 'batch', {
+          zh: '本月尚未结束，上月副页请在次月按期移交',
+          en: 'the month is still running: a month’s counterfoils go in the following month',
+        });
       const receiver = await receiverOf(tx, org, hop, group.county);
       if (!receiver)
-        throw fieldError(
-          'CONFLICT',
-          'batch',
-          {
-            zh: `平台上没有${countyName(group.county)?.zh ?? ''}的${hop.to.zh}，请线下移交`,
-            en: `${hop.to.en} of ${countyName(group.county)?.en ?? 'that county'} is not on the platform; hand them over offline`,
-          },
-          {},
-          BATCH_LABEL,
-        );
+        throw fieldError('CONFLICT', 'batch', {
+          zh: `平台上没有${countyName(group.county)?.zh ?? ''}的${hop.to.zh}，请线下移交`,
+          en: `${hop.to.en} of ${countyName(group.county)?.en ?? 'that county'} is not on the platform; hand them over offline`,
+        });
       return insertBatch(tx, {
         region: org.region,
         hop: hop.index,
@@ -276,16 +259,10 @@ export async function assembleBatch(
     return counterfoilBatch(deps, ctx, id);
   } catch (e) {
     if (isCounterfoilTwice(e))
-      throw fieldError(
-        'CONFLICT',
-        'batch',
-        {
-          zh: '其中有副页已编入另一批次（可能由同事刚刚组批），请刷新后重试',
-          en: 'a counterfoil is in another batch already (a colleague may just have assembled it); reload and retry',
-        },
-        {},
-        BATCH_LABEL,
-      );
+      throw fieldError('CONFLICT', 'batch', {
+        zh: '其中有副页已编入另一批次（可能由同事刚刚组批），请刷新后重试',
+        en: 'a counterfoil is in another batch already (a colleague may just have assembled it); reload and retry',
+      });
     throw e;
   }
 }
@@ -302,13 +279,10 @@ export async function sendBatch(deps: EngineDeps, ctx: StaffContext, id: string)
 }
 
 function notYours(id: string) {
-  return fieldError(
-    'NOT_FOUND',
-    'batch',
-    { zh: `本单位没有第 ${id} 批副页`, en: `your organisation has no counterfoil batch ${id}` },
-    {},
-    BATCH_LABEL,
-  );
+  return fieldError('NOT_FOUND', 'batch', {
+    zh: `本单位没有第 ${id} 批副页`,
+    en: `your organisation has no counterfoil batch ${id}`,
+  });
 }
 
 /** The receiver's check of every line; off the platform, the sender records the signed sheet's. */
