@@ -4,28 +4,29 @@ import { parseArgs } from 'node:util';
 import { officialCalendar } from './calendar/official-calendar.ts';
 import { AppError, fieldError } from './domain/error.ts';
 import { RegionId } from './domain/ids.ts';
-import { DEPARTMENT_LABELS } from './domain/labels.ts';
 import { getPolicy, POLICIES } from './policies/index.ts';
-import { evaluate, type Evaluation } from './policy/evaluate.ts';
+import { evaluate } from './policy/evaluate.ts';
 import { parseFacts } from './policy/facts.ts';
 import { factsJsonSchema } from './policy/facts-json-schema.ts';
-import { serviceGuide } from './policy/guide.ts';
+import { serviceGuide } from './policy/guide/index.ts';
 import { sampleFacts, SAMPLE_SUBMITTED_AT } from './policy/sample-facts.ts';
-import { runSimulation, type SimulationSummary } from './engine/simulation.ts';
+import { runSimulation } from './engine/simulation.ts';
 import { verifyStore } from './engine/verify.ts';
 import { openDb } from './store/db.ts';
 import { startServer } from './server.ts';
-import { statutoryHolidays } from './calendar/statutory-holidays.ts';
-import { formatInstant } from './domain/local-date.ts';
-import {
-  calendarStatus,
-  loadArrangements,
-  type CalendarStatus,
-  type LoadReport,
-} from './engine/operator/calendar.ts';
+import { calendarStatus, loadArrangements } from './engine/operator/calendar.ts';
 import { systemClock } from './system-clock.ts';
 import { sampleSituation } from './registries/population.ts';
 import { loadStaff } from './engine/operator/staff.ts';
+import { readJson, required, simulatorOptions, usageError } from './cli/args.ts';
+import {
+  describe,
+  describeCalendar,
+  describeLoad,
+  describeSimulation,
+  describeStart,
+} from './cli/describe.ts';
+import { progressBar } from './cli/progress.ts';
 
 /** The parents' app as Vite builds it (`npm run build:web`, run by `npm start`). */
 const WEB_ROOT = fileURLToPath(new URL('../web/citizen/dist', import.meta.url));
@@ -163,21 +164,7 @@ async function main(argv: string[]): Promise<number> {
         // DEPARTMENT_MODES changes that (police=gateway: the police's own system; fujian:hrss=simulator).
         departmentModes: process.env.DEPARTMENT_MODES ?? DEMO_DEPARTMENT_MODES,
       });
-      out(
-        [
-          `新生儿出生“一件事” is running · store: ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite in ./data (no fsync: for trying and testing, not production)'}`,
-          `  parents' app:  ${server.address}/   (a phone-sized window works best; pick a demo parent to log in)`,
-          `  API and docs:  ${server.address}/docs`,
-          `  health:        ${server.address}/healthz · metrics: ${server.address}/metrics`,
-          `  department workbench: ${server.address}/staff/   (pick a demo clerk; ${process.env.DEPARTMENT_MODES ? `DEPARTMENT_MODES=${process.env.DEPARTMENT_MODES}` : 'the hospitals, police and HRSS decide there'})`,
-          `  the other departments are simulated and answer within 5–60 s; SMS go to ./data/sms.log`,
-          `  demo logins for the API (send as the Authorization header; clerks are the sample family's):`,
-          ...server.demoLogins.map((d) => `    ${d.region.padEnd(18)} ${d.name}  ${d.login}`),
-          `  supervisor login: Bearer dev-supervisor:zibo,gansu-lanzhou,sichuan-tongchuan,fujian,anhui`,
-          `  department gateway keys (HMAC): dev-key-<department>, e.g. dev-key-police`,
-          `  stop with Ctrl+C`,
-        ].join('\n'),
-      );
+      out(describeStart(server, process.env));
       await new Promise<void>((resolve) => {
         const stop = () => void server.stop().then(resolve);
         process.once('SIGINT', stop);
@@ -288,184 +275,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-function describe(zh: string, en: string, r: Evaluation): string {
-  const lines = [
-    `\n== ${zh} / ${en} ==`,
-    `eligible 可受理: ${r.eligible ? 'yes 是' : 'no 否'} · scenario 情形: ${r.scenario.name?.zh ?? r.scenario.id}`,
-  ];
-  for (const f of r.findings.filter((x) => x.outcome === 'failed')) {
-    lines.push(`  ✗ ${f.reason?.zh} — ${f.remedy?.text.zh} 〔${f.citation.clause}〕`);
-  }
-  for (const p of r.plan) {
-    const due =
-      p.deadline.status === 'scheduled'
-        ? `${p.deadline.local}${p.deadline.basis === 'case-promise' ? ' (case promise)' : ''}${p.deadline.provisional ? ' 暂定 provisional' : ''}`
-        : p.deadline.status === 'not-set'
-          ? '时限未规定 no limit set'
-          : `calendar ${p.deadline.year} not covered`;
-    lines.push(`  ${'  '.repeat(p.stage)}→ ${p.name.zh} [${DEPARTMENT_LABELS[p.department].zh}] due ${due}`);
-  }
-  if (r.deadlines.promised?.status === 'scheduled')
-    lines.push(`  case promised by 承诺办结: ${r.deadlines.promised.local}`);
-  if (r.deadlines.legal)
-    lines.push(
-      `  legal limit 法定时限: ${r.deadlines.legal.status === 'scheduled' ? r.deadlines.legal.local : r.deadlines.legal.reason.en}`,
-    );
-  lines.push(
-    `  materials 材料: ${r.materials.map((m) => `${m.name.zh}${m.source === 'shared-data' ? '(共享免交)' : m.source === 'upload-later' ? '(办理到该事项时上传)' : '(上传)'}`).join('，') || '—'}`,
-  );
-  const ins = r.insurance;
-  lines.push(
-    `  insurance 医保: ${ins.stated ? ins.coverage.map((c) => `${c.year}: ${c.start}→${c.end}`).join('; ') + (ins.premiumShare !== null ? ` · premium share ${ins.premiumShare}` : '') : ins.note.zh}`,
-  );
-  return lines.join('\n');
-}
-
-/** `--rejection-rate 0.1 --supplement-rate 0.2 --fault-rate 0.05 --latency-hours 0.5-30` */
-function simulatorOptions(values: Record<string, string | boolean | undefined>) {
-  const rate = (name: string) => {
-    const v = values[name];
-    if (v === undefined) return undefined;
-    const n = Number(v);
-    if (!(n >= 0 && n <= 1)) throw usageError(name, `--${name} must be a number from 0 to 1`);
-    return n;
-  };
-  const opts: {
-    rejectionRate?: number;
-    supplementRate?: number;
-    transientFaultRate?: number;
-    latencyMs?: { min: number; max: number };
-  } = {};
-  const r = rate('rejection-rate'),
-    s = rate('supplement-rate'),
-    f = rate('fault-rate');
-  if (r !== undefined) opts.rejectionRate = r;
-  if (s !== undefined) opts.supplementRate = s;
-  if (f !== undefined) opts.transientFaultRate = f;
-  if (typeof values['latency-hours'] === 'string') {
-    const m = /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$/.exec(values['latency-hours']);
-    if (!m || Number(m[1]) > Number(m[2]))
-      throw usageError('latency-hours', '--latency-hours is MIN-MAX, e.g. 0.5-30');
-    opts.latencyMs = { min: Number(m[1]) * 3600_000, max: Number(m[2]) * 3600_000 };
-  }
-  return opts;
-}
-
-/** A bar on a terminal; elsewhere (a log, a pipe) a plain line at each tenth. */
-function progressBar(stream: NodeJS.WriteStream) {
-  let last = -1;
-  return (settled: number, total: number) => {
-    const pct = Math.floor((settled / total) * 100);
-    if (pct === last) return;
-    last = pct;
-    if (!stream.isTTY) {
-      if (pct % 10 === 0) stream.write(`progress ${pct}% ${settled}/${total} cases settled\n`);
-      return;
-    }
-    const width = 30;
-    const filled = Math.round((pct / 100) * width);
-    stream.write(
-      `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${pct}% ${settled}/${total} cases settled${pct === 100 ? '\n' : ''}`,
-    );
-  };
-}
-
-function describeSimulation(s: SimulationSummary, ms: number): string {
-  const lines = [
-    `${POLICIES[s.region].name.zh} / ${POLICIES[s.region].name.en}: ${s.submitted} families in ${s.simulatedDays} simulated days (${(ms / 1000).toFixed(1)} s)`,
-    `  accepted 受理 ${s.accepted} · refused 不予受理 ${s.refused} ${JSON.stringify(s.refusedBy)}`,
-    `  cases completed 全部办结 ${s.casesCompleted} · partly 部分办结 ${s.casesPartly}`,
-    `  items done ${s.items.done} · rejected ${s.items.rejected} · cancelled ${s.items.cancelled} · supplemented 补件 ${s.supplemented}`,
-    `  SLA compliance 按时办结率 ${s.slaCompliance.share === null ? 'no time limits set' : `${(s.slaCompliance.share * 100).toFixed(1)}% (${s.slaCompliance.onTime}/${s.slaCompliance.withDeadline})`} · overdue items ${s.overdueItems}`,
-    `  median hours per item 各事项办理时长中位数: ${Object.entries(s.medianHoursByItem)
-      .map(([k, v]) => `${k} ${v}h`)
-      .join(', ')}`,
-    `  EMS parcels 邮件: ${s.parcels}`,
-    `  department calls (tasks/calls/faults): ${Object.entries(s.departmentCalls)
-      .map(([k, v]) => `${k} ${v.tasks}/${v.calls}/${v.faults}`)
-      .join(', ')}`,
-    ...(s.resumed ? ['  resumed 续跑: this run took up where a stopped one left off'] : []),
-    `  verify: ${s.verify.ok ? `ok (${s.verify.cases} cases, ${s.verify.events} events, outbox settled)` : s.verify.problems.slice(0, 5).join('; ')}`,
-  ];
-  return lines.join('\n');
-}
-
-const PROVISIONAL_NOTE =
-  'weekends and the statutory holidays of 国务院令第795号 only, no adjusted working days; deadlines counted on them are marked provisional (暂定)';
-
-function describeCalendar(s: CalendarStatus): string {
-  const runs: { from: number; to: number; source: string }[] = [];
-  for (const o of s.official) {
-    const last = runs[runs.length - 1];
-    if (last && last.source === o.source && last.to === o.year - 1) last.to = o.year;
-    else runs.push({ from: o.year, to: o.year, source: o.source });
-  }
-  const loaded = new Map(s.loaded.map((l) => [l.year, l.loadedAt]));
-  const lines = ['节假日安排 / Holiday arrangements'];
-  for (const r of runs) {
-    const years = r.from === r.to ? `${r.from}` : `${r.from}–${r.to}`;
-    const at = loaded.get(r.to);
-    lines.push(
-      `  official 正式       ${years.padEnd(10)} ${r.source}${at ? ` (loaded ${formatInstant(at)})` : ''}`,
-    );
-  }
-  for (const year of s.provisional) {
-    const days = statutoryHolidays(year)
-      .map((h) => `${h.zh} ${h.dates.map((d) => d.slice(5)).join(',')}`)
-      .join(' · ');
-    lines.push(`  provisional 暂定    ${String(year).padEnd(10)} ${days}`);
-  }
-  if (s.provisional.length) lines.push(`                      ${PROVISIONAL_NOTE}`);
-  lines.push(
-    `  not covered 未覆盖  before ${s.covered.from} and after ${s.covered.to} (CALENDAR_NOT_COVERED)`,
-    `  load a year's notice with: onething calendar load FILE.json (format: src/calendar/arrangements.json, README)`,
-  );
-  return lines.join('\n');
-}
-
-function describeLoad(r: LoadReport): string {
-  const lines = [
-    ...r.years.map((y) => `loaded 已载入 ${y.year}: ${y.source}`),
-    ...r.warnings.map((w) => `  warning 注意: ${w}`),
-    `recounted 重新计算: ${r.deadlinesChanged} deadlines in ${r.casesRecounted} open cases changed; each change is in the case's history and the family was told`,
-  ];
-  if (r.notRecounted.length) {
-    lines.push(
-      `not recounted 未重算: ${r.notRecounted.length} stored deadlines no calendar gives back from their inputs (a policy changed since?); they are left as they were — check them by hand:`,
-      ...r.notRecounted
-        .slice(0, 50)
-        .map((n) => `  ${n.caseId} ${n.item ?? '(case promise)'} ${n.field} ${n.stored ?? '—'}`),
-    );
-  }
-  return lines.join('\n');
-}
-
-/** A JSON file (or - for standard input), its errors naming the option by label. */
-function readJson(path: string, field: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path === '-' ? 0 : path, 'utf8');
-  } catch (e) {
-    throw fieldError('INVALID_INPUT', field, {
-      zh: `无法读取 ${path}（${(e as Error).message}）`,
-      en: `cannot read ${path} (${(e as Error).message})`,
-    });
-  }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw fieldError('INVALID_INPUT', field, {
-      zh: `不是有效的 JSON（${(e as Error).message}）`,
-      en: `not valid JSON (${(e as Error).message})`,
-    });
-  }
-}
-
-function required(value: string | undefined, field: string): string {
-  if (value === undefined || value === '') throw usageError(field, `--${field} is required`);
-  return value;
-}
-
+/** Stays in the entry: with no value it reads the wall clock, which only this file may (eslint.config.js). */
 function instant(value: string | undefined): Date {
   if (value === undefined) return new Date();
   const d = new Date(value);
@@ -476,13 +286,6 @@ function instant(value: string | undefined): Date {
     });
   }
   return d;
-}
-
-function usageError(field: string, en: string): AppError {
-  return fieldError('INVALID_INPUT', field, {
-    zh: '用法有误，请运行 onething --help 查看用法',
-    en: `${en}; see onething --help`,
-  });
 }
 
 try {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { POLICIES } from '../../src/policies/index.ts';
 import { citationText } from '../../src/policy/citation-text.ts';
 import { conditionText, policyNames } from '../../src/policy/condition-text.ts';
-import { GUIDE_FIELDS, NOT_IN_GUIDE, serviceGuide } from '../../src/policy/guide.ts';
+import { GUIDE_FIELDS, NOT_IN_GUIDE, serviceGuide } from '../../src/policy/guide/index.ts';
 import { PolicyInput, type Policy } from '../../src/policy/schema.ts';
 import { codeNamesIn, codePattern, conditionsOf, textsOf } from '../support/policy-walk.ts';
 
@@ -51,7 +51,7 @@ describe('the service guide (办事指南) is generated from the rules alone', (
     for (const f of fields)
       expect(
         shown.has(f),
-        `the policy schema has '${f}', which the guide does not show: render it in a section of src/policy/guide.ts ` +
+        `the policy schema has '${f}', which the guide does not show: render it in a section of src/policy/guide/ ` +
           `and name it in that section's \`shows\`, or add it to NOT_IN_GUIDE with the reason`,
       ).toBe(true);
     for (const f of shown) expect(fields, `'${f}' is no longer in the schema`).toContain(f);
