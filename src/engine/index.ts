@@ -119,6 +119,9 @@ export function createEngine(deps: EngineDeps) {
           atWindow.signingSession(deps, await staffContext(deps, staffId), id),
         sign: async (staffId: string, id: string, role: ParentRole, png: Buffer) =>
           atWindow.sign(deps, await staffContext(deps, staffId), id, role, png),
+        /** The father not at the counter: invited to sign the same form in his own login. */
+        inviteToSign: async (staffId: string, id: string, a: atWindow.WindowApplication) =>
+          atWindow.inviteToSign(deps, await staffContext(deps, staffId), id, a),
         submit: async (
           staffId: string,
           clientTxnId: string,

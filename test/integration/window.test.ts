@@ -193,6 +193,54 @@ for (const kind of DB_KINDS) {
         expect(firstPagePng(pdf).png.length).toBeGreaterThan(20_000);
     });
 
+    it('Tongchuan, the father not at the counter: invited, he signs the same form in his own login; one case, his co-signature recorded', async () => {
+      const s = await setup(kind, 'sichuan-tongchuan');
+      const w = s.engine.staff.window;
+      const father = s.f.father!.idNumber;
+      const a = await scan(s);
+      const letter = await w.startSigning(s.clerk, 'letter', a);
+      await w.sign(s.clerk, letter.id, 'mother', signaturePng(240, 72, 1));
+      const form = await w.startSigning(s.clerk, 'form', a, { fatherPresent: false });
+      expect(form).toMatchObject({ signers: ['mother'], ownLogin: [{ role: 'father', invitedAt: null }] });
+      const signed = await w.sign(s.clerk, form.id, 'mother', signaturePng(240, 72, 2));
+      expect(signed).toMatchObject({ complete: true, ready: false });
+      await expect(w.submit(s.clerk, 'away-0001', a, form.id)).rejects.toMatchObject({
+        details: { field: 'signature.others' },
+      });
+
+      // Invited for exactly the form the mother signed (its paper included); asked twice, sent once.
+      const invited = await w.inviteToSign(s.clerk, form.id, a);
+      expect(invited.ownLogin).toEqual([{ role: 'father', invitedAt: expect.any(String), signedAt: null }]);
+      await w.inviteToSign(s.clerk, form.id, a);
+      const [inv, ...more] = await s.engine.parent.invitations(father);
+      expect(more).toEqual([]);
+      expect(inv).toMatchObject({ from: 'mother', babyName: '李川川', open: ['sign'] });
+      await expect(w.inviteToSign('fujian-hospital-1-clerk', form.id, a)).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
+
+      await s.engine.parent.coSign(father, inv!.id, signaturePng(240, 72, 3));
+      const now = await w.signingSession(s.clerk, form.id);
+      expect(now).toMatchObject({
+        ready: true,
+        ownLogin: [{ role: 'father', signedAt: expect.any(String) }],
+      });
+      await expect(w.inviteToSign(s.clerk, form.id, a)).rejects.toMatchObject({
+        code: 'CONFLICT',
+        message: expect.stringContaining('Invitation'),
+      });
+
+      const first = await w.submit(s.clerk, 'away-0002', a, form.id);
+      expect(first).toMatchObject({ accepted: true, duplicate: false });
+      expect(await w.submit(s.clerk, 'away-0002', a, form.id)).toMatchObject({ duplicate: true });
+      expect(await s.db.query('select id from cases')).toHaveLength(1);
+      const caseId = (first as { caseId: string }).caseId;
+      const state = await s.engine.parent.myCase(caseId, s.f.mother.idNumber);
+      expect(state.signature?.coSigners).toMatchObject([{ role: 'father', idNumber: father }]);
+      // 附件1 carries both signatures: hers from the tablet, his from his own login.
+      expect(pdfImages(await w.paper(s.clerk, caseId, 'form'))).toBe(2);
+    });
+
     it('only a mother who gave birth in this hospital: another hospital’s mother, or another region’s clerk, is not found', async () => {
       const s = await setup(kind, 'sichuan-tongchuan');
       const elsewhere = s.load((f) => {

@@ -4,7 +4,9 @@ import { fieldError } from '../../domain/error.ts';
 import type { ParentRole, RegionId } from '../../domain/ids.ts';
 import { ROLE_LABELS } from '../../domain/labels.ts';
 import type { CaseForm } from '../../departments/port.ts';
-import { upsertCoSignature } from '../../store/invitation-store.ts';
+import { getPolicy } from '../../policies/index.ts';
+import { coSignersRequired } from '../../policy/completeness.ts';
+import { coSignaturesOf, latestInvitation, upsertCoSignature } from '../../store/invitation-store.ts';
 import {
   insertSigningSession,
   insertWindowSignature,
@@ -14,6 +16,7 @@ import {
 } from '../../store/window-store.ts';
 import type { EngineDeps } from '../deps.ts';
 import { preview, type Preview } from '../parent/apply.ts';
+import { invite } from '../parent/invitations.ts';
 import { upload } from '../parent/uploads.ts';
 import type { StaffContext } from './work.ts';
 import { beijingDay, windowPapersOf, type JointWindowPapers, type WindowLetter } from './window-papers.ts';
@@ -138,16 +141,72 @@ function summaryOf(form: CaseForm) {
 
 async function signingView(deps: EngineDeps, s: SigningSession) {
   const signed = await windowSignaturesOf(deps.db, s.id);
+  const complete = s.signers.every((r) => signed.some((x) => x.role === r));
+  const ownLogin = await inOwnLogin(deps, s);
   return {
     id: s.id,
     purpose: s.purpose,
     summary: s.summary,
     signers: s.signers,
     signed: signed.map((x) => ({ role: x.role, signedAt: x.signedAt })),
-    complete: s.signers.every((r) => signed.some((x) => x.role === r)),
+    /** Every signer named has signed on the tablet. */
+    complete,
+    /** Who co-signs this form in their own login instead (not at the counter): invited when, signed when. */
+    ownLogin,
+    /** The tablet's signatures and the co-signatures given in their own login: the form can be submitted. */
+    ready: complete && ownLogin.every((o) => o.signedAt !== null),
     expiresAt: s.expiresAt,
     expired: deps.clock.now() >= new Date(s.expiresAt),
   };
+}
+
+/**
+ * The co-signers of a form session who do not sign on the tablet (the father not at the counter):
+ * whether the invitation for exactly this digest went out, and whether he signed it in his own login.
+ */
+async function inOwnLogin(deps: EngineDeps, s: SigningSession) {
+  if (s.purpose !== 'form') return [];
+  const hasFather = (s.summary as { form: { father: string | null } }).form.father !== null;
+  const roles = coSignersRequired(getPolicy(s.region as RegionId), 'mother', hasFather).filter(
+    (r) => !s.signers.includes(r),
+  );
+  if (!roles.length) return [];
+  const signed = await coSignaturesOf(deps.db, s.motherIdNumber, s.digest);
+  const invited = await latestInvitation(deps.db, s.motherIdNumber, s.birthOrder);
+  return roles.map((role) => ({
+    role,
+    invitedAt: invited?.formDigest === s.digest && invited.inviteeRole === role ? invited.createdAt : null,
+    signedAt: signed.find((x) => x.role === role)?.signedAt ?? null,
+  }));
+}
+
+/**
+ * The father is not at the counter: invite him to sign this very form in his own login, through the
+ * parents' own invitation (the same digest, the window's produced papers included). Sent once; asked
+ * again, the session is answered as it stands.
+ */
+export async function inviteToSign(deps: EngineDeps, ctx: StaffContext, id: string, a: WindowApplication) {
+  const s = await ownSession(deps, ctx, id);
+  const view = await signingView(deps, s);
+  const absent = view.ownLogin.find((o) => o.signedAt === null);
+  if (!absent) {
+    throw fieldError('CONFLICT', 'invitation', {
+      zh: '这份申请表不需要再请谁在本人手机上签名',
+      en: 'nobody else has to sign this form on their own phone',
+    });
+  }
+  if (absent.invitedAt) return view;
+  const { input } = await inputOf(deps, ctx, a);
+  const signed = { ...input, uploads: { ...input.uploads, ...s.producedUploads } };
+  const p = await preview(deps, ctx.organisation.region, signed);
+  if (p.formDigest !== s.digest) {
+    throw fieldError('CONFLICT', 'invitation', {
+      zh: '申请表在平板签名之后有改动，请重新在平板上签署申请表',
+      en: 'the form changed after the tablet session began; sign the form on the tablet again',
+    });
+  }
+  await invite(deps, ctx.organisation.region, signed);
+  return signingView(deps, s);
 }
 
 export async function signingSession(deps: EngineDeps, ctx: StaffContext, id: string) {

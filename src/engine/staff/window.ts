@@ -24,7 +24,7 @@ import {
 } from './window-common.ts';
 
 export type { WindowApplication } from './window-common.ts';
-export { sign, signingSession, startSigning } from './window-signing.ts';
+export { inviteToSign, sign, signingSession, startSigning } from './window-signing.ts';
 
 /**
  * 联办窗口: a hospital clerk applies for the mother at the counter, for a mother who delivered in

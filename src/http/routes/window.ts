@@ -127,6 +127,22 @@ export const windowRoutes =
     );
 
     app.post(
+      '/signing-sessions/:id/invitation',
+      {
+        schema: {
+          summary:
+            "The father is not at the counter: invite him to sign this session's form (the same digest) in his own login",
+          tags,
+          security,
+          params: SessionParams,
+          body: z.strictObject({ application: WindowApplication }),
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await w.inviteToSign(req.staffId, req.params.id, req.body.application)),
+    );
+
+    app.post(
       '/applications',
       {
         schema: {

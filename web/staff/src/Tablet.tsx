@@ -17,6 +17,10 @@ export interface SigningView {
   signers: Role[];
   signed: { role: Role; signedAt: string }[];
   complete: boolean;
+  /** Who signs the form in their own login instead (the father not at the counter). */
+  ownLogin: { role: Role; invitedAt: string | null; signedAt: string | null }[];
+  /** Signed on the tablet and in their own login: the form can be submitted. */
+  ready: boolean;
   expiresAt: string;
   expired: boolean;
 }

@@ -1,10 +1,17 @@
-import { Alert, Button, Card, Checkbox, Input, Space } from 'antd';
+import { Alert, Button, Card, Input, Radio, Space } from 'antd';
 import { useCallback, useState } from 'react';
 import { api, ApiError } from '../../citizen/src/api.ts';
 import { useT } from '../../citizen/src/i18n.tsx';
 import type { SigningView } from './Tablet.tsx';
 import { FamilyForm, type Application, type Family } from './window-form.tsx';
-import { Materials, Outbox, Papers, TabletSigning, type WindowPreview } from './window-parts.tsx';
+import {
+  Materials,
+  Outbox,
+  Papers,
+  SignsInOwnLogin,
+  TabletSigning,
+  type WindowPreview,
+} from './window-parts.tsx';
 import { clearSent, submitThroughOutbox, useOutbox } from './window-queue.ts';
 
 const W = '/api/staff/window';
@@ -80,6 +87,19 @@ export function Window() {
     const next = { ...app!, uploads: { ...app!.uploads, [material]: up.uploadId } };
     setApp(next);
     await review(next);
+  };
+  const invite = (id: string, a: Application) =>
+    api.post<SigningView>(`${W}/signing-sessions/${id}/invitation`, { application: body(a) });
+  // The father not at the counter is invited as the session opens: the same digest the mother signs.
+  const signForm = async (a: Application) => {
+    const s = await api.post<SigningView>(`${W}/signing-sessions`, {
+      purpose: 'form',
+      application: body(a),
+      fatherPresent,
+    });
+    if (!s.ownLogin.some((o) => !o.invitedAt && !o.signedAt)) return s;
+    // Not sent (say, the network): the clerk sends it again once the mother has signed.
+    return invite(s.id, a).catch(() => s);
   };
   const onLetter = useCallback(() => void (app && review(app)), [app]);
   const onForm = useCallback((s: SigningView) => setForm(s), []);
@@ -176,29 +196,36 @@ export function Window() {
                 />
               )}
               {fatherSigns && (
-                <Checkbox
-                  checked={fatherPresent}
-                  onChange={(e) => setFatherPresent(e.target.checked)}
+                <Radio.Group
+                  value={fatherPresent}
+                  onChange={(e) => setFatherPresent(e.target.value as boolean)}
                   data-testid="window-father-present"
                 >
-                  {t('父亲在场，一同在平板上签名', 'The father is here and signs on the tablet too')}
-                </Checkbox>
+                  <Space direction="vertical">
+                    <Radio value={true} data-testid="window-father-here">
+                      {t('父亲在场，一同在平板上签名', 'The father is here and signs on the tablet too')}
+                    </Radio>
+                    <Radio value={false} data-testid="window-father-away">
+                      {t(
+                        '父亲不在场：请他在本人手机上签名',
+                        'The father is not here: he signs on his own phone',
+                      )}
+                    </Radio>
+                  </Space>
+                </Radio.Group>
               )}
               {ready && (
                 <TabletSigning
                   testId="window-sign-form"
                   title={{ zh: '在平板上签署申请表', en: 'Sign the form on the tablet' }}
-                  start={() =>
-                    api.post<SigningView>(`${W}/signing-sessions`, {
-                      purpose: 'form',
-                      application: body(app),
-                      fatherPresent,
-                    })
-                  }
+                  start={() => signForm(app)}
                   onComplete={onForm}
                 />
               )}
-              {form?.complete && (
+              {form?.complete && form.ownLogin.length > 0 && (
+                <SignsInOwnLogin session={form} invite={() => invite(form.id, app)} onChange={setForm} />
+              )}
+              {form?.ready && (
                 <Button
                   type="primary"
                   size="large"

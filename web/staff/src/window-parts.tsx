@@ -7,6 +7,7 @@ import { useT, type Bilingual } from '../../citizen/src/i18n.tsx';
 import type { Preview } from '../../citizen/src/types.ts';
 import type { SigningView } from './Tablet.tsx';
 import type { Queued } from './window-queue.ts';
+import { ROLE_LABELS } from '../../citizen/src/status.ts';
 
 /** The pieces of the window page: the materials, a tablet signing, the outbox and the papers. */
 
@@ -129,6 +130,78 @@ export function TabletSigning({
         </span>
       )}
       {error && <Alert type="error" message={t(error.text)} data-testid={`${testId}-error`} />}
+    </Space>
+  );
+}
+
+/**
+ * The father not at the counter: the invitation to sign this very form in his own login, and
+ * whether he has (polled, as the tablet's signatures are). Sent when the session opened; if that
+ * did not reach the server, the clerk sends it here.
+ */
+export function SignsInOwnLogin({
+  session,
+  invite,
+  onChange,
+}: {
+  session: SigningView;
+  invite: () => Promise<SigningView>;
+  onChange: (s: SigningView) => void;
+}) {
+  const t = useT();
+  const [error, setError] = useState<ApiError | null>(null);
+  const changed = useRef(onChange);
+  changed.current = onChange;
+  const waiting = session.ownLogin.some((o) => o.invitedAt && !o.signedAt) ? session.id : null;
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setInterval(async () => {
+      try {
+        changed.current(await api.get<SigningView>(`/api/staff/window/signing-sessions/${waiting}`));
+      } catch {
+        // Polling again shortly; an outage shows in the outbox, not here.
+      }
+    }, 2000);
+    return () => clearInterval(timer);
+  }, [waiting]);
+  const send = async () => {
+    try {
+      setError(null);
+      onChange(await invite());
+    } catch (e) {
+      setError(e as ApiError);
+    }
+  };
+  return (
+    <Space direction="vertical" data-testid="window-own-login">
+      {session.ownLogin.map((o) => {
+        const who = ROLE_LABELS[o.role];
+        return (
+          <Space key={o.role} data-testid={`window-own-login-${o.role}`} data-signed={!!o.signedAt}>
+            {o.signedAt ? (
+              <Tag color="green">
+                {t(`${who.zh}已在本人手机上签名`, `The ${who.en.toLowerCase()} signed on their own phone`)} ·{' '}
+                {formatTime(o.signedAt)}
+              </Tag>
+            ) : o.invitedAt ? (
+              <Tag color="blue">
+                {t(
+                  `已邀请${who.zh}在本人手机上签名（${formatTime(o.invitedAt)}），等待签名`,
+                  `The ${who.en.toLowerCase()} was invited to sign on their own phone (${formatTime(o.invitedAt)}); waiting`,
+                )}
+              </Tag>
+            ) : (
+              <Button onClick={() => void send()} data-testid="window-invite">
+                {t(
+                  `请${who.zh}在本人手机上签名（发送邀请）`,
+                  `Ask the ${who.en.toLowerCase()} to sign on their own phone (send the invitation)`,
+                )}
+              </Button>
+            )}
+          </Space>
+        );
+      })}
+      {error && <Alert type="error" message={t(error.text)} data-testid="window-invite-error" />}
     </Space>
   );
 }
