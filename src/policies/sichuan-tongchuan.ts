@@ -99,6 +99,15 @@ export const sichuanTongchuan = definePolicy({
     citation: { file: '002', clause: '附件1 注；附件1 承诺签名' },
   },
 
+  // 二(四)2: the joint window in the hospital applies for the mother under her 附件3, on 附件1, and
+  // gives her the receipt of 附件2.
+  jointWindow: {
+    papers: 'tongchuan-2023',
+    letterMaterial: 'authorization-letter',
+    formMaterial: 'application-form',
+    citation: { file: '002', clause: '二(四)2；附件1；附件2；附件3' },
+  },
+
   rules: [
     {
       id: 'born-in-tongchuan-institution',

@@ -284,6 +284,22 @@ export const PolicyInput = z.strictObject({
     )
     .default([]),
   /**
+   * The hospital's joint window, where the document sets one up: the clerk applies for the mother
+   * under her letter of authorization, on the document's own papers (a named set the platform
+   * prints), with the materials the window itself produces. Elsewhere a hospital's window is only the
+   * offline fallback, on the general application form.
+   */
+  jointWindow: z
+    .strictObject({
+      papers: z.enum(['tongchuan-2023']),
+      /** The material the signed letter of authorization (授权委托书) stands for. */
+      letterMaterial: Kebab,
+      /** The material the form signed at the window stands for. */
+      formMaterial: Kebab,
+      citation: Citation,
+    })
+    .optional(),
+  /**
    * How the birth certificate's counterfoils (副页 / 第二联) travel from the hospital to the
    * police: in batches on a schedule, through whom, with which record both sides sign.
    */

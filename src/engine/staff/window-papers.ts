@@ -14,20 +14,24 @@ import {
   type JointItem,
 } from '../../documents/tongchuan/index.ts';
 import type { PersonRecord, SharedData } from '../../registries/port.ts';
+import { getPolicy } from '../../policies/index.ts';
+import type { Policy } from '../../policy/schema.ts';
 
 /**
  * The papers of a region's own joint window, filled from the form and the registries. Tongchuan's
  * window is in the hospital (002 二(四)2): the mother authorizes the hospital with 附件3, signs the
  * form of 附件1 there, and is given the receipt of 附件2. A region without papers of its own uses
  * the general application form, and its window is only the fallback where the mother applies herself.
- *
- * The policy schema has no place yet to say "this region's window is the hospital, authorized by a
- * letter"; until it does, the regions with papers are listed here, next to the papers themselves.
+ * Which region's window has papers of its own is policy data (`jointWindow`); the papers themselves
+ * are here, by the name the policy gives them.
  */
-export interface JointWindowPapers {
+export interface JointWindowPapers extends PaperSet {
   /** The materials of the policy the window produces itself: the signed letter, and the form's paper. */
   letterMaterial: string;
   formMaterial: string;
+}
+
+interface PaperSet {
   /** The items the letter and the form list: the plan's, of those the window handles. */
   items: (plan: readonly ItemId[]) => JointItem[];
   letter: (letter: WindowLetter, signature?: { imagePng: Buffer; signedOn: LocalDate }) => Promise<Buffer>;
@@ -53,9 +57,7 @@ export interface FormPaperOptions {
   signatures?: { mother?: Buffer; father?: Buffer };
 }
 
-const tongchuan: JointWindowPapers = {
-  letterMaterial: 'authorization-letter',
-  formMaterial: 'application-form',
+const tongchuan: PaperSet = {
   items: (plan) => JOINT_ITEMS.filter((i) => plan.includes(i)),
   letter: (l, signature) =>
     renderAuthorizationLetter({
@@ -136,11 +138,14 @@ const tongchuan: JointWindowPapers = {
   },
 };
 
-const PAPERS: Partial<Record<RegionId, JointWindowPapers>> = { 'sichuan-tongchuan': tongchuan };
+const PAPERS: Record<NonNullable<Policy['jointWindow']>['papers'], PaperSet> = {
+  'tongchuan-2023': tongchuan,
+};
 
 /** The region's own window papers, or null where the general application form serves. */
 export function windowPapersOf(region: RegionId): JointWindowPapers | null {
-  return PAPERS[region] ?? null;
+  const w = getPolicy(region).jointWindow;
+  return w ? { letterMaterial: w.letterMaterial, formMaterial: w.formMaterial, ...PAPERS[w.papers] } : null;
 }
 
 export const beijingDay = (at: Date | string): LocalDate => beijingDate(new Date(at));

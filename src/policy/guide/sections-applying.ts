@@ -4,6 +4,8 @@
  * is what a reader needs before the items and time limits mean anything.
  */
 import { divisionsName } from '../../domain/place-names.ts';
+import type { Bilingual } from '../../domain/text.ts';
+import type { Policy } from '../schema.ts';
 import { sourceText } from '../citation-text.ts';
 import { BASIS, both, field, heading, joined, NONE, prose, table } from './markdown.ts';
 import { of, scenariosOf, type Section } from './section.ts';
@@ -22,12 +24,32 @@ export const title: Section = {
   ],
 };
 
+// The joint window's papers, as the family is told about them.
+const WINDOW_PAPERS: Record<NonNullable<Policy['jointWindow']>['papers'], Bilingual> = {
+  'tongchuan-2023': {
+    zh: '母亲签署授权委托书（附件3），窗口代为填写联办申请表（附件1）并由父母签名，当场出具收件回执（附件2）',
+    en: 'the mother signs the letter of authorization (附件3), the window fills in the joint application form (附件1) for the parents to sign, and gives a receipt on the spot (附件2)',
+  },
+};
+
 export const channel: Section = {
-  shows: of('channel', 'description', 'citation'),
-  render: ({ policy, cite }) => [
-    ...heading(2, { zh: '办理渠道', en: 'Where to apply' }),
-    ...prose(policy.channel.description, `〔${cite(policy.channel.citation)}〕`),
+  shows: [
+    ...of('channel', 'description', 'citation'),
+    ...of('jointWindow', 'papers', 'letterMaterial', 'formMaterial', 'citation'),
   ],
+  render: ({ policy, cite }) => {
+    const w = policy.jointWindow;
+    return [
+      ...heading(2, { zh: '办理渠道', en: 'Where to apply' }),
+      ...prose(policy.channel.description, `〔${cite(policy.channel.citation)}〕`),
+      ...(w
+        ? [
+            field({ zh: '联办窗口', en: 'The joint window' }, WINDOW_PAPERS[w.papers]),
+            field(BASIS, cite(w.citation)),
+          ]
+        : []),
+    ];
+  },
 };
 
 export const applicants: Section = {
