@@ -14,7 +14,7 @@ import type { Bilingual } from './text.ts';
 
 /** The region's terms, as the policy states them (policy.counterfoilTransfer). */
 export interface TransferTerms {
-  route: readonly Bilingual[];
+  route: readonly RouteStep[];
   schedule:
     { kind: 'monthly'; byDay: number; holidayDelayDays: number } | { kind: 'periodic'; note: Bilingual };
 }
@@ -25,30 +25,18 @@ export interface HandoverTerms {
 }
 
 /**
- * Who a step of a route is. The policy names each step in the documents' words only; this reads
- * those words once. A party on the platform is one department's organisation in a county (which
- * county: the baby's registering county, the county of the birth, or the sender's own); the state
- * archives (Anhui 004 附件2 二 2) are not one of the service's departments and have no accounts
- * here, so what they acknowledge comes back on the signed sheet and the sender records it.
+ * Who a step of a route is, as the policy states it: one department's organisation in a county (the
+ * baby's registering county, the county of the birth, or the sender's own), or a receiver off the
+ * platform (the state archives, Anhui 004 附件2 二 2), whose check comes back on the signed sheet and
+ * is recorded by the sender.
  */
 export type Party =
   | { kind: 'department'; department: DepartmentId; county: 'registering' | 'birth' | 'sender' }
   | { kind: 'off-platform'; county: 'birth' };
 
-const PARTIES: Record<string, Party> = {
-  助产机构: { kind: 'department', department: 'midwifery-institution', county: 'birth' },
-  // Zibo 000 四(一): 按落户区县 — the registering county's police.
-  区县公安分局户籍科: { kind: 'department', department: 'police', county: 'registering' },
-  // Fujian 003 附件1 三(一)2: the hospital's own county health bureau, then the police of that county.
-  '县（市、区）卫生健康行政部门': { kind: 'department', department: 'health-commission', county: 'birth' },
-  同级公安机关: { kind: 'department', department: 'police', county: 'sender' },
-  国家综合档案馆: { kind: 'off-platform', county: 'birth' },
-};
-
-export function partyOf(step: Bilingual): Party {
-  const party = PARTIES[step.zh];
-  if (!party) throw new RangeError(`no party is known for the route step ${step.zh}`);
-  return party;
+export interface RouteStep {
+  name: Bilingual;
+  party: Party;
 }
 
 export interface Hop {
@@ -62,18 +50,16 @@ export interface Hop {
 export function hopsOf(terms: TransferTerms): Hop[] {
   return terms.route.slice(1).map((to, i) => ({
     index: i,
-    from: terms.route[i]!,
-    to,
-    sender: partyOf(terms.route[i]!),
-    receiver: partyOf(to),
+    from: terms.route[i]!.name,
+    to: to.name,
+    sender: terms.route[i]!.party,
+    receiver: to.party,
   }));
 }
 
 /** The departments whose organisations a region's route needs, besides the hospital. */
 export function routeDepartments(terms: TransferTerms): DepartmentId[] {
-  return [
-    ...new Set(terms.route.map(partyOf).flatMap((p) => (p.kind === 'department' ? [p.department] : []))),
-  ];
+  return [...new Set(terms.route.flatMap(({ party: p }) => (p.kind === 'department' ? [p.department] : [])))];
 }
 
 /** One certificate's counterfoil, with what its line on the sheet prints. */

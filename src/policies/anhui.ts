@@ -433,9 +433,16 @@ export const anhui = definePolicy({
     citation: { file: '004', clause: '附件2 二 2' },
   },
   counterfoilTransfer: {
+    // The archives are not one of the service's departments: they check the signed paper sheet.
     route: [
-      { zh: '助产机构', en: 'the midwifery institution' },
-      { zh: '国家综合档案馆', en: 'the state comprehensive archives' },
+      {
+        name: { zh: '助产机构', en: 'the midwifery institution' },
+        party: { kind: 'department', department: 'midwifery-institution', county: 'birth' },
+      },
+      {
+        name: { zh: '国家综合档案馆', en: 'the state comprehensive archives' },
+        party: { kind: 'off-platform', county: 'birth' },
+      },
     ],
     schedule: {
       kind: 'periodic',

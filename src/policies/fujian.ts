@@ -550,10 +550,20 @@ export const fujian = definePolicy({
   // 三(一)2: the counterfoils cut for online cases go to the county health bureau in person, which
   // hands them to the police at the same level with a list both sides sign.
   counterfoilTransfer: {
+    // The hospital's own county health bureau, then the police of that same county (同级).
     route: [
-      { zh: '助产机构', en: 'the midwifery institution' },
-      { zh: '县（市、区）卫生健康行政部门', en: 'the county health bureau' },
-      { zh: '同级公安机关', en: 'the county police' },
+      {
+        name: { zh: '助产机构', en: 'the midwifery institution' },
+        party: { kind: 'department', department: 'midwifery-institution', county: 'birth' },
+      },
+      {
+        name: { zh: '县（市、区）卫生健康行政部门', en: 'the county health bureau' },
+        party: { kind: 'department', department: 'health-commission', county: 'birth' },
+      },
+      {
+        name: { zh: '同级公安机关', en: 'the county police' },
+        party: { kind: 'department', department: 'police', county: 'sender' },
+      },
     ],
     schedule: {
       kind: 'periodic',

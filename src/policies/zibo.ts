@@ -479,9 +479,16 @@ export const zibo = definePolicy({
   // 四(一): last month's second copies, sorted by county with a detail list, posted to the county
   // police before the 10th; up to a week later around major holidays.
   counterfoilTransfer: {
+    // 按落户区县: to the police of the baby's registering county.
     route: [
-      { zh: '助产机构', en: 'the midwifery institution' },
-      { zh: '区县公安分局户籍科', en: "the county police's hukou section" },
+      {
+        name: { zh: '助产机构', en: 'the midwifery institution' },
+        party: { kind: 'department', department: 'midwifery-institution', county: 'birth' },
+      },
+      {
+        name: { zh: '区县公安分局户籍科', en: "the county police's hukou section" },
+        party: { kind: 'department', department: 'police', county: 'registering' },
+      },
     ],
     schedule: { kind: 'monthly', byDay: 10, holidayDelayDays: 7 },
     record: {

@@ -305,7 +305,26 @@ export const PolicyInput = z.strictObject({
    */
   counterfoilTransfer: z
     .strictObject({
-      route: z.array(Bilingual).min(2),
+      /**
+       * Each step of the route and who it is on the platform: one department's organisation in a
+       * county (the baby's registering county, the county of the birth, or the sender's own), or a
+       * receiver off the platform (the state archives) whose check comes back on the signed sheet.
+       */
+      route: z
+        .array(
+          z.strictObject({
+            name: Bilingual,
+            party: z.discriminatedUnion('kind', [
+              z.strictObject({
+                kind: z.literal('department'),
+                department: DepartmentId,
+                county: z.enum(['registering', 'birth', 'sender']),
+              }),
+              z.strictObject({ kind: z.literal('off-platform'), county: z.literal('birth') }),
+            ]),
+          }),
+        )
+        .min(2),
       schedule: z.discriminatedUnion('kind', [
         z.strictObject({
           kind: z.literal('monthly'),

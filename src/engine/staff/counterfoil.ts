@@ -170,7 +170,7 @@ export async function counterfoilOverview(deps: EngineDeps, ctx: StaffContext) {
   const { outgoing, incoming } = await batchesOf(deps.db, org.id);
   return {
     terms: {
-      route: terms.route,
+      route: terms.route.map((s) => s.name),
       schedule: terms.schedule,
       record: terms.record ?? null,
       signedByBoth: terms.signedByBoth,
@@ -337,7 +337,7 @@ export async function transferSheetPdf(deps: EngineDeps, ctx: StaffContext, id: 
     [b.sentBy, b.acknowledgedBy].filter((x): x is string => !!x),
   );
   const route = terms.route.map((step, i) =>
-    i === b.hop ? b.senderName.zh : i === b.hop + 1 ? b.receiverName.zh : step.zh,
+    i === b.hop ? b.senderName.zh : i === b.hop + 1 ? b.receiverName.zh : step.name.zh,
   );
   const date = (at: Date | null) => (at ? beijingDate(new Date(at)) : null);
   const checked = b.acknowledgedAt !== null;

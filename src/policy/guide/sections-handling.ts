@@ -168,7 +168,14 @@ export const certificate: Section = {
         : []),
       ...(t
         ? [
-            field({ zh: '副页移交路线', en: 'Counterfoils travel' }, joined(t.route, ' → ', ' → ')),
+            field(
+              { zh: '副页移交路线', en: 'Counterfoils travel' },
+              joined(
+                t.route.map((s) => s.name),
+                ' → ',
+                ' → ',
+              ),
+            ),
             field({ zh: '移交时间', en: 'When' }, schedule(t.schedule)),
             ...(t.record
               ? [
