@@ -3,16 +3,25 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../support/pdf.ts';
-import { HAVE_BROWSER, Parent, PHOTO_PNG, SCREENSHOTS, startRig, type Rig } from './browser.ts';
+import {
+  HAVE_BROWSER,
+  otherParentActs,
+  Parent,
+  PHOTO_PNG,
+  SCREENSHOTS,
+  startRig,
+  type Rig,
+} from './browser.ts';
 import { codeNamesOnScreen } from './code-names.ts';
 
 /**
  * 联办窗口 in Chromium: a Tongchuan hospital clerk applies at the window for a family that gave birth
  * there; the mother signs the authorization letter (002 附件3) and the form, the father the form, on
  * the counter tablet (a second window the clerk's screen opens); the three papers download as PDFs;
- * the mother finds the case in her own app, marked as applied at the window. And through an outage:
- * the application waits in the browser, is sent when the network returns, and its answer lost on the
- * way, it is sent again and still makes one case.
+ * the mother finds the case in her own app, marked as applied at the window. With the father away,
+ * the clerk has him invited and he signs the same form on his own phone before the window submits.
+ * And through an outage: the application waits in the browser, is sent when the network returns,
+ * and its answer lost on the way, it is sent again and still makes one case.
  */
 const CLERK = 'sichuan-tongchuan-hospital-1-clerk';
 let rig: Rig;
@@ -63,8 +72,11 @@ async function signOnTablet(tablet: Page, roles: ('mother' | 'father')[], step: 
   await tablet.getByTestId('tablet-done').waitFor();
 }
 
-/** Up to the form signed on the tablet: look up, fill in, scan, the letter, the form. */
-async function prepare(c: Parent, motherIdNumber: string, givenName: string) {
+/**
+ * Up to the form signed on the tablet: look up, fill in, scan, the letter, the form (by the father
+ * too, unless he is away: then the mother alone, and he is invited to sign on his own phone).
+ */
+async function prepare(c: Parent, motherIdNumber: string, givenName: string, fatherAway = false) {
   const page = c.page;
   await c.type(page.getByTestId('window-mother-id').locator('input'), motherIdNumber);
   await page.getByTestId('window-mother-id').locator('button').click();
@@ -103,9 +115,10 @@ async function prepare(c: Parent, motherIdNumber: string, givenName: string) {
 
   // The same tablet window shows the next paper.
   const letterUrl = tablet.url();
+  if (fatherAway) await page.getByTestId('window-father-away').click();
   await page.getByTestId('window-sign-form').click();
   await tablet.waitForURL((u) => u.href !== letterUrl);
-  await signOnTablet(tablet, ['mother', 'father'], `${givenName}-form`);
+  await signOnTablet(tablet, fatherAway ? ['mother'] : ['mother', 'father'], `${givenName}-form`);
   await page.getByTestId('window-sign-form-status').getByText('已签名').waitFor();
   await c.screenshot('signed');
   return tablet;
@@ -158,6 +171,24 @@ describe.skipIf(!HAVE_BROWSER)('the hospital joint window in Chromium', () => {
     await mother.screenshot('case');
     for (const p of [c, mother]) await p.close();
     expect(tablet.isClosed()).toBe(true);
+  }, 240_000);
+
+  it('002, the father not at the counter: the clerk invites him, he signs the same form on his own phone, the window submits', async () => {
+    const family = await rig.loadFamily('sichuan-tongchuan');
+    const c = await clerk('window-father-away');
+    await prepare(c, family.mother.idNumber, '远远', true);
+    const father = c.page.getByTestId('window-own-login-father');
+    await father.getByText('已邀请父亲在本人手机上签名').waitFor();
+    expect(await c.page.getByTestId('window-submit').count()).toBe(0);
+    await c.screenshot('father-invited');
+
+    await otherParentActs(rig, 'sichuan-tongchuan', family.father!.idNumber, 'window-father');
+    await expect.poll(() => father.getAttribute('data-signed'), { timeout: 15_000 }).toBe('true');
+    await c.screenshot('father-signed');
+    await c.page.getByTestId('window-submit').click();
+    const caseId = (await c.page.getByTestId('window-case-id').textContent())!.trim();
+    expect((await casesOf(family.mother.idNumber)).map((x) => x.caseId)).toEqual([caseId]);
+    await c.close();
   }, 240_000);
 
   it('through an outage the application waits in the browser, is sent when the network returns, and makes one case however often it is sent', async () => {
