@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CleanText } from '../../domain/text.ts';
 import type { AppDeps } from '../app.ts';
+import { requireStaff } from './staff.ts';
 
 /**
  * 副页移交: counterfoil batches on the workbench. The sender assembles, prints and sends; the
@@ -17,11 +18,7 @@ export const counterfoilRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const { counterfoil } = deps.engine.staff;
-    // The workbench's own login (routes/staff.ts).
-    app.decorateRequest('staffId', '');
-    app.addHook('preHandler', async (req) => {
-      req.staffId = (await deps.identity.staffFrom(req.headers.authorization)).staffId;
-    });
+    requireStaff(app, deps);
 
     app.get(
       '/',

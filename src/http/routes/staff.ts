@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ItemId } from '../../domain/ids.ts';
@@ -9,6 +10,14 @@ declare module 'fastify' {
     /** The logged-in member of staff, set for every staff route. */
     staffId: string;
   }
+}
+
+/** Every workbench route (queues, the joint window, counterfoil batches) is a logged-in clerk's. */
+export function requireStaff(app: FastifyInstance, deps: AppDeps): void {
+  app.decorateRequest('staffId', '');
+  app.addHook('preHandler', async (req) => {
+    req.staffId = (await deps.identity.staffFrom(req.headers.authorization)).staffId;
+  });
 }
 
 const tags = ['staff'];
@@ -23,10 +32,7 @@ export const staffRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const { staff } = deps.engine;
-    app.decorateRequest('staffId', '');
-    app.addHook('preHandler', async (req) => {
-      req.staffId = (await deps.identity.staffFrom(req.headers.authorization)).staffId;
-    });
+    requireStaff(app, deps);
 
     app.get(
       '/me',

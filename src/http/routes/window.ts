@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ParentRole } from '../../domain/ids.ts';
 import type { AppDeps } from '../app.ts';
+import { requireStaff } from './staff.ts';
 import { Application, Png, Upload, uploadTypeOf } from './citizen/schemas.ts';
 
 /**
@@ -20,11 +21,7 @@ export const windowRoutes =
   async (app) => {
     const { staff, parent } = deps.engine;
     const w = staff.window;
-    // The workbench's own login, through the same identity provider (routes/staff.ts).
-    app.decorateRequest('staffId', '');
-    app.addHook('preHandler', async (req) => {
-      req.staffId = (await deps.identity.staffFrom(req.headers.authorization)).staffId;
-    });
+    requireStaff(app, deps);
 
     app.get(
       '/families/:motherIdNumber',
