@@ -11,6 +11,8 @@ export async function serveWebApp(app: FastifyInstance, root: string): Promise<b
   if (!existsSync(`${root}/index.html`)) return false;
   // The staff workbench is built into the same root, under /staff/.
   app.get('/staff', (_req, reply) => reply.redirect('/staff/'));
+  // Supervision is a part of the staff app, reached by its own address.
+  app.get('/supervision', (_req, reply) => reply.redirect('/staff/#/supervision'));
   await app.register(fastifyStatic, {
     root,
     prefix: '/',

@@ -23,6 +23,12 @@ export const supervisionRoutes =
     });
 
     app.get(
+      '/me',
+      { schema: { summary: 'The regions this supervisor may read', tags: ['supervision'] } },
+      async (req) => deps.identity.supervisorFrom(req.headers.authorization),
+    );
+
+    app.get(
       '/regions/:region/overview',
       {
         schema: {

@@ -23,6 +23,9 @@ import { Tablet } from './Tablet.tsx';
 import { Window } from './Window.tsx';
 import { Counterfoil } from './Counterfoil.tsx';
 import { CounterfoilBatch } from './CounterfoilBatch.tsx';
+import { SupervisionShell } from './supervision/Shell.tsx';
+import { SupervisionLogin } from './supervision/Login.tsx';
+import { SUPERVISION_PAGES } from './supervision/pages.tsx';
 
 /**
  * The workbench's pages. `for` limits a page to the departments whose clerks do that work (the
@@ -135,6 +138,15 @@ function Shell() {
 const router = createHashRouter([
   { path: '/login', element: <StaffLogin /> },
   { path: '/auth', element: <AuthCallback /> },
+  { path: '/supervision/login', element: <SupervisionLogin /> },
+  {
+    path: '/supervision',
+    element: <SupervisionShell />,
+    children: [
+      { index: true, element: <Navigate to={`/supervision/${SUPERVISION_PAGES[0]!.path}`} replace /> },
+      ...SUPERVISION_PAGES.map((p): RouteObject => ({ path: p.path, element: p.element })),
+    ],
+  },
   {
     element: <Shell />,
     children: PAGES.map((p): RouteObject => ({ path: p.path, element: p.element })),
