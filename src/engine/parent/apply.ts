@@ -21,6 +21,7 @@ import {
 } from '../../store/case-store.ts';
 import type { Queryable } from '../../store/db.ts';
 import { deleteDraft } from '../../store/draft-store.ts';
+import { recordDecidedFacts } from '../../store/whatif-store.ts';
 import { coSignaturesOf } from '../../store/invitation-store.ts';
 import { commit } from '../commit.ts';
 import type { EngineDeps } from '../deps.ts';
@@ -149,6 +150,8 @@ export async function submit(
         applicantIdNumber: applicantId,
       };
       await commit(tx, [{ caseId, before: null, events, create }], at);
+      // What the case was decided on, for replaying it under a changed policy (supervisor/whatif).
+      await recordDecidedFacts(tx, { caseId, region, submittedAt: at, facts });
       if (signature) await insertSignatures(tx, caseId, signature.images);
       await deleteDraft(tx, facts.mother.idNumber, facts.baby.birthOrder);
       return { accepted: true, caseId, duplicate: false, evaluation };

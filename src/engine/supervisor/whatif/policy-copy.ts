@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { AppError, fieldError } from '../../../domain/error.ts';
+import type { RegionId } from '../../../domain/ids.ts';
+import { getPolicy } from '../../../policies/index.ts';
+import { definePolicy } from '../../../policy/define-policy.ts';
+import type { Policy, PolicyInput } from '../../../policy/schema.ts';
+
+/**
+ * A policy officer's copy of a region's policy, with a change. Two shapes, both checked by the
+ * same definePolicy() the region files go through:
+ * - a whole policy (the region file's data as JSON);
+ * - the live policy with changes: `{ "basedOn": region, "set": { "insurance.window.days": 60 },
+ *   "remove": ["rules.some-rule"] }`. A path steps into arrays by an entry's id (as the policy's
+ *   own figures do) or by index.
+ */
+const Changes = z.strictObject({
+  basedOn: z.string().min(1),
+  set: z.record(z.string().min(1), z.unknown()).default({}),
+  remove: z.array(z.string().min(1)).default([]),
+});
+
+export function policyCopy(region: RegionId, input: unknown): Policy {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) {
+    throw fieldError('INVALID_INPUT', 'policy', {
+      zh: '应为一份政策（JSON 对象）或对现行政策的修改',
+      en: 'must be a policy (a JSON object) or changes to the live policy',
+    });
+  }
+  const live = getPolicy(region);
+  const raw =
+    'basedOn' in input ? withChanges(live, parseChanges(input)) : (input as Record<string, unknown>);
+  let copy: Policy;
+  try {
+    copy = definePolicy(raw as PolicyInput);
+  } catch (e) {
+    // The same checks as a region file, but the officer's file is input, not a broken build.
+    if (e instanceof AppError && e.code === 'INVALID_POLICY') {
+      throw new AppError(
+        'INVALID_INPUT',
+        { zh: `政策副本有误：${e.messages.zh}`, en: `The policy copy is invalid: ${e.messages.en}` },
+        { ...e.details, field: 'policy' },
+      );
+    }
+    throw e;
+  }
+  if (copy.region !== region) {
+    throw fieldError('INVALID_INPUT', 'policy.region', {
+      zh: `副本属于 ${copy.region}，不是所选地区 ${region}`,
+      en: `the copy is ${copy.region}'s, not the region chosen (${region})`,
+    });
+  }
+  return copy;
+}
+
+function parseChanges(input: object) {
+  const r = Changes.safeParse(input);
+  if (!r.success) {
+    throw fieldError('INVALID_INPUT', 'policy', {
+      zh: '修改应写作 {"basedOn": 地区, "set": {路径: 新值}, "remove": [路径]}',
+      en: 'changes are written {"basedOn": region, "set": {path: value}, "remove": [path]}',
+    });
+  }
+  return r.data;
+}
+
+/** The live policy as definePolicy() input again, with the changes made. */
+function withChanges(live: Policy, c: z.infer<typeof Changes>): unknown {
+  if (c.basedOn !== live.region) {
+    throw fieldError('INVALID_INPUT', 'policy.basedOn', {
+      zh: `修改基于 ${c.basedOn}，不是所选地区 ${live.region}`,
+      en: `the changes are based on ${c.basedOn}, not the region chosen (${live.region})`,
+    });
+  }
+  // The parsed policy has its figures already written into its texts; as input they are plain text.
+  const draft = { ...structuredClone(live), figures: {} } as Record<string, unknown>;
+  for (const [path, value] of Object.entries(c.set)) {
+    const { parent, key } = locate(draft, path);
+    if (Array.isArray(parent)) {
+      const i = indexIn(parent, key);
+      if (i < 0) parent.push(value);
+      else parent[i] = value;
+    } else parent[key] = value;
+  }
+  for (const path of c.remove) {
+    const { parent, key } = locate(draft, path);
+    if (Array.isArray(parent)) {
+      const i = indexIn(parent, key);
+      if (i < 0) throw noSuchPath(path);
+      parent.splice(i, 1);
+    } else if (key in parent) delete parent[key];
+    else throw noSuchPath(path);
+  }
+  return draft;
+}
+
+type Container = Record<string, unknown> | unknown[];
+
+function locate(root: Record<string, unknown>, path: string): { parent: Container; key: string } {
+  const keys = path.split('.');
+  let at: Container = root;
+  for (const key of keys.slice(0, -1)) {
+    const next: unknown = Array.isArray(at) ? at[indexIn(at, key)] : at[key];
+    if (!next || typeof next !== 'object') throw noSuchPath(path);
+    at = next as Container;
+  }
+  return { parent: at, key: keys[keys.length - 1]! };
+}
+
+function indexIn(list: unknown[], key: string): number {
+  const byId = list.findIndex((x) => (x as { id?: unknown })?.id === key);
+  return byId >= 0 ? byId : /^\d+$/.test(key) && Number(key) < list.length ? Number(key) : -1;
+}
+
+function noSuchPath(path: string): AppError {
+  return fieldError('INVALID_INPUT', 'policy', {
+    zh: `现行政策中没有 ${path}`,
+    en: `the live policy has no ${path}`,
+  });
+}
