@@ -23,6 +23,8 @@ import { generateFamilies, sampleSituation } from './registries/population.ts';
 import { simulatedFaceVerifier } from './registries/face-verification.ts';
 import { simulatedRegistries } from './registries/simulated-registries.ts';
 import { openDb } from './store/db.ts';
+import type { Clock } from './domain/clock.ts';
+import { supervisionSettingsFromEnv } from './engine/supervisor/settings.ts';
 import { systemClock } from './system-clock.ts';
 
 export interface StartOptions {
@@ -43,6 +45,10 @@ export interface StartOptions {
   departmentModes?: string;
   /** How much faster the simulated post runs than real time (1: real EMS times; tests use more). */
   postSpeedup?: number;
+  /** Time for the whole server (tests pass a fake clock they move); the wall clock otherwise. */
+  clock?: Clock;
+  /** How often the sweeper flags overdue work and escalates it, in ms (default a minute). */
+  sweepMs?: number;
 }
 
 /**
@@ -58,7 +64,7 @@ export async function startServer(o: StartOptions) {
     );
   }
   const db = await openDb({ url: o.databaseUrl, dataDir: o.databaseUrl ? undefined : `${o.dataDir}/pglite` });
-  const clock = systemClock;
+  const clock = o.clock ?? systemClock;
   // The built-in calendar and the arrangements loaded with `onething calendar load`, followed as
   // they are loaded (another process may load one while this server runs).
   const calendar = await followStoredCalendar(db);
@@ -141,7 +147,10 @@ export async function startServer(o: StartOptions) {
     }),
   ) as Record<DepartmentId, DepartmentPort>;
   const ems = simulateEms({ queue: storedQueue(db, 'ems'), compress: o.postSpeedup ?? 1 });
-  const settings = { nameMaxLength: Number(process.env.NAME_MAX_LENGTH ?? DEFAULT_NAME_MAX_LENGTH) };
+  const settings = {
+    nameMaxLength: Number(process.env.NAME_MAX_LENGTH ?? DEFAULT_NAME_MAX_LENGTH),
+    supervision: supervisionSettingsFromEnv(process.env),
+  };
   if (!Number.isInteger(settings.nameMaxLength) || settings.nameMaxLength < 2) {
     throw new Error('NAME_MAX_LENGTH must be a whole number of characters, at least 2');
   }
@@ -218,7 +227,16 @@ export async function startServer(o: StartOptions) {
   };
   const timers = [
     setInterval(tick, 500),
-    setInterval(() => void engine.sweeper.sweepOverdue().catch((e) => console.error(e)), 60_000),
+    // Overdue flags first, then escalations and rating follow-ups (each once, also across servers).
+    setInterval(
+      () =>
+        void (async () => {
+          await engine.sweeper.sweepOverdue();
+          await engine.sweeper.escalate();
+          await engine.sweeper.ratingFollowUps();
+        })().catch((e) => console.error(e)),
+      o.sweepMs ?? 60_000,
+    ),
     // An arrangement loaded by `onething calendar load` (another process) counts here within seconds.
     setInterval(() => void calendar.refresh().catch((e) => console.error(e)), 5_000),
   ];

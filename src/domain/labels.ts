@@ -413,3 +413,20 @@ export const COUNTERFOIL_FOLLOW_UP_LABELS: Record<string, Bilingual> = {
   corrected: { zh: '已更正', en: 'Corrected' },
   explained: { zh: '已说明原因', en: 'Explained' },
 };
+
+/** 办件监察: which deadline an item is measured against, and the escalation thresholds. */
+export const SLA_BASIS_LABELS: Record<string, Bilingual> = {
+  'item-limit': { zh: '事项办理时限', en: "The item's own time limit" },
+  'case-promise': { zh: '全案承诺时限', en: "The case's promised time" },
+  'service-standard': { zh: '部门服务标准（设置）', en: "The department's service standard (a setting)" },
+  mixed: { zh: '多种依据', en: 'Several bases' },
+};
+
+export function escalationThresholdLabel(threshold: string): Bilingual {
+  if (threshold === 'due-soon') return { zh: '即将到期', en: 'Due soon' };
+  if (threshold === 'overdue') return { zh: '已超期', en: 'Overdue' };
+  const days = /^overdue-(\d+)wd$/.exec(threshold)?.[1];
+  return days
+    ? { zh: `超期 ${days} 个工作日`, en: `Overdue by ${days} working days` }
+    : { zh: '提醒', en: 'Reminder' };
+}

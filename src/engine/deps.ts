@@ -6,6 +6,7 @@ import type { FaceVerifier } from '../registries/face-verification.ts';
 import type { SharedData } from '../registries/port.ts';
 import type { DepartmentModes } from '../domain/organisation.ts';
 import type { Db } from '../store/db.ts';
+import type { SupervisionSettings } from './supervisor/settings.ts';
 
 /** What every use case is given: the store, time, the shared data and the outside services. */
 export interface EngineDeps {
@@ -30,4 +31,6 @@ export interface EngineDeps {
 export interface EngineSettings {
   /** The longest whole name (surname and given name) a baby may have, in characters. */
   nameMaxLength: number;
+  /** Escalation thresholds, service standards and the rating follow-up deadline (defaults if absent). */
+  supervision?: SupervisionSettings;
 }

@@ -31,6 +31,13 @@ import { verifyReceipt } from './public/verify-receipt.ts';
 import { overdue, overview } from './supervisor/reports.ts';
 import { whatIf } from './supervisor/whatif/index.ts';
 import { sweepOverdue } from './sweeper/overdue.ts';
+import { escalate } from './sweeper/escalate.ts';
+import { createRatingFollowUps } from './sweeper/rating-follow-ups.ts';
+import { dashboard } from './supervisor/dashboard.ts';
+import { tableCsv } from './supervisor/export.ts';
+import { monthlyReportPdf } from './supervisor/monthly-report.ts';
+import type { Period } from './supervisor/measure.ts';
+import * as staffInbox from './supervisor/staff-inbox.ts';
 import { openDocument } from './staff/documents.ts';
 import { decideAsStaff, openTask, queue, staffContext, type StaffDecision } from './staff/work.ts';
 import * as counterfoil from './staff/counterfoil.ts';
@@ -173,10 +180,25 @@ export function createEngine(deps: EngineDeps) {
     },
     post: { track: (updates: TrackingUpdate[]) => track(deps, updates) },
     payments: { record: (notice: PaymentNotice) => recordPayment(deps, notice) },
-    sweeper: { sweepOverdue: (batch?: number) => sweepOverdue(deps, batch) },
+    sweeper: {
+      sweepOverdue: (batch?: number) => sweepOverdue(deps, batch),
+      // 超期预警 and 差评整改: once per item per threshold, once per poor rating (sweeper/).
+      escalate: (batch?: number) => escalate(deps, batch),
+      ratingFollowUps: (batch?: number) => createRatingFollowUps(deps, batch),
+    },
     supervisor: {
       overview: (region: RegionId) => overview(deps, region),
       overdue: (region: RegionId) => overdue(deps, region),
+      dashboard: (region: RegionId, period: Period) => dashboard(deps, region, period),
+      csv: (region: RegionId, table: string, period: Period, lang?: 'zh' | 'en') =>
+        tableCsv(deps, region, table, period, lang),
+      monthlyReport: (region: RegionId, month: string) => monthlyReportPdf(deps, region, month),
+      // The workbench's side of supervision: the inbox and the head's follow-up of poor ratings.
+      inbox: async (staffId: string) => staffInbox.inbox(deps, await staffContext(deps, staffId)),
+      readMessage: async (staffId: string, id: string) =>
+        staffInbox.readMessage(deps, await staffContext(deps, staffId), id),
+      recordFollowUp: async (staffId: string, caseId: string, item: string, outcome: string) =>
+        staffInbox.recordFollowUpOutcome(deps, await staffContext(deps, staffId), caseId, item, outcome),
       // 政策推演: the region's cases replayed under an officer's copy of its policy; reads only.
       whatIf: (region: RegionId, copy: unknown, since: string) => whatIf(deps, { region, copy, since }),
     },

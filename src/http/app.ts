@@ -24,6 +24,7 @@ import { opsRoutes } from './routes/ops.ts';
 import { receiptRoutes } from './routes/receipt.ts';
 import { regionRoutes } from './routes/regions.ts';
 import { serveWebApp } from './web.ts';
+import { staffInboxRoutes } from './routes/staff-inbox.ts';
 import { supervisionRoutes } from './routes/supervision.ts';
 import { staffRoutes } from './routes/staff.ts';
 import { counterfoilRoutes } from './routes/counterfoil.ts';
@@ -131,6 +132,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(staffRoutes(deps), { prefix: '/api/staff' });
   await app.register(counterfoilRoutes(deps), { prefix: '/api/staff/counterfoil' });
   await app.register(windowRoutes(deps), { prefix: '/api/staff/window' });
+  await app.register(staffInboxRoutes(deps), { prefix: '/api/staff/inbox' });
   await app.register(windowCitizenRoutes(deps), { prefix: '/api/citizen' });
   await app.register(devRoutes(deps), { prefix: '/api/dev' });
   await app.register(paymentRoutes(deps), { prefix: '/api/payments' });
