@@ -23,6 +23,7 @@ import { Tablet } from './Tablet.tsx';
 import { Window } from './Window.tsx';
 import { Counterfoil } from './Counterfoil.tsx';
 import { CounterfoilBatch } from './CounterfoilBatch.tsx';
+import { Inbox } from './Inbox.tsx';
 import { SupervisionShell } from './supervision/Shell.tsx';
 import { SupervisionLogin } from './supervision/Login.tsx';
 import { SUPERVISION_PAGES } from './supervision/pages.tsx';
@@ -43,6 +44,8 @@ interface Page {
 const PAGES: Page[] = [
   { path: '/', label: { zh: '待办事项', en: 'Work queue' }, element: <Queue /> },
   { path: '/task/:caseId/:item', label: { zh: '办件', en: 'Task' }, element: <Task />, hidden: true },
+  // Escalations of late work and poor ratings to follow up (supervision reaches every clerk here).
+  { path: '/inbox', label: { zh: '消息', en: 'Messages' }, element: <Inbox /> },
   {
     path: '/window',
     label: { zh: '联办窗口', en: 'Joint window' },

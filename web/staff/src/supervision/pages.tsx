@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Bilingual } from '../../../citizen/src/i18n.tsx';
+import { Dashboard } from './Dashboard.tsx';
 import { Overdue } from './Overdue.tsx';
 
 /**
@@ -15,5 +16,6 @@ export interface SupervisionPage {
 }
 
 export const SUPERVISION_PAGES: SupervisionPage[] = [
+  { path: 'dashboard', label: { zh: '监察看板', en: 'Dashboard' }, element: <Dashboard /> },
   { path: 'overdue', label: { zh: '超期与临期', en: 'Overdue and due soon' }, element: <Overdue /> },
 ];
