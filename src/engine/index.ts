@@ -30,6 +30,9 @@ import { track } from './post/track.ts';
 import { verifyReceipt } from './public/verify-receipt.ts';
 import { overdue, overview } from './supervisor/reports.ts';
 import { whatIf } from './supervisor/whatif/index.ts';
+import { efficiency } from './supervisor/efficiency.ts';
+import { funnel } from './supervisor/funnel.ts';
+import { deliveryRecordsArrived, invitationOpened } from './parent/proactive.ts';
 import { sweepOverdue } from './sweeper/overdue.ts';
 import { escalate } from './sweeper/escalate.ts';
 import { createRatingFollowUps } from './sweeper/rating-follow-ups.ts';
@@ -56,6 +59,10 @@ export function createEngine(deps: EngineDeps) {
   return {
     parent: {
       whoAmI: (idNumber: string) => whoAmI(deps, idNumber),
+      // 免申即办: the hospital's delivery record arrived; invite the mother, once per baby.
+      deliveryRecordsArrived: (motherIdNumbers: string[]) => deliveryRecordsArrived(deps, motherIdNumbers),
+      invitationOpened: (idNumber: string, birthOrder: number) =>
+        invitationOpened(deps, idNumber, birthOrder),
       preview: (region: RegionId, input: ApplicationInput) => preview(deps, region, input),
       draftPdf: (region: RegionId, input: ApplicationInput) => draftPdf(deps, region, input),
       submit: (region: RegionId, clientTxnId: string, input: ApplicationInput) =>
@@ -201,6 +208,9 @@ export function createEngine(deps: EngineDeps) {
         staffInbox.recordFollowUpOutcome(deps, await staffContext(deps, staffId), caseId, item, outcome),
       // 政策推演: the region's cases replayed under an officer's copy of its policy; reads only.
       whatIf: (region: RegionId, copy: unknown, since: string) => whatIf(deps, { region, copy, since }),
+      // The efficiency table measured from finished cases, and the 免申即办 funnel.
+      efficiency: (region: RegionId, since: Date) => efficiency(deps, region, since),
+      funnel: (region: RegionId, since: Date) => funnel(deps, region, since),
     },
     public: { verifyReceipt: (claimed: ReceiptFacts, token: string) => verifyReceipt(deps, claimed, token) },
     operations: { ready: () => ready(deps), metrics: () => metrics(deps) },

@@ -113,6 +113,10 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
 
   const families = generateFamilies(o.region, o.cases, { seed: o.seed, bornBy: o.start });
   for (const f of families) shared.load(f.situation);
+  // Each delivery record arrives with its family: the mothers are invited (once per baby, so a resumed run adds none).
+  await engine.parent.deliveryRecordsArrived(
+    families.filter((f) => f.situation.deliveryRecord).map((f) => f.situation.mother.idNumber),
+  );
   // Applications arrive over the first three days, in an order fixed by the seed.
   const arrivalRandom = seededRandom(`${o.seed}:arrivals`);
   const arrivals = families

@@ -29,6 +29,7 @@ import { supervisionRoutes } from './routes/supervision.ts';
 import { staffRoutes } from './routes/staff.ts';
 import { counterfoilRoutes } from './routes/counterfoil.ts';
 import { windowCitizenRoutes, windowRoutes } from './routes/window.ts';
+import { invitationOpenedRoutes, whatIfRoutes } from './routes/whatif.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -134,6 +135,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(windowRoutes(deps), { prefix: '/api/staff/window' });
   await app.register(staffInboxRoutes(deps), { prefix: '/api/staff/inbox' });
   await app.register(windowCitizenRoutes(deps), { prefix: '/api/citizen' });
+  await app.register(whatIfRoutes(deps), { prefix: '/api/supervision' });
+  await app.register(invitationOpenedRoutes(deps), { prefix: '/api/citizen' });
   await app.register(devRoutes(deps), { prefix: '/api/dev' });
   await app.register(paymentRoutes(deps), { prefix: '/api/payments' });
   app.get(

@@ -36,6 +36,8 @@ export const devRoutes =
       },
       async (req, reply) => {
         const family = dev().registries.load(req.body);
+        // The hospital's delivery record has arrived with the family: the mother is invited to apply.
+        if (family.deliveryRecord) await deps.engine.parent.deliveryRecordsArrived([family.mother.idNumber]);
         const login = `Bearer dev:${family.mother.idNumber}`;
         return reply.status(201).send({ motherIdNumber: family.mother.idNumber, login });
       },
