@@ -102,7 +102,8 @@ const VIEW_WHERE: Record<QueueView, (soon: string) => string> = {
 
 /**
  * One page of an organisation's queue, in deadline order (done: newest first), after `cursor`.
- * Keyset pagination on the queue index: the cost of a page does not grow with the queue.
+ * Keyset pagination on the queue indexes (0014): a hospital's by its name, a county office's by its
+ * county, each in the view's sort order, so a page reads its rows and stops, however long the queue.
  */
 export async function queuePage(
   q: Queryable,
@@ -125,7 +126,10 @@ export async function queuePage(
   const key = done ? `coalesce(i.decided_at, '-infinity')` : `coalesce(i.deadline, 'infinity')`;
   const where = [
     `i.department = ${param(org.department)}`,
-    `i.place_county = any(${param(org.counties)}::text[])`,
+    // One county is an equality, so the index returns its rows in order (a list of counties would not).
+    org.counties.length === 1
+      ? `i.place_county = ${param(org.counties[0])}`
+      : `i.place_county = any(${param(org.counties)}::text[])`,
     ...(org.institution ? [`i.place_institution = ${param(org.institution)}`] : []),
     VIEW_WHERE[o.view](o.view === 'due-soon' ? param(o.soon.toISOString()) : ''),
     ...(o.cursor
@@ -134,16 +138,26 @@ export async function queuePage(
         ]
       : []),
     ...(o.search.caseId ? [`i.case_id = ${param(o.search.caseId)}`] : []),
-    ...(o.search.motherPattern ? [`c.mother_id_number like ${param(o.search.motherPattern)}`] : []),
+    // The same pattern read backwards finds the few mothers by the ID's end (cases_mother_reversed).
+    ...(o.search.motherPattern
+      ? [
+          `i.case_id in (select id from cases where mother_id_number like ${param(o.search.motherPattern)}
+             and reverse(mother_id_number) like reverse(${param(o.search.motherPattern)}))`,
+        ]
+      : []),
   ];
   const order = done ? 'desc' : 'asc';
+  // The page is chosen from case_items alone, and only its rows then read their case: the baby's
+  // name sits in the case's large state, too dear to read for every row a sort would look at.
   return q.query<QueueRow>(
     `select i.case_id as "caseId", i.item, i.status, i.holder, i.deadline, i.dispatched_at as "dispatchedAt",
        i.decided_at as "decidedAt", i.overdue, c.state->>'babyName' as "babyName", c.mother_id_number as "motherIdNumber"
-     from case_items i join cases c on c.id = i.case_id
-     where ${where.join(' and ')}
-     order by ${key} ${order}, i.case_id ${order}, i.item ${order}
-     limit ${param(o.limit)}`,
+     from (select i.*, ${key} as sort_key from case_items i
+           where ${where.join(' and ')}
+           order by ${key} ${order}, i.case_id ${order}, i.item ${order}
+           limit ${param(o.limit)}) i
+     join cases c on c.id = i.case_id
+     order by i.sort_key ${order}, i.case_id ${order}, i.item ${order}`,
     params,
   );
 }
