@@ -27,6 +27,7 @@ import {
   describeStart,
 } from './cli/describe.ts';
 import { progressBar } from './cli/progress.ts';
+import { whatIfCommand } from './cli/whatif.ts';
 
 /** The parents' app as Vite builds it (`npm run build:web`, run by `npm start`). */
 const WEB_ROOT = fileURLToPath(new URL('../web/citizen/dist', import.meta.url));
@@ -66,6 +67,13 @@ Usage:
   onething calendar load FILE.json [--json]       store a year's official arrangement (国办发明电) and
                                                   count the open cases' deadlines again with it
                                                   (DATABASE_URL, or the embedded store; --data DIR)
+  onething whatif --region R --policy FILE --since 2026-01-01 [--json] [--data DIR]
+                                                  replay the region's cases since the date under a copy
+                                                  of its policy (JSON or .ts: a whole policy, or
+                                                  {"basedOn": R, "set": {"insurance.window.days": 60}});
+                                                  who is refused or accepted differently and by which
+                                                  rule, how deadlines move, load per department and
+                                                  week. Reads only (DATABASE_URL, or the embedded store)
 
 Regions: ${RegionId.options.join(', ')}`;
 
@@ -90,6 +98,8 @@ async function main(argv: string[]): Promise<number> {
       url: { type: 'string' },
       data: { type: 'string' },
       host: { type: 'string' },
+      policy: { type: 'string' },
+      since: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -261,6 +271,20 @@ async function main(argv: string[]): Promise<number> {
         }
         const report = await loadArrangements({ db, clock: systemClock }, readJson(file, 'file'));
         out(values.json ? JSON.stringify(report, null, 2) : describeLoad(report));
+        return 0;
+      } finally {
+        await db.close();
+      }
+    }
+    case 'whatif': {
+      const policy = region();
+      const db = await openDb({
+        url: process.env.DATABASE_URL,
+        dataDir: process.env.DATABASE_URL ? undefined : (values.data ?? DATA_DIR),
+      });
+      try {
+        const o = { policyFile: required(values.policy, 'policy'), since: required(values.since, 'since') };
+        out(await whatIfCommand(db, { region: policy.region, ...o, json: values.json ?? false }));
         return 0;
       } finally {
         await db.close();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeWhatIf } from '../../src/cli/whatif.ts';
 import { fakeClock } from '../../src/domain/clock.ts';
 import { beijingDate, daysBetween } from '../../src/domain/local-date.ts';
 import type { CaseState } from '../../src/domain/case.ts';
@@ -91,6 +92,12 @@ describe.each(DB_KINDS)('policy what-if on %s', (kind) => {
         }),
       );
     }
+    // The command line's report names each family and the clause, in words rather than code names.
+    const text = describeWhatIf(r);
+    for (const id of expected) expect(text).toContain(id);
+    expect(text).toContain('insurance.window.days  90 → 10');
+    expect(text).toContain('001 附件1 受理条件 三');
+    expect(text).not.toMatch(/insurance-within-newborn-window|insurance-enrollment|medical-security/);
     // The medical security office would receive exactly those enrollments fewer.
     const lost = r.load
       .filter((l) => l.department === 'medical-security')

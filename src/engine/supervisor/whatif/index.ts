@@ -1,6 +1,7 @@
 import { AppError, fieldError } from '../../../domain/error.ts';
 import type { DepartmentId, ItemId, RegionId } from '../../../domain/ids.ts';
 import { DEPARTMENT_LABELS } from '../../../domain/labels.ts';
+import { beijingDate } from '../../../domain/local-date.ts';
 import type { Bilingual } from '../../../domain/text.ts';
 import { getPolicy } from '../../../policies/index.ts';
 import { evaluate, type Evaluation } from '../../../policy/evaluate.ts';
@@ -8,9 +9,9 @@ import type { Policy } from '../../../policy/schema.ts';
 import { casesWithoutFacts, decidedFactsPage } from '../../../store/whatif-store.ts';
 import type { EngineDeps } from '../../deps.ts';
 import { deadlineShifts, familyDifference, weekOf, type FamilyDifference } from './compare.ts';
-import { policyCopy } from './policy-copy.ts';
+import { policyCopy, type PolicyChange } from './policy-copy.ts';
 
-export { policyCopy } from './policy-copy.ts';
+export { policyCopy, type PolicyChange } from './policy-copy.ts';
 export type { FamilyDifference, RuleDifference } from './compare.ts';
 
 /**
@@ -23,7 +24,10 @@ const PAGE = 1000;
 
 export interface WhatIfReport {
   region: RegionId;
+  /** The Beijing date replayed from. */
   since: string;
+  /** What the copy changes, where it was written as changes to the live policy. */
+  changes: PolicyChange[];
   /** Cases replayed, and cases since the date accepted before their facts were kept (not replayed). */
   replayed: number;
   withoutFacts: number;
@@ -60,11 +64,11 @@ export interface LoadRow {
 }
 
 export async function whatIf(
-  deps: EngineDeps,
+  deps: Pick<EngineDeps, 'db' | 'calendar'>,
   o: { region: RegionId; copy: unknown; since: string },
 ): Promise<WhatIfReport> {
   const live = getPolicy(o.region);
-  const copy = policyCopy(o.region, o.copy);
+  const { policy: copy, changes } = policyCopy(o.region, o.copy);
   const since = sinceDate(o.since);
   const families: FamilyDifference[] = [];
   const failed: WhatIfReport['failed'] = [];
@@ -122,7 +126,8 @@ export async function whatIf(
   );
   return {
     region: o.region,
-    since: since.toISOString(),
+    since: beijingDate(since),
+    changes,
     replayed,
     withoutFacts: await casesWithoutFacts(deps.db, o.region, since),
     refused: families.filter((f) => f.change === 'refused').length,

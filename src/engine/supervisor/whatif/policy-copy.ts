@@ -19,7 +19,19 @@ const Changes = z.strictObject({
   remove: z.array(z.string().min(1)).default([]),
 });
 
-export function policyCopy(region: RegionId, input: unknown): Policy {
+/** One change of a change set: the live value and the copy's (null where absent). */
+export interface PolicyChange {
+  path: string;
+  live: unknown;
+  copy: unknown;
+}
+
+/**
+ * The copy, and its changes when written as a change set. A whole policy lists none: its texts
+ * say what it holds. A change set leaves the live texts (their figures already filled in), so the
+ * changes are what to read beside them.
+ */
+export function policyCopy(region: RegionId, input: unknown): { policy: Policy; changes: PolicyChange[] } {
   if (!input || typeof input !== 'object' || Array.isArray(input)) {
     throw fieldError('INVALID_INPUT', 'policy', {
       zh: '应为一份政策（JSON 对象）或对现行政策的修改',
@@ -27,8 +39,9 @@ export function policyCopy(region: RegionId, input: unknown): Policy {
     });
   }
   const live = getPolicy(region);
+  const changes: PolicyChange[] = [];
   const raw =
-    'basedOn' in input ? withChanges(live, parseChanges(input)) : (input as Record<string, unknown>);
+    'basedOn' in input ? withChanges(live, parseChanges(input), changes) : (input as Record<string, unknown>);
   let copy: Policy;
   try {
     copy = definePolicy(raw as PolicyInput);
@@ -49,7 +62,7 @@ export function policyCopy(region: RegionId, input: unknown): Policy {
       en: `the copy is ${copy.region}'s, not the region chosen (${region})`,
     });
   }
-  return copy;
+  return { policy: copy, changes };
 }
 
 function parseChanges(input: object) {
@@ -64,7 +77,7 @@ function parseChanges(input: object) {
 }
 
 /** The live policy as definePolicy() input again, with the changes made. */
-function withChanges(live: Policy, c: z.infer<typeof Changes>): unknown {
+function withChanges(live: Policy, c: z.infer<typeof Changes>, changes: PolicyChange[]): unknown {
   if (c.basedOn !== live.region) {
     throw fieldError('INVALID_INPUT', 'policy.basedOn', {
       zh: `修改基于 ${c.basedOn}，不是所选地区 ${live.region}`,
@@ -77,18 +90,25 @@ function withChanges(live: Policy, c: z.infer<typeof Changes>): unknown {
     const { parent, key } = locate(draft, path);
     if (Array.isArray(parent)) {
       const i = indexIn(parent, key);
+      changes.push({ path, live: i < 0 ? null : parent[i], copy: value });
       if (i < 0) parent.push(value);
       else parent[i] = value;
-    } else parent[key] = value;
+    } else {
+      changes.push({ path, live: parent[key] ?? null, copy: value });
+      parent[key] = value;
+    }
   }
   for (const path of c.remove) {
     const { parent, key } = locate(draft, path);
     if (Array.isArray(parent)) {
       const i = indexIn(parent, key);
       if (i < 0) throw noSuchPath(path);
+      changes.push({ path, live: parent[i], copy: null });
       parent.splice(i, 1);
-    } else if (key in parent) delete parent[key];
-    else throw noSuchPath(path);
+    } else if (key in parent) {
+      changes.push({ path, live: parent[key], copy: null });
+      delete parent[key];
+    } else throw noSuchPath(path);
   }
   return draft;
 }
