@@ -68,12 +68,9 @@ Usage:
                                                   count the open cases' deadlines again with it
                                                   (DATABASE_URL, or the embedded store; --data DIR)
   onething whatif --region R --policy FILE --since 2026-01-01 [--json] [--data DIR]
-                                                  replay the region's cases since the date under a copy
-                                                  of its policy (JSON or .ts: a whole policy, or
-                                                  {"basedOn": R, "set": {"insurance.window.days": 60}});
-                                                  who is refused or accepted differently and by which
-                                                  rule, how deadlines move, load per department and
-                                                  week. Reads only (DATABASE_URL, or the embedded store)
+                                                  replay the cases under a copy of the policy (JSON/.ts:
+                                                  a policy, or {"basedOn": R, "set": {path: value}});
+                                                  reads only (DATABASE_URL, or the embedded store)
 
 Regions: ${RegionId.options.join(', ')}`;
 
@@ -276,20 +273,9 @@ async function main(argv: string[]): Promise<number> {
         await db.close();
       }
     }
-    case 'whatif': {
-      const policy = region();
-      const db = await openDb({
-        url: process.env.DATABASE_URL,
-        dataDir: process.env.DATABASE_URL ? undefined : (values.data ?? DATA_DIR),
-      });
-      try {
-        const o = { policyFile: required(values.policy, 'policy'), since: required(values.since, 'since') };
-        out(await whatIfCommand(db, { region: policy.region, ...o, json: values.json ?? false }));
-        return 0;
-      } finally {
-        await db.close();
-      }
-    }
+    case 'whatif':
+      out(await whatIfCommand(region().region, values, DATA_DIR));
+      return 0;
     case 'help':
     case undefined:
       out(USAGE);
