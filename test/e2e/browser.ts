@@ -6,6 +6,7 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { expect } from 'vitest';
 import { codeNamesOnScreen } from './code-names.ts';
 import { makeCitizenId } from '../../src/domain/citizen-id.ts';
+import type { Clock } from '../../src/domain/clock.ts';
 import type { DepartmentId, RegionId } from '../../src/domain/ids.ts';
 import type { LocalDate } from '../../src/domain/local-date.ts';
 import { sampleSituation } from '../../src/registries/population.ts';
@@ -38,7 +39,13 @@ export interface Rig {
 
 /** `gatewayDepartments`: departments the test itself plays, through the signed gateway. */
 export async function startRig(
-  options: { gatewayDepartments?: DepartmentId[]; departmentModes?: string } = {},
+  options: {
+    gatewayDepartments?: DepartmentId[];
+    departmentModes?: string;
+    /** A clock the test moves (supervision: deadlines passing), and how often the sweeper runs. */
+    clock?: Clock;
+    sweepMs?: number;
+  } = {},
 ): Promise<Rig> {
   const dataDir = mkdtempSync(join(tmpdir(), 'onething-e2e-'));
   const server = await startServer({
@@ -53,6 +60,8 @@ export async function startRig(
     simulatorRates: { rejectionRate: 0, supplementRate: 0, transientFaultRate: 0 },
     gatewayDepartments: options.gatewayDepartments ?? [],
     ...(options.departmentModes ? { departmentModes: options.departmentModes } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.sweepMs ? { sweepMs: options.sweepMs } : {}),
   });
   let families = 0;
   const browser = await chromium.launch({

@@ -1,177 +1,185 @@
-import { Alert, Button, Card, Col, DatePicker, Row, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Row, Select, Space, Tabs, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { useApi, formatTime } from '../../../citizen/src/hooks.ts';
+import { useApi } from '../../../citizen/src/hooks.ts';
 import { useT, type Bilingual } from '../../../citizen/src/i18n.tsx';
+import type { EChartsCoreOption } from 'echarts/core';
 import { Chart } from './Chart.tsx';
+import { durationsChart, ratingsChart, weeksChart } from './charts.ts';
 import { useSupervision } from './context.ts';
+import { DataTable } from './DataTable.tsx';
 import { download } from './download.ts';
+import type { DashboardData, DashboardTable } from './types.ts';
 
-type Cell = string | number | Bilingual | null;
-interface Table {
-  id: string;
-  title: Bilingual;
-  columns: { key: string; label: Bilingual; kind?: 'time' | 'percent' }[];
-  rows: Record<string, Cell>[];
-}
-interface Dashboard {
-  measuredAgainst: Bilingual[];
-  tables: Table[];
-}
+/** Why a table can be empty, in words a supervisor reads instead of a bare "no data". */
+const EMPTY: Record<string, Bilingual> = {
+  overdue: { zh: '没有已超期的在办事项', en: 'No open item is past its deadline' },
+  'due-soon': { zh: '没有即将到期的在办事项', en: 'No open item is due soon' },
+  supplements: { zh: '本期没有要求补件', en: 'No supplement was asked for in this period' },
+  'rating-follow-ups': { zh: '本期没有差评需要跟进', en: 'No poor rating to follow up in this period' },
+};
+const NO_DECISIONS: Bilingual = { zh: '本期还没有办结的事项', en: 'No item was decided in this period' };
+const NO_RATINGS: Bilingual = {
+  zh: '本期还没有群众评价；办结后群众在办件页评价，评价即显示在这里',
+  en: 'No ratings in this period yet; families rate each item on their case page once it is decided',
+};
 
-/** The region's dashboard: which deadlines apply, three charts, then every table with its CSV. */
+/** Which tables go under which tab; due-soon and overdue stand above the tabs, always in view. */
+const TABS: { key: string; label: Bilingual; tables: string[] }[] = [
+  {
+    key: 'compliance',
+    label: { zh: '按时办结', en: 'On time' },
+    tables: [
+      'compliance-by-department',
+      'compliance-by-item',
+      'compliance-by-organisation',
+      'compliance-by-week',
+    ],
+  },
+  { key: 'throughput', label: { zh: '办件量', en: 'Throughput' }, tables: ['throughput'] },
+  { key: 'supplements', label: { zh: '补件', en: 'Supplements' }, tables: ['supplements'] },
+  {
+    key: 'ratings',
+    label: { zh: '好差评', en: 'Ratings' },
+    tables: ['ratings-by-score', 'ratings-by-item', 'ratings-by-organisation', 'rating-follow-ups'],
+  },
+];
+
+/** The region's dashboard: which deadlines apply, the late work, three charts, then every table with its CSV. */
 export function Dashboard() {
   const t = useT();
   const { region } = useSupervision();
-  const [month, setMonth] = useState<string | null>(null);
-  const d = useApi<Dashboard>(`/api/supervision/regions/${region}/dashboard`);
+  const [chosenMonth, setMonth] = useState<string | null>(null);
+  const d = useApi<DashboardData>(`/api/supervision/regions/${region}/dashboard`);
+  const names = useApi<{ region: string; shortName: Bilingual }[]>('/api/regions');
+  const regionName = t(names.data?.find((n) => n.region === region)?.shortName ?? { zh: '', en: '' });
   const table = (id: string) => d.data?.tables.find((x) => x.id === id);
-  const text = (c: Cell | undefined) => (c && typeof c === 'object' ? t(c) : String(c ?? ''));
-  const num = (c: Cell | undefined) => (typeof c === 'number' ? c : null);
   const charts = useMemo(() => {
-    if (!d.data) return null;
-    const weeks = table('compliance-by-week')!.rows;
-    const items = table('compliance-by-item')!.rows;
-    const scores = table('ratings-by-score')!.rows;
+    const [weeks, items, scores] = ['compliance-by-week', 'compliance-by-item', 'ratings-by-score'].map(
+      (id) => d.data?.tables.find((x) => x.id === id),
+    );
+    if (!weeks || !items || !scores) return null;
     return {
-      weeks: {
-        tooltip: { trigger: 'axis' },
-        xAxis: { type: 'category', data: weeks.map((r) => text(r.week)) },
-        yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-        series: [
-          {
-            name: t('按时率', 'On-time rate'),
-            type: 'line',
-            data: weeks.map((r) =>
-              num(r.compliance) === null ? null : Math.round(num(r.compliance)! * 1000) / 10,
-            ),
-          },
-        ],
-      },
-      durations: {
-        tooltip: { trigger: 'axis' },
-        legend: {},
-        grid: { bottom: 80 },
-        xAxis: {
-          type: 'category',
-          data: items.map((r) => text(r.item)),
-          axisLabel: { rotate: 30, width: 90, overflow: 'truncate' },
-        },
-        yAxis: { type: 'value', name: t('工作小时', 'Working hours') },
-        series: [
-          { name: t('中位数', 'Median'), type: 'bar', data: items.map((r) => num(r.medianHours)) },
-          { name: t('90%', '90th percentile'), type: 'bar', data: items.map((r) => num(r.p90Hours)) },
-        ],
-      },
-      ratings: {
-        tooltip: { trigger: 'axis' },
-        legend: {},
-        xAxis: { type: 'category', data: scores.map((r) => text(r.first)) },
-        yAxis: { type: 'value' },
-        series: [
-          { name: t('评价数', 'Ratings'), type: 'bar', data: scores.map((r) => num(r.ratings)) },
-          {
-            name: t('其中超时办结', 'Of these decided late'),
-            type: 'bar',
-            data: scores.map((r) => num(r.late)),
-          },
-          {
-            name: t('经补件', 'With a supplement'),
-            type: 'bar',
-            data: scores.map((r) => num(r.withSupplement)),
-          },
-        ],
-      },
+      weeks: weeks.rows.length ? weeksChart(t, weeks) : null,
+      durations: items.rows.some((r) => typeof r.medianHours === 'number') ? durationsChart(t, items) : null,
+      ratings: scores.rows.length ? ratingsChart(t, scores) : null,
     };
   }, [d.data, t('zh', 'en')]);
   if (d.error) return <Alert type="error" message={t(d.error.text)} />;
   if (!d.data || !charts) return null;
-  const cellView = (c: Cell | undefined, kind?: string) =>
-    kind === 'time' && typeof c === 'string'
-      ? formatTime(c)
-      : kind === 'percent' && typeof c === 'number'
-        ? `${(c * 100).toFixed(1)}%`
-        : text(c);
+  // The report can be had for any month with work in it, the latest first; this month if none yet.
+  const months = [...new Set((table('throughput')?.rows ?? []).map((r) => String(r.week).slice(0, 7)))].sort(
+    (a, b) => b.localeCompare(a),
+  );
+  if (!months.length) months.push(new Date().toISOString().slice(0, 7));
+  const month = chosenMonth && months.includes(chosenMonth) ? chosenMonth : months[0]!;
+  const tableView = (tb: DashboardTable | undefined, pageSize?: number) =>
+    tb && (
+      <DataTable
+        key={tb.id}
+        region={region}
+        regionName={regionName}
+        table={tb}
+        empty={EMPTY[tb.id] ?? NO_DECISIONS}
+        pageSize={pageSize}
+      />
+    );
+  const chartCard = (
+    title: Bilingual,
+    option: EChartsCoreOption | null,
+    testId: string,
+    empty: Bilingual,
+  ) => (
+    <Card size="small" title={t(title)} style={{ height: '100%' }}>
+      {option ? (
+        <Chart option={option} testId={testId} />
+      ) : (
+        <Empty
+          data-testid={`${testId}-empty`}
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={t(empty)}
+          style={{ height: 248, paddingTop: 48 }}
+        />
+      )}
+    </Card>
+  );
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size="large">
-      <Card size="small" title={t('计量依据', 'Measured against')} data-testid="measured-against">
-        {d.data.measuredAgainst.map((l, i) => (
+    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <Alert
+        type="info"
+        data-testid="measured-against"
+        message={t('计量依据', 'Measured against')}
+        description={d.data.measuredAgainst.map((l, i) => (
           <div key={i}>{t(l)}</div>
         ))}
-      </Card>
-      <Space>
-        <DatePicker picker="month" onChange={(v) => setMonth(v ? v.format('YYYY-MM') : null)} />
+      />
+      {tableView(table('overdue'), 5)}
+      {tableView(table('due-soon'), 5)}
+      <Row gutter={16}>
+        <Col span={8}>
+          {chartCard(
+            { zh: '按周按时办结率', en: 'On-time rate by week' },
+            charts.weeks,
+            'chart-weeks',
+            NO_DECISIONS,
+          )}
+        </Col>
+        <Col span={8}>
+          {chartCard(
+            { zh: '各事项用时（工作小时）', en: 'Durations by item (working hours)' },
+            charts.durations,
+            'chart-durations',
+            NO_DECISIONS,
+          )}
+        </Col>
+        <Col span={8}>
+          {chartCard(
+            { zh: '好差评与超时、补件', en: 'Ratings beside lateness and supplements' },
+            charts.ratings,
+            'chart-ratings',
+            NO_RATINGS,
+          )}
+        </Col>
+      </Row>
+      <Tabs
+        data-testid="dashboard-tabs"
+        items={TABS.map((tab) => ({
+          key: tab.key,
+          label: t(tab.label),
+          children: (
+            <Space direction="vertical" style={{ width: '100%' }} size="middle">
+              {tab.tables.map((id) => tableView(table(id)))}
+            </Space>
+          ),
+        }))}
+      />
+      <Space wrap>
+        <Typography.Text>{t('月度报告：', 'Monthly report:')}</Typography.Text>
+        <Select
+          data-testid="report-month"
+          style={{ width: 120 }}
+          value={month}
+          onChange={setMonth}
+          options={months.map((m) => ({ value: m, label: m }))}
+        />
         <Button
           data-testid="monthly-report"
-          disabled={!month}
           onClick={() =>
             void download(
               `/api/supervision/regions/${region}/reports/${month}.pdf`,
-              `${region}-${month}.pdf`,
+              `${regionName}-${month}.pdf`,
               true,
             )
           }
         >
-          {t('月度报告（PDF）', 'Monthly report (PDF)')}
+          {t('打开 PDF（可打印）', 'Open the PDF (printable)')}
         </Button>
+        <Typography.Text type="secondary">
+          {t(
+            '用时按工作日历计算，不含周末和法定节假日。',
+            'Durations count working time only: no weekends or public holidays.',
+          )}
+        </Typography.Text>
       </Space>
-      <Row gutter={16}>
-        <Col span={8}>
-          <Card size="small" title={t('按周按时办结率', 'On-time rate by week')}>
-            <Chart option={charts.weeks} testId="chart-weeks" />
-          </Card>
-        </Col>
-        <Col span={8}>
-          <Card size="small" title={t('各事项用时（工作时间）', 'Durations by item (working time)')}>
-            <Chart option={charts.durations} testId="chart-durations" />
-          </Card>
-        </Col>
-        <Col span={8}>
-          <Card size="small" title={t('好差评与超时', 'Ratings and lateness')}>
-            <Chart option={charts.ratings} testId="chart-ratings" />
-          </Card>
-        </Col>
-      </Row>
-      {d.data.tables.map((tb) => (
-        <Card
-          key={tb.id}
-          size="small"
-          title={t(tb.title)}
-          data-testid={`table-${tb.id}`}
-          extra={
-            <Button
-              size="small"
-              data-testid={`csv-${tb.id}`}
-              onClick={() =>
-                void download(
-                  `/api/supervision/regions/${region}/tables/${tb.id}.csv`,
-                  `${region}-${tb.id}.csv`,
-                )
-              }
-            >
-              {t('导出 CSV', 'Export CSV')}
-            </Button>
-          }
-        >
-          <Table
-            size="small"
-            rowKey={(_, i) => String(i)}
-            dataSource={tb.rows}
-            pagination={{ pageSize: 10, hideOnSinglePage: true }}
-            scroll={{ x: true }}
-            columns={tb.columns.map((c) => ({
-              title: t(c.label),
-              key: c.key,
-              render: (_: unknown, r: Record<string, Cell>) => cellView(r[c.key], c.kind),
-            }))}
-          />
-        </Card>
-      ))}
-      <Typography.Text type="secondary">
-        {t(
-          '用时按工作日历计算，不含周末和法定节假日。',
-          'Durations count working time only: no weekends or public holidays.',
-        )}
-      </Typography.Text>
     </Space>
   );
 }

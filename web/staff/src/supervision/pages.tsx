@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
+import { Navigate } from 'react-router-dom';
 import type { Bilingual } from '../../../citizen/src/i18n.tsx';
 import { Dashboard } from './Dashboard.tsx';
-import { Overdue } from './Overdue.tsx';
 
 /**
  * The supervision app's pages, under `/supervision/…` in the staff app. Each engineer adds an entry
@@ -17,5 +17,11 @@ export interface SupervisionPage {
 
 export const SUPERVISION_PAGES: SupervisionPage[] = [
   { path: 'dashboard', label: { zh: '监察看板', en: 'Dashboard' }, element: <Dashboard /> },
-  { path: 'overdue', label: { zh: '超期与临期', en: 'Overdue and due soon' }, element: <Overdue /> },
+  // The dashboard leads with the overdue and due-soon lists; the old address still reaches them.
+  {
+    path: 'overdue',
+    label: { zh: '超期与临期', en: 'Overdue and due soon' },
+    element: <Navigate to="/supervision/dashboard" replace />,
+    hidden: true,
+  },
 ];
