@@ -87,10 +87,10 @@ for (const kind of DB_KINDS) {
       const anhui = await engine.supervisor.dashboard('anhui', {});
       expect(anhui.measuredAgainst[0]!.zh).toContain('部门服务标准');
       const byItem = anhui.tables.find((t) => t.id === 'compliance-by-item')!;
-      const decided = byItem.rows.reduce((s, r) => s + (r.decided as number), 0);
-      const [{ n }] = await db.query<{ n: number }>(
+      const decided = byItem.rows.reduce((s, r) => s + ((r as Record<string, unknown>).decided as number), 0);
+      const [{ n }] = (await db.query<{ n: number }>(
         `select count(*)::int as n from case_items where region = 'anhui' and status in ('done', 'rejected')`,
-      );
+      )) as [{ n: number }];
       expect(decided).toBe(n);
       expect(byItem.rows.every((r) => (r.basis as { zh: string }).zh === '部门服务标准（设置）')).toBe(true);
       expect(byItem.rows.some((r) => typeof r.medianHours === 'number')).toBe(true);
@@ -126,7 +126,8 @@ for (const kind of DB_KINDS) {
       const overdue = (await engine.supervisor.dashboard('fujian', {})).tables.find(
         (t) => t.id === 'overdue',
       )!;
-      expect(overdue.rows.find((r) => r.caseId === 'S-1')!.organisation).toEqual(hospital.name);
+      const row = overdue.rows.find((r) => r.caseId === 'S-1') as Record<string, unknown>;
+      expect(row.organisation).toEqual(hospital.name);
 
       // A 1 (非常不满意) becomes the head's follow-up; the head records the outcome once.
       await engine.staff.decide(`${hospital.id}-clerk`, 'S-1', 'birth-certificate', {
