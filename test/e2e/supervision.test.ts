@@ -126,6 +126,10 @@ describe.skipIf(!HAVE_BROWSER)('supervision in Chromium', () => {
       expect(titles.filter((m) => m.includes('已超期：出生医学证明'))).toHaveLength(1);
       expect(titles.join('\n')).toContain('未登记手机号，未发短信');
       await p.screenshot('messages');
+      // From the message straight to the task.
+      await messages.filter({ hasText: '出生医学证明' }).first().getByTestId('open-task').click();
+      await p.page.getByTestId('task-fields').waitFor();
+      expect(p.page.url()).toContain(`/task/${caseId}/birth-certificate`);
       await p.close();
     }
     await sup.close();

@@ -1,5 +1,6 @@
 import { Button, Card, Input, List, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
 import { api, ApiError } from '../../citizen/src/api.ts';
 import { useApi, formatTime } from '../../citizen/src/hooks.ts';
 import { useT, type Bilingual } from '../../citizen/src/i18n.tsx';
@@ -9,6 +10,8 @@ interface Inbox {
   messages: {
     id: string;
     kind: string;
+    caseId: string;
+    item: string;
     body: { title: Bilingual; text: Bilingual };
     sms: 'queued' | 'no-phone';
     createdAt: string;
@@ -33,7 +36,14 @@ export function Inbox() {
   const inbox = useApi<Inbox>('/api/staff/inbox');
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
+  const navigate = useNavigate();
   if (!inbox.data) return null;
+  // Newest first, by when it was sent (the message number breaks ties within one sweep).
+  const messages = [...inbox.data.messages].sort(
+    (a, b) => b.createdAt.localeCompare(a.createdAt) || Number(b.id) - Number(a.id),
+  );
+  const unread = messages.filter((m) => !m.readAt).length;
+  const read = (id: string) => api.post(`/api/staff/inbox/${id}/read`).then(inbox.reload);
   const save = async (caseId: string, item: string) => {
     try {
       await api.post(`/api/staff/inbox/follow-ups/${caseId}/${item}`, {
@@ -47,14 +57,36 @@ export function Inbox() {
   };
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="large">
-      <Card title={t('消息', 'Messages')} data-testid="staff-inbox">
+      <Card
+        title={unread ? t(`消息（${unread} 条未读）`, `Messages (${unread} unread)`) : t('消息', 'Messages')}
+        data-testid="staff-inbox"
+      >
         <List
-          dataSource={inbox.data.messages}
+          dataSource={messages}
           locale={{ emptyText: t('暂无消息', 'No messages') }}
           renderItem={(m) => (
             <List.Item
               data-testid="staff-message"
-              onClick={() => !m.readAt && void api.post(`/api/staff/inbox/${m.id}/read`).then(inbox.reload)}
+              onClick={() => !m.readAt && void read(m.id)}
+              actions={
+                m.kind === 'escalation'
+                  ? [
+                      <Button
+                        key="open"
+                        size="small"
+                        type={m.readAt ? 'default' : 'primary'}
+                        data-testid="open-task"
+                        onClick={(e) => {
+                          e.stopPropagation();
+                          if (!m.readAt) void read(m.id);
+                          navigate(`/task/${m.caseId}/${m.item}`);
+                        }}
+                      >
+                        {t('去办理', 'Open the task')}
+                      </Button>,
+                    ]
+                  : undefined
+              }
             >
               <List.Item.Meta
                 title={

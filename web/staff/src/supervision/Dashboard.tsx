@@ -67,9 +67,14 @@ export function Dashboard() {
   if (d.error) return <Alert type="error" message={t(d.error.text)} />;
   if (!d.data || !charts) return null;
   // The report can be had for any month with work in it, the latest first; this month if none yet.
-  const months = [...new Set((table('throughput')?.rows ?? []).map((r) => String(r.week).slice(0, 7)))].sort(
-    (a, b) => b.localeCompare(a),
-  );
+  // A week belongs to the months of its first and its last day.
+  const weekMonths = (from: string) => {
+    const last = new Date(`${from}T12:00:00Z`);
+    last.setUTCDate(last.getUTCDate() + 6);
+    return [from.slice(0, 7), last.toISOString().slice(0, 7)];
+  };
+  const months = [...new Set((table('throughput')?.rows ?? []).flatMap((r) => weekMonths(String(r.week))))];
+  months.sort((a, b) => b.localeCompare(a));
   if (!months.length) months.push(new Date().toISOString().slice(0, 7));
   const month = chosenMonth && months.includes(chosenMonth) ? chosenMonth : months[0]!;
   const tableView = (tb: DashboardTable | undefined, pageSize?: number) =>
