@@ -11,6 +11,15 @@ export interface BarChart {
   /** The highest value on the axis (a share: 1); otherwise the largest value. */
   max?: number;
   format?: (v: number) => string;
+  /** Said in the plot when there is nothing to draw, so a blank chart is never a riddle. */
+  empty?: string;
+}
+
+/** 1, 2 or 5 times a power of ten at or above v, so the axis reads in round steps of a quarter. */
+function roundUp(v: number): number {
+  const p = 10 ** Math.floor(Math.log10(v / 4));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * p).find((s) => s * 4 >= v)!;
+  return step * 4;
 }
 
 const AXIS = '#595959';
@@ -31,7 +40,8 @@ export function drawBarChart(doc: Pdf, chart: BarChart, x: number, y: number, w:
   const bottom = y + h - 28;
   const plotW = x + w - left;
   const all = chart.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
-  const max = chart.max ?? Math.max(1, ...all);
+  // At least 4, so counts step in whole numbers.
+  const max = chart.max ?? roundUp(Math.max(4, ...all));
   doc.lineWidth(0.5).strokeColor(AXIS);
   doc
     .moveTo(left, top)
@@ -52,6 +62,11 @@ export function drawBarChart(doc: Pdf, chart: BarChart, x: number, y: number, w:
         .lineTo(left + plotW, ty)
         .stroke();
   }
+  if (!all.length && chart.empty)
+    doc
+      .fillColor(AXIS)
+      .fontSize(9)
+      .text(chart.empty, left + 8, (top + bottom) / 2 - 12, { width: plotW - 16, align: 'center' });
   const n = Math.max(1, chart.groups.length);
   const groupW = plotW / n;
   const barW = Math.max(1, (groupW * 0.8) / chart.series.length);
