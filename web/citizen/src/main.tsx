@@ -19,6 +19,7 @@ import { WhoSaw } from './pages/WhoSaw.tsx';
 import { Authorize, Confirm } from './pages/ParentRoles.tsx';
 import { InvitationPage } from './pages/Invitation.tsx';
 import { Cashier } from './pages/Cashier.tsx';
+import { Invited } from './pages/Invited.tsx';
 import { AuthCallback } from './components/AuthCallback.tsx';
 import './app.css';
 
@@ -51,6 +52,7 @@ const router = createHashRouter([
           { path: '/confirm', element: <Confirm /> },
           { path: '/invitations/:id', element: <InvitationPage /> },
           { path: '/pay/:orderId', element: <Cashier /> },
+          { path: '/invited/:region/:birthOrder', element: <Invited /> },
         ],
       },
       { path: '*', element: <Navigate to="/" replace /> },

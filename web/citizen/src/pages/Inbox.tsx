@@ -8,7 +8,8 @@ interface Notification {
   id: number;
   caseId: string | null;
   template: string;
-  body: { title: Bilingual; text: Bilingual };
+  /** `link`: where the notice leads in the app (an invitation to apply opens the application). */
+  body: { title: Bilingual; text: Bilingual; link?: string };
   createdAt: string;
 }
 
@@ -28,7 +29,7 @@ export function Inbox() {
             key={n.id}
             description={`${n.caseId ? `${t('办件', 'Case')} ${n.caseId} · ` : ''}${formatTime(n.createdAt)}`}
             data-testid="notification"
-            onClick={() => navigate(n.caseId ? `/cases/${n.caseId}` : '/')}
+            onClick={() => navigate(n.caseId ? `/cases/${n.caseId}` : (n.body.link ?? '/'))}
             arrow
           >
             <strong>{t(n.body.title)}</strong>

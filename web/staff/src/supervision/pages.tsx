@@ -2,6 +2,9 @@ import type { ReactNode } from 'react';
 import { Navigate } from 'react-router-dom';
 import type { Bilingual } from '../../../citizen/src/i18n.tsx';
 import { Dashboard } from './Dashboard.tsx';
+import { Efficiency } from './Efficiency.tsx';
+import { Funnel } from './Funnel.tsx';
+import { WhatIf } from './WhatIf.tsx';
 
 /**
  * The supervision app's pages, under `/supervision/…` in the staff app. Each engineer adds an entry
@@ -17,6 +20,9 @@ export interface SupervisionPage {
 
 export const SUPERVISION_PAGES: SupervisionPage[] = [
   { path: 'dashboard', label: { zh: '监察看板', en: 'Dashboard' }, element: <Dashboard /> },
+  { path: 'efficiency', label: { zh: '联办效能', en: 'Efficiency' }, element: <Efficiency /> },
+  { path: 'funnel', label: { zh: '免申即办', en: 'Proactive invitations' }, element: <Funnel /> },
+  { path: 'whatif', label: { zh: '政策推演', en: 'Policy what-if' }, element: <WhatIf /> },
   // The dashboard leads with the overdue and due-soon lists; the old address still reaches them.
   {
     path: 'overdue',
