@@ -14,13 +14,13 @@ import type { DashboardData, DashboardTable } from './types.ts';
 const EMPTY: Record<string, Bilingual> = {
   overdue: { zh: '没有已超期的在办事项', en: 'No open item is past its deadline' },
   'due-soon': { zh: '没有即将到期的在办事项', en: 'No open item is due soon' },
-  supplements: { zh: '本期没有要求补件', en: 'No supplement was asked for in this period' },
-  'rating-follow-ups': { zh: '本期没有差评需要跟进', en: 'No poor rating to follow up in this period' },
+  supplements: { zh: '还没有要求过补件', en: 'No supplement has been asked for' },
+  'rating-follow-ups': { zh: '没有需要跟进的差评', en: 'No poor rating to follow up' },
 };
-const NO_DECISIONS: Bilingual = { zh: '本期还没有办结的事项', en: 'No item was decided in this period' };
+const NO_DECISIONS: Bilingual = { zh: '还没有办结的事项', en: 'No item has been decided yet' };
 const NO_RATINGS: Bilingual = {
-  zh: '本期还没有群众评价；办结后群众在办件页评价，评价即显示在这里',
-  en: 'No ratings in this period yet; families rate each item on their case page once it is decided',
+  zh: '还没有群众评价；事项办结后群众在办件页评价，评价即显示在这里',
+  en: 'No ratings yet; families rate each item on their case page once it is decided',
 };
 
 /** Which tables go under which tab; due-soon and overdue stand above the tabs, always in view. */
