@@ -142,7 +142,7 @@ export async function staffInbox(q: Queryable, staffId: string) {
   }>(
     `select id::text, kind, case_id as "caseId", item, threshold, body, sms, created_at as "createdAt",
        read_at as "readAt"
-     from staff_inbox where staff_id = $1 order by id desc limit 200`,
+     from staff_inbox where staff_id = $1 order by staff_inbox.id desc limit 200`,
     [staffId],
   );
 }
