@@ -10,6 +10,8 @@ export interface DecidedFacts {
   caseId: string;
   submittedAt: Date;
   facts: Facts;
+  /** Where the next page starts: the stored instant as the database writes it (finer than a Date). */
+  cursor: { at: string; caseId: string };
 }
 
 /** Kept in the submission's transaction, so a case and the facts it was decided on commit together. */
@@ -29,17 +31,22 @@ export async function decidedFactsPage(
   q: Queryable,
   region: string,
   since: Date,
-  after: { submittedAt: Date; caseId: string } | null,
+  after: DecidedFacts['cursor'] | null,
   limit: number,
 ): Promise<DecidedFacts[]> {
-  const rows = await q.query<{ case_id: string; submitted_at: Date | string; facts: Facts }>(
-    `select case_id, submitted_at, facts from decided_facts
+  const rows = await q.query<{ case_id: string; submitted_at: Date | string; at: string; facts: Facts }>(
+    `select case_id, submitted_at, submitted_at::text as at, facts from decided_facts
      where region = $1 and submitted_at >= $2::timestamptz
        and ($3::timestamptz is null or (submitted_at, case_id) > ($3::timestamptz, $4::text))
      order by submitted_at, case_id limit $5`,
-    [region, since.toISOString(), after?.submittedAt.toISOString() ?? null, after?.caseId ?? '', limit],
+    [region, since.toISOString(), after?.at ?? null, after?.caseId ?? '', limit],
   );
-  return rows.map((r) => ({ caseId: r.case_id, submittedAt: new Date(r.submitted_at), facts: r.facts }));
+  return rows.map((r) => ({
+    caseId: r.case_id,
+    submittedAt: new Date(r.submitted_at),
+    facts: r.facts,
+    cursor: { at: r.at, caseId: r.case_id },
+  }));
 }
 
 /** Cases of the region since the instant that have no decided facts (accepted before they were kept). */

@@ -6,7 +6,7 @@ import type { Bilingual } from '../../../domain/text.ts';
 import { getPolicy } from '../../../policies/index.ts';
 import { evaluate, type Evaluation } from '../../../policy/evaluate.ts';
 import type { Policy } from '../../../policy/schema.ts';
-import { casesWithoutFacts, decidedFactsPage } from '../../../store/whatif-store.ts';
+import { casesWithoutFacts, decidedFactsPage, type DecidedFacts } from '../../../store/whatif-store.ts';
 import type { EngineDeps } from '../../deps.ts';
 import { deadlineShifts, familyDifference, weekOf, type FamilyDifference } from './compare.ts';
 import { policyCopy, type PolicyChange } from './policy-copy.ts';
@@ -76,7 +76,7 @@ export async function whatIf(
   const load = new Map<string, LoadRow>();
   let replayed = 0;
 
-  let after: { submittedAt: Date; caseId: string } | null = null;
+  let after: DecidedFacts['cursor'] | null = null;
   for (;;) {
     const page = await decidedFactsPage(deps.db, o.region, since, after, PAGE);
     for (const row of page) {
@@ -114,8 +114,7 @@ export async function whatIf(
       }
     }
     if (page.length < PAGE) break;
-    const last = page[page.length - 1]!;
-    after = { submittedAt: last.submittedAt, caseId: last.caseId };
+    after = page[page.length - 1]!.cursor;
   }
 
   const items = Object.fromEntries(

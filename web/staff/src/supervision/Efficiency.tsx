@@ -81,9 +81,11 @@ export function Efficiency() {
             </Descriptions.Item>
             <Descriptions.Item label={t('已办结办件', 'Finished cases')}>{d.finishedCases}</Descriptions.Item>
             <Descriptions.Item label={t('在承诺时限内办结', 'Within the promise')}>
-              {d.withinPromise === null || d.finishedCases === 0
-                ? t('无承诺时限', 'no promise')
-                : `${d.withinPromise}（${Math.round((d.withinPromise / d.finishedCases) * 100)}%）`}
+              {d.withinPromise === null
+                ? t('本地区未作承诺', 'no promise made')
+                : d.finishedCases === 0
+                  ? '—'
+                  : `${d.withinPromise}（${Math.round((d.withinPromise / d.finishedCases) * 100)}%）`}
             </Descriptions.Item>
           </Descriptions>
         )}

@@ -55,7 +55,7 @@ export function Funnel() {
     return { steps, spans };
   }, [d, t]);
   if (f.error) return <Alert type="error" showIcon message={t(f.error.text)} />;
-  const share = (n: number) => (d && d.invited ? `${Math.round((n / d.invited) * 100)}%` : '');
+  const share = (n: number) => (d && d.invited ? ` （${Math.round((n / d.invited) * 100)}%）` : '');
   return (
     <>
       <Typography.Title level={4}>{t('免申即办', 'Proactive invitations')}</Typography.Title>

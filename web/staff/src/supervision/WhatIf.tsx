@@ -53,7 +53,10 @@ export function WhatIf() {
       try {
         copy = JSON.parse(advanced);
       } catch {
-        return setError({ zh: '政策副本：不是有效的 JSON', en: 'Policy copy: not valid JSON' });
+        return setError({
+          zh: '政策副本：不是有效的政策数据文件内容',
+          en: 'Policy copy: not the content of a policy data file',
+        });
       }
     } else if (chosen && value !== null) {
       copy = { basedOn: region, set: { [chosen.path]: value } };
@@ -145,7 +148,10 @@ export function WhatIf() {
             items={[
               {
                 key: 'advanced',
-                label: t('高级：粘贴整份政策副本（JSON）', 'Advanced: paste a whole policy copy (JSON)'),
+                label: t(
+                  '高级：粘贴整份政策副本（政策数据文件格式）',
+                  'Advanced: paste a whole policy copy (as a policy data file)',
+                ),
                 children: (
                   <Input.TextArea
                     data-testid="whatif-advanced"
