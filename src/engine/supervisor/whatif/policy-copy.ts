@@ -41,7 +41,9 @@ export function policyCopy(region: RegionId, input: unknown): { policy: Policy; 
   const live = getPolicy(region);
   const changes: PolicyChange[] = [];
   const raw =
-    'basedOn' in input ? withChanges(live, parseChanges(input), changes) : (input as Record<string, unknown>);
+    'basedOn' in input
+      ? withChanges(live, parseChanges(input), changes)
+      : asInput(input as Record<string, unknown>);
   let copy: Policy;
   try {
     copy = definePolicy(raw as PolicyInput);
@@ -63,6 +65,18 @@ export function policyCopy(region: RegionId, input: unknown): { policy: Policy; 
     });
   }
   return { policy: copy, changes };
+}
+
+/**
+ * A whole policy as a region file writes it, or as definePolicy() returned it (a TypeScript copy
+ * exporting definePolicy({...}), or the live policy saved as JSON): there the figures are already
+ * numbers written into the texts, so as input they are plain text.
+ */
+function asInput(policy: Record<string, unknown>): Record<string, unknown> {
+  const figures = policy.figures;
+  const resolved =
+    figures && typeof figures === 'object' && Object.values(figures).every((v) => typeof v === 'number');
+  return resolved ? { ...policy, figures: {} } : policy;
 }
 
 function parseChanges(input: object) {
