@@ -181,6 +181,13 @@ export async function startServer(o: StartOptions) {
     sms: smsLog(`${o.dataDir}/sms.log`),
     ems,
   });
+  // The demo families' delivery records arrived with them: each mother is invited (免申即办, once per baby).
+  await engine.parent.deliveryRecordsArrived(
+    shared
+      .families()
+      .filter((f) => f.deliveryRecord)
+      .map((f) => f.mother.idNumber),
+  );
   const gatewayKeys = Object.fromEntries(Object.keys(DEPARTMENTS).map((d) => [d, `dev-key-${d}`])) as Record<
     DepartmentId,
     string

@@ -207,7 +207,8 @@ export function createEngine(deps: EngineDeps) {
       recordFollowUp: async (staffId: string, caseId: string, item: string, outcome: string) =>
         staffInbox.recordFollowUpOutcome(deps, await staffContext(deps, staffId), caseId, item, outcome),
       // 政策推演: the region's cases replayed under an officer's copy of its policy; reads only.
-      whatIf: (region: RegionId, copy: unknown, since: string) => whatIf(deps, { region, copy, since }),
+      whatIf: (region: RegionId, copy: unknown, since: string, familyLimit?: number) =>
+        whatIf(deps, { region, copy, since, ...(familyLimit ? { familyLimit } : {}) }),
       // The efficiency table measured from finished cases, and the 免申即办 funnel.
       efficiency: (region: RegionId, since: Date) => efficiency(deps, region, since),
       funnel: (region: RegionId, since: Date) => funnel(deps, region, since),

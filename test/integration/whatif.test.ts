@@ -92,6 +92,17 @@ describe.each(DB_KINDS)('policy what-if on %s', (kind) => {
         }),
       );
     }
+    expect(r.familiesListed).toBe('all');
+    // A page lists the first families only; the counts still cover all of them.
+    const page = await engine.supervisor.whatIf(
+      REGION,
+      { basedOn: REGION, set: { 'insurance.window.days': WINDOW } },
+      '2026-01-01',
+      2,
+    );
+    expect(page.families.map((f) => f.caseId)).toEqual(r.families.slice(0, 2).map((f) => f.caseId));
+    expect(page.familiesListed).toBe(2);
+    expect(page.itemsChanged + page.refused + page.accepted).toBe(expected.length);
     // The command line's report names each family and the clause, in words rather than code names.
     const text = describeWhatIf(r);
     for (const id of expected) expect(text).toContain(id);

@@ -16,6 +16,8 @@ const Since = z
   .meta({ description: 'YYYY-MM-DD (Beijing); default: a year before now' });
 const Params = z.strictObject({ region: RegionId });
 const tags = ['supervision'];
+/** A page lists this many families at most; the counts cover them all (the command line lists all). */
+const FAMILIES_LISTED = 2000;
 
 export const whatIfRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
@@ -49,7 +51,12 @@ export const whatIfRoutes =
       },
       async (req) => {
         await scoped(req.headers.authorization, req.body.region);
-        return deps.engine.supervisor.whatIf(req.body.region, req.body.policy, req.body.since);
+        return deps.engine.supervisor.whatIf(
+          req.body.region,
+          req.body.policy,
+          req.body.since,
+          FAMILIES_LISTED,
+        );
       },
     );
 

@@ -34,7 +34,9 @@ export interface WhatIfReport {
   refused: number;
   accepted: number;
   itemsChanged: number;
+  /** The families affected, in submission order; at most `familyLimit` of them (the counts above are all). */
   families: FamilyDifference[];
+  familiesListed: 'all' | number;
   /** Cases one of the two policies could not evaluate (a choice the copy no longer offers, say). */
   failed: { caseId: string; message: Bilingual }[];
   deadlines: DeadlineMove[];
@@ -65,12 +67,14 @@ export interface LoadRow {
 
 export async function whatIf(
   deps: Pick<EngineDeps, 'db' | 'calendar'>,
-  o: { region: RegionId; copy: unknown; since: string },
+  o: { region: RegionId; copy: unknown; since: string; familyLimit?: number },
 ): Promise<WhatIfReport> {
   const live = getPolicy(o.region);
   const { policy: copy, changes } = policyCopy(o.region, o.copy);
   const since = sinceDate(o.since);
   const families: FamilyDifference[] = [];
+  const counts = { refused: 0, accepted: 0, items: 0 };
+  const limit = o.familyLimit ?? Infinity;
   const failed: WhatIfReport['failed'] = [];
   const shifts = new Map<string, { item: ItemId; department: DepartmentId; days: number[] }>();
   const load = new Map<string, LoadRow>();
@@ -94,7 +98,10 @@ export async function whatIf(
       }
       replayed++;
       const d = familyDifference(row.caseId, row.submittedAt, a, b);
-      if (d) families.push(d);
+      if (d) {
+        counts[d.change]++;
+        if (families.length < limit) families.push(d);
+      }
       for (const s of deadlineShifts(deps.calendar, a, b)) {
         const entry = shifts.get(s.item) ?? { item: s.item, department: s.department, days: [] };
         entry.days.push(s.days);
@@ -129,10 +136,12 @@ export async function whatIf(
     changes,
     replayed,
     withoutFacts: await casesWithoutFacts(deps.db, o.region, since),
-    refused: families.filter((f) => f.change === 'refused').length,
-    accepted: families.filter((f) => f.change === 'accepted').length,
-    itemsChanged: families.filter((f) => f.change === 'items').length,
+    refused: counts.refused,
+    accepted: counts.accepted,
+    itemsChanged: counts.items,
     families,
+    familiesListed:
+      counts.refused + counts.accepted + counts.items > families.length ? families.length : 'all',
     failed,
     deadlines: [...shifts.values()].map(summarizeShifts),
     load: [...load.values()].sort(

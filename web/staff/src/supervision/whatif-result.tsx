@@ -18,6 +18,7 @@ export interface Report {
   refused: number;
   accepted: number;
   itemsChanged: number;
+  familiesListed: 'all' | number;
   families: {
     caseId: string;
     submittedAt: string;
@@ -112,7 +113,13 @@ export function WhatIfResult({
             )}
         </Typography.Paragraph>
       </Card>
-      <Card title={t('受影响的家庭', 'Families affected')}>
+      <Card
+        title={t('受影响的家庭', 'Families affected')}
+        extra={
+          report.familiesListed !== 'all' &&
+          t(`列出前 ${report.familiesListed} 户`, `the first ${report.familiesListed} listed`)
+        }
+      >
         <Table
           data-testid="whatif-families"
           rowKey="caseId"
