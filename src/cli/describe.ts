@@ -58,7 +58,7 @@ export function describeStart(
     `  the other departments are simulated and answer within 5–60 s; SMS go to ./data/sms.log`,
     `  demo logins for the API (send as the Authorization header; clerks are the sample family's):`,
     ...server.demoLogins.map((d) => `    ${d.region.padEnd(18)} ${d.name}  ${d.login}`),
-    `  supervisor login: Bearer dev-supervisor:zibo,gansu-lanzhou,sichuan-tongchuan,fujian,anhui`,
+    `  supervision:   ${server.address}/supervision   (dashboard, what-if; API login: Bearer dev-supervisor:zibo,gansu-lanzhou,sichuan-tongchuan,fujian,anhui)`,
     `  department gateway keys (HMAC): dev-key-<department>, e.g. dev-key-police`,
     `  stop with Ctrl+C`,
   ].join('\n');
