@@ -16,6 +16,7 @@ import { useApi } from '../../citizen/src/hooks.ts';
 import { session } from '../../citizen/src/api.ts';
 import { LangProvider, useLang, useT } from '../../citizen/src/i18n.tsx';
 import { AuthCallback } from '../../citizen/src/components/AuthCallback.tsx';
+import { HeaderLinks } from './HeaderLinks.tsx';
 import { StaffLogin } from './StaffLogin.tsx';
 import { Queue, type Me } from './Queue.tsx';
 import { Task } from './Task.tsx';
@@ -101,8 +102,6 @@ function Nav() {
  */
 function Shell() {
   const t = useT();
-  const { lang, setLang } = useLang();
-  const navigate = useNavigate();
   if (!session.token) return <Navigate to="/login" replace />;
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -111,23 +110,7 @@ function Shell() {
           {t('新生儿出生“一件事” · 部门工作台', 'Newborn one-thing service · Department workbench')}
         </Typography.Text>
         <Space>
-          <a
-            style={{ color: '#fff' }}
-            data-testid="language-switch"
-            onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
-          >
-            {lang === 'zh' ? 'EN' : '中文'}
-          </a>
-          <a
-            style={{ color: '#fff' }}
-            data-testid="logout"
-            onClick={() => {
-              session.token = null;
-              navigate('/login');
-            }}
-          >
-            {t('退出', 'Log out')}
-          </a>
+          <HeaderLinks loginPath="/login" />
         </Space>
       </Layout.Header>
       <Layout.Content style={{ padding: 24, maxWidth: 1200, width: '100%', margin: '0 auto' }}>

@@ -3,9 +3,10 @@ import { useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { session } from '../../../citizen/src/api.ts';
 import { useApi } from '../../../citizen/src/hooks.ts';
-import { useLang, useT, type Bilingual } from '../../../citizen/src/i18n.tsx';
+import { useT, type Bilingual } from '../../../citizen/src/i18n.tsx';
 import type { SupervisionContext } from './context.ts';
 import { SUPERVISION_PAGES } from './pages.tsx';
+import { HeaderLinks } from '../HeaderLinks.tsx';
 
 /**
  * The supervision app: a supervisor reads the figures of their own regions. The regions come from
@@ -13,7 +14,6 @@ import { SUPERVISION_PAGES } from './pages.tsx';
  */
 export function SupervisionShell() {
   const t = useT();
-  const { lang, setLang } = useLang();
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const me = useApi<{ regions: string[] }>(session.token ? '/api/supervision/me' : null);
@@ -42,23 +42,7 @@ export function SupervisionShell() {
             />
           )}
           {regions.length === 1 && <span style={{ color: '#fff' }}>{label(regions[0]!)}</span>}
-          <a
-            style={{ color: '#fff' }}
-            data-testid="language-switch"
-            onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
-          >
-            {lang === 'zh' ? 'EN' : '中文'}
-          </a>
-          <a
-            style={{ color: '#fff' }}
-            data-testid="logout"
-            onClick={() => {
-              session.token = null;
-              navigate('/supervision/login');
-            }}
-          >
-            {t('退出', 'Log out')}
-          </a>
+          <HeaderLinks loginPath="/supervision/login" />
         </Space>
       </Layout.Header>
       <Layout.Content style={{ padding: 24, maxWidth: 1280, width: '100%', margin: '0 auto' }}>
