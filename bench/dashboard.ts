@@ -1,6 +1,8 @@
 // The supervision dashboard on a store of 100k+ cases: every table of a region's dashboard (set-based
 // SQL in working time), one table's CSV export and the monthly PDF report; medians and p95.
-// Usage: npx tsx bench/dashboard.ts [--cases 100000] [--region fujian] [--runs 7] (DATABASE_URL selects PostgreSQL)
+// Usage: npx tsx bench/dashboard.ts [--cases 100000] [--region fujian] [--runs 7] [--schema S]
+// (DATABASE_URL selects PostgreSQL; with --schema the seeded store is kept in schema S and a later
+// run with the same --schema measures it again without seeding.)
 // Writes bench/results/dashboard-<store>-<cases>.json; measures, asserts nothing. The store is seeded
 // the way bench/queue.ts seeds it (copies of real simulated case states, see bench/README.md).
 import { cpus, loadavg } from 'node:os';
@@ -28,6 +30,7 @@ const { values } = parseArgs({
     region: { type: 'string', default: 'fujian' },
     templates: { type: 'string', default: '48' },
     runs: { type: 'string', default: '7' },
+    schema: { type: 'string' },
   },
 });
 const region = values.region as RegionId;
@@ -37,7 +40,8 @@ const store = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 const NOW = new Date('2026-12-01T10:00:00+08:00');
 const log = (s: string) => console.error(`[dashboard-bench] ${s}`);
 
-const schema = `bench_${process.pid}`;
+const keep = values.schema !== undefined;
+const schema = values.schema ?? `bench_${process.pid}`;
 async function admin(sql: string) {
   const pg = (await import('pg')).default;
   const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -45,36 +49,55 @@ async function admin(sql: string) {
   await c.query(sql);
   await c.end();
 }
-if (process.env.DATABASE_URL) await admin(`drop schema if exists ${schema} cascade; create schema ${schema}`);
+if (process.env.DATABASE_URL && !keep)
+  await admin(`drop schema if exists ${schema} cascade; create schema ${schema}`);
+if (process.env.DATABASE_URL && keep) await admin(`create schema if not exists ${schema}`);
 const db = await openDb({ url: process.env.DATABASE_URL, schema });
 const startLoad = loadavg()[0]!;
 
 let t0 = performance.now();
-const recorder = new TemplateRecorder(db);
-await runSimulation({
-  region,
-  cases: Number(values.templates),
-  seed: 'dashboard-bench',
-  start: new Date('2026-03-02T09:00:00+08:00'),
-  db,
-  onProgress: () => recorder.record(),
-});
-const seeded = await seedBenchCases(db, {
-  templates: await recorder.templates(),
-  cases,
-  now: NOW,
-  seed: 'dashboard-bench',
-  prefix: `${region.slice(0, 2).toUpperCase()}D`,
-  counties: AREAS[region].divisions,
-  institutions: AREAS[region].institutions,
-  onProgress: (n) => n % 20_000 === 0 && log(`seeded ${n}`),
-});
-await analyzeQueueTables(db);
-const orgs = demoOrganisations(region);
-await upsertOrganisations(db, orgs);
-await upsertStaff(db, demoStaff(orgs));
+const already = keep ? await storedSeed(db) : null;
+const seeded = already ?? (await seed());
 const seedSeconds = (performance.now() - t0) / 1000;
-log(`seeded ${seeded.cases} cases in ${seedSeconds.toFixed(0)} s`);
+log(
+  already
+    ? `measuring the ${seeded.cases} cases kept in ${schema}`
+    : `seeded ${seeded.cases} cases in ${seedSeconds.toFixed(0)} s`,
+);
+
+async function storedSeed(q: typeof db) {
+  const [r] = await q.query<{ cases: number; items: number }>(
+    `select (select count(*) from cases)::int as cases, (select count(*) from case_items)::int as items`,
+  );
+  return r && r.cases >= cases ? r : null;
+}
+
+async function seed() {
+  const recorder = new TemplateRecorder(db);
+  await runSimulation({
+    region,
+    cases: Number(values.templates),
+    seed: 'dashboard-bench',
+    start: new Date('2026-03-02T09:00:00+08:00'),
+    db,
+    onProgress: () => recorder.record(),
+  });
+  const seeded = await seedBenchCases(db, {
+    templates: await recorder.templates(),
+    cases,
+    now: NOW,
+    seed: 'dashboard-bench',
+    prefix: `${region.slice(0, 2).toUpperCase()}D`,
+    counties: AREAS[region].divisions,
+    institutions: AREAS[region].institutions,
+    onProgress: (n) => n % 20_000 === 0 && log(`seeded ${n}`),
+  });
+  await analyzeQueueTables(db);
+  const orgs = demoOrganisations(region);
+  await upsertOrganisations(db, orgs);
+  await upsertStaff(db, demoStaff(orgs));
+  return seeded;
+}
 
 const shared = simulatedRegistries();
 const engine = createEngine({
@@ -125,7 +148,7 @@ const result = {
   region,
   cases: seeded.cases,
   items: seeded.items,
-  seedSeconds: Math.round(seedSeconds),
+  seedSeconds: already ? null : Math.round(seedSeconds),
   tables: dashboard.tables.map((t) => ({ id: t.id, rows: t.rows.length })),
   timings,
   note: 'the engine use case without HTTP; one warm call, then timed calls; the machine may have been shared with other work (see loadAverage)',
@@ -136,4 +159,4 @@ writeFileSync(
 );
 console.log(JSON.stringify(timings, null, 2));
 await db.close();
-if (process.env.DATABASE_URL) await admin(`drop schema if exists ${schema} cascade`);
+if (process.env.DATABASE_URL && !keep) await admin(`drop schema if exists ${schema} cascade`);

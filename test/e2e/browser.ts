@@ -149,6 +149,17 @@ export class Parent {
     return new Parent(page, name);
   }
 
+  /**
+   * A member of staff at `hash` in the staff app, logged in with a development login. The token is in
+   * the tab's storage before the app first loads, so the app never races a redirect to its login page.
+   */
+  static async openStaff(rig: Rig, name: string, staffId: string, hash: string): Promise<Parent> {
+    const p = await Parent.open(rig, name, { width: 1280, height: 900 });
+    await p.page.evaluate((id) => sessionStorage.setItem('token', `dev-staff:${id}`), staffId);
+    await p.page.goto(`/staff/#${hash}`);
+    return p;
+  }
+
   async loginAs(region: RegionId, idNumber: string) {
     await this.page.evaluate(() => sessionStorage.clear());
     await this.page.goto('/#/login');

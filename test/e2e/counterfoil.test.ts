@@ -19,11 +19,7 @@ const HOSPITAL = 'fujian-hospital-1-clerk';
 const BUREAU = 'fujian-health-commission-350583-clerk';
 
 async function clerk(name: string, staffId: string) {
-  const p = await Parent.open(rig, name, { width: 1280, height: 900 });
-  await p.page.goto('/staff/');
-  await p.page.evaluate((id) => sessionStorage.setItem('token', `dev-staff:${id}`), staffId);
-  await p.page.goto('/staff/#/counterfoil');
-  return p;
+  return Parent.openStaff(rig, name, staffId, '/counterfoil');
 }
 
 async function asStaff<T>(staffId: string, path: string, body?: unknown): Promise<T> {

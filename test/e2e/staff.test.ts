@@ -20,11 +20,7 @@ afterAll(async () => {
 });
 
 async function clerk(name: string, staffId: string) {
-  const p = await Parent.open(rig, name, { width: 1280, height: 900 });
-  await p.page.goto('/staff/');
-  await p.page.evaluate((id) => sessionStorage.setItem('token', `dev-staff:${id}`), staffId);
-  await p.page.goto('/staff/#/');
-  return p;
+  return Parent.openStaff(rig, name, staffId, '/');
 }
 
 describe.skipIf(!HAVE_BROWSER)('the department workbench in Chromium', () => {

@@ -37,10 +37,7 @@ async function supervisor(name: string, regions: (keyof typeof POLICIES)[]) {
 }
 
 async function staff(name: string, staffId: string) {
-  const p = await Parent.open(rig, name, DESKTOP);
-  await p.page.goto('/staff/');
-  await p.page.evaluate((id) => sessionStorage.setItem('token', `dev-staff:${id}`), staffId);
-  await p.page.goto('/staff/#/inbox');
+  const p = await Parent.openStaff(rig, name, staffId, '/inbox');
   await p.page.getByTestId('staff-inbox').waitFor();
   return p;
 }

@@ -33,11 +33,7 @@ afterAll(async () => {
 });
 
 async function clerk(name: string) {
-  const p = await Parent.open(rig, name, { width: 1280, height: 900 });
-  await p.page.goto('/staff/');
-  await p.page.evaluate((id) => sessionStorage.setItem('token', `dev-staff:${id}`), CLERK);
-  await p.page.goto('/staff/#/window');
-  return p;
+  return Parent.openStaff(rig, name, CLERK, '/window');
 }
 
 /** A hand's stroke across a signing pad, on any page (the tablet is the clerk's second window). */
