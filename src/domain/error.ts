@@ -15,6 +15,7 @@ import type { Bilingual } from './text.ts';
  * | PAYLOAD_TOO_LARGE    | 413  | the body (an upload, say) is larger than the route takes            |
  * | INVALID_POLICY       | 500  | a region policy failed definePolicy()'s parse or cross-checks       |
  * | CALENDAR_NOT_COVERED | 503  | a working-day count reached a year with no official arrangement     |
+ * | REGISTRY_UNAVAILABLE | 503  | a shared-data registry did not answer, or broke its contract        |
  */
 export const ERROR_CODES = {
   INVALID_INPUT: 400,
@@ -25,6 +26,7 @@ export const ERROR_CODES = {
   PAYLOAD_TOO_LARGE: 413,
   INVALID_POLICY: 500,
   CALENDAR_NOT_COVERED: 503,
+  REGISTRY_UNAVAILABLE: 503,
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 
