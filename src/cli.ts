@@ -28,6 +28,8 @@ import {
 } from './cli/describe.ts';
 import { progressBar } from './cli/progress.ts';
 import { whatIfCommand } from './cli/whatif.ts';
+import { gatewayCommand, GATEWAY_USAGE } from './cli/gateway.ts';
+import { registriesCommand } from './cli/registries.ts';
 
 /** The parents' app as Vite builds it (`npm run build:web`, run by `npm start`). */
 const WEB_ROOT = fileURLToPath(new URL('../web/citizen/dist', import.meta.url));
@@ -71,10 +73,22 @@ Usage:
                                                   replay the cases under a copy of the policy (JSON/.ts:
                                                   a policy, or {"basedOn": R, "set": {path: value}});
                                                   reads only (DATABASE_URL, or the embedded store)
+${GATEWAY_USAGE}
+  onething registries serve [--port 4010] [--host H] [--seed S]
+                                                  the shared-data registries' reference server (the
+                                                  contract docs/registries.openapi.json, demo data;
+                                                  token: REGISTRY_TOKEN, default reference-token)
+  onething registries conformance --url URL [--file FAMILY.json] [--json]
+                                                  check a data-sharing platform's endpoint against the
+                                                  contract (token: REGISTRY_TOKEN); exit 1 if it fails
+  onething registries openapi                     the contract as OpenAPI 3.1 (JSON)
 
 Regions: ${RegionId.options.join(', ')}`;
 
 async function main(argv: string[]): Promise<number> {
+  // The gateway's commands have options of their own (cli/gateway.ts).
+  if (argv[0] === 'gateway' && !argv.includes('--help') && !argv.includes('-h'))
+    return gatewayCommand(argv.slice(1), (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`));
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -276,6 +290,8 @@ async function main(argv: string[]): Promise<number> {
     case 'whatif':
       out(await whatIfCommand(region().region, values, DATA_DIR));
       return 0;
+    case 'registries':
+      return registriesCommand(sub, values, process.env, new Date(), out);
     case 'help':
     case undefined:
       out(USAGE);
