@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { DepartmentId } from './domain/ids.ts';
 import { simulateEms } from './departments/ems.ts';
 import { DEPARTMENTS, simulateAllDepartments } from './departments/index.ts';
-import { pullThroughGateway, type DepartmentPort, type SimulatorOptions } from './departments/port.ts';
+import type { SimulatorOptions } from './departments/port.ts';
+import { checkPushSettings, portsByMode, pushEndpoints, pushToDepartment } from './departments/push.ts';
 import { createEngine } from './engine/index.ts';
 import { followStoredCalendar } from './engine/operator/calendar.ts';
 import { deliverSimulated } from './engine/simulated-world.ts';
@@ -43,6 +44,8 @@ export interface StartOptions {
   gatewayDepartments?: DepartmentId[];
   /** Who answers what, e.g. `police=workbench,fujian:hrss=gateway` (see domain/organisation.ts); the rest is simulated. */
   departmentModes?: string;
+  /** Where push-mode departments take their tasks, e.g. `police=https://…` (default: DEPARTMENT_PUSH_URLS). */
+  departmentPushUrls?: string;
   /** How much faster the simulated post runs than real time (1: real EMS times; tests use more). */
   postSpeedup?: number;
   /** Time for the whole server (tests pass a fake clock they move); the wall clock otherwise. */
@@ -128,24 +131,19 @@ export async function startServer(o: StartOptions) {
     (department) => storedQueue(db, department),
   );
   // Who answers each department in each region. A department on the workbench or its own system
-  // (gateway) takes its tasks from the store, where the dispatch is durable; only the simulator is pushed to.
+  // (gateway) takes its tasks from the store, where the dispatch is durable; the simulator and a
+  // push-mode system (DEPARTMENT_PUSH_URLS) are sent each task.
   const modeOf = departmentModes(
     [...(o.gatewayDepartments ?? []).map((d) => `${d}=gateway`), o.departmentModes ?? ''].join(','),
   );
+  const pushUrls = pushEndpoints(o.departmentPushUrls ?? process.env.DEPARTMENT_PUSH_URLS ?? '');
   const simulators = Object.values(departments);
-  const ports = Object.fromEntries(
-    simulators.map((sim): [DepartmentId, DepartmentPort] => {
-      const pulled = pullThroughGateway(sim.department);
-      return [
-        sim.department,
-        {
-          department: sim.department,
-          submit: (task, key) =>
-            (modeOf(task.region, sim.department) === 'simulator' ? sim : pulled).submit(task, key),
-        },
-      ];
-    }),
-  ) as Record<DepartmentId, DepartmentPort>;
+  const ports = portsByMode({
+    modeOf,
+    simulators,
+    push: (department) =>
+      pushToDepartment({ department, endpoint: pushUrls, key: gatewayKeys[department], clock }),
+  });
   const ems = simulateEms({ queue: storedQueue(db, 'ems'), compress: o.postSpeedup ?? 1 });
   const settings = {
     nameMaxLength: Number(process.env.NAME_MAX_LENGTH ?? DEFAULT_NAME_MAX_LENGTH),
@@ -192,6 +190,7 @@ export async function startServer(o: StartOptions) {
     DepartmentId,
     string
   >;
+  checkPushSettings(modeOf, pushUrls, gatewayKeys);
 
   // A unified-identity login when OIDC_ISSUER and its companions are set (see README).
   const oidcSettings = oidcSettingsFromEnv(process.env);

@@ -65,12 +65,13 @@ export function serves(org: Organisation, department: DepartmentId, place: TaskP
 
 /**
  * Who answers a department's tasks in a region: its clerks on the staff workbench, its own system
- * through the signed gateway, or the built-in simulator.
+ * through the signed gateway (pulling its tasks, or `push`: the platform posts each task to the
+ * system's endpoint, see departments/push.ts), or the built-in simulator.
  */
-export type DepartmentMode = 'workbench' | 'gateway' | 'simulator';
+export type DepartmentMode = 'workbench' | 'gateway' | 'push' | 'simulator';
 export type DepartmentModes = (region: RegionId, department: DepartmentId) => DepartmentMode;
 
-const MODES: readonly DepartmentMode[] = ['workbench', 'gateway', 'simulator'];
+const MODES: readonly DepartmentMode[] = ['workbench', 'gateway', 'push', 'simulator'];
 
 /**
  * Modes from configuration: `police=workbench,midwifery-institution=workbench,fujian:hrss=gateway`.
@@ -95,8 +96,8 @@ export function departmentModes(config: string, fallback: DepartmentMode = 'simu
         'INVALID_INPUT',
         'DEPARTMENT_MODES',
         {
-          zh: `“${entry}”无效，应写作 部门=workbench|gateway|simulator，可加地区前缀（如 fujian:police=workbench）`,
-          en: `“${entry}” is not valid; write department=workbench|gateway|simulator, optionally region-prefixed (fujian:police=workbench)`,
+          zh: `“${entry}”无效，应写作 部门=workbench|gateway|push|simulator，可加地区前缀（如 fujian:police=workbench）`,
+          en: `“${entry}” is not valid; write department=workbench|gateway|push|simulator, optionally region-prefixed (fujian:police=workbench)`,
         },
         {},
         { zh: '部门办理方式（DEPARTMENT_MODES）', en: 'Department modes (DEPARTMENT_MODES)' },

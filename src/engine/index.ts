@@ -32,6 +32,7 @@ import { overdue, overview } from './supervisor/reports.ts';
 import { whatIf } from './supervisor/whatif/index.ts';
 import { efficiency } from './supervisor/efficiency.ts';
 import { funnel } from './supervisor/funnel.ts';
+import { deliveries, resend } from './supervisor/deliveries.ts';
 import { deliveryRecordsArrived, invitationOpened } from './parent/proactive.ts';
 import { sweepOverdue } from './sweeper/overdue.ts';
 import { escalate } from './sweeper/escalate.ts';
@@ -212,6 +213,9 @@ export function createEngine(deps: EngineDeps) {
       // The efficiency table measured from finished cases, and the 免申即办 funnel.
       efficiency: (region: RegionId, since: Date) => efficiency(deps, region, since),
       funnel: (region: RegionId, since: Date) => funnel(deps, region, since),
+      // Tasks a department system has not taken yet: retrying, dead letters, and the re-send.
+      deliveries: (region: RegionId) => deliveries(deps, region),
+      resend: (region: RegionId, taskId: string, by: string) => resend(deps, region, taskId, by),
     },
     public: { verifyReceipt: (claimed: ReceiptFacts, token: string) => verifyReceipt(deps, claimed, token) },
     operations: { ready: () => ready(deps), metrics: () => metrics(deps) },

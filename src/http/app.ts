@@ -26,6 +26,7 @@ import { regionRoutes } from './routes/regions.ts';
 import { serveWebApp } from './web.ts';
 import { staffInboxRoutes } from './routes/staff-inbox.ts';
 import { supervisionRoutes } from './routes/supervision.ts';
+import { deliveryRoutes } from './routes/deliveries.ts';
 import { staffRoutes } from './routes/staff.ts';
 import { counterfoilRoutes } from './routes/counterfoil.ts';
 import { windowCitizenRoutes, windowRoutes } from './routes/window.ts';
@@ -130,6 +131,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(citizenRoutes(deps), { prefix: '/api/citizen' });
   await app.register(gatewayRoutes(deps), { prefix: '/api/gateway' });
   await app.register(supervisionRoutes(deps), { prefix: '/api/supervision' });
+  await app.register(deliveryRoutes(deps), { prefix: '/api/supervision' });
   await app.register(staffRoutes(deps), { prefix: '/api/staff' });
   await app.register(counterfoilRoutes(deps), { prefix: '/api/staff/counterfoil' });
   await app.register(windowRoutes(deps), { prefix: '/api/staff/window' });

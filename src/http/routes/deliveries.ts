@@ -1,0 +1,91 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { fieldError } from '../../domain/error.ts';
+import { RegionId } from '../../domain/ids.ts';
+import { Bilingual } from '../../domain/text.ts';
+import type { AppDeps } from '../app.ts';
+
+/**
+ * 推送投递 (push delivery): the department tasks of a supervisor's region that a department system
+ * has not taken yet — retrying, with their attempts, next attempt and last error, and the dead
+ * letters whose attempts ran out — and the re-send, once the cause is fixed. Another region is not
+ * found, as on every supervision route.
+ */
+const tags = ['supervision'];
+const Instant = z.string().meta({ description: 'ISO 8601 instant', examples: ['2026-11-16T02:00:00.000Z'] });
+
+export const Delivery = z
+  .object({
+    taskId: z.string().meta({ examples: ['C1A2B3:hukou-registration:1'] }),
+    caseId: z.string(),
+    item: z.string(),
+    department: z.string(),
+    mode: z
+      .string()
+      .meta({ description: "who answers the department in the region now: 'push', 'gateway'…" }),
+    attempts: z.number().int().meta({ description: 'attempts made (since the last re-send)' }),
+    nextAttemptAt: Instant.nullable().meta({ description: 'when the next attempt is due; null when dead' }),
+    lastError: z
+      .string()
+      .nullable()
+      .meta({ examples: ['police push: HTTP 503 busy'] }),
+    createdAt: Instant,
+    deadAt: Instant.nullable().meta({ description: 'when its attempts ran out (dead letter)' }),
+    resends: z.number().int().meta({ description: 'how often a supervisor re-sent it' }),
+  })
+  .meta({ id: 'Delivery', description: 'A department task whose delivery is failing' });
+
+const Deliveries = z.object({ retrying: z.array(Delivery), dead: z.array(Delivery) });
+const Refusal = z
+  .object({
+    error: z.looseObject({ code: z.string(), message: Bilingual, field: z.string().optional() }),
+  })
+  .meta({ description: 'The one error shape' });
+
+export const deliveryRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const { supervisor } = deps.engine;
+    app.addHook('preHandler', async (req) => {
+      const me = await deps.identity.supervisorFrom(req.headers.authorization);
+      const region = (req.params as { region?: RegionId }).region;
+      if (region !== undefined && !me.regions.includes(region)) {
+        throw fieldError('NOT_FOUND', 'region', {
+          zh: `地区：无权查看 ${region}`,
+          en: `Region: ${region} is not among your regions`,
+        });
+      }
+    });
+
+    app.get(
+      '/regions/:region/deliveries',
+      {
+        schema: {
+          summary: "Department tasks not yet taken by the department's system: retrying, and dead letters",
+          operationId: 'supervisionDeliveries',
+          tags,
+          params: z.strictObject({ region: RegionId }),
+          response: { 200: Deliveries, 401: Refusal, 404: Refusal },
+        },
+      },
+      async (req) => supervisor.deliveries(req.params.region),
+    );
+
+    app.post(
+      '/regions/:region/deliveries/:taskId/resend',
+      {
+        schema: {
+          summary:
+            'Send a dead or retrying task again now, attempts afresh; the same task id, so the department takes it once',
+          operationId: 'supervisionResendDelivery',
+          tags,
+          params: z.strictObject({ region: RegionId, taskId: z.string().min(1).max(120) }),
+          response: { 200: Delivery, 401: Refusal, 404: Refusal, 409: Refusal },
+        },
+      },
+      async (req) => {
+        const me = await deps.identity.supervisorFrom(req.headers.authorization);
+        return supervisor.resend(req.params.region, req.params.taskId, `supervisor:${me.regions.join(',')}`);
+      },
+    );
+  };
