@@ -1,6 +1,6 @@
 import type { Bilingual } from '../domain/text.ts';
 import type { Queryable } from './db.ts';
-import { bj, measured, Params, type Basis, type Measure } from './supervision-store.ts';
+import { calendarSql, measured, Params, type Basis, type Measure } from './supervision-store.ts';
 
 /**
  * Escalation of late work and the follow-up of poor ratings: the staff inbox they arrive in.
@@ -31,15 +31,14 @@ export async function crossings(
 ): Promise<Crossing[]> {
   const p = new Params();
   const cte = measured(p, m);
+  const cal = calendarSql(p, m.calendar);
   const now = p.add(m.now.toISOString());
   const days = p.add(overdueDays);
   return q.query<Crossing>(
     `with ${cte},
        open as (
-         select m.*, greatest(dn.cum - dd.cum - dd.working::int, 0) as late_days
+         select m.*, ${cal.workingDaysPast('m.due', now)} as late_days
          from m
-         left join cal dd on dd.d = ${bj('m.due')}::date
-         left join cal dn on dn.d = ${bj(now)}::date
          where m.status = 'dispatched' and m.holder = 'department' and m.due < ${p.add(soon.toISOString())}),
        t as (
          select o.*, 'due-soon' as threshold from open o

@@ -4,19 +4,25 @@ import type { Queryable } from './db.ts';
  * Supervision figures, set-based: one statement per table, whatever the number of cases.
  *
  * Working time is counted in SQL against a calendar the engine passes in (`WorkingDays`): for each
- * day its working flag and how many working days came before it. The working time up to an
- * instant is then `cum × 24 h + (the part of the day gone, if a working day)`, so a duration is
- * one subtraction and medians and percentiles are plain `percentile_cont`. All days are Beijing
- * days (UTC+8, no daylight saving), written as a fixed offset so PGlite needs no time-zone data.
+ * day from `first` on, its working flag and how many working days came before it. The working time
+ * up to an instant is then `cum × 24 h + (the part of the day gone, if a working day)`, so a
+ * duration is one subtraction and medians and percentiles are plain `percentile_cont`. The days are
+ * arrays indexed by day number, not a table joined per item: at 100k cases the joins (sorted on
+ * disk) took most of a dashboard's time. All days are Beijing days (UTC+8, no daylight saving),
+ * written as a fixed offset so PGlite needs no time-zone data.
  *
  * Each item is measured against one deadline, its basis said: the item's own limit where the
  * policy sets one, else the case's promise, else the department's service standard (a setting,
  * in working days after the day of dispatch).
  */
 export interface WorkingDays {
-  dates: string[];
+  /** The day of index 0. */
+  first: string;
+  /** Working days before each day. */
   cum: number[];
   working: boolean[];
+  /** The working days in order: the n-th (0-based) is the one with `cum` n. */
+  workdays: string[];
 }
 
 export interface Measure {
@@ -35,12 +41,6 @@ export type Basis = 'item-limit' | 'case-promise' | 'service-standard';
 const DAY_MS = 86_400_000;
 /** A Beijing wall-clock timestamp of an instant. */
 export const bj = (t: string) => `((${t}) at time zone 'UTC' + interval '8 hours')`;
-/** Working milliseconds from the calendar's first day up to instant `t`, on calendar row `c`. */
-const W = (t: string, c: string) =>
-  `(${c}.cum::float8 * ${DAY_MS} + case when ${c}.working then extract(epoch from ${bj(t)} - ${c}.d) * 1000 else 0 end)`;
-/** The working hours between two instants. */
-const hours = (from: string, cFrom: string, to: string, cTo: string) =>
-  `((${W(to, cTo)} - ${W(from, cFrom)}) / 3600000.0)`;
 
 export class Params {
   readonly values: unknown[] = [];
@@ -50,32 +50,50 @@ export class Params {
   }
 }
 
+/** Working-time expressions over a calendar passed once as parameters. Off the calendar: null. */
+export function calendarSql(p: Params, c: WorkingDays) {
+  // Each array is bound on first use: PostgreSQL refuses a parameter the statement never names.
+  const bound = new Map<keyof WorkingDays, string>();
+  const param = (k: keyof WorkingDays) => bound.get(k) ?? bound.set(k, p.add(c[k])).get(k)!;
+  const day = (t: string) => `(${bj(t)}::date - ${param('first')}::date + 1)`;
+  const cumAt = (t: string) => `(${param('cum')}::int[])[${day(t)}]`;
+  const workingAt = (t: string) => `(${param('working')}::boolean[])[${day(t)}]`;
+  /** Working milliseconds from the calendar's first day up to instant `t`. */
+  const W = (t: string) =>
+    `(${cumAt(t)}::float8 * ${DAY_MS} + case when ${workingAt(t)} then extract(epoch from ${bj(t)} - ${bj(t)}::date) * 1000 else 0 end)`;
+  return {
+    /** The working hours between two instants. */
+    hours: (from: string, to: string) => `((${W(to)} - ${W(from)}) / 3600000.0)`,
+    /** Whole working days after the day of `due`, up to the day of `now` (0 if not yet past). */
+    workingDaysPast: (due: string, now: string) =>
+      `greatest(${cumAt(now)} - ${cumAt(due)} - ${workingAt(due)}::int, 0)::int`,
+    /** The end (Beijing midnight after) of the `n`-th working day after the day of `t`. */
+    endOfWorkingDayAfter: (t: string, n: string) =>
+      `((${param('workdays')}::date[])[${cumAt(t)} + ${workingAt(t)}::int + ${n}]::timestamp + interval '16 hours') at time zone 'UTC'`,
+  };
+}
+
 /**
  * The measured items of a region: each with its basis, its due instant and, when decided, whether
  * on time and its working hours; `org` is the organisation that handles it (none if not loaded).
  */
 export function measured(p: Params, m: Measure): string {
   const region = p.add(m.region);
-  const cal = `select * from unnest(${p.add(m.calendar.dates)}::date[], ${p.add(m.calendar.cum)}::int[],
-      ${p.add(m.calendar.working)}::boolean[]) as c(d, cum, working)`;
+  const cal = calendarSql(p, m.calendar);
   const std = `select * from unnest(${p.add(m.standards.map((s) => s.department))}::text[],
       ${p.add(m.standards.map((s) => s.days))}::int[]) as s(department, days)`;
-  return `cal as (${cal}), std as (${std}),
+  return `std as (${std}),
     m as (
       select i.case_id, i.item, i.department, i.status, i.holder, i.dispatched_at, i.decided_at,
         i.place_county, i.place_institution, org.id as org_id, org.name as org_name,
         case when i.deadline is not null then 'item-limit'
              when c.promised_deadline is not null then 'case-promise'
              when s.days is not null then 'service-standard' end as basis,
-        coalesce(i.deadline, c.promised_deadline,
-          ((sd.d + 1)::timestamp - interval '8 hours') at time zone 'UTC') as due,
-        case when i.decided_at is not null then ${hours('i.dispatched_at', 'd0', 'i.decided_at', 'd1')} end as hours
+        coalesce(i.deadline, c.promised_deadline, ${cal.endOfWorkingDayAfter('i.dispatched_at', 's.days')}) as due,
+        case when i.decided_at is not null then ${cal.hours('i.dispatched_at', 'i.decided_at')} end as hours
       from case_items i
       join cases c on c.id = i.case_id
       left join std s on s.department = i.department
-      left join cal d0 on d0.d = ${bj('i.dispatched_at')}::date
-      left join cal d1 on d1.d = ${bj('i.decided_at')}::date
-      left join cal sd on sd.working and sd.cum = d0.cum + d0.working::int + s.days - 1
       left join lateral (
         select o.id, o.name from organisations o
         where o.region = i.region and o.department = i.department and i.place_county = any(o.counties)
@@ -186,6 +204,7 @@ export async function openWork(
 ): Promise<(OpenRow & { overdueWorkingDays: number })[]> {
   const p = new Params();
   const cte = measured(p, m);
+  const cal = calendarSql(p, m.calendar);
   const now = p.add(m.now.toISOString());
   const cond =
     view === 'overdue' ? `m.due < ${now}` : `m.due >= ${now} and m.due < ${p.add(soon.toISOString())}`;
@@ -193,11 +212,9 @@ export async function openWork(
     `with ${cte}
      select m.case_id as "caseId", m.item, m.department, m.org_id as "organisationId",
        m.org_name as "organisationName", m.status, m.dispatched_at as "dispatchedAt", m.due, m.basis,
-       round(${hours('m.due', 'dd', now, 'dn')}::numeric, 1)::float8 as "lateHours",
-       greatest(dn.cum - dd.cum - dd.working::int, 0)::int as "overdueWorkingDays"
+       round(${cal.hours('m.due', now)}::numeric, 1)::float8 as "lateHours",
+       ${cal.workingDaysPast('m.due', now)} as "overdueWorkingDays"
      from m
-     left join cal dd on dd.d = ${bj('m.due')}::date
-     left join cal dn on dn.d = ${bj(now)}::date
      where m.status = 'dispatched' and m.holder = 'department' and m.due is not null and ${cond}
      order by m.due, m.case_id, m.item limit ${p.add(limit)}`,
     p.values,
@@ -207,7 +224,8 @@ export async function openWork(
 /** 补件: each request and its answer, by item and material, with how long the family took. */
 export async function supplementLoops(q: Queryable, m: Measure) {
   const p = new Params();
-  const cte = measured(p, m);
+  const region = p.add(m.region);
+  const cal = calendarSql(p, m.calendar);
   const from = m.from ? `and e.at >= ${p.add(m.from.toISOString())}` : '';
   const to = m.to ? `and e.at < ${p.add(m.to.toISOString())}` : '';
   return q.query<{
@@ -218,21 +236,18 @@ export async function supplementLoops(q: Queryable, m: Measure) {
     medianHours: number | null;
     p90Hours: number | null;
   }>(
-    `with ${cte},
-       r as (
+    `with r as (
          select e.case_id, e.payload ->> 'item' as item, e.payload ->> 'material' as material, e.at,
            (select a.at from case_events a
              where a.case_id = e.case_id and a.seq > e.seq and a.type = 'supplement-answered'
                and a.payload ->> 'item' = e.payload ->> 'item'
              order by a.seq limit 1) as answered_at
          from case_events e join cases c on c.id = e.case_id
-         where c.region = $1 and e.type = 'supplement-requested' ${from} ${to})
+         where c.region = ${region} and e.type = 'supplement-requested' ${from} ${to})
      select r.item, r.material, count(*)::int as loops, count(r.answered_at)::int as answered,
-       round(percentile_cont(0.5) within group (order by ${hours('r.at', 'a0', 'r.answered_at', 'a1')})::numeric, 1)::float8 as "medianHours",
-       round(percentile_cont(0.9) within group (order by ${hours('r.at', 'a0', 'r.answered_at', 'a1')})::numeric, 1)::float8 as "p90Hours"
+       round(percentile_cont(0.5) within group (order by ${cal.hours('r.at', 'r.answered_at')})::numeric, 1)::float8 as "medianHours",
+       round(percentile_cont(0.9) within group (order by ${cal.hours('r.at', 'r.answered_at')})::numeric, 1)::float8 as "p90Hours"
      from r
-     left join cal a0 on a0.d = ${bj('r.at')}::date
-     left join cal a1 on a1.d = ${bj('r.answered_at')}::date
      group by r.item, r.material order by loops desc, r.item, r.material`,
     p.values,
   );

@@ -16,14 +16,12 @@ export function workingDays(calendar: Calendar, from: string, to: string): Worki
   const { from: first, to: last } = calendar.coveredYears();
   let day = parts(from).year < first ? `${first}-01-01` : from;
   const end = parts(to).year > last ? `${last}-12-31` : to;
-  const out: WorkingDays = { dates: [], cum: [], working: [] };
-  let cum = 0;
+  const out: WorkingDays = { first: day, cum: [], working: [], workdays: [] };
   for (; day <= end; day = addDays(day, 1)) {
     const working = calendar.isWorkingDay(day);
-    out.dates.push(day);
-    out.cum.push(cum);
+    out.cum.push(out.workdays.length);
     out.working.push(working);
-    if (working) cum++;
+    if (working) out.workdays.push(day);
   }
   return out;
 }
