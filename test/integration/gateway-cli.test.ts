@@ -1,0 +1,178 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Clock } from '../../src/domain/clock.ts';
+import { departmentModes } from '../../src/domain/organisation.ts';
+import { pullThroughGateway } from '../../src/departments/port.ts';
+import { OutboxWorker } from '../../src/engine/outbox-worker.ts';
+import { completeApplication } from '../../src/engine/simulated-family.ts';
+import { smsMemory } from '../../src/engine/sms-log.ts';
+import { startReferenceDepartment } from '../../src/gateway-client/reference-department.ts';
+import { buildApp } from '../../src/http/app.ts';
+import { identityProvider } from '../../src/http/identity.ts';
+import { sampleSituation } from '../../src/registries/population.ts';
+import { simulatedRegistries } from '../../src/registries/simulated-registries.ts';
+import type { Db } from '../../src/store/db.ts';
+import { freshDb } from '../support/databases.ts';
+import { testEngine } from '../support/engine.ts';
+
+/**
+ * `onething gateway …` as an integrator runs it: a separate process on the wall clock, the key from
+ * the environment, against a running platform (list, claim, decide twice: one decision) and against
+ * a department's push endpoint (conformance). The store does not matter here (gateway-push.test.ts
+ * covers both), so this runs on PGlite only.
+ * Each command is a process of its own (tsx, a few seconds on a busy machine), hence the timeout.
+ */
+const BIN = fileURLToPath(new URL('../../bin/onething.js', import.meta.url));
+const wall: Clock = { now: () => new Date() };
+let db: Db;
+let app: FastifyInstance;
+let base: string;
+
+async function onething(args: string[], env: Record<string, string> = {}) {
+  try {
+    const r = await promisify(execFile)(process.execPath, [BIN, 'gateway', ...args], {
+      env: { ...process.env, ...env },
+    });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (e) {
+    const x = e as { code: number; stdout: string; stderr: string };
+    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
+  }
+}
+const hospital = () => ({
+  ONETHING_URL: base,
+  GATEWAY_DEPARTMENT: 'midwifery-institution',
+  GATEWAY_KEY: 'k-hospital',
+});
+
+beforeAll(async () => {
+  db = await freshDb('pglite');
+  const family = structuredClone(sampleSituation('fujian'));
+  family.baby.bornAt = new Date(Date.now() - 86_400_000).toISOString();
+  const shared = simulatedRegistries();
+  shared.load(family);
+  const engine = testEngine({
+    db,
+    clock: wall,
+    shared,
+    newCaseId: () => 'CLI-1',
+    departmentModes: departmentModes('midwifery-institution=gateway'),
+  });
+  app = await buildApp({
+    engine,
+    clock: wall,
+    identity: identityProvider({ production: false }),
+    gatewayKeys: { 'midwifery-institution': 'k-hospital' },
+    dev: null,
+    paymentKeys: {},
+    settings: { nameMaxLength: 20 },
+    production: false,
+  });
+  base = await app.listen({ host: '127.0.0.1', port: 0 });
+  const input = await completeApplication(engine, 'fujian', {
+    applicant: { role: 'mother', idNumber: family.mother.idNumber },
+    motherIdNumber: family.mother.idNumber,
+    baby: { surname: '李', givenName: '安然' },
+    choices: { followParent: 'father' },
+  });
+  await engine.parent.submit('fujian', 'cli-1', input);
+  await new OutboxWorker({
+    db,
+    clock: wall,
+    workerId: 'w',
+    departments: { 'midwifery-institution': pullThroughGateway('midwifery-institution') },
+    sms: smsMemory(),
+    ems: engine.post.ems,
+  }).drain();
+});
+afterAll(async () => {
+  await app?.close();
+  await db?.close();
+});
+
+describe('onething gateway', { timeout: 180_000 }, () => {
+  it('lists, claims and decides with the key from the environment; the same command again is the same decision', async () => {
+    const list = await onething(['list', '--json'], hospital());
+    expect(list.code, list.stderr).toBe(0);
+    const task = (JSON.parse(list.stdout) as { task: { taskId: string; item: string } }[]).find(
+      (t) => t.task.item === 'birth-certificate',
+    )!.task;
+    expect(task.taskId).toBe('CLI-1:birth-certificate:1');
+
+    const claim = await onething(['claim', task.taskId], hospital());
+    expect(JSON.parse(claim.stdout)).toEqual({ taskId: task.taskId, claimed: true });
+
+    const decide = [
+      'decide',
+      '--task',
+      task.taskId,
+      '--outcome',
+      'done',
+      '--output',
+      'certificateNumber=P350000999',
+    ];
+    const first = await onething(decide, hospital());
+    expect(first.code, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({
+      txnId: 'CLI-1:birth-certificate:1:done',
+      ok: true,
+      status: 'done',
+      replayed: false,
+    });
+    const again = await onething(decide, hospital());
+    expect(JSON.parse(again.stdout)).toMatchObject({ status: 'done', replayed: true });
+    const events = await db.query<{ n: number }>(
+      `select count(*)::int as n from case_events where case_id = 'CLI-1' and type = 'item-done'`,
+    );
+    expect(events[0]!.n).toBe(1);
+
+    const plain = await onething(['list'], hospital());
+    expect(plain.stdout).toMatch(/^CLI-1:parenting-guidance:1 {2}fujian {2}deadline 20\d\d-/m);
+  });
+
+  it('says clearly what is wrong: a wrong key, a missing setting', async () => {
+    const forged = await onething(['list'], { ...hospital(), GATEWAY_KEY: 'guessed' });
+    expect(forged.code).toBe(1);
+    expect(JSON.parse(forged.stderr).error).toMatchObject({
+      status: 401,
+      code: 'UNAUTHORIZED',
+      field: 'x-signature',
+      message: { zh: expect.stringContaining('签名'), en: expect.stringContaining('signature') },
+    });
+    const keyless = await onething(['list'], {
+      ONETHING_URL: base,
+      GATEWAY_DEPARTMENT: 'police',
+      GATEWAY_KEY: '',
+    });
+    expect(keyless.code).toBe(2);
+    expect(keyless.stderr).toContain('--key is required');
+  });
+
+  it("runs the conformance check against a department's push endpoint", async () => {
+    const ref = await startReferenceDepartment({
+      department: 'police',
+      key: 'k-police',
+      clock: wall,
+      accept: () => {},
+    });
+    try {
+      const good = await onething(['conformance', '--push-url', ref.url, '--department', 'police'], {
+        GATEWAY_KEY: 'k-police',
+      });
+      expect(good.code, good.stderr).toBe(0);
+      expect(good.stdout.match(/^PASS /gm)).toHaveLength(6);
+      expect(good.stdout).toContain('conformant 符合推送约定');
+      // The endpoint checks with another key: it refuses every task, the good ones too.
+      const bad = await onething(['conformance', '--push-url', ref.url, '--department', 'police'], {
+        GATEWAY_KEY: 'k-other',
+      });
+      expect(bad.code).toBe(1);
+      expect(bad.stdout).toMatch(/^FAIL {2}接收正确签名的任务 \/ takes a correctly signed task$/m);
+    } finally {
+      await ref.close();
+    }
+  });
+});
