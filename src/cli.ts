@@ -30,6 +30,7 @@ import { progressBar } from './cli/progress.ts';
 import { whatIfCommand } from './cli/whatif.ts';
 import { gatewayCommand, GATEWAY_USAGE } from './cli/gateway.ts';
 import { registriesCommand } from './cli/registries.ts';
+import { describeProductionStart, ProductionSettingsError } from './production.ts';
 
 /** The parents' app as Vite builds it (`npm run build:web`, run by `npm start`). */
 const WEB_ROOT = fileURLToPath(new URL('../web/citizen/dist', import.meta.url));
@@ -185,7 +186,11 @@ async function main(argv: string[]): Promise<number> {
         // DEPARTMENT_MODES changes that (police=gateway: the police's own system; fujian:hrss=simulator).
         departmentModes: process.env.DEPARTMENT_MODES ?? DEMO_DEPARTMENT_MODES,
       });
-      out(describeStart(server, process.env));
+      out(
+        server.production
+          ? describeProductionStart(server.address, process.env)
+          : describeStart(server, process.env),
+      );
       await new Promise<void>((resolve) => {
         const stop = () => void server.stop().then(resolve);
         process.once('SIGINT', stop);
@@ -320,6 +325,10 @@ try {
   if (e instanceof AppError) {
     process.stderr.write(`${JSON.stringify({ error: e.toJSON() }, null, 2)}\n`);
     process.exitCode = e.code === 'INVALID_INPUT' || e.code === 'UNKNOWN_REGION' ? 2 : 1;
+  } else if (e instanceof ProductionSettingsError) {
+    // Every missing setting at once; 78 is sysexits' EX_CONFIG.
+    process.stderr.write(`${e.message}\n`);
+    process.exitCode = 78;
   } else if (e instanceof TypeError && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
     process.stderr.write(`${e.message}\n\n${USAGE}\n`);
     process.exitCode = 2;

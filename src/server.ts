@@ -23,6 +23,10 @@ import { POLICIES } from './policies/index.ts';
 import { generateFamilies, sampleSituation } from './registries/population.ts';
 import { simulatedFaceVerifier } from './registries/face-verification.ts';
 import { simulatedRegistries } from './registries/simulated-registries.ts';
+import { httpRegistries } from './registries/http-registries.ts';
+import { httpEmsClient } from './departments/ems.ts';
+import { httpPaymentClient } from './departments/payments.ts';
+import { isProduction, productionSettings } from './production.ts';
 import { openDb } from './store/db.ts';
 import type { Clock } from './domain/clock.ts';
 import { supervisionSettingsFromEnv } from './engine/supervisor/settings.ts';
@@ -57,23 +61,22 @@ export interface StartOptions {
 /**
  * The whole service on one machine: the store, the engine, the outbox worker, the department
  * simulators and the shared-data simulator with demo families, behind the HTTP API.
- * Production needs real registry and department clients, which are not built yet, so this
- * refuses to start with NODE_ENV=production rather than run on simulated data.
+ * In production (production.ts) none of the simulators or demo data: the registries, the post and
+ * the cashier over HTTP, departments on the workbench or their own systems, settings checked first.
  */
 export async function startServer(o: StartOptions) {
-  if (process.env.NODE_ENV === 'production') {
-    throw new Error(
-      'production mode needs clients for the real shared-data registries and department systems, which are not built yet; run without NODE_ENV=production to use the simulators',
-    );
-  }
-  const db = await openDb({ url: o.databaseUrl, dataDir: o.databaseUrl ? undefined : `${o.dataDir}/pglite` });
+  const prod = isProduction(process.env) ? productionSettings(process.env) : null;
+  const databaseUrl = prod?.databaseUrl ?? o.databaseUrl;
+  const db = await openDb({ url: databaseUrl, dataDir: databaseUrl ? undefined : `${o.dataDir}/pglite` });
   const clock = o.clock ?? systemClock;
   // The built-in calendar and the arrangements loaded with `onething calendar load`, followed as
   // they are loaded (another process may load one while this server runs).
   const calendar = await followStoredCalendar(db);
+  // The simulated registries hold the demo families; production loads none and asks the platform.
   const shared = simulatedRegistries();
+  const registries = prod && httpRegistries({ ...prod.registries, clock: systemClock });
   const demoLogins: { region: string; name: string; login: string }[] = [];
-  for (const policy of Object.values(POLICIES)) {
+  for (const policy of prod ? [] : Object.values(POLICIES)) {
     const generated = generateFamilies(policy.region, 20, {
       seed: `demo-${policy.region}`,
       bornBy: clock.now(),
@@ -134,7 +137,8 @@ export async function startServer(o: StartOptions) {
   // (gateway) takes its tasks from the store, where the dispatch is durable; the simulator and a
   // push-mode system (DEPARTMENT_PUSH_URLS) are sent each task.
   const modeOf = departmentModes(
-    [...(o.gatewayDepartments ?? []).map((d) => `${d}=gateway`), o.departmentModes ?? ''].join(','),
+    prod?.departmentModes ??
+      [...(o.gatewayDepartments ?? []).map((d) => `${d}=gateway`), o.departmentModes ?? ''].join(','),
   );
   const pushUrls = pushEndpoints(o.departmentPushUrls ?? process.env.DEPARTMENT_PUSH_URLS ?? '');
   const simulators = Object.values(departments);
@@ -145,6 +149,7 @@ export async function startServer(o: StartOptions) {
       pushToDepartment({ department, endpoint: pushUrls, key: gatewayKeys[department], clock }),
   });
   const ems = simulateEms({ queue: storedQueue(db, 'ems'), compress: o.postSpeedup ?? 1 });
+  const post = prod ? httpEmsClient(prod.ems) : ems;
   const settings = {
     nameMaxLength: Number(process.env.NAME_MAX_LENGTH ?? DEFAULT_NAME_MAX_LENGTH),
     supervision: supervisionSettingsFromEnv(process.env),
@@ -159,13 +164,13 @@ export async function startServer(o: StartOptions) {
   });
   const engine = createEngine({
     db,
-    receiptKey: process.env.RECEIPT_KEY ?? 'dev-receipt-key',
+    receiptKey: prod?.receiptKey ?? process.env.RECEIPT_KEY ?? 'dev-receipt-key',
     clock,
     calendar,
-    shared,
-    faces: simulatedFaceVerifier(async (id) => (await shared.person(id)) !== null),
-    ems,
-    payments,
+    shared: registries || shared,
+    faces: registries || simulatedFaceVerifier(async (id) => (await shared.person(id)) !== null),
+    ems: post,
+    payments: prod ? httpPaymentClient(prod.payments) : payments,
     settings,
     departmentModes: modeOf,
     newCaseId: () =>
@@ -177,7 +182,7 @@ export async function startServer(o: StartOptions) {
     workerId: `server-${process.pid}-${randomUUID().slice(0, 8)}`,
     departments: ports,
     sms: smsLog(`${o.dataDir}/sms.log`),
-    ems,
+    ems: post,
   });
   // The demo families' delivery records arrived with them: each mother is invited (免申即办, once per baby).
   await engine.parent.deliveryRecordsArrived(
@@ -186,7 +191,8 @@ export async function startServer(o: StartOptions) {
       .filter((f) => f.deliveryRecord)
       .map((f) => f.mother.idNumber),
   );
-  const gatewayKeys = Object.fromEntries(Object.keys(DEPARTMENTS).map((d) => [d, `dev-key-${d}`])) as Record<
+  const gatewayKeys = (prod?.gatewayKeys ??
+    Object.fromEntries(Object.keys(DEPARTMENTS).map((d) => [d, `dev-key-${d}`]))) as Record<
     DepartmentId,
     string
   >;
@@ -194,7 +200,7 @@ export async function startServer(o: StartOptions) {
 
   // A unified-identity login when OIDC_ISSUER and its companions are set (see README).
   const oidcSettings = oidcSettingsFromEnv(process.env);
-  const sessionKey = process.env.SESSION_KEY ?? randomUUID();
+  const sessionKey = prod?.sessionKey ?? process.env.SESSION_KEY ?? randomUUID();
   const sessions = sessionTokens(sessionKey, clock);
   const oidc = oidcSettings && {
     client: oidcClient(oidcSettings),
@@ -203,16 +209,18 @@ export async function startServer(o: StartOptions) {
     redirectUri: oidcSettings.redirectUri,
     secureCookie: oidcSettings.redirectUri.startsWith('https:'),
   };
-  const identity = identityProvider({ production: false, sessions, oidc: !!oidc });
+  const identity = identityProvider({ production: !!prod, sessions, oidc: !!oidc });
   const app = await buildApp({
     engine,
     clock,
     identity,
     gatewayKeys,
-    dev: { registries: shared, payments },
-    paymentKeys: { 'payments-dev': process.env.PAYMENT_KEY ?? 'dev-key-payments' },
+    dev: prod ? null : { registries: shared, payments },
+    paymentKeys: prod
+      ? { [prod.payments.provider]: prod.payments.notifyKey }
+      : { 'payments-dev': process.env.PAYMENT_KEY ?? 'dev-key-payments' },
     settings,
-    production: false,
+    production: !!prod,
     webRoot: o.webRoot,
     oidc,
   });
@@ -223,7 +231,7 @@ export async function startServer(o: StartOptions) {
     busy = true;
     try {
       await worker.drain(20);
-      await deliverSimulated(engine, simulators, ems, clock.now());
+      if (!prod) await deliverSimulated(engine, simulators, ems, clock.now());
       await worker.drain(20);
     } catch (e) {
       console.error('background work failed; will retry', e);
@@ -253,5 +261,5 @@ export async function startServer(o: StartOptions) {
     await app.close();
     await db.close();
   };
-  return { app, address, demoLogins, gatewayKeys, stop, db };
+  return { app, address, demoLogins, gatewayKeys, stop, db, production: !!prod };
 }
