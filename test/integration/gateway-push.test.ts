@@ -210,6 +210,12 @@ for (const kind of DB_KINDS) {
         attempts: 1,
         nextAttemptAt: new Date(clock.now().getTime() + 5_000).toISOString(),
         lastError: expect.stringContaining('HTTP 503'),
+        lastErrorSummary: {
+          zh: expect.stringContaining('答复 503'),
+          en: expect.stringContaining('answered 503'),
+        },
+        itemName: { zh: '新生儿社会保障卡办理', en: 'Social security card' },
+        departmentName: { zh: '人力资源社会保障部门', en: 'human resources and social security' },
         deadAt: null,
       });
       expect(r.json().dead).toEqual([]);

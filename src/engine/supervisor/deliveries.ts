@@ -1,5 +1,8 @@
+import { DEPARTMENTS } from '../../departments/index.ts';
 import { fieldError } from '../../domain/error.ts';
 import type { DepartmentId, RegionId } from '../../domain/ids.ts';
+import type { Bilingual } from '../../domain/text.ts';
+import { getPolicy } from '../../policies/index.ts';
 import {
   failingDeliveries,
   findDelivery,
@@ -21,28 +24,55 @@ export interface Delivery {
   taskId: string;
   caseId: string;
   item: string;
+  itemName: Bilingual;
   department: string;
+  departmentName: Bilingual;
   /** Who answers this department in the region now (push, gateway, simulator…). */
   mode: string;
   attempts: number;
   nextAttemptAt: string | null;
+  /** As the attempt reported it (for operators), and what it means, in words for the screen. */
   lastError: string | null;
+  lastErrorSummary: Bilingual | null;
   createdAt: string;
   deadAt: string | null;
   resends: number;
 }
 
+/** The push client's and the simulators' errors, in words: the answer's status, or no answer. */
+export function errorSummary(error: string | null): Bilingual | null {
+  if (error === null) return null;
+  const status = /HTTP (\d{3})/.exec(error)?.[1];
+  if (status && (status[0] === '5' || status === '408' || status === '429'))
+    return {
+      zh: `部门系统暂时无法接收（答复 ${status}），将自动重试`,
+      en: `the department's system could not take it now (answered ${status}); retried automatically`,
+    };
+  if (status)
+    return {
+      zh: `部门系统拒收（答复 ${status}），请核对签名密钥与地址`,
+      en: `the department's system refused it (answered ${status}); check the signing key and the address`,
+    };
+  if (/no push address|no adapter/.test(error))
+    return { zh: '未配置该部门的推送地址', en: 'no address is configured for this department' };
+  return { zh: '无法连接部门系统', en: "the department's system could not be reached" };
+}
+
 function view(deps: EngineDeps, region: RegionId, r: DeliveryRow): Delivery {
   const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+  const department = DEPARTMENTS[r.department as DepartmentId];
   return {
     taskId: r.taskId,
     caseId: r.caseId,
     item: r.item,
+    itemName: getPolicy(region).items.find((i) => i.id === r.item)?.name ?? { zh: r.item, en: r.item },
     department: r.department,
+    departmentName: department?.name ?? { zh: r.department, en: r.department },
     mode: deps.departmentModes(region, r.department as DepartmentId),
     attempts: r.attempts,
     nextAttemptAt: iso(r.nextAttemptAt),
     lastError: r.lastError,
+    lastErrorSummary: errorSummary(r.lastError),
     createdAt: iso(r.createdAt)!,
     deadAt: r.status === 'failed' ? iso(r.settledAt) : null,
     resends: r.resends,

@@ -9,7 +9,8 @@ import type { AppDeps } from '../app.ts';
  * 推送投递 (push delivery): the department tasks of a supervisor's region that a department system
  * has not taken yet — retrying, with their attempts, next attempt and last error, and the dead
  * letters whose attempts ran out — and the re-send, once the cause is fixed. Another region is not
- * found, as on every supervision route.
+ * found, as on every supervision route. Errors take the one shared error schema (http/openapi.ts
+ * adds it to every secured route).
  */
 const tags = ['supervision'];
 const Instant = z.string().meta({ description: 'ISO 8601 instant', examples: ['2026-11-16T02:00:00.000Z'] });
@@ -19,7 +20,9 @@ export const Delivery = z
     taskId: z.string().meta({ examples: ['C1A2B3:hukou-registration:1'] }),
     caseId: z.string(),
     item: z.string(),
+    itemName: Bilingual,
     department: z.string(),
+    departmentName: Bilingual,
     mode: z
       .string()
       .meta({ description: "who answers the department in the region now: 'push', 'gateway'…" }),
@@ -29,6 +32,7 @@ export const Delivery = z
       .string()
       .nullable()
       .meta({ examples: ['police push: HTTP 503 busy'] }),
+    lastErrorSummary: Bilingual.nullable().meta({ description: 'what the last error means, in words' }),
     createdAt: Instant,
     deadAt: Instant.nullable().meta({ description: 'when its attempts ran out (dead letter)' }),
     resends: z.number().int().meta({ description: 'how often a supervisor re-sent it' }),
@@ -36,12 +40,6 @@ export const Delivery = z
   .meta({ id: 'Delivery', description: 'A department task whose delivery is failing' });
 
 const Deliveries = z.object({ retrying: z.array(Delivery), dead: z.array(Delivery) });
-const Refusal = z
-  .object({
-    error: z.looseObject({ code: z.string(), message: Bilingual, field: z.string().optional() }),
-  })
-  .meta({ description: 'The one error shape' });
-
 export const deliveryRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
@@ -65,7 +63,8 @@ export const deliveryRoutes =
           operationId: 'supervisionDeliveries',
           tags,
           params: z.strictObject({ region: RegionId }),
-          response: { 200: Deliveries, 401: Refusal, 404: Refusal },
+          security: [{ supervisor: [] }],
+          response: { 200: Deliveries },
         },
       },
       async (req) => supervisor.deliveries(req.params.region),
@@ -80,7 +79,8 @@ export const deliveryRoutes =
           operationId: 'supervisionResendDelivery',
           tags,
           params: z.strictObject({ region: RegionId, taskId: z.string().min(1).max(120) }),
-          response: { 200: Delivery, 401: Refusal, 404: Refusal, 409: Refusal },
+          security: [{ supervisor: [] }],
+          response: { 200: Delivery },
         },
       },
       async (req) => {
