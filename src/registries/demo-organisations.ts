@@ -8,10 +8,10 @@ import { AREAS } from './population.ts';
 
 /**
  * The demo's organisations, for the same synthetic places the demo families live in: each hospital
- * of the region, and for every county a police station and the county offices. A clerk and a head
- * each. Real deployments load their own organisations and accounts.
+ * of the region, and for every county an office of every other department the region's items or
+ * counterfoils go to (a police station, the medical security office, …). A clerk and a head each.
+ * Real deployments load their own organisations and accounts.
  */
-const COUNTY_DEPARTMENTS: DepartmentId[] = ['police', 'medical-security', 'tax', 'hrss', 'cdc'];
 
 export function demoOrganisations(region: RegionId): Organisation[] {
   const area = AREAS[region];
@@ -23,13 +23,17 @@ export function demoOrganisations(region: RegionId): Organisation[] {
     counties: area.divisions,
     institution: name,
   }));
-  // Besides, whoever the region's counterfoils pass through (Fujian: each county's health bureau).
-  const transfer = getPolicy(region).counterfoilTransfer;
-  const receivers = (transfer ? routeDepartments(transfer) : []).filter(
-    (d) => d !== 'midwifery-institution' && !COUNTY_DEPARTMENTS.includes(d),
-  );
+  // Besides the items' departments, whoever the counterfoils pass through (Fujian: each county's health bureau).
+  const policy = getPolicy(region);
+  const transfer = policy.counterfoilTransfer;
+  const departments = [
+    ...new Set<DepartmentId>([
+      ...policy.items.map((i) => i.department),
+      ...(transfer ? routeDepartments(transfer) : []),
+    ]),
+  ].filter((d) => d !== 'midwifery-institution');
   const county = area.divisions.flatMap((code) =>
-    [...COUNTY_DEPARTMENTS, ...receivers].map((department): Organisation => ({
+    departments.map((department): Organisation => ({
       id: `${region}-${department}-${code}`,
       region,
       department,

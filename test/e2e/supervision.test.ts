@@ -87,7 +87,7 @@ describe.skipIf(!HAVE_BROWSER)('supervision in Chromium', () => {
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = csv.toString('utf8');
     expect(text.split('\r\n')[0]).toContain('办件编号');
-    expect(text).toContain('已超出（工作小时）');
+    expect(text).toContain('已超出（工作日）');
     expect(text).toContain(caseId);
     expect(text).toContain(hospital);
     expect(text).not.toMatch(/birth-certificate|midwifery-institution/);

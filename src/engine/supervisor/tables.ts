@@ -76,14 +76,15 @@ const complianceCells = (r: ComplianceRow, basis: (b: string | null) => Bilingua
   p90Hours: r.p90Hours,
 });
 
-const openColumns = (zhLate: string, enLate: string) => [
+// Due-soon work is counted in the working hours left; late work in working days, as a clerk counts it.
+const openColumns = (zhLate: string, enLate: string, late: 'hours' | 'days') => [
   col('caseId', '办件编号', 'Case number'),
   col('item', '事项', 'Item'),
   col('department', '部门', 'Department'),
   col('organisation', '经办单位', 'Handled by'),
   col('due', '应办结时间', 'Due', 'time'),
   col('basis', '计量依据', 'Measured against'),
-  col('hours', zhLate, enLate),
+  col(late, zhLate, enLate),
 ];
 async function open(deps: EngineDeps, region: RegionId, view: 'overdue' | 'due-soon') {
   const n = names(region);
@@ -96,7 +97,9 @@ async function open(deps: EngineDeps, region: RegionId, view: 'overdue' | 'due-s
     organisation: n.organisation(r.organisationName),
     due: r.due.toISOString(),
     basis: n.basis(r.basis),
-    hours: r.lateHours === null ? null : Math.abs(r.lateHours),
+    ...(view === 'due-soon'
+      ? { hours: r.lateHours === null ? null : Math.abs(r.lateHours) }
+      : { days: r.lateHours === null ? null : Math.round(r.lateHours / 2.4) / 10 }),
   }));
 }
 
@@ -219,12 +222,12 @@ export const TABLES = {
   },
   'due-soon': {
     title: { zh: '即将到期', en: 'Due soon' },
-    columns: openColumns('剩余（工作小时）', 'Left (working hours)'),
+    columns: openColumns('剩余（工作小时）', 'Left (working hours)', 'hours'),
     rows: (deps, region) => open(deps, region, 'due-soon'),
   },
   overdue: {
     title: { zh: '已超期', en: 'Overdue' },
-    columns: openColumns('已超出（工作小时）', 'Over by (working hours)'),
+    columns: openColumns('已超出（工作日）', 'Over by (working days)', 'days'),
     rows: (deps, region) => open(deps, region, 'overdue'),
   },
   'rating-follow-ups': {

@@ -1,4 +1,5 @@
-import { Alert, Button, Card, Col, Empty, Row, Select, Space, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Empty, Row, Select, Space, Tabs, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useApi } from '../../../citizen/src/hooks.ts';
 import { useT, type Bilingual } from '../../../citizen/src/i18n.tsx';
@@ -49,7 +50,10 @@ export function Dashboard() {
   const t = useT();
   const { region } = useSupervision();
   const [chosenMonth, setMonth] = useState<string | null>(null);
-  const d = useApi<DashboardData>(`/api/supervision/regions/${region}/dashboard`);
+  // Decisions, ratings and supplements count within the period; open work is always today's.
+  const [period, setPeriod] = useState<{ from?: string; to?: string }>({});
+  const query = new URLSearchParams(period).toString();
+  const d = useApi<DashboardData>(`/api/supervision/regions/${region}/dashboard${query ? `?${query}` : ''}`);
   const names = useApi<{ region: string; shortName: Bilingual }[]>('/api/regions');
   const regionName = t(names.data?.find((n) => n.region === region)?.shortName ?? { zh: '', en: '' });
   const table = (id: string) => d.data?.tables.find((x) => x.id === id);
@@ -86,6 +90,7 @@ export function Dashboard() {
         table={tb}
         empty={EMPTY[tb.id] ?? NO_DECISIONS}
         pageSize={pageSize}
+        query={query}
       />
     );
   const chartCard = (
@@ -96,7 +101,7 @@ export function Dashboard() {
   ) => (
     <Card size="small" title={t(title)} style={{ height: '100%' }}>
       {option ? (
-        <Chart option={option} testId={testId} />
+        <Chart option={option} testId={testId} title={t(title)} />
       ) : (
         <Empty
           data-testid={`${testId}-empty`}
@@ -109,6 +114,26 @@ export function Dashboard() {
   );
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <Space wrap data-testid="period">
+        <Typography.Text>{t('统计期间：', 'Period:')}</Typography.Text>
+        <DatePicker.RangePicker
+          allowEmpty={[true, true]}
+          value={[period.from ? dayjs(period.from) : null, period.to ? dayjs(period.to) : null]}
+          placeholder={[t('开始日期', 'From'), t('结束日期', 'To')]}
+          onChange={(v) =>
+            setPeriod({
+              ...(v?.[0] ? { from: v[0].format('YYYY-MM-DD') } : {}),
+              ...(v?.[1] ? { to: v[1].format('YYYY-MM-DD') } : {}),
+            })
+          }
+        />
+        <Typography.Text type="secondary">
+          {t(
+            '办结、评价和补件按期间统计（不选为全部）；即将到期和已超期始终为当前。',
+            'Decisions, ratings and supplements within the period (none chosen: all); due-soon and overdue work is always current.',
+          )}
+        </Typography.Text>
+      </Space>
       <Alert
         type="info"
         data-testid="measured-against"
@@ -161,6 +186,7 @@ export function Dashboard() {
         <Typography.Text>{t('月度报告：', 'Monthly report:')}</Typography.Text>
         <Select
           data-testid="report-month"
+          aria-label={t('月度报告的月份', 'Month of the monthly report')}
           style={{ width: 120 }}
           value={month}
           onChange={setMonth}

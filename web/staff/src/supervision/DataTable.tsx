@@ -14,6 +14,7 @@ export function DataTable({
   table,
   empty,
   pageSize = 10,
+  query = '',
 }: {
   region: string;
   /** The file is named in words: the region and the table's title. */
@@ -21,6 +22,8 @@ export function DataTable({
   table: DashboardTable;
   empty: Bilingual;
   pageSize?: number;
+  /** The dashboard's period, as query parameters, for the CSV. */
+  query?: string;
 }) {
   const t = useT();
   const lang = t('zh', 'en');
@@ -47,7 +50,7 @@ export function DataTable({
           data-testid={`csv-${table.id}`}
           onClick={() =>
             void download(
-              `/api/supervision/regions/${region}/tables/${table.id}.csv?lang=${lang}`,
+              `/api/supervision/regions/${region}/tables/${table.id}.csv?lang=${lang}${query ? `&${query}` : ''}`,
               `${regionName}-${t(table.title)}.csv`,
             )
           }
