@@ -83,7 +83,11 @@ export function Funnel() {
         <Row gutter={16} style={{ marginTop: 16 }}>
           <Col xs={24} md={12}>
             <Card title={t('邀请去向', 'From invitation to finished case')}>
-              <Chart option={charts.steps} testId="funnel-chart" />
+              <Chart
+                option={charts.steps}
+                testId="funnel-chart"
+                title={t('邀请去向', 'From invitation to finished case')}
+              />
             </Card>
           </Col>
           <Col xs={24} md={12}>
@@ -97,7 +101,11 @@ export function Funnel() {
                 )
               }
             >
-              <Chart option={charts.spans} testId="funnel-birth-to-application" />
+              <Chart
+                option={charts.spans}
+                testId="funnel-birth-to-application"
+                title={t('出生至申请', 'Birth to application')}
+              />
             </Card>
           </Col>
         </Row>

@@ -35,6 +35,7 @@ export function SupervisionShell() {
           {regions.length > 1 && (
             <Select
               data-testid="supervision-region"
+              aria-label={t('地区', 'Region')}
               style={{ width: 160 }}
               value={region}
               onChange={setChosen}

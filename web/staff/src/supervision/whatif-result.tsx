@@ -178,7 +178,11 @@ export function WhatIfResult({
         />
       </Card>
       <Card title={t('各部门每周收件量', 'Items each department receives, by week')}>
-        <Chart option={chart} testId="whatif-load-chart" />
+        <Chart
+          option={chart}
+          testId="whatif-load-chart"
+          title={t('各部门每周收件量', 'Items each department receives, by week')}
+        />
         <Table
           data-testid="whatif-load"
           rowKey={(l) => `${l.department}/${l.week}`}
