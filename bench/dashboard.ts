@@ -102,6 +102,7 @@ async function seed() {
 const shared = simulatedRegistries();
 const engine = createEngine({
   receiptKey: 'bench',
+  publicBaseUrl: () => 'https://onething.invalid',
   departmentModes: () => 'workbench',
   db,
   clock: fakeClock(NOW),

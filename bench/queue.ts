@@ -109,6 +109,7 @@ const shared = simulatedRegistries();
 const payments = simulatePayments({ notify: (n) => engine.payments.record(n) });
 const engine = createEngine({
   receiptKey: 'bench',
+  publicBaseUrl: () => 'https://onething.invalid',
   departmentModes: () => 'workbench',
   db,
   clock: fakeClock(NOW),

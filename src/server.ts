@@ -18,6 +18,7 @@ import { smsLog } from './engine/sms-log.ts';
 import { buildApp } from './http/app.ts';
 import { identityProvider } from './http/identity.ts';
 import { oidcClient, oidcSettingsFromEnv } from './http/oidc.ts';
+import { publicBaseUrlFromEnv } from './http/public-base-url.ts';
 import { sessionTokens } from './http/sessions.ts';
 import { POLICIES } from './policies/index.ts';
 import { generateFamilies, sampleSituation } from './registries/population.ts';
@@ -162,9 +163,15 @@ export async function startServer(o: StartOptions) {
     notify: (notice) => engine.payments.record(notice),
     queue: storedQueue(db, 'payments'),
   });
+  const configuredBaseUrl = publicBaseUrlFromEnv(process.env, {
+    production: !!prod,
+  });
+  let listening = `http://${o.host}:${o.port}`;
   const engine = createEngine({
     db,
     receiptKey: prod?.receiptKey ?? process.env.RECEIPT_KEY ?? 'dev-receipt-key',
+    // Configured, or (development) the listen address once listening; never a request header.
+    publicBaseUrl: () => configuredBaseUrl ?? listening,
     clock,
     calendar,
     shared: registries || shared,
@@ -199,7 +206,9 @@ export async function startServer(o: StartOptions) {
   checkPushSettings(modeOf, pushUrls, gatewayKeys);
 
   // A unified-identity login when OIDC_ISSUER and its companions are set (see README).
-  const oidcSettings = oidcSettingsFromEnv(process.env);
+  const oidcSettings = oidcSettingsFromEnv(process.env, {
+    production: !!prod,
+  });
   const sessionKey = prod?.sessionKey ?? process.env.SESSION_KEY ?? randomUUID();
   const sessions = sessionTokens(sessionKey, clock);
   const oidc = oidcSettings && {
@@ -208,6 +217,8 @@ export async function startServer(o: StartOptions) {
     sessionKey,
     redirectUri: oidcSettings.redirectUri,
     secureCookie: oidcSettings.redirectUri.startsWith('https:'),
+    onRefused: (reason: string, detail: string) =>
+      console.warn(`unified-identity login refused (${reason}): ${detail}`),
   };
   const identity = identityProvider({ production: !!prod, sessions, oidc: !!oidc });
   const app = await buildApp({
@@ -255,6 +266,7 @@ export async function startServer(o: StartOptions) {
     setInterval(() => void calendar.refresh().catch((e) => console.error(e)), 5_000),
   ];
   const address = await app.listen({ host: o.host, port: o.port });
+  listening = address;
 
   const stop = async () => {
     timers.forEach(clearInterval);

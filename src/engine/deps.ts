@@ -23,6 +23,12 @@ export interface EngineDeps {
   newCaseId: () => string;
   /** Signs receipts (收件回执) so their QR codes can be verified. */
   receiptKey: string;
+  /**
+   * This service's public address (PUBLIC_BASE_URL), printed in the receipt's QR code: configured,
+   * never taken from a request's Host header. A function, as in development it is the listen
+   * address, known once the server listens.
+   */
+  publicBaseUrl: () => string;
   settings: EngineSettings;
   /** Who answers each department of each region: the workbench, the gateway or the simulator. */
   departmentModes: DepartmentModes;

@@ -104,8 +104,7 @@ export function createEngine(deps: EngineDeps) {
       myCases: (idNumber: string) => cases.myCases(deps, idNumber),
       signedApplicationPdf: (caseId: string, idNumber: string) =>
         cases.signedApplicationPdf(deps, caseId, idNumber),
-      receipt: (caseId: string, idNumber: string, baseUrl: string) =>
-        cases.myReceipt(deps, caseId, idNumber, baseUrl),
+      receipt: (caseId: string, idNumber: string) => cases.myReceipt(deps, caseId, idNumber),
       sharedFields: (caseId: string, idNumber: string) => cases.sharedFields(deps, caseId, idNumber),
       notifications: (idNumber: string) => cases.notifications(deps, idNumber),
       whoSawMyData: (caseId: string, idNumber: string) => cases.whoSawMyData(deps, caseId, idNumber),

@@ -90,6 +90,7 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
   let caseId = '';
   const engine = createEngine({
     receiptKey: 'simulation',
+    publicBaseUrl: () => 'https://onething.invalid',
     // Every department is simulated here.
     departmentModes: () => 'simulator',
     db: o.db,

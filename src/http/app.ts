@@ -12,6 +12,7 @@ import { invalidInput } from '../policy/facts.ts';
 import type { SimulatedRegistries } from '../registries/simulated-registries.ts';
 import type { IdentityProvider } from './identity.ts';
 import type { OidcClient } from './oidc.ts';
+import type { LoginFailureReason } from '../domain/login-failure.ts';
 import type { SessionTokens } from './sessions.ts';
 import { authRoutes } from './routes/auth.ts';
 import { citizenRoutes } from './routes/citizen/index.ts';
@@ -60,6 +61,8 @@ export interface AppDeps {
     sessionKey: string;
     redirectUri: string;
     secureCookie: boolean;
+    /** Told why each refused login was refused, with the technical cause (for the operator's log). */
+    onRefused?: (reason: LoginFailureReason, detail: string) => void;
   } | null;
 }
 

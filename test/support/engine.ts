@@ -19,6 +19,7 @@ export function testEngine(o: {
   faces?: FaceVerifier;
   settings?: Partial<EngineDeps['settings']>;
   departmentModes?: EngineDeps['departmentModes'];
+  publicBaseUrl?: string;
 }): Engine & {
   cashier: ReturnType<typeof simulatePayments>;
   post: Engine['post'] & { ems: ReturnType<typeof simulateEms> };
@@ -35,6 +36,7 @@ export function testEngine(o: {
     payments: cashier,
     newCaseId: o.newCaseId,
     receiptKey: 'test-receipt-key',
+    publicBaseUrl: () => o.publicBaseUrl ?? 'https://onething.test',
     // Unless told otherwise, the tests play every department themselves, as clerks or through the gateway.
     departmentModes: o.departmentModes ?? (() => 'workbench'),
     settings: { nameMaxLength: DEFAULT_NAME_MAX_LENGTH, ...o.settings },

@@ -101,8 +101,9 @@ export function receiptFactsOf(state: CaseState): ReceiptFacts {
   };
 }
 
-export async function myReceipt(deps: EngineDeps, caseId: string, idNumber: string, baseUrl: string) {
-  return receipt(deps.receiptKey, receiptFactsOf(await myCase(deps, caseId, idNumber)), baseUrl);
+export async function myReceipt(deps: EngineDeps, caseId: string, idNumber: string) {
+  const facts = receiptFactsOf(await myCase(deps, caseId, idNumber));
+  return receipt(deps.receiptKey, facts, deps.publicBaseUrl());
 }
 
 /** Which department received which of the family's fields: the names, never the values. */

@@ -1,8 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { fieldError } from '../../domain/error.ts';
 import { isCitizenId } from '../../domain/citizen-id.ts';
+import { LoginFailure, type LoginFailureReason } from '../../domain/login-failure.ts';
 import type { AppDeps } from '../app.ts';
 import { STAFF_SESSION } from '../identity.ts';
 import type { PendingLogin } from '../oidc.ts';
@@ -11,6 +11,8 @@ import type { PendingLogin } from '../oidc.ts';
  * Logging in. The app asks how (`/config`). With a unified-identity service configured, `/oidc/login`
  * sends the browser there and `/oidc/callback` takes it back: the ID token is verified, a platform
  * session is issued, and the app picks it up from the URL fragment (never sent to a server).
+ * A login that fails or is cancelled goes back to the login page it started from (the parents' or
+ * the workbench's) with the reason, which the page explains in both languages.
  */
 const COOKIE = 'onething_oidc';
 
@@ -44,11 +46,12 @@ export const authRoutes =
         return null;
       return JSON.parse(Buffer.from(body, 'base64url').toString()) as Pending;
     };
-    const refused = (why: string) =>
-      fieldError('UNAUTHORIZED', 'authorization', {
-        zh: `统一身份认证登录失败（${why}），请重新登录`,
-        en: `the unified-identity login failed (${why}); please log in again`,
-      });
+    const STAFF_TAG = 'staff';
+    const clearCookie = `${COOKIE}=; Path=/api/auth/oidc; HttpOnly; SameSite=Lax; Max-Age=0`;
+    const backToLogin = (forStaff: boolean, failure: LoginFailure) => {
+      oidc.onRefused?.(failure.reason, failure.detail);
+      return `${forStaff ? '/staff/' : '/'}#/login?failed=${failure.reason satisfies LoginFailureReason}`;
+    };
 
     app.get(
       '/oidc/login',
@@ -60,7 +63,15 @@ export const authRoutes =
         },
       },
       async (req, reply) => {
-        const { url, pending } = await oidc.client.start();
+        const forStaff = req.query.for === 'staff';
+        let started: Awaited<ReturnType<typeof oidc.client.start>>;
+        try {
+          started = await oidc.client.start(forStaff ? STAFF_TAG : undefined);
+        } catch (e) {
+          const failure = e instanceof LoginFailure ? e : new LoginFailure('unavailable', String(e));
+          return reply.redirect(backToLogin(forStaff, failure));
+        }
+        const { url, pending } = started;
         reply.header(
           'set-cookie',
           `${COOKIE}=${seal({ ...pending, ...(req.query.for ? { for: req.query.for } : {}) })}; Path=/api/auth/oidc; HttpOnly; SameSite=Lax; Max-Age=600${oidc.secureCookie ? '; Secure' : ''}`,
@@ -84,18 +95,25 @@ export const authRoutes =
       },
       async (req, reply) => {
         const pending = unseal(req.headers.cookie);
-        if (!pending) throw refused('no pending login');
+        // Without the cookie, the state's tag still says which app the login started from.
+        const forStaff = pending ? pending.for === 'staff' : !!req.query.state?.startsWith(`${STAFF_TAG}.`);
+        // The pending login is spent whatever happens: a second callback with it is refused.
+        reply.header('set-cookie', clearCookie);
+        const refused = (reason: LoginFailureReason, detail: string) =>
+          reply.redirect(backToLogin(forStaff, new LoginFailure(reason, detail)));
+        if (!pending) return refused('expired', 'no pending login cookie (expired, or another browser)');
         let idNumber: string;
         try {
           idNumber = await oidc.client.finish(new URL(req.url, oidc.redirectUri), pending);
         } catch (e) {
-          throw refused((e as Error).message);
+          const failure = e instanceof LoginFailure ? e : new LoginFailure('unavailable', String(e));
+          return reply.redirect(backToLogin(forStaff, failure));
         }
-        if (!isCitizenId(idNumber)) throw refused('the identity has no valid citizen ID number');
-        reply.header('set-cookie', `${COOKIE}=; Path=/api/auth/oidc; HttpOnly; SameSite=Lax; Max-Age=0`);
-        if (pending.for === 'staff') {
+        if (!isCitizenId(idNumber))
+          return refused('claim', 'the identity carries no valid citizen ID number');
+        if (forStaff) {
           const staffId = await deps.engine.staff.byLogin(idNumber);
-          if (!staffId) throw refused('this person holds no staff account');
+          if (!staffId) return refused('no_staff_account', 'this person holds no staff account');
           const token = oidc.sessions.issue(`${STAFF_SESSION}${staffId}`);
           return reply.redirect(`/staff/#/auth?token=${encodeURIComponent(token)}`);
         }

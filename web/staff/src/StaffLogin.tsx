@@ -2,6 +2,7 @@ import { Button, Card, List, Select, Tag } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { session } from '../../citizen/src/api.ts';
+import { LoginFailureNotice } from '../../citizen/src/components/LoginFailureNotice.tsx';
 import { useApi } from '../../citizen/src/hooks.ts';
 import { useT, type Bilingual } from '../../citizen/src/i18n.tsx';
 import { DEPARTMENT_LABELS } from '../../citizen/src/status.ts';
@@ -24,6 +25,8 @@ export function StaffLogin() {
   const [region, setRegion] = useState<string>('zibo');
   const dev = config.data?.providers.includes('dev');
   const accounts = useApi<Account[]>(dev ? `/api/dev/staff?region=${region}` : null);
+  // A unified-identity login that came back refused says why above the login choices.
+  const failure = <LoginFailureNotice style={{ maxWidth: 720, margin: '24px auto 0' }} />;
   const oidc = config.data?.oidcLoginUrl && (
     <Card title={t('统一身份认证', 'Unified identity')} style={{ maxWidth: 720, margin: '40px auto 0' }}>
       <Button
@@ -35,9 +38,16 @@ export function StaffLogin() {
       </Button>
     </Card>
   );
-  if (!dev) return oidc || null;
+  if (!dev)
+    return (
+      <>
+        {failure}
+        {oidc}
+      </>
+    );
   return (
     <>
+      {failure}
       {oidc}
       <Card
         title={t('工作人员登录（演示账号）', 'Staff login (demo accounts)')}

@@ -58,7 +58,7 @@ export const caseRoutes =
           params: CaseParams,
         },
       },
-      async (req) => parent.receipt(req.params.caseId, req.citizenId, `${req.protocol}://${req.host}`),
+      async (req) => parent.receipt(req.params.caseId, req.citizenId),
     );
 
     app.get(

@@ -2,6 +2,7 @@ import { Button, Card, List, Tabs, Tag } from 'antd-mobile';
 import { useNavigate } from 'react-router-dom';
 import { session } from '../api.ts';
 import { ApiErrorNotice, Loading } from '../components/ErrorBlock.tsx';
+import { LoginFailureNotice } from '../components/LoginFailureNotice.tsx';
 import { useApi } from '../hooks.ts';
 import { useT, type Bilingual } from '../i18n.tsx';
 
@@ -34,12 +35,14 @@ export function Login() {
   if (!config.data || !regions.data)
     return (
       <>
+        <LoginFailureNotice />
         <ApiErrorNotice error={config.error ?? regions.error} />
         <Loading />
       </>
     );
   return (
     <>
+      <LoginFailureNotice />
       {config.data.oidcLoginUrl && (
         <Card title={t('统一身份认证', 'Unified identity')}>
           <Button
