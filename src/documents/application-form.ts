@@ -1,119 +1,132 @@
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import type { CaseForm } from '../departments/port.ts';
-import { DEPARTMENT_LABELS } from '../domain/labels.ts';
 import { formatInstant } from '../domain/local-date.ts';
-import { placeName } from './place-names.ts';
 import type { Policy } from '../policy/schema.ts';
+import { formSections, type FormItem } from './application-form-grid.ts';
+import { FOOTER_H, pageFooters } from './pdf/footer.ts';
+import { drawSections, note, sectionsHeight, UNITS, type FormRow } from './pdf/form-grid.ts';
+import { MARGIN, createPdf, dateText, flow, measure, type GridCell, type Pdf } from './pdf/layout.ts';
+import { structureRoot, tagged, type Struct } from './pdf/tagged.ts';
 
 /**
- * 一表申请: the application form as a PDF with Chinese text, for the applicant to review before
- * signing and to keep afterwards. It prints the form's SHA-256 digest, which the signature binds:
- * any later change to the form gives another digest. Noto Sans SC (OFL) is embedded as a subset.
+ * 一表申请: the application form as a government form, for the applicant to review before signing
+ * and for the family and every department to read afterwards. A grid of boxed fields by section
+ * (application-form-grid.ts), the commitment with a box for each signature and its date, and the
+ * form's SHA-256 digest, which the signatures bind: any later change to the form gives another
+ * digest. Every page's footer names the case and the page. A tagged PDF in Chinese, its text
+ * extractable (Noto Sans SC, OFL, embedded as a subset).
  */
-const require = createRequire(import.meta.url);
-const FONT = require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
-
 export interface FormDocument {
   policy: Policy;
   form: CaseForm;
   formDigest: string;
-  /** Each item's own deadline from the plan the family signs; null where only the promise bounds it. */
-  items: { id: string; department: keyof typeof DEPARTMENT_LABELS; deadline: string | null }[];
+  items: FormItem[];
   promisedDeadline?: string | null;
   caseId?: string;
   /** The applicant's signature first, then the other parent's where the region asks both to sign. */
   signatures?: { label: string; imagePng: Buffer; signedAt: string }[];
 }
 
+const COMMITMENT =
+  '本人核对以上填写内容正确无误，并承诺申报信息及所提交的材料真实有效；如有隐瞒或虚假，愿意承担法律责任。';
+const NOTE =
+  '注：本表由申请人在线填写，平台根据共享数据（分娩、户籍、婚姻登记等信息）预填，各承办部门据此办理，不再重复收取。' +
+  '签名对上列表单摘要有效；表单内容有任何改动，摘要随之改变，须重新签名。';
+const SIGNATURE_H = 42;
+
+/** Who signs the draft, in the region's order (policy.applicants.signatures). */
+const SIGNER_LABELS = { applicant: '申请人签名', mother: '母亲签名', father: '父亲签名' } as const;
+
+/** Rows are as tall as the page allows, within these bounds; beyond, the form runs onto a second page. */
+const ROW_MIN = 22;
+const ROW_MAX = 30;
+const NOTE_SIZE = 7.5;
+
 export function renderApplicationForm(d: FormDocument): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 48,
-    info: { Title: `${d.policy.name.zh}申请表`, Subject: d.formDigest },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const f = d.form;
-  const itemName = (id: string) => d.policy.items.find((i) => i.id === id)?.name.zh ?? id;
-  const section = (title: string) => doc.moveDown(0.6).fontSize(12).text(title).moveDown(0.2).fontSize(10);
-  const line = (label: string, value: unknown) =>
-    doc.text(`${label}：${value === null || value === undefined || value === '' ? '—' : String(value)}`);
+  const title = `${d.policy.name.zh}申请表`;
+  const { doc, bytes } = createPdf({ title, subject: d.formDigest }, 'portrait', { tagged: true });
+  const root = structureRoot(doc);
+  const bottom = doc.page.height - MARGIN - FOOTER_H;
+  const width = doc.page.width - 2 * MARGIN;
+  const sections = [
+    ...formSections(d.policy, d.form, d.items, d.promisedDeadline),
+    { name: '承诺签名', rows: commitmentRows(d) },
+  ];
 
-  doc.font(FONT).fontSize(16).text(`${d.policy.name.zh}申请表`, { align: 'center' });
-  doc.fontSize(9).text(d.policy.name.en, { align: 'center' });
-  if (d.caseId) doc.text(`办件编号 Case ${d.caseId}`, { align: 'center' });
+  let y = heading(doc, root, d, title);
+  // The page well used: the rows share out the room the grid leaves, as far as ROW_MAX.
+  const noteH = 5 + measure(doc, NOTE, width, { size: NOTE_SIZE, leading: 0.35 });
+  const room = bottom - y - noteH;
+  let rowH = ROW_MAX;
+  while (rowH > ROW_MIN && sectionsHeight(doc, sections, rowH) > room) rowH--;
+  const newPage = () => {
+    doc.addPage();
+    return MARGIN;
+  };
+  y = drawSections(doc, root, sections, y, { bottom, newPage, rowH });
+  if (y + noteH > bottom) y = newPage();
+  note(doc, root, NOTE, y + 5, NOTE_SIZE);
+  root.end();
 
-  section('新生儿信息 Baby');
-  line('姓名', f.baby.name);
-  line('性别', f.baby.sex === 'male' ? '男' : '女');
-  line('出生时间', `${formatInstant(f.baby.bornAt)}（北京时间）`);
-  line(
-    '出生地点',
-    `${placeName(f.baby.birthPlace.divisionCode)} ${f.baby.birthPlace.institutionName ?? ''}`.trim(),
-  );
-
-  section('父母信息 Parents');
-  line('母亲', `${f.mother.name}  身份证号 ${f.mother.idNumber}`);
-  line('父亲', f.father ? `${f.father.name}  身份证号 ${f.father.idNumber}` : null);
-  const marriage = f.marriage as { registeredOn?: string } | null | undefined;
-  line('结婚登记日期', marriage?.registeredOn);
-
-  section('户口登记 Registration');
-  line('随父/随母落户', f.registering.role === 'mother' ? '随母' : '随父');
-  line('落户地', placeName(f.registering.hukouDivisionCode));
-  const contact = f.contact as
-    { phone: string | null; mailingAddress: { divisionCode: string; detail: string } | null } | undefined;
-  line('联系电话', contact?.phone);
-
-  section('办理事项 Items');
-  for (const i of d.items) {
-    const due = i.deadline ? `  最迟 ${formatInstant(i.deadline)}` : '';
-    doc.text(`• ${itemName(i.id)}  ${DEPARTMENT_LABELS[i.department].zh}${due}`);
-  }
-  // One promise for the whole case, said once; or, with no limit anywhere, that there is none.
-  if (d.promisedDeadline) doc.text(`整体承诺：${formatInstant(d.promisedDeadline)} 前全部办结`);
-  else if (!d.items.some((i) => i.deadline)) doc.text('本地区文件未规定各事项的办理时限');
-
-  const premium = f.premium as { years: { year: number }[] } | null | undefined;
-  if (premium?.years.length) {
-    section('医保参保 Insurance');
-    line('参保年度', premium.years.map((y) => `${y.year} 年度`).join('、'));
-  }
-
-  section('送达方式 Delivery');
-  const delivery = (f.delivery ?? {}) as Record<string, string>;
-  const entries = Object.entries(delivery);
-  if (!entries.length) doc.text('—');
-  for (const [item, method] of entries)
-    doc.text(`• ${itemName(item)}：${method === 'mail' ? '邮寄' : '自取'}`);
-  // A recipient and an address only when something is mailed.
-  if (entries.some(([, method]) => method === 'mail')) {
-    line('收件人', f.recipient === 'father' ? '父亲' : '母亲');
-    const a = contact?.mailingAddress;
-    line('收件地址', a ? `${placeName(a.divisionCode)} ${a.detail}` : null);
-  }
-
-  section('承诺 Commitment');
-  doc.text(
-    '本人核对以上填写内容正确无误，并承诺申报信息及所提交的材料真实有效；如有隐瞒或虚假，愿意承担法律责任。',
-  );
-  doc.moveDown(0.5).fontSize(8).text(`表单摘要 Form digest (SHA-256)：${d.formDigest}`);
-  if (d.signatures?.length) {
-    for (const s of d.signatures) {
-      doc
-        .moveDown(0.5)
-        .fontSize(10)
-        .text(`${s.label}（${formatInstant(new Date(s.signedAt))}）：`);
-      doc.image(s.imagePng, { fit: [200, 80] });
-    }
-  } else {
-    doc.moveDown(0.5).fontSize(10).text('申请人签名 Signature：（待签名 / to be signed）');
-  }
+  const footer = d.caseId ? `办件编号 Case ${d.caseId}` : '草稿，提交后生成办件编号 / Draft';
+  pageFooters(doc, `${footer}\u3000${title}`, { english: true, tagged: true });
   doc.end();
-  return done;
+  return bytes;
+}
+
+/** The title; under it, whether this is a draft, the programme's English name, and the case number. */
+function heading(doc: Pdf, root: Struct, d: FormDocument, title: string): number {
+  const width = doc.page.width - 2 * MARGIN;
+  let y = MARGIN;
+  tagged(doc, root, 'H1', () => {
+    y += flow(doc, title, MARGIN, y, width, { size: 16, bold: true, align: 'center', leading: 0.3 });
+  });
+  y += 2;
+  tagged(doc, root, 'P', () => {
+    y += flow(doc, d.policy.name.en, MARGIN, y, width, { size: 8, align: 'center' });
+  });
+  y += 4;
+  tagged(doc, root, 'P', () => {
+    flow(doc, d.signatures?.length ? '已签名' : '草稿（待签名）', MARGIN, y, width / 3, { size: 8.5 });
+    if (d.caseId)
+      flow(doc, `办件编号：${d.caseId}`, MARGIN + width / 3, y, (width * 2) / 3, {
+        size: 8.5,
+        align: 'right',
+      });
+  });
+  return y + 15;
+}
+
+/** The commitment, a box for each signature and its time, and the digest the signatures bind. */
+function commitmentRows(d: FormDocument): FormRow[] {
+  const signers = d.signatures?.length
+    ? d.signatures.map((s) => ({ label: s.label, png: s.imagePng as Buffer | null, at: s.signedAt }))
+    : d.policy.applicants.signatures.map((role) => ({
+        label: SIGNER_LABELS[role],
+        png: null,
+        at: null as string | null,
+      }));
+  const signatureRow = (s: (typeof signers)[number]): FormRow => {
+    const box: GridCell = s.png
+      ? { span: 9, text: [{ image: s.png, width: 130, height: SIGNATURE_H - 8 }] }
+      : { span: 9, text: '' };
+    return {
+      h: SIGNATURE_H,
+      cells: [
+        { span: 3, text: s.label, label: true },
+        box,
+        { span: 3, text: '签名时间', label: true },
+        { span: 9, text: s.at ? formatInstant(s.at) : dateText(null), style: { align: 'center' } },
+      ],
+    };
+  };
+  return [
+    { cells: [{ span: UNITS, text: COMMITMENT, style: { size: 9.5, pad: 6 } }] },
+    ...signers.map(signatureRow),
+    {
+      cells: [
+        { span: 5, text: '表单摘要（SHA-256）', label: true },
+        { span: 19, text: d.formDigest, style: { size: 7.5, align: 'center' } },
+      ],
+    },
+  ];
 }

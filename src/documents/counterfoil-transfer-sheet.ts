@@ -12,6 +12,7 @@ import {
   type Pdf,
   type Run,
 } from './pdf/layout.ts';
+import { FOOTER_H, pageFooters } from './pdf/footer.ts';
 
 /**
  * 副页移交记录表: a batch of birth-certificate counterfoils (副页 / 第二联) handed from one
@@ -75,7 +76,6 @@ const STATUS = { received: '已接收', missing: '缺失', mismatched: '不一�
 const ROW = 20;
 const HEAD = 26;
 const SIGNATURES_H = 96;
-const FOOTER = 18;
 /** Rows printed for handwriting when the sheet is printed without lines. */
 const BLANK_ROWS = 12;
 
@@ -121,7 +121,7 @@ export function renderTransferSheet(d: TransferSheetData): Promise<Buffer> {
   const name = d.title ?? TRANSFER_SHEET_TITLE;
   const { doc, bytes } = createPdf({ title: name, subject: `${sender} → ${receiver}` }, 'landscape');
   const width = doc.page.width - 2 * MARGIN;
-  const bottom = doc.page.height - MARGIN - FOOTER;
+  const bottom = doc.page.height - MARGIN - FOOTER_H;
   const cols = columns(
     d.lines.some((l) => l.institution),
     width,
@@ -177,7 +177,8 @@ export function renderTransferSheet(d: TransferSheetData): Promise<Buffer> {
     ['移交', sender, d.sender],
     ['接收', receiver, d.receiver],
   ]);
-  pageNumbers(doc, `${sender} → ${receiver}\u3000${dateText(d.period.from)}至${dateText(d.period.to)}`);
+  // 第 i 页 共 n 页 under each page, with the batch it belongs to.
+  pageFooters(doc, `${sender} → ${receiver}\u3000${dateText(d.period.from)}至${dateText(d.period.to)}`);
   doc.end();
   return bytes;
 }
@@ -240,16 +241,4 @@ function signatures(doc: Pdf, y: number, width: number, sides: [string, string, 
     top += flow(doc, line, x + 8, top, inner, { size: 10 });
     flow(doc, ['日期：', dateFields(side?.signedOn, 10)], x + 8, top + 8, inner, { size: 10 });
   });
-}
-
-/** 第 i 页 共 n 页 under each page, with the batch it belongs to. */
-function pageNumbers(doc: Pdf, batch: string): void {
-  const { start, count } = doc.bufferedPageRange();
-  for (let i = start; i < start + count; i++) {
-    doc.switchToPage(i);
-    const y = doc.page.height - MARGIN - FOOTER + 6;
-    const width = doc.page.width - 2 * MARGIN;
-    flow(doc, batch, MARGIN, y, width, { size: 8 });
-    flow(doc, `第 ${i - start + 1} 页 共 ${count} 页`, MARGIN, y, width, { size: 8, align: 'right' });
-  }
 }

@@ -12,16 +12,20 @@ import type { EngineDeps } from './deps.ts';
  */
 export async function signedFormPdf(deps: EngineDeps, state: CaseState): Promise<Buffer> {
   const stored = await signaturesOf(deps.db, state.id);
+  const form = state.form as CaseForm;
+  const applicant = state.signature?.signerIdNumber;
+  const role =
+    applicant === form.mother.idNumber ? '（母亲）' : applicant === form.father?.idNumber ? '（父亲）' : '';
   const signers = [
-    { id: state.signature?.signerIdNumber, label: '申请人签名 Applicant' },
+    { id: applicant, label: `申请人${role}签名` },
     ...(state.signature?.coSigners ?? []).map((c) => ({
       id: c.idNumber,
-      label: c.role === 'mother' ? '母亲签名 Mother' : '父亲签名 Father',
+      label: c.role === 'mother' ? '母亲签名' : '父亲签名',
     })),
   ];
   return renderApplicationForm({
     policy: getPolicy(state.region),
-    form: state.form as CaseForm,
+    form,
     formDigest: state.signature?.formDigest ?? digestOf(state.form),
     caseId: state.id,
     // The deadlines of the plan the family signed: the same the case page shows.

@@ -381,8 +381,9 @@ describe('citizen API', () => {
     expect(signedForm).toContain('办件编号 Case H-1');
     // The phone, and the insurance years; places by name, never by code; no recipient when nothing is mailed.
     expect(signedForm).toContain('联系电话');
-    expect(signedForm).toMatch(/参保年度：\d{4} 年度/);
-    expect(signedForm).toContain('福建省 泉州市 南安市');
+    expect(signedForm).toContain('参保年度');
+    expect(signedForm).toMatch(/\d{4} 年度（当年）/);
+    expect(signedForm).toContain('福建省泉州市南安市');
     expect(signedForm).not.toMatch(/\b350583\b/);
     expect(signedForm).not.toContain('收件人');
     expect(detail.json().signature).toMatchObject({
