@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Navigate } from 'react-router-dom';
 import type { Bilingual } from '../../../citizen/src/i18n.tsx';
 import { Dashboard } from './Dashboard.tsx';
+import { Deliveries } from './Deliveries.tsx';
 import { Efficiency } from './Efficiency.tsx';
 import { Funnel } from './Funnel.tsx';
 import { WhatIf } from './WhatIf.tsx';
@@ -23,6 +24,7 @@ export const SUPERVISION_PAGES: SupervisionPage[] = [
   { path: 'efficiency', label: { zh: '联办效能', en: 'Efficiency' }, element: <Efficiency /> },
   { path: 'funnel', label: { zh: '免申即办', en: 'Proactive invitations' }, element: <Funnel /> },
   { path: 'whatif', label: { zh: '政策推演', en: 'Policy what-if' }, element: <WhatIf /> },
+  { path: 'deliveries', label: { zh: '推送投递', en: 'Push deliveries' }, element: <Deliveries /> },
   // The dashboard leads with the overdue and due-soon lists; the old address still reaches them.
   {
     path: 'overdue',
