@@ -45,12 +45,14 @@ export async function startRig(
     /** A clock the test moves (supervision: deadlines passing), and how often the sweeper runs. */
     clock?: Clock;
     sweepMs?: number;
+    /** A fixed port, for settings that must name this server's address before it starts (OIDC). */
+    port?: number;
   } = {},
 ): Promise<Rig> {
   const dataDir = mkdtempSync(join(tmpdir(), 'onething-e2e-'));
   const server = await startServer({
     host: '127.0.0.1',
-    port: 0,
+    port: options.port ?? 0,
     dataDir,
     webRoot: WEB_ROOT,
     // Quick and certain: every simulated department approves within 1–3 s.
