@@ -1,10 +1,12 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { Clock } from '../domain/clock.ts';
 import { handleError, handleNotFound, uncleanTextPath, UNCLEAN_TEXT } from './errors.ts';
+import { enforceContract, openapiOptions, SECURITY } from './openapi.ts';
+import { AppConfig } from '../contract/public.ts';
 import { fieldError } from '../domain/error.ts';
 import type { DepartmentId } from '../domain/ids.ts';
 import type { Engine } from '../engine/index.ts';
@@ -86,7 +88,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const r = (schema as z.ZodType).safeParse(data, { reportInput: true });
     return r.success ? { value: r.data } : { error: invalidInput(r.error, httpPart ?? '') };
   });
-  app.setSerializerCompiler(serializerCompiler);
+  enforceContract(app, deps.production);
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
     req.rawBody = body as string;
     if ((body as string).trim() === '') return done(null, undefined);
@@ -103,27 +105,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
 
-  await app.register(swagger, {
-    openapi: {
-      info: {
-        title: '新生儿出生“一件事” API / newborn one-thing service API',
-        version: '0.1.0',
-        description:
-          'Citizen, department gateway, supervision and operations endpoints. Errors: { error: { code, message: { zh, en }, field, issues } }.',
-      },
-      components: {
-        securitySchemes: {
-          citizen: { type: 'http', scheme: 'bearer' },
-          staff: {
-            type: 'http',
-            scheme: 'bearer',
-            description: 'a staff session, or dev-staff:<staff id> in development',
-          },
-        },
-      },
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(
+    swagger,
+    openapiOptions({
+      description:
+        'Citizen, department gateway, supervision and operations endpoints. Every error has the one shape `Error`: { error: { code, message: { zh, en }, field, issues } }.',
+    }),
+  );
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   app.setErrorHandler(handleError);
@@ -146,7 +134,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(paymentRoutes(deps), { prefix: '/api/payments' });
   app.get(
     '/api/config',
-    { schema: { summary: 'Public settings the apps follow (the name length limit)', tags: ['public'] } },
+    {
+      schema: {
+        summary: 'Public settings the apps follow (the name length limit)',
+        tags: ['public'],
+        operationId: 'getConfig',
+        security: SECURITY.public,
+        response: { 200: AppConfig },
+      },
+    },
     async () => ({
       nameMaxLength: deps.settings.nameMaxLength,
     }),

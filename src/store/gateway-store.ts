@@ -1,4 +1,5 @@
 import type { Queryable } from './db.ts';
+import type { DepartmentTask } from '../departments/port.ts';
 
 /** What a department system pulling its work through the gateway sees: its open tasks and claims. */
 
@@ -7,7 +8,13 @@ import type { Queryable } from './db.ts';
  * now (a recount after an official holiday arrangement may have moved it since the task was sent).
  */
 export async function openTasks(q: Queryable, department: string) {
-  return q.query<{ task: unknown; claimedAt: Date | null; deadline: Date | null; dispatchedAt: Date | null }>(
+  // The payload is the DepartmentTask the outbox worker would have pushed (departments/port.ts).
+  return q.query<{
+    task: DepartmentTask;
+    claimedAt: Date | null;
+    deadline: Date | null;
+    dispatchedAt: Date | null;
+  }>(
     `select distinct on (o.case_id, o.payload->>'item') o.payload as task, c.claimed_at as "claimedAt",
        i.deadline, i.dispatched_at as "dispatchedAt"
      from outbox o

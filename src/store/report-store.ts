@@ -9,7 +9,19 @@ export async function regionOverview(q: Queryable, region: string) {
        from cases where region = $1 group by status`,
       [region],
     ),
-    q.query(
+    q.query<{
+      item: string;
+      department: string;
+      total: number;
+      done: number;
+      rejected: number;
+      open: number;
+      overdue: number;
+      decidedWithDeadline: number;
+      decidedOnTime: number;
+      averageRating: number | null;
+      ratings: number;
+    }>(
       `select item, department,
          count(*)::int as total,
          count(*) filter (where status = 'done')::int as done,

@@ -6,6 +6,8 @@ import { LoginFailure, type LoginFailureReason } from '../../domain/login-failur
 import type { AppDeps } from '../app.ts';
 import { STAFF_SESSION } from '../identity.ts';
 import type { PendingLogin } from '../oidc.ts';
+import { LoginConfig } from '../../contract/public.ts';
+import { redirect, SECURITY } from '../openapi.ts';
 
 /**
  * Logging in. The app asks how (`/config`). With a unified-identity service configured, `/oidc/login`
@@ -21,7 +23,15 @@ export const authRoutes =
   async (app) => {
     app.get(
       '/config',
-      { schema: { summary: 'The login methods this server offers', tags: ['auth'] } },
+      {
+        schema: {
+          operationId: 'getLoginConfig',
+          security: SECURITY.public,
+          response: { 200: LoginConfig },
+          summary: 'The login methods this server offers',
+          tags: ['auth'],
+        },
+      },
       async () => deps.identity.login,
     );
 
@@ -57,6 +67,13 @@ export const authRoutes =
       '/oidc/login',
       {
         schema: {
+          operationId: 'startOidcLogin',
+          security: SECURITY.public,
+          response: {
+            302: redirect(
+              'To the unified-identity service, with a short-lived cookie holding the pending login',
+            ),
+          },
           summary: 'Start the unified-identity (OIDC) login, of a parent or (for=staff) of a member of staff',
           tags: ['auth'],
           querystring: z.strictObject({ for: z.enum(['staff']).optional() }),
@@ -84,6 +101,13 @@ export const authRoutes =
       '/oidc/callback',
       {
         schema: {
+          operationId: 'finishOidcLogin',
+          security: SECURITY.public,
+          response: {
+            302: redirect(
+              'To the app, with the session in the URL fragment (#/auth?token=…), or to its login page with the reason a login failed',
+            ),
+          },
           summary: 'The unified-identity service returns here',
           tags: ['auth'],
           querystring: z.object({

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { CleanText } from '../../domain/text.ts';
 import type { AppDeps } from '../app.ts';
 import { requireStaff } from './staff.ts';
+import { Batch, CounterfoilOverview } from '../../contract/staff.ts';
+import { pdfAnswer } from '../openapi.ts';
 
 /**
  * 副页移交: counterfoil batches on the workbench. The sender assembles, prints and sends; the
@@ -21,9 +23,11 @@ export const counterfoilRoutes =
     requireStaff(app, deps);
 
     app.get(
-      '/',
+      '',
       {
         schema: {
+          operationId: 'getCounterfoilOverview',
+          response: { 200: CounterfoilOverview },
           summary:
             "The region's counterfoil route and schedule, the groups waiting to be assembled (with their due day), and the organisation's batches sent and received",
           tags,
@@ -37,6 +41,8 @@ export const counterfoilRoutes =
       '/batches',
       {
         schema: {
+          operationId: 'assembleCounterfoilBatch',
+          response: { 200: Batch },
           summary: 'Assemble the waiting counterfoils of one hop, county and (monthly) month into a batch',
           tags,
           security,
@@ -60,6 +66,8 @@ export const counterfoilRoutes =
       '/batches/:id',
       {
         schema: {
+          operationId: 'getCounterfoilBatch',
+          response: { 200: Batch },
           summary: 'A batch with its lines, checks and follow-ups',
           tags,
           security,
@@ -73,6 +81,8 @@ export const counterfoilRoutes =
       '/batches/:id/sheet.pdf',
       {
         schema: {
+          operationId: 'getTransferSheetPdf',
+          response: { 200: pdfAnswer('The transfer sheet (移交记录表)') },
           summary: 'The transfer sheet (移交记录表) with the detail list, as a PDF',
           tags,
           security,
@@ -87,6 +97,8 @@ export const counterfoilRoutes =
       '/batches/:id/send',
       {
         schema: {
+          operationId: 'sendCounterfoilBatch',
+          response: { 200: Batch },
           summary: 'Send an assembled batch on to its receiver',
           tags,
           security,
@@ -100,6 +112,8 @@ export const counterfoilRoutes =
       '/batches/:id/acknowledgement',
       {
         schema: {
+          operationId: 'acknowledgeCounterfoilBatch',
+          response: { 200: Batch },
           summary:
             'The receiver checks every line: received, missing, or not matching (with a note); a batch to an off-platform receiver is recorded by its sender from the signed sheet',
           tags,
@@ -125,6 +139,8 @@ export const counterfoilRoutes =
       '/batches/:id/lines/:caseId/follow-up',
       {
         schema: {
+          operationId: 'followUpCounterfoilLine',
+          response: { 200: Batch },
           summary:
             'The sender follows a discrepancy up with a note: found and handed over again, corrected, or explained',
           tags,

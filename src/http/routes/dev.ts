@@ -6,6 +6,15 @@ import { demoParents } from '../../registries/demo-parents.ts';
 import { sampleSituation } from '../../registries/population.ts';
 import { FamilySituation } from '../../registries/port.ts';
 import type { AppDeps } from '../app.ts';
+import {
+  DemoParents,
+  FamilyLoaded,
+  PaymentNotice,
+  PaymentOrder,
+  SampleFamily,
+} from '../../contract/public.ts';
+import { DemoStaff } from '../../contract/staff.ts';
+import { SECURITY } from '../openapi.ts';
 
 /**
  * Development only: load any family situation into the simulated registries, list demo parents,
@@ -29,6 +38,9 @@ export const devRoutes =
       '/families',
       {
         schema: {
+          operationId: 'loadDemoFamily',
+          security: SECURITY.public,
+          response: { 201: FamilyLoaded },
           summary: 'Load a family situation into the simulated registries',
           tags,
           body: FamilySituation,
@@ -47,6 +59,9 @@ export const devRoutes =
       '/parents',
       {
         schema: {
+          operationId: 'listDemoParents',
+          security: SECURITY.public,
+          response: { 200: DemoParents },
           summary: 'The demo parents to log in as: up to 8 families per region, newest first',
           tags,
           querystring: z.strictObject({ region: RegionId.optional() }),
@@ -62,6 +77,9 @@ export const devRoutes =
       '/staff',
       {
         schema: {
+          operationId: 'listDemoStaff',
+          security: SECURITY.public,
+          response: { 200: DemoStaff },
           summary: 'The demo staff accounts to log in as: each organisation’s clerk and head',
           tags,
           querystring: z.strictObject({ region: RegionId.optional() }),
@@ -77,6 +95,9 @@ export const devRoutes =
       '/families/sample',
       {
         schema: {
+          operationId: 'getSampleFamily',
+          security: SECURITY.public,
+          response: { 200: SampleFamily },
           summary: 'A sample family situation for a region',
           tags,
           querystring: z.strictObject({ region: RegionId }),
@@ -84,7 +105,7 @@ export const devRoutes =
       },
       async (req) => {
         dev();
-        return sampleSituation(req.query.region);
+        return FamilySituation.parse(sampleSituation(req.query.region));
       },
     );
 
@@ -94,7 +115,16 @@ export const devRoutes =
 
     app.get(
       '/payments/:orderId',
-      { schema: { summary: 'A payment order at the simulated cashier', tags, params: OrderParams } },
+      {
+        schema: {
+          operationId: 'getPaymentOrder',
+          security: SECURITY.public,
+          response: { 200: PaymentOrder },
+          summary: 'A payment order at the simulated cashier',
+          tags,
+          params: OrderParams,
+        },
+      },
       async (req) => (await dev().payments.order(req.params.orderId)) ?? Promise.reject(noOrder()),
     );
 
@@ -102,6 +132,9 @@ export const devRoutes =
       '/payments/:orderId/pay',
       {
         schema: {
+          operationId: 'payOrder',
+          security: SECURITY.public,
+          response: { 200: PaymentNotice },
           summary: 'Pay an order at the simulated cashier; the platform is notified',
           tags,
           params: OrderParams,

@@ -4,6 +4,10 @@ import { ItemId } from '../../domain/ids.ts';
 import { Bilingual } from '../../domain/text.ts';
 import type { AppDeps } from '../app.ts';
 import { verifySignature } from '../gateway-signature.ts';
+import { Claimed, OpenTask } from '../../contract/public.ts';
+import { DecisionAnswer } from '../../contract/staff.ts';
+import { ApiError } from '../../contract/common.ts';
+import { SECURITY } from '../openapi.ts';
 
 /**
  * The department gateway: a department system lists its open tasks, claims one, and posts its
@@ -55,6 +59,9 @@ export const gatewayRoutes =
       '/tasks',
       {
         schema: {
+          operationId: 'listOpenTasks',
+          security: SECURITY.department,
+          response: { 200: z.array(OpenTask) },
           summary: "This department's open tasks, each with only the fields it needs",
           tags: ['gateway'],
           headers: Headers,
@@ -67,6 +74,9 @@ export const gatewayRoutes =
       '/tasks/:taskId/claim',
       {
         schema: {
+          operationId: 'claimTask',
+          security: SECURITY.department,
+          response: { 200: Claimed },
           summary: 'Claim a task before working on it',
           tags: ['gateway'],
           headers: Headers,
@@ -80,6 +90,9 @@ export const gatewayRoutes =
       '/decisions',
       {
         schema: {
+          operationId: 'postDecision',
+          security: SECURITY.department,
+          response: { 200: DecisionAnswer, 400: ApiError, 404: ApiError, 409: ApiError },
           summary:
             'Post a decision: done (with outputs), rejected (with a reason), a supplement request, or the premium due',
           tags: ['gateway'],

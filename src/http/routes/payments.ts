@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { ItemId } from '../../domain/ids.ts';
 import type { AppDeps } from '../app.ts';
 import { verifySignature } from '../gateway-signature.ts';
+import { PaymentRecorded } from '../../contract/public.ts';
+import { SECURITY } from '../openapi.ts';
 
 /**
  * The payment provider's notice that a family paid (支付结果通知), signed like the department
@@ -23,6 +25,9 @@ export const paymentRoutes =
       '/notify',
       {
         schema: {
+          operationId: 'recordPaymentNotice',
+          security: SECURITY.provider,
+          response: { 200: PaymentRecorded },
           summary:
             'A payment provider reports a paid order (signed with x-provider, x-timestamp, x-signature)',
           tags: ['payments'],

@@ -4,6 +4,8 @@ import { RegionId } from '../../domain/ids.ts';
 import { receiptPage } from '../../documents/receipt-page.ts';
 import { POLICIES } from '../../policies/index.ts';
 import type { AppDeps } from '../app.ts';
+import { ReceiptCheck } from '../../contract/public.ts';
+import { SECURITY } from '../openapi.ts';
 
 /**
  * Public: anyone holding a receipt can check it. The answer says whether it is genuine and the
@@ -23,6 +25,18 @@ export const receiptRoutes =
       '/verify/receipt',
       {
         schema: {
+          operationId: 'verifyReceipt',
+          security: SECURITY.public,
+          response: {
+            200: {
+              description:
+                'Whether the receipt is genuine, and the case status: JSON, or a page when the client accepts text/html',
+              content: {
+                'application/json': { schema: ReceiptCheck },
+                'text/html': { schema: z.string().meta({ examples: ['<!doctype html>…'] }) },
+              },
+            },
+          },
           summary: 'Check a receipt from its QR code (a page for browsers, JSON otherwise)',
           tags: ['public'],
           querystring: ReceiptQuery,

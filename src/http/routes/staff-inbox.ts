@@ -4,6 +4,7 @@ import { ItemId } from '../../domain/ids.ts';
 import { CleanText } from '../../domain/text.ts';
 import type { AppDeps } from '../app.ts';
 import { requireStaff } from './staff.ts';
+import { Inbox, Ok } from '../../contract/staff.ts';
 
 /**
  * The workbench's "消息": escalations of late work and follow-ups of poor ratings for the logged-in
@@ -19,9 +20,11 @@ export const staffInboxRoutes =
     requireStaff(app, deps);
 
     app.get(
-      '/',
+      '',
       {
         schema: {
+          operationId: 'getStaffInbox',
+          response: { 200: Inbox },
           summary: "This member of staff's messages, and the organisation's follow-ups of poor ratings",
           tags,
           security,
@@ -34,6 +37,8 @@ export const staffInboxRoutes =
       '/:id/read',
       {
         schema: {
+          operationId: 'markMessageRead',
+          response: { 200: Ok },
           summary: 'Mark a message read',
           tags,
           security,
@@ -47,6 +52,8 @@ export const staffInboxRoutes =
       '/follow-ups/:caseId/:item',
       {
         schema: {
+          operationId: 'recordFollowUpOutcome',
+          response: { 200: Ok },
           summary: "The head records the outcome of a poor rating's follow-up (once)",
           tags,
           security,

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { ItemId } from '../../domain/ids.ts';
 import { Bilingual } from '../../domain/text.ts';
 import type { AppDeps } from '../app.ts';
+import { DecisionAnswer, QueuePage, StaffMe, Task } from '../../contract/staff.ts';
+import { fileAnswer } from '../openapi.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -36,7 +38,15 @@ export const staffRoutes =
 
     app.get(
       '/me',
-      { schema: { summary: 'Who is logged in, and their organisation', tags, security } },
+      {
+        schema: {
+          operationId: 'getStaffMe',
+          response: { 200: StaffMe },
+          summary: 'Who is logged in, and their organisation',
+          tags,
+          security,
+        },
+      },
       (req) => staff.me(req.staffId),
     );
 
@@ -44,6 +54,8 @@ export const staffRoutes =
       '/queues/:view',
       {
         schema: {
+          operationId: 'listQueue',
+          response: { 200: QueuePage },
           summary:
             "A page of the organisation's queue: open, due soon, overdue, waiting for the family, done; search by case number or (masked) ID number",
           tags,
@@ -65,6 +77,8 @@ export const staffRoutes =
       '/cases/:caseId/items/:item',
       {
         schema: {
+          operationId: 'openTask',
+          response: { 200: Task },
           summary:
             "Open a task: this department's fields, the item's state and history (recorded as an access)",
           tags,
@@ -79,6 +93,14 @@ export const staffRoutes =
       '/cases/:caseId/items/:item/documents/:id',
       {
         schema: {
+          operationId: 'getTaskDocument',
+          response: {
+            200: fileAnswer('The document as it was signed or uploaded', [
+              'application/pdf',
+              'image/jpeg',
+              'image/png',
+            ]),
+          },
           summary:
             'A document of the task: the signed application form (PDF) or a file uploaded for this item (recorded as an access)',
           tags,
@@ -101,6 +123,8 @@ export const staffRoutes =
       '/cases/:caseId/items/:item/decision',
       {
         schema: {
+          operationId: 'decideTask',
+          response: { 200: DecisionAnswer },
           summary:
             'Decide a task: done with its outputs, rejected with a reason and the offline route, or a supplement where the region allows it',
           tags,

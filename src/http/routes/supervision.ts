@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { fieldError } from '../../domain/error.ts';
 import { RegionId } from '../../domain/ids.ts';
 import type { AppDeps } from '../app.ts';
+import { Dashboard, OverdueItems, Overview, SupervisorMe } from '../../contract/supervision.ts';
+import { csvAnswer, pdfAnswer, SECURITY } from '../openapi.ts';
 
 /**
  * 办件监察: what a supervisor of a region sees — the dashboard (compliance, durations, supplement
@@ -35,14 +37,27 @@ export const supervisionRoutes =
       }
     });
 
-    app.get('/me', { schema: { summary: 'The regions this supervisor may read', tags } }, async (req) =>
-      deps.identity.supervisorFrom(req.headers.authorization),
+    app.get(
+      '/me',
+      {
+        schema: {
+          operationId: 'getSupervisorMe',
+          security: SECURITY.supervisor,
+          response: { 200: SupervisorMe },
+          summary: 'The regions this supervisor may read',
+          tags,
+        },
+      },
+      async (req) => deps.identity.supervisorFrom(req.headers.authorization),
     );
 
     app.get(
       '/regions/:region/overview',
       {
         schema: {
+          operationId: 'getRegionOverview',
+          security: SECURITY.supervisor,
+          response: { 200: Overview },
           summary: 'Cases and items by status, SLA compliance, overdue counts and ratings per item',
           tags,
           params: Params,
@@ -53,7 +68,16 @@ export const supervisionRoutes =
 
     app.get(
       '/regions/:region/overdue',
-      { schema: { summary: 'Open items past their deadline, oldest first', tags, params: Params } },
+      {
+        schema: {
+          operationId: 'listOverdueItems',
+          security: SECURITY.supervisor,
+          response: { 200: OverdueItems },
+          summary: 'Open items past their deadline, oldest first',
+          tags,
+          params: Params,
+        },
+      },
       async (req) => supervisor.overdue(req.params.region),
     );
 
@@ -61,6 +85,9 @@ export const supervisionRoutes =
       '/regions/:region/dashboard',
       {
         schema: {
+          operationId: 'getDashboard',
+          security: SECURITY.supervisor,
+          response: { 200: Dashboard },
           summary:
             'Every dashboard table (labelled columns and values): compliance by department, item, organisation and week; throughput; working-time durations; supplement loops; ratings beside lateness; due-soon and overdue work; follow-ups of poor ratings — and the deadline each is measured against',
           tags,
@@ -75,6 +102,9 @@ export const supervisionRoutes =
       '/regions/:region/tables/:table.csv',
       {
         schema: {
+          operationId: 'getDashboardTableCsv',
+          security: SECURITY.supervisor,
+          response: { 200: csvAnswer('The table as CSV, UTF-8 with a byte-order mark') },
           summary: 'One dashboard table as CSV (UTF-8 with a byte-order mark, for Excel)',
           tags,
           params: TableParams,
@@ -95,6 +125,9 @@ export const supervisionRoutes =
       '/regions/:region/reports/:month.pdf',
       {
         schema: {
+          operationId: 'getMonthlyReportPdf',
+          security: SECURITY.supervisor,
+          response: { 200: pdfAnswer('The monthly report') },
           summary: 'The monthly supervision report of a region as a printable PDF, with its charts',
           tags,
           params: z.strictObject({ region: RegionId, month: z.string().regex(/^\d{4}-\d{2}$/, 'YYYY-MM') }),

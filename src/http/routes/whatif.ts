@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { fieldError } from '../../domain/error.ts';
 import { RegionId } from '../../domain/ids.ts';
 import type { AppDeps } from '../app.ts';
+import { EfficiencyTable, Funnel, WhatIfReport } from '../../contract/supervision.ts';
+import { InvitationOpened } from '../../contract/citizen.ts';
+import { SECURITY } from '../openapi.ts';
 
 /**
  * Supervision's policy what-if (政策推演), the efficiency table measured, and the 免申即办 funnel;
@@ -38,6 +41,9 @@ export const whatIfRoutes =
       '/whatif',
       {
         schema: {
+          operationId: 'runWhatIf',
+          security: SECURITY.supervisor,
+          response: { 200: WhatIfReport },
           summary: "Replay the region's cases since a date under a copy of its policy (reads only)",
           description:
             'policy: a whole policy, or {"basedOn": region, "set": {"insurance.window.days": 60}, "remove": [path]}',
@@ -64,6 +70,9 @@ export const whatIfRoutes =
       '/regions/:region/efficiency',
       {
         schema: {
+          operationId: 'getEfficiency',
+          security: SECURITY.supervisor,
+          response: { 200: EfficiencyTable },
           summary: "The efficiency table: the policy's stated figures beside what finished cases achieved",
           tags,
           params: Params,
@@ -80,6 +89,9 @@ export const whatIfRoutes =
       '/regions/:region/funnel',
       {
         schema: {
+          operationId: 'getFunnel',
+          security: SECURITY.supervisor,
+          response: { 200: Funnel },
           summary: 'Proactive invitations: invited → opened → applied → finished, and birth to application',
           tags,
           params: Params,
@@ -101,6 +113,8 @@ export const invitationOpenedRoutes =
       '/proactive/:birthOrder/opened',
       {
         schema: {
+          operationId: 'recordInvitationOpened',
+          response: { 200: InvitationOpened },
           summary: 'Record that the mother opened her invitation to apply (免申即办)',
           tags: ['citizen'],
           security: [{ citizen: [] }],

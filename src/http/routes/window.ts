@@ -4,6 +4,10 @@ import { ParentRole } from '../../domain/ids.ts';
 import type { AppDeps } from '../app.ts';
 import { requireStaff } from './staff.ts';
 import { Application, Png, Upload, uploadTypeOf } from './citizen/schemas.ts';
+import { SigningSession, WindowFamily, WindowPreview } from '../../contract/staff.ts';
+import { AppliedAtWindow, StoredUpload } from '../../contract/citizen.ts';
+import { SubmitResult } from '../../contract/evaluation.ts';
+import { pdfAnswer } from '../openapi.ts';
 
 /**
  * 联办窗口: the hospital clerk's counter. Look the family up by the mother's ID number, pre-review,
@@ -27,6 +31,8 @@ export const windowRoutes =
       '/families/:motherIdNumber',
       {
         schema: {
+          operationId: 'lookUpWindowFamily',
+          response: { 200: WindowFamily },
           summary: 'The family at the counter: only a mother who gave birth in this hospital',
           tags,
           security,
@@ -40,6 +46,8 @@ export const windowRoutes =
       '/preview',
       {
         schema: {
+          operationId: 'previewWindowApplication',
+          response: { 200: WindowPreview },
           summary: "Pre-review the mother's application: the policy's form, materials and what is missing",
           tags,
           security,
@@ -53,6 +61,8 @@ export const windowRoutes =
       '/uploads',
       {
         schema: {
+          operationId: 'uploadWindowMaterial',
+          response: { 201: StoredUpload },
           summary: 'A scan of a material the mother handed over, kept as hers (JPEG, PNG or PDF, 1.5 MB)',
           tags,
           security,
@@ -77,6 +87,8 @@ export const windowRoutes =
       '/signing-sessions',
       {
         schema: {
+          operationId: 'startSigningSession',
+          response: { 201: SigningSession },
           summary: 'Open a signing session for the counter tablet: the authorization letter, or the form',
           tags,
           security,
@@ -99,6 +111,8 @@ export const windowRoutes =
       '/signing-sessions/:id',
       {
         schema: {
+          operationId: 'getSigningSession',
+          response: { 200: SigningSession },
           summary: 'What the tablet shows, and who has signed (the clerk polls this)',
           tags,
           security,
@@ -112,6 +126,8 @@ export const windowRoutes =
       '/signing-sessions/:id/signatures',
       {
         schema: {
+          operationId: 'signAtCounter',
+          response: { 201: SigningSession },
           summary: 'A signature on the counter tablet, by the mother or the father',
           tags,
           security,
@@ -127,6 +143,8 @@ export const windowRoutes =
       '/signing-sessions/:id/invitation',
       {
         schema: {
+          operationId: 'inviteFatherToSign',
+          response: { 201: SigningSession },
           summary:
             "The father is not at the counter: invite him to sign this session's form (the same digest) in his own login",
           tags,
@@ -143,6 +161,11 @@ export const windowRoutes =
       '/applications',
       {
         schema: {
+          operationId: 'submitWindowApplication',
+          response: {
+            200: SubmitResult.meta({ description: 'Refused, or submitted before under this clientTxnId' }),
+            201: SubmitResult,
+          },
           summary:
             'Submit at the window, signed on the tablet; idempotent by clientTxnId (an offline-queued application sent twice makes one case)',
           tags,
@@ -165,6 +188,8 @@ export const windowRoutes =
       '/cases/:caseId/:paper',
       {
         schema: {
+          operationId: 'getWindowPaper',
+          response: { 200: pdfAnswer('The paper, to print') },
           summary:
             "A window application's paper as a PDF: the form (附件1, or the general form), the authorization letter (附件3), the receipt (附件2)",
           tags,
@@ -190,6 +215,8 @@ export const windowCitizenRoutes =
       '/cases/:caseId/window',
       {
         schema: {
+          operationId: 'getWindowOfCase',
+          response: { 200: AppliedAtWindow },
           summary: 'Whether this case was applied for at a hospital window, and which',
           tags: ['citizen'],
           security: [{ citizen: [] }],

@@ -4,6 +4,21 @@ import { ParentRole, RegionId } from '../../../domain/ids.ts';
 import { fieldError } from '../../../domain/error.ts';
 import type { AppDeps } from '../../app.ts';
 import { Application, Png, security, SignedApplication, toInput, Upload, uploadTypeOf } from './schemas.ts';
+import {
+  Me,
+  StoredUpload,
+  FaceCheck,
+  Draft as SavedDraft,
+  DraftSaved,
+  InvitationSent,
+  Invitation,
+  CoSigned,
+  AuthorizationSigned,
+  FatherConfirmed,
+} from '../../../contract/citizen.ts';
+import { Preview, SubmitResult } from '../../../contract/evaluation.ts';
+import { noContent, pdfAnswer } from '../../openapi.ts';
+import { ApiError } from '../../../contract/common.ts';
 
 /** Before a case exists: who I am, uploads, face checks, the pre-review, the form, submitting. */
 export const applicationRoutes =
@@ -17,6 +32,8 @@ export const applicationRoutes =
       '/me',
       {
         schema: {
+          operationId: 'getMe',
+          response: { 200: Me },
           summary: 'Who is logged in, and the family the shared data knows for them',
           tags,
           security,
@@ -29,6 +46,8 @@ export const applicationRoutes =
       '/uploads',
       {
         schema: {
+          operationId: 'uploadMaterial',
+          response: { 201: StoredUpload },
           summary: 'Upload a material the shared data cannot supply (JPEG, PNG or PDF, at most 1.5 MB)',
           tags,
           security,
@@ -46,6 +65,8 @@ export const applicationRoutes =
       '/face-verifications',
       {
         schema: {
+          operationId: 'verifyFace',
+          response: { 201: FaceCheck },
           summary: 'Face verification (人脸识别) of the mother or the father during the application',
           tags,
           security,
@@ -60,6 +81,8 @@ export const applicationRoutes =
       '/evaluate',
       {
         schema: {
+          operationId: 'evaluateApplication',
+          response: { 200: Preview },
           summary:
             'Pre-review a draft (智能预审): the decision, the one form and the digest to sign; creates nothing',
           tags,
@@ -73,7 +96,14 @@ export const applicationRoutes =
     app.post(
       '/application-form.pdf',
       {
-        schema: { summary: 'The one form as a PDF, for review before signing', tags, security, body: Draft },
+        schema: {
+          operationId: 'getDraftFormPdf',
+          response: { 200: pdfAnswer('The form, not yet signed') },
+          summary: 'The one form as a PDF, for review before signing',
+          tags,
+          security,
+          body: Draft,
+        },
       },
       async (req, reply) => {
         const pdf = await parent.draftPdf(req.body.region, toInput(req.citizenId, req.body.application));
@@ -85,6 +115,11 @@ export const applicationRoutes =
       '/cases',
       {
         schema: {
+          operationId: 'submitApplication',
+          response: {
+            200: SubmitResult.meta({ description: 'Refused, or submitted before under this clientTxnId' }),
+            201: SubmitResult,
+          },
           summary: 'Submit the one application; idempotent by clientTxnId',
           tags,
           security,
@@ -108,6 +143,8 @@ export const applicationRoutes =
       '/drafts/:birthOrder',
       {
         schema: {
+          operationId: 'getDraft',
+          response: { 200: SavedDraft, 404: ApiError },
           summary: "The application in progress for this baby (the family's one draft), or 404",
           tags,
           security,
@@ -125,6 +162,8 @@ export const applicationRoutes =
       {
         bodyLimit: 64 * 1024,
         schema: {
+          operationId: 'saveDraft',
+          response: { 200: DraftSaved },
           summary: 'Keep the application in progress (the app saves it as the parent goes)',
           tags,
           security,
@@ -140,7 +179,16 @@ export const applicationRoutes =
 
     app.delete(
       '/drafts/:birthOrder',
-      { schema: { summary: 'Discard the application in progress', tags, security, params: BirthOrder } },
+      {
+        schema: {
+          operationId: 'discardDraft',
+          response: { 204: noContent },
+          summary: 'Discard the application in progress',
+          tags,
+          security,
+          params: BirthOrder,
+        },
+      },
       async (req, reply) => {
         await parent.discardDraft(req.citizenId, req.params.birthOrder);
         return reply.status(204).send();
@@ -151,6 +199,8 @@ export const applicationRoutes =
       '/invitations',
       {
         schema: {
+          operationId: 'inviteOtherParent',
+          response: { 201: InvitationSent },
           summary: 'Invite the other parent to sign, verify their face or confirm, in their own login',
           tags,
           security,
@@ -165,7 +215,15 @@ export const applicationRoutes =
 
     app.get(
       '/invitations',
-      { schema: { summary: 'Invitations to me that still ask something of me', tags, security } },
+      {
+        schema: {
+          operationId: 'listInvitations',
+          response: { 200: z.array(Invitation) },
+          summary: 'Invitations to me that still ask something of me',
+          tags,
+          security,
+        },
+      },
       async (req) => parent.invitations(req.citizenId),
     );
 
@@ -175,6 +233,8 @@ export const applicationRoutes =
       '/invitations/:id/form.pdf',
       {
         schema: {
+          operationId: 'getInvitationFormPdf',
+          response: { 200: pdfAnswer('The form the other parent is invited to sign') },
           summary: 'The form I am invited to sign, as a PDF',
           tags,
           security,
@@ -189,6 +249,8 @@ export const applicationRoutes =
       '/invitations/:id/signature',
       {
         schema: {
+          operationId: 'coSignInvitation',
+          response: { 201: CoSigned },
           summary: 'Sign, in my own login, the form I was invited to sign',
           tags,
           security,
@@ -204,6 +266,8 @@ export const applicationRoutes =
       '/authorizations',
       {
         schema: {
+          operationId: 'signAuthorization',
+          response: { 201: AuthorizationSigned },
           summary:
             'The mother signs the authorization letting the father apply (授权委托书); she types the grantee (附件3 用户填写)',
           tags,
@@ -226,6 +290,8 @@ export const applicationRoutes =
       '/confirmations',
       {
         schema: {
+          operationId: 'confirmAsFather',
+          response: { 201: FatherConfirmed },
           summary: 'The father confirms the application with face verification (Anhui)',
           tags,
           security,

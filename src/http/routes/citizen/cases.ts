@@ -4,6 +4,16 @@ import { ItemId } from '../../../domain/ids.ts';
 import type { AppDeps } from '../../app.ts';
 import { PostalAddress, security, Uploads } from './schemas.ts';
 import { streamCase } from '../../live.ts';
+import { CaseSummary, CaseView } from '../../../contract/case.ts';
+import {
+  Access,
+  PaymentStarted,
+  PickupWindow,
+  Receipt,
+  SharedFields,
+  Notification,
+} from '../../../contract/citizen.ts';
+import { eventStream, pdfAnswer } from '../../openapi.ts';
 
 /** After submitting: my cases, each case, its documents, supplements, ratings and the inbox. */
 const CaseParams = z.strictObject({ caseId: z.string().min(1).max(64) });
@@ -15,14 +25,26 @@ export const caseRoutes =
     const parent = deps.engine.parent;
     const tags = ['citizen'];
 
-    app.get('/cases', { schema: { summary: 'My cases (我的办件)', tags, security } }, async (req) =>
-      parent.myCases(req.citizenId),
+    app.get(
+      '/cases',
+      {
+        schema: {
+          operationId: 'listMyCases',
+          response: { 200: z.array(CaseSummary) },
+          summary: 'My cases (我的办件)',
+          tags,
+          security,
+        },
+      },
+      async (req) => parent.myCases(req.citizenId),
     );
 
     app.get(
       '/cases/:caseId',
       {
         schema: {
+          operationId: 'getCase',
+          response: { 200: CaseView },
           summary: 'A case: every item with its timeline, holder, deadline and outputs',
           tags,
           security,
@@ -36,6 +58,8 @@ export const caseRoutes =
       '/cases/:caseId/application.pdf',
       {
         schema: {
+          operationId: 'getSignedApplicationPdf',
+          response: { 200: pdfAnswer('The signed form with its signatures and digest') },
           summary: 'The submitted form as a PDF, with the signatures and their digest',
           tags,
           security,
@@ -52,6 +76,8 @@ export const caseRoutes =
       '/cases/:caseId/receipt',
       {
         schema: {
+          operationId: 'getReceipt',
+          response: { 200: Receipt },
           summary: 'The receipt (收件回执) with a QR code that verifies it',
           tags,
           security,
@@ -65,6 +91,8 @@ export const caseRoutes =
       '/cases/:caseId/shared-fields',
       {
         schema: {
+          operationId: 'getSharedFields',
+          response: { 200: SharedFields },
           summary: 'Which department received which of the family’s fields',
           tags,
           security,
@@ -78,6 +106,8 @@ export const caseRoutes =
       '/cases/:caseId/items/:item/supplement',
       {
         schema: {
+          operationId: 'answerSupplement',
+          response: { 200: CaseView },
           summary: 'Answer a supplement request (补件); the item’s clock resumes',
           tags,
           security,
@@ -93,6 +123,8 @@ export const caseRoutes =
       '/cases/:caseId/access-log',
       {
         schema: {
+          operationId: 'getAccessLog',
+          response: { 200: z.array(Access) },
           summary: 'Who saw my data: each time a department opened the case, by organisation and fields',
           tags,
           security,
@@ -106,6 +138,8 @@ export const caseRoutes =
       '/cases/:caseId/family-deadlines/:deadline/done',
       {
         schema: {
+          operationId: 'meetFamilyDeadline',
+          response: { 200: CaseView },
           summary:
             'Say the family has done what one of its deadlines asks (e.g. the visit to the police station)',
           tags,
@@ -120,6 +154,8 @@ export const caseRoutes =
       '/cases/:caseId/items/:item/rating',
       {
         schema: {
+          operationId: 'rateItem',
+          response: { 200: CaseView },
           summary:
             'Rate a finished item (好差评): 5 非常满意 … 1 非常不满意; a reason is required for 2 and 1',
           tags,
@@ -139,6 +175,8 @@ export const caseRoutes =
       '/cases/:caseId/items/:item/materials',
       {
         schema: {
+          operationId: 'supplyMaterials',
+          response: { 200: CaseView },
           summary: 'Upload what an item asks for once it may start (e.g. the baby’s hukou page)',
           tags,
           security,
@@ -154,6 +192,8 @@ export const caseRoutes =
       '/cases/:caseId/items/:item/pickup-windows',
       {
         schema: {
+          operationId: 'getPickupWindows',
+          response: { 200: z.array(PickupWindow) },
           summary: 'When the post can collect the family’s parcel (two-way EMS)',
           tags,
           security,
@@ -167,6 +207,8 @@ export const caseRoutes =
       '/cases/:caseId/items/:item/pickup',
       {
         schema: {
+          operationId: 'bookPickup',
+          response: { 200: CaseView },
           summary: 'Book the post’s pickup of the family’s parcel for the department (two-way EMS)',
           tags,
           security,
@@ -187,6 +229,8 @@ export const caseRoutes =
       '/cases/:caseId/items/:item/payment',
       {
         schema: {
+          operationId: 'startPayment',
+          response: { 200: PaymentStarted },
           summary: 'Pay the premium the tax bureau assessed: opens an order and gives the cashier’s address',
           tags,
           security,
@@ -200,6 +244,12 @@ export const caseRoutes =
       '/cases/:caseId/live',
       {
         schema: {
+          operationId: 'followCase',
+          response: {
+            200: eventStream(
+              'An event "case" with the whole case (as getCase) now and at every change; a comment line every 15 s',
+            ),
+          },
           summary:
             'The case as it changes (Server-Sent Events: an event "case" with the whole case each time)',
           tags,
@@ -214,7 +264,17 @@ export const caseRoutes =
       },
     );
 
-    app.get('/notifications', { schema: { summary: 'The in-app inbox', tags, security } }, async (req) =>
-      parent.notifications(req.citizenId),
+    app.get(
+      '/notifications',
+      {
+        schema: {
+          operationId: 'listNotifications',
+          response: { 200: z.array(Notification) },
+          summary: 'The in-app inbox',
+          tags,
+          security,
+        },
+      },
+      async (req) => parent.notifications(req.citizenId),
     );
   };
