@@ -119,7 +119,7 @@ function parentRows(f: CaseForm & FormRest): FormRow[] {
         label(zh('marriage.registeredOn'), 4),
         value(f.marriage?.registeredOn ?? '无', 6),
         label(zh('marriage.registeredDivisionCode'), 4),
-        value(f.marriage ? place(f.marriage.registeredDivisionCode) : NONE, 10),
+        value(f.marriage ? place(f.marriage.registeredDivisionCode) : '无', 10),
       ],
     },
   ];
