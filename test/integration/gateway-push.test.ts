@@ -259,5 +259,26 @@ for (const kind of DB_KINDS) {
       expect(r.json().error).toMatchObject({ code: 'CONFLICT', field: 'taskId' });
       expect(await count('outbox_resends where task_id = $1', ['P-1:social-security-card:1'])).toBe(1);
     });
+
+    it('a dead letter whose item the department decided meanwhile (it pulled the task) leaves the list', async () => {
+      // As if pushing the hospital's vaccination task had run out of attempts.
+      await db.query(
+        `update outbox set status = 'failed', attempts = 3, last_error = 'HTTP 503' where idempotency_key = $1`,
+        ['P-1:vaccination-certificate:1'],
+      );
+      const dead = async () =>
+        (await supervisor('fujian', '/api/supervision/regions/fujian/deliveries')).json().dead as {
+          taskId: string;
+        }[];
+      expect((await dead()).map((d) => d.taskId)).toEqual(['P-1:vaccination-certificate:1']);
+      await client('midwifery-institution').decide({
+        txnId: 'hospital-0002',
+        caseId: 'P-1',
+        item: 'vaccination-certificate',
+        outcome: 'done',
+        outputs: { vaccinationCertificateNumber: '0000012345' },
+      });
+      expect(await dead()).toEqual([]);
+    });
   });
 }
