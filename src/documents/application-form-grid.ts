@@ -57,27 +57,27 @@ function babyRows(f: CaseForm & FormRest): FormRow[] {
     {
       cells: [
         label('姓名', 3),
-        value(b.name, 5),
-        label('性别', 2),
+        value(b.name, 4),
+        label('性别', 3),
         value(
           choice([
             ['男', b.sex === 'male'],
             ['女', b.sex === 'female'],
           ]),
-          5,
+          4,
         ),
         label('出生时间', 3),
-        value(`${formatInstant(b.bornAt)}（北京时间）`, 6),
+        value(`${formatInstant(b.bornAt)}（北京时间）`, 7),
       ],
     },
     {
       cells: [
         label('出生地点', 3),
-        value(place(b.birthPlace.divisionCode), 8),
+        value(place(b.birthPlace.divisionCode), 7),
         label('分娩地点', 3),
         value(
           choice(['institution', 'home', 'en-route'].map((k) => [word(k), k === kind] as [string, boolean])),
-          10,
+          11,
         ),
       ],
     },
@@ -116,10 +116,10 @@ function parentRows(f: CaseForm & FormRest): FormRow[] {
     parentRow(f.father, '父亲'),
     {
       cells: [
-        label(zh('marriage.registeredOn'), 4),
-        value(f.marriage?.registeredOn ?? '无', 6),
-        label(zh('marriage.registeredDivisionCode'), 4),
-        value(f.marriage ? place(f.marriage.registeredDivisionCode) : '无', 10),
+        label(zh('marriage.registeredOn'), 3),
+        value(f.marriage?.registeredOn ?? '无', 7),
+        label(zh('marriage.registeredDivisionCode'), 3),
+        value(f.marriage ? place(f.marriage.registeredDivisionCode) : '无', 11),
       ],
     },
   ];
@@ -130,7 +130,7 @@ function registrationRows(f: CaseForm & FormRest): FormRow[] {
   return [
     {
       cells: [
-        label(zh('registering.role'), 4),
+        label('落户方式', 3),
         value(
           choice([
             ['随父', r.role === 'father'],
@@ -139,17 +139,17 @@ function registrationRows(f: CaseForm & FormRest): FormRow[] {
           4,
         ),
         label(zh('registering.hukouDivisionCode'), 3),
-        value(place(r.hukouDivisionCode), 13),
+        value(place(r.hukouDivisionCode), 14),
       ],
     },
     {
       cells: [
         label('落户方姓名', 3),
         value(r.name, 4),
-        label('落户方身份证号码', 5),
-        value(r.idNumber, 7),
-        label(zh('registering.householdType'), 2),
-        value(word(r.householdType), 3),
+        label('落户方身份证号码', 4),
+        value(r.idNumber, 6),
+        label(zh('registering.householdType'), 3),
+        value(word(r.householdType), 4),
       ],
     },
   ];
@@ -162,16 +162,16 @@ function insuranceRows(f: CaseForm & FormRest): FormRow[] {
     {
       cells: [
         label(zh('insuranceDivisionCode'), 3),
-        value(place(f.insuranceDivisionCode), 9),
+        value(place(f.insuranceDivisionCode), 7),
         label(zh('insuranceYears'), 3),
-        value(years.map((y) => `${y.year} 年度（${word(y.insuranceYear)}）`).join('、') || NONE, 9),
+        value(years.map((y) => `${y.year} 年度（${word(y.insuranceYear)}）`).join('、') || NONE, 11),
       ],
     },
   ];
   // A late-year birth pays a share of the birth year's premium (Zibo): printed where it applies.
   if (share < 1)
     rows.push({
-      cells: [label('出生当年保费', 4), value(`按全年保费的 ${Math.round(share * 100)}% 缴纳`, 20)],
+      cells: [label('出生当年保费', 3), value(`按全年保费的 ${Math.round(share * 100)}% 缴纳`, 21)],
     });
   return rows;
 }
@@ -224,9 +224,9 @@ function contactRows(f: CaseForm & FormRest): FormRow[] {
       {
         cells: [
           label('联系电话', 3),
-          value(phone, 5),
+          value(phone, 4),
           label('收件地址', 3),
-          value(address ? `${place(address.divisionCode)}${address.detail}` : '无需邮寄（全部自取）', 13),
+          value(address ? `${place(address.divisionCode)}${address.detail}` : '无需邮寄（全部自取）', 14),
         ],
       },
     ];
@@ -235,11 +235,11 @@ function contactRows(f: CaseForm & FormRest): FormRow[] {
     {
       cells: [
         label('联系电话', 3),
-        value(phone, 5),
+        value(phone, 4),
         label(zh('recipient'), 3),
-        value(recipient ? `${recipient.name}（${word(f.recipient)}）` : word(f.recipient), 5),
+        value(recipient ? `${recipient.name}（${word(f.recipient)}）` : word(f.recipient), 7),
         label('收件人电话', 3),
-        value(recipient?.phone ?? phone, 5),
+        value(recipient?.phone ?? phone, 4),
       ],
     },
     {

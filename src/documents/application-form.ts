@@ -107,12 +107,12 @@ function commitmentRows(d: FormDocument): FormRow[] {
       }));
   const signatureRow = (s: (typeof signers)[number]): FormRow => {
     const box: GridCell = s.png
-      ? { span: 9, text: [{ image: s.png, width: 130, height: SIGNATURE_H - 8 }] }
-      : { span: 9, text: '' };
+      ? { span: 8, text: [{ image: s.png, width: 130, height: SIGNATURE_H - 8 }], style: { align: 'center' } }
+      : { span: 8, text: '' };
     return {
       h: SIGNATURE_H,
       cells: [
-        { span: 3, text: s.label, label: true },
+        { span: 4, text: s.label, label: true },
         box,
         { span: 3, text: '签名时间', label: true },
         { span: 9, text: s.at ? formatInstant(s.at) : dateText(null), style: { align: 'center' } },
