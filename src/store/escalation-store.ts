@@ -4,7 +4,7 @@ import { calendarSql, measured, Params, type Basis, type Measure } from './super
 
 /**
  * Escalation of late work and the follow-up of poor ratings: the staff inbox they arrive in.
- * Once per item per threshold is the primary key of supervision_escalations, so two servers
+ * Once per item per threshold per deadline is the primary key of supervision_escalations, so two servers
  * sweeping at once write each escalation once (the loser's insert does nothing).
  */
 export interface Crossing {
@@ -49,7 +49,7 @@ export async function crossings(
        t.due, t.basis
      from t
      where not exists (select 1 from supervision_escalations e
-       where e.case_id = t.case_id and e.item = t.item and e.threshold = t.threshold)
+       where e.case_id = t.case_id and e.item = t.item and e.threshold = t.threshold and e.due = t.due)
      order by t.due, t.case_id, t.item, t.threshold limit ${p.add(limit)}`,
     p.values,
   );

@@ -180,5 +180,32 @@ for (const kind of DB_KINDS) {
       expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
       await app.close();
     }, 180_000);
+
+    it('an item sent back for a supplement and dispatched again is escalated again against its new deadline', async () => {
+      const { engine, clock, hospital, mother, db, app } = await setup(kind);
+      const overdue = () =>
+        db.query<{ due: Date }>(
+          `select due from supervision_escalations
+           where case_id = 'S-1' and item = 'birth-certificate' and threshold = 'overdue' order by due`,
+        );
+      clock.set(new Date('2026-11-17T12:00:00+08:00'));
+      await engine.sweeper.escalate();
+      expect(await overdue()).toHaveLength(1);
+      await engine.staff.decide(`${hospital.id}-clerk`, 'S-1', 'birth-certificate', {
+        txnId: 'ask',
+        outcome: 'supplement',
+        material: 'parents-id-cards',
+        message: { zh: '照片不清晰', en: 'The photo is unreadable' },
+      });
+      // Two days with the family: the paused clock moves the deadline on by as much.
+      clock.set(new Date('2026-11-19T12:00:00+08:00'));
+      await engine.parent.answerSupplement('S-1', 'birth-certificate', mother, '已重新上传');
+      clock.set(new Date('2026-11-27T12:00:00+08:00'));
+      await engine.sweeper.escalate();
+      const both = await overdue();
+      expect(both).toHaveLength(2);
+      expect(both[1]!.due.getTime()).toBeGreaterThan(both[0]!.due.getTime());
+      await app.close();
+    }, 180_000);
   });
 }

@@ -19,7 +19,7 @@ const BATCH = 1000;
 
 /**
  * 超期预警: each open item held by a department that crosses a threshold (due soon, overdue,
- * overdue by N working days — settings) is recorded once, and its organisation's clerks and head
+ * overdue by N working days — settings) is recorded once per deadline, and its organisation's clerks and head
  * get it in the workbench inbox, and by text where their phone is known (otherwise the inbox says
  * it was not sent). The record, the inbox rows and the texts commit together.
  */
@@ -35,15 +35,18 @@ export async function escalate(deps: EngineDeps, batch = BATCH): Promise<number>
       const won = await recordEscalations(tx, region, found, m.now);
       const entries = won.filter((c) => c.organisationId).map((c) => entry(region, c));
       const texts = await deliverToStaff(tx, entries, m.now);
-      const byKey = new Map(entries.map((e) => [`${e.caseId}\u0000${e.item}\u0000${e.threshold}`, e]));
+      const key = (c: { caseId: string; item: string; threshold: string | null }) =>
+        `${c.caseId}\u0000${c.item}\u0000${c.threshold}`;
+      const byKey = new Map(entries.map((e) => [key(e), e]));
+      const dueOf = new Map(won.map((c) => [key(c), c.due.toISOString()]));
       await enqueue(
         tx,
         texts.map((t) => {
-          const e = byKey.get(`${t.caseId}\u0000${t.item}\u0000${t.threshold}`)!;
+          const e = byKey.get(key(t))!;
           return {
             kind: 'notify' as const,
             topic: 'sms',
-            idempotencyKey: `escalation:${t.caseId}:${t.item}:${t.threshold}:${t.staffId}`,
+            idempotencyKey: `escalation:${t.caseId}:${t.item}:${t.threshold}:${dueOf.get(key(t))}:${t.staffId}`,
             caseId: t.caseId,
             payload: { to: t.phone, template: `escalation-${t.threshold}`, ...e.body },
           };
