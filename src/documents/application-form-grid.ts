@@ -2,8 +2,8 @@ import type { CaseForm } from '../departments/port.ts';
 import { DEPARTMENT_LABELS, FIELD_LABELS, FIELD_VALUE_LABELS } from '../domain/labels.ts';
 import { formatInstant } from '../domain/local-date.ts';
 import type { Policy } from '../policy/schema.ts';
-import { UNITS, type FormRow, type FormSection } from './pdf/form-grid.ts';
-import type { GridCell, Run } from './pdf/layout.ts';
+import { UNITS, type FormRow, type FormSection, type GridCell } from './pdf/form-grid.ts';
+import type { Run } from './pdf/layout.ts';
 import { placeName } from './place-names.ts';
 
 /**

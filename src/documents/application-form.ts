@@ -3,8 +3,8 @@ import { formatInstant } from '../domain/local-date.ts';
 import type { Policy } from '../policy/schema.ts';
 import { formSections, type FormItem } from './application-form-grid.ts';
 import { FOOTER_H, pageFooters } from './pdf/footer.ts';
-import { drawSections, note, sectionsHeight, UNITS, type FormRow } from './pdf/form-grid.ts';
-import { MARGIN, createPdf, dateText, flow, measure, type GridCell, type Pdf } from './pdf/layout.ts';
+import { drawSections, note, sectionsHeight, UNITS, type FormRow, type GridCell } from './pdf/form-grid.ts';
+import { MARGIN, createPdf, dateText, flow, measure, type Pdf } from './pdf/layout.ts';
 import { structureRoot, tagged, type Struct } from './pdf/tagged.ts';
 
 /**

@@ -6,13 +6,13 @@ import {
   dateFields,
   dateText,
   flow,
-  gridRow,
   measure,
   title,
   type Pdf,
   type Run,
 } from './pdf/layout.ts';
 import { FOOTER_H, pageFooters } from './pdf/footer.ts';
+import { gridRow } from './pdf/form-grid.ts';
 
 /**
  * 副页移交记录表: a batch of birth-certificate counterfoils (副页 / 第二联) handed from one

@@ -1,4 +1,4 @@
-import { MARGIN, fitIn, flow, frame, measure, type GridCell, type Pdf, type TextStyle } from './layout.ts';
+import { MARGIN, cell, fitIn, flow, frame, measure, type Pdf, type Run, type TextStyle } from './layout.ts';
 import { artifact, group, tagged, type Struct } from './tagged.ts';
 
 /**
@@ -6,7 +6,8 @@ import { artifact, group, tagged, type Struct } from './tagged.ts';
  * the left and its rows of boxed cells (a shaded label cell before its value) on 24 units across. A row
  * grows to the text it holds, so a long address wraps inside its cell; a section that does not fit
  * the page goes on to the next, its header rows repeated. Each section is a Sect with its name (H2)
- * and a Table of rows (TR) of header (TH) and data (TD) cells.
+ * and a Table of rows (TR) of header (TH) and data (TD) cells. `gridRow` draws one row of fixed height
+ * untagged, for papers that place their rows themselves (the Tongchuan attachments, the transfer sheet).
  */
 export const UNITS = 24;
 /** A row's least height where the form does not say. */
@@ -15,6 +16,24 @@ const NAME_W = 46;
 const NAME_SIZE = 9.5;
 const PAD = 3;
 const CELL_SIZE = 9;
+
+export interface GridCell {
+  span: number;
+  text?: Run[] | string | null;
+  label?: boolean;
+  style?: TextStyle;
+}
+
+/** One row of cells on a grid of equal units, from (x, y), `h` high; returns the y below it. */
+export function gridRow(doc: Pdf, x: number, y: number, unit: number, h: number, cells: GridCell[]): number {
+  let left = x;
+  for (const c of cells) {
+    const w = c.span * unit;
+    cell(doc, { x: left, y, w, h }, c.text, { ...(c.label ? { label: true } : {}), ...c.style });
+    left += w;
+  }
+  return y + h;
+}
 
 export interface FormRow {
   cells: GridCell[];

@@ -391,21 +391,3 @@ export function dateFields(date: LocalDate | null | undefined, size: number): Ru
     ],
   };
 }
-
-export interface GridCell {
-  span: number;
-  text?: Run[] | string | null;
-  label?: boolean;
-  style?: TextStyle;
-}
-
-/** One row of cells on a grid of equal units, from (x, y), `h` high; returns the y below it. */
-export function gridRow(doc: Pdf, x: number, y: number, unit: number, h: number, cells: GridCell[]): number {
-  let left = x;
-  for (const c of cells) {
-    const w = c.span * unit;
-    cell(doc, { x: left, y, w, h }, c.text, { ...(c.label ? { label: true } : {}), ...c.style });
-    left += w;
-  }
-  return y + h;
-}

@@ -1,5 +1,6 @@
 import { formatBeijing } from '../../domain/local-date.ts';
-import { blank, dateText, type GridCell, type Run } from '../pdf/layout.ts';
+import type { GridCell } from '../pdf/form-grid.ts';
+import { blank, dateText, type Run } from '../pdf/layout.ts';
 import type { JointItem } from './items.ts';
 import type { JointApplicationFormData, JointFormParent } from './joint-application-form.ts';
 

@@ -1,15 +1,6 @@
 import type { LocalDate } from '../../domain/local-date.ts';
-import {
-  MARGIN,
-  cell,
-  createPdf,
-  dateText,
-  flow,
-  gridRow,
-  title,
-  type Pdf,
-  type Run,
-} from '../pdf/layout.ts';
+import { MARGIN, cell, createPdf, dateText, flow, title, type Pdf, type Run } from '../pdf/layout.ts';
+import { gridRow } from '../pdf/form-grid.ts';
 import type { JointItem } from './items.ts';
 import { UNITS, jointFormSections, vertical, type FormRow } from './joint-application-form-grid.ts';
 
