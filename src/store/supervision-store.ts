@@ -110,7 +110,9 @@ function decidedIn(p: Params, m: Measure): string {
     ${m.to ? `and m.decided_at < ${p.add(m.to.toISOString())}` : ''}`;
 }
 
+export type ComplianceBy = 'department' | 'item' | 'organisation' | 'week';
 export interface ComplianceRow {
+  by: ComplianceBy;
   key: string;
   name: unknown;
   basis: Basis | null;
@@ -122,34 +124,35 @@ export interface ComplianceRow {
   p90Hours: number | null;
 }
 
-/** SLA compliance and working-time durations, grouped by department, item, organisation or week. */
-export async function compliance(
-  q: Queryable,
-  m: Measure,
-  by: 'department' | 'item' | 'organisation' | 'week',
-): Promise<ComplianceRow[]> {
+/**
+ * SLA compliance and working-time durations, grouped by department, item, organisation and week:
+ * the four in one pass over the items (grouping sets), since each pass measures every item.
+ */
+export async function compliance(q: Queryable, m: Measure): Promise<ComplianceRow[]> {
   const p = new Params();
   const cte = measured(p, m);
   const where = decidedIn(p, m);
-  const key = {
-    department: 'm.department',
-    item: 'm.item',
-    organisation: `coalesce(m.org_id, '')`,
-    week: `to_char(date_trunc('week', ${bj('m.decided_at')}), 'YYYY-MM-DD')`,
-  }[by];
-  const name = by === 'organisation' ? 'min(m.org_name::text)::jsonb' : 'null::jsonb';
   return q.query<ComplianceRow>(
-    `with ${cte}
-     select ${key} as key, ${name} as name,
-       case when count(distinct m.basis) = 1 then min(m.basis) end as basis,
+    `with ${cte},
+       x as (
+         select m.*, coalesce(m.org_id, '') as org,
+           to_char(date_trunc('week', ${bj('m.decided_at')}), 'YYYY-MM-DD') as week
+         from m where ${where})
+     select
+       case when grouping(x.department) = 0 then 'department' when grouping(x.item) = 0 then 'item'
+            when grouping(x.org) = 0 then 'organisation' else 'week' end as by,
+       coalesce(x.department, x.item, x.org, x.week) as key,
+       case when grouping(x.org) = 0 then min(x.org_name::text)::jsonb end as name,
+       case when count(distinct x.basis) = 1 then min(x.basis) end as basis,
        count(*)::int as decided,
-       count(m.due)::int as measured,
-       count(*) filter (where m.decided_at <= m.due)::int as "onTime",
-       count(*) filter (where m.decided_at > m.due)::int as late,
-       round(percentile_cont(0.5) within group (order by m.hours)::numeric, 1)::float8 as "medianHours",
-       round(percentile_cont(0.9) within group (order by m.hours)::numeric, 1)::float8 as "p90Hours"
-     from m where ${where}
-     group by 1 order by 1`,
+       count(x.due)::int as measured,
+       count(*) filter (where x.decided_at <= x.due)::int as "onTime",
+       count(*) filter (where x.decided_at > x.due)::int as late,
+       round(percentile_cont(0.5) within group (order by x.hours)::numeric, 1)::float8 as "medianHours",
+       round(percentile_cont(0.9) within group (order by x.hours)::numeric, 1)::float8 as "p90Hours"
+     from x
+     group by grouping sets ((x.department), (x.item), (x.org), (x.week))
+     order by 1, 2`,
     p.values,
   );
 }

@@ -6,7 +6,7 @@ import { getPolicy } from '../../policies/index.ts';
 import type { EngineDeps } from '../deps.ts';
 import { periodBounds, regionBasis, type Period } from './measure.ts';
 import { supervisionSettings } from './settings.ts';
-import { TABLES, type Cell, type Column, type TableId } from './tables.ts';
+import { TABLES, type Cell, type Column, type Shared, type TableId } from './tables.ts';
 
 /**
  * The supervision dashboard of one region: every table, and which deadline its items are measured
@@ -15,7 +15,8 @@ import { TABLES, type Cell, type Column, type TableId } from './tables.ts';
 export async function dashboard(deps: EngineDeps, region: RegionId, period: Period = {}) {
   periodBounds(period);
   const ids = Object.keys(TABLES) as TableId[];
-  const rows = await Promise.all(ids.map((id) => TABLES[id].rows(deps, region, period)));
+  const shared: Shared = new Map();
+  const rows = await Promise.all(ids.map((id) => TABLES[id].rows(deps, region, period, shared)));
   return {
     region,
     period,

@@ -10,7 +10,9 @@ import {
   ratingsVsLateness,
   supplementLoops,
   throughput,
+  type ComplianceBy,
   type ComplianceRow,
+  type Measure,
 } from '../../store/supervision-store.ts';
 import type { EngineDeps } from '../deps.ts';
 import { regionMeasure, type Period } from './measure.ts';
@@ -29,10 +31,34 @@ export interface Column {
   /** How a value is written: a time (Beijing), a share (0–1) as a percentage, or as it is. */
   kind?: 'time' | 'percent';
 }
+/**
+ * What the tables of one dashboard share, read once: the region's measure, and the compliance
+ * figures four tables split between them. A single table (a CSV) reads its own.
+ */
+export type Shared = Map<string, Promise<unknown>>;
 export interface TableSpec {
   title: Bilingual;
   columns: Column[];
-  rows: (deps: EngineDeps, region: RegionId, period: Period) => Promise<Row[]>;
+  rows: (deps: EngineDeps, region: RegionId, period: Period, shared?: Shared) => Promise<Row[]>;
+}
+
+function once<T>(shared: Shared | undefined, key: string, read: () => Promise<T>): Promise<T> {
+  if (!shared) return read();
+  if (!shared.has(key)) shared.set(key, read());
+  return shared.get(key) as Promise<T>;
+}
+const measureOf = (deps: EngineDeps, region: RegionId, period: Period, shared?: Shared): Promise<Measure> =>
+  once(shared, 'measure', () => regionMeasure(deps, region, period));
+async function complianceBy(
+  by: ComplianceBy,
+  deps: EngineDeps,
+  region: RegionId,
+  period: Period,
+  shared?: Shared,
+) {
+  const m = await measureOf(deps, region, period, shared);
+  const rows = await once(shared, 'compliance', () => compliance(deps.db, m));
+  return rows.filter((r) => r.by === by);
 }
 
 const col = (key: string, zh: string, en: string, kind?: Column['kind']): Column => ({
@@ -131,36 +157,36 @@ export const TABLES = {
   'compliance-by-department': {
     title: { zh: '按部门的按时办结率', en: 'On-time rate by department' },
     columns: [col('department', '部门', 'Department'), ...COMPLIANCE_COLUMNS],
-    rows: async (deps, region, period) => {
+    rows: async (deps, region, period, shared) => {
       const n = names(region);
-      const rows = await compliance(deps.db, await regionMeasure(deps, region, period), 'department');
+      const rows = await complianceBy('department', deps, region, period, shared);
       return rows.map((r) => ({ department: n.department(r.key), ...complianceCells(r, n.basis) }));
     },
   },
   'compliance-by-item': {
     title: { zh: '按事项的按时办结率与用时', en: 'On-time rate and durations by item' },
     columns: [col('item', '事项', 'Item'), ...COMPLIANCE_COLUMNS],
-    rows: async (deps, region, period) => {
+    rows: async (deps, region, period, shared) => {
       const n = names(region);
-      const rows = await compliance(deps.db, await regionMeasure(deps, region, period), 'item');
+      const rows = await complianceBy('item', deps, region, period, shared);
       return rows.map((r) => ({ item: n.item(r.key), ...complianceCells(r, n.basis) }));
     },
   },
   'compliance-by-organisation': {
     title: { zh: '按经办单位的按时办结率', en: 'On-time rate by organisation' },
     columns: [col('organisation', '经办单位', 'Organisation'), ...COMPLIANCE_COLUMNS],
-    rows: async (deps, region, period) => {
+    rows: async (deps, region, period, shared) => {
       const n = names(region);
-      const rows = await compliance(deps.db, await regionMeasure(deps, region, period), 'organisation');
+      const rows = await complianceBy('organisation', deps, region, period, shared);
       return rows.map((r) => ({ organisation: n.organisation(r.name), ...complianceCells(r, n.basis) }));
     },
   },
   'compliance-by-week': {
     title: { zh: '按周的按时办结率', en: 'On-time rate by week' },
     columns: [col('week', '周（起始日）', 'Week (from)'), ...COMPLIANCE_COLUMNS],
-    rows: async (deps, region, period) => {
+    rows: async (deps, region, period, shared) => {
       const n = names(region);
-      const rows = await compliance(deps.db, await regionMeasure(deps, region, period), 'week');
+      const rows = await complianceBy('week', deps, region, period, shared);
       return rows.map((r) => ({ week: r.key, ...complianceCells(r, n.basis) }));
     },
   },
@@ -171,8 +197,8 @@ export const TABLES = {
       col('dispatched', '派发事项', 'Items sent'),
       col('decided', '办结事项', 'Items decided'),
     ],
-    rows: async (deps, region, period) =>
-      (await throughput(deps.db, await regionMeasure(deps, region, period))).map((r) => ({ ...r })),
+    rows: async (deps, region, period, shared) =>
+      (await throughput(deps.db, await measureOf(deps, region, period, shared))).map((r) => ({ ...r })),
   },
   supplements: {
     title: { zh: '补件情况', en: 'Supplement loops' },
@@ -184,37 +210,37 @@ export const TABLES = {
       col('medianHours', '补回用时中位数（工作小时）', 'Median to answer (working hours)'),
       col('p90Hours', '补回90%用时（工作小时）', '90th percentile to answer (working hours)'),
     ],
-    rows: async (deps, region, period) => {
+    rows: async (deps, region, period, shared) => {
       const n = names(region);
-      const rows = await supplementLoops(deps.db, await regionMeasure(deps, region, period));
+      const rows = await supplementLoops(deps.db, await measureOf(deps, region, period, shared));
       return rows.map((r) => ({ ...r, item: n.item(r.item), material: n.material(r.material) }));
     },
   },
   'ratings-by-score': {
     title: { zh: '好差评与超时、补件', en: 'Ratings beside lateness and supplements' },
     columns: ratingColumns(col('first', '评价', 'Rating')),
-    rows: async (deps, region, period) =>
-      (await ratingsVsLateness(deps.db, await regionMeasure(deps, region, period), 'score'))
+    rows: async (deps, region, period, shared) =>
+      (await ratingsVsLateness(deps.db, await measureOf(deps, region, period, shared), 'score'))
         .sort((a, b) => Number(b.key) - Number(a.key))
         .map((r) => ratingCells(scoreLabel(r.key), r)),
   },
   'ratings-by-item': {
     title: { zh: '按事项的好差评', en: 'Ratings by item' },
     columns: ratingColumns(col('first', '事项', 'Item')),
-    rows: async (deps, region, period) => {
+    rows: async (deps, region, period, shared) => {
       const n = names(region);
-      const rows = await ratingsVsLateness(deps.db, await regionMeasure(deps, region, period), 'item');
+      const rows = await ratingsVsLateness(deps.db, await measureOf(deps, region, period, shared), 'item');
       return rows.map((r) => ratingCells(n.item(r.key), r));
     },
   },
   'ratings-by-organisation': {
     title: { zh: '按经办单位的好差评', en: 'Ratings by organisation' },
     columns: ratingColumns(col('first', '经办单位', 'Organisation')),
-    rows: async (deps, region, period) => {
+    rows: async (deps, region, period, shared) => {
       const n = names(region);
       const rows = await ratingsVsLateness(
         deps.db,
-        await regionMeasure(deps, region, period),
+        await measureOf(deps, region, period, shared),
         'organisation',
       );
       return rows.map((r) => ratingCells(n.organisation(r.name), r));
