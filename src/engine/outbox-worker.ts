@@ -86,26 +86,38 @@ export class OutboxWorker {
     const retry: { id: number; at: string; error: string }[] = [];
     const failed: { id: number; error: string }[] = [];
     const unsent: number[] = [];
+    // One queue per department, one for the texts and one for the post, side by side: an endpoint
+    // that hangs until its timeout holds up its own tasks only. Each queue keeps its order.
+    const queues = new Map<string, ClaimedRow[]>();
     for (const row of rows) {
-      // Past half the lease, stop: the rest go back untouched rather than risk another worker
-      // taking them while this one still sends (their keys would make that harmless, but wasteful).
-      if (clock.now().getTime() - claimedAt > this.leaseMs / 2) {
-        unsent.push(row.id);
-        continue;
-      }
-      try {
-        await this.deliver(row);
-        done.push(row.id);
-      } catch (e) {
-        const error = (e as Error).message.slice(0, 1000);
-        if (e instanceof PermanentError || row.attempts >= this.maxAttempts)
-          failed.push({ id: row.id, error });
-        else {
-          const at = new Date(clock.now().getTime() + backoffMs(row.attempts)).toISOString();
-          retry.push({ id: row.id, at, error });
+      const key = row.kind === 'dispatch' ? `dispatch:${row.topic}` : row.kind;
+      const queue = queues.get(key);
+      if (queue) queue.push(row);
+      else queues.set(key, [row]);
+    }
+    const sendQueue = async (queue: ClaimedRow[]) => {
+      for (const row of queue) {
+        // Past half the lease, stop: the rest go back untouched rather than risk another worker
+        // taking them while this one still sends (their keys would make that harmless, but wasteful).
+        if (clock.now().getTime() - claimedAt > this.leaseMs / 2) {
+          unsent.push(row.id);
+          continue;
+        }
+        try {
+          await this.deliver(row);
+          done.push(row.id);
+        } catch (e) {
+          const error = (e as Error).message.slice(0, 1000);
+          if (e instanceof PermanentError || row.attempts >= this.maxAttempts)
+            failed.push({ id: row.id, error });
+          else {
+            const at = new Date(clock.now().getTime() + backoffMs(row.attempts)).toISOString();
+            retry.push({ id: row.id, at, error });
+          }
         }
       }
-    }
+    };
+    await Promise.all([...queues.values()].map(sendQueue));
     await settleOutbox(db, workerId, clock.now(), { done, retry, failed });
     await releaseOutbox(db, unsent, workerId);
     return {
