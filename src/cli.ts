@@ -30,7 +30,8 @@ import { progressBar } from './cli/progress.ts';
 import { whatIfCommand } from './cli/whatif.ts';
 import { gatewayCommand, GATEWAY_USAGE } from './cli/gateway.ts';
 import { registriesCommand } from './cli/registries.ts';
-import { describeProductionStart, ProductionSettingsError } from './production.ts';
+import { describeProductionStart, isProduction, ProductionSettingsError } from './production.ts';
+import { checkpointCommand, CHECKPOINT_USAGE, cliChainKeys, readCheckpointFile } from './cli/checkpoint.ts';
 
 /** The parents' app as Vite builds it (`npm run build:web`, run by `npm start`). */
 const WEB_ROOT = fileURLToPath(new URL('../web/citizen/dist', import.meta.url));
@@ -60,8 +61,7 @@ Usage:
   onething family sample --region R               a family situation as the shared data holds it
   onething family load --file F|- [--url URL]     load one into a running server's simulated registries
                                                   (development only; default URL http://127.0.0.1:3000)
-  onething verify                                 check hash chains, projections and the outbox
-                                                  (DATABASE_URL, or the embedded store in ./data)
+${CHECKPOINT_USAGE}
   onething staff load --file F|-                  load the deployment's organisations and staff accounts
                                                   (JSON: organisations[], staff[]; loading again updates)
                                                   (DATABASE_URL, or the embedded store in ./data)
@@ -112,6 +112,8 @@ async function main(argv: string[]): Promise<number> {
       host: { type: 'string' },
       policy: { type: 'string' },
       since: { type: 'string' },
+      checkpoint: { type: 'string' },
+      out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -215,6 +217,7 @@ async function main(argv: string[]): Promise<number> {
           db,
           start: values.start ? instant(values.start) : new Date('2026-03-02T09:00:00+08:00'),
           departments: simulatorOptions(values),
+          chain: cliChainKeys(process.env),
           onProgress: progressBar(process.stderr),
         });
         out(
@@ -249,9 +252,27 @@ async function main(argv: string[]): Promise<number> {
         dataDir: process.env.DATABASE_URL ? undefined : DATA_DIR,
       });
       try {
-        const report = await verifyStore(db, { now: new Date() });
+        const report = await verifyStore(db, {
+          now: new Date(),
+          keys: cliChainKeys(process.env),
+          checkpointFile: values.checkpoint ? readCheckpointFile(values.checkpoint) : undefined,
+          requireCheckpoint: isProduction(process.env),
+        });
         out(JSON.stringify(report, null, 2));
         return report.ok ? 0 : 1;
+      } finally {
+        await db.close();
+      }
+    }
+    case 'checkpoint': {
+      const chain = cliChainKeys(process.env);
+      const db = await openDb({
+        url: process.env.DATABASE_URL,
+        dataDir: process.env.DATABASE_URL ? undefined : (values.data ?? DATA_DIR),
+      });
+      try {
+        out(await checkpointCommand(db, chain, new Date(), values.out));
+        return 0;
       } finally {
         await db.close();
       }
@@ -285,7 +306,10 @@ async function main(argv: string[]): Promise<number> {
           out(values.json ? JSON.stringify(status, null, 2) : describeCalendar(status));
           return 0;
         }
-        const report = await loadArrangements({ db, clock: systemClock }, readJson(file, 'file'));
+        const report = await loadArrangements(
+          { db, clock: systemClock, chain: cliChainKeys(process.env) },
+          readJson(file, 'file'),
+        );
         out(values.json ? JSON.stringify(report, null, 2) : describeLoad(report));
         return 0;
       } finally {

@@ -25,6 +25,8 @@ export interface ProductionSettings {
   registries: { baseUrl: string; token: string; timeoutMs?: number };
   receiptKey: string;
   sessionKey: string;
+  /** EVENT_CHAIN_KEY: the HMAC key of the event chain and its checkpoints (store/event-chain.ts). */
+  eventChainKey: string;
   /** DEPARTMENT_MODES, every department of every region named, none simulated. */
   departmentModes: string;
   /** The HMAC keys of departments in gateway or push mode (GATEWAY_KEY_<DEPARTMENT>). */
@@ -123,6 +125,12 @@ export function productionSettings(env: NodeJS.ProcessEnv): ProductionSettings {
     miss('REGISTRY_TIMEOUT_MS', '应为正整数（毫秒）', 'must be a whole number of milliseconds');
   const receiptKey = secret('RECEIPT_KEY', '回执签名密钥', 'the key receipts are signed with');
   const sessionKey = secret('SESSION_KEY', '登录会话签名密钥', 'the key login sessions are signed with');
+  // Kept outside the database: write access to the store alone cannot forge the event history.
+  const eventChainKey = secret(
+    'EVENT_CHAIN_KEY',
+    '办件事件链与检查点的签名密钥',
+    'the key the case event chain and its checkpoints are signed with',
+  );
 
   let modes = env.DEPARTMENT_MODES ?? '';
   const gatewayKeys: Partial<Record<DepartmentId, string>> = {};
@@ -196,6 +204,7 @@ export function productionSettings(env: NodeJS.ProcessEnv): ProductionSettings {
     registries,
     receiptKey,
     sessionKey,
+    eventChainKey,
     departmentModes: modes,
     gatewayKeys,
     ems,

@@ -32,6 +32,7 @@ import { openDb } from './store/db.ts';
 import type { Clock } from './domain/clock.ts';
 import { supervisionSettingsFromEnv } from './engine/supervisor/settings.ts';
 import { systemClock } from './system-clock.ts';
+import { chainKeysFromEnv } from './store/event-chain.ts';
 
 export interface StartOptions {
   host: string;
@@ -170,6 +171,8 @@ export async function startServer(o: StartOptions) {
   const engine = createEngine({
     db,
     receiptKey: prod?.receiptKey ?? process.env.RECEIPT_KEY ?? 'dev-receipt-key',
+    // EVENT_CHAIN_KEY: production's start-up check made sure it is set and not the development key.
+    chain: chainKeysFromEnv(process.env),
     // Configured, or (development) the listen address once listening; never a request header.
     publicBaseUrl: () => configuredBaseUrl ?? listening,
     clock,
@@ -183,6 +186,16 @@ export async function startServer(o: StartOptions) {
     newCaseId: () =>
       `C${clock.now().getTime().toString(36).toUpperCase()}${randomUUID().slice(0, 4).toUpperCase()}`,
   });
+  // Before serving: an older store's plain chain is keyed once and anchored; a new key gets its checkpoint.
+  const keying = await engine.chain.keyAtStart();
+  if (keying.rekeyed || keying.broken.length)
+    console.warn(
+      `event chain: ${keying.rekeyed} cases re-keyed with EVENT_CHAIN_KEY; ${keying.broken.length} left as found (onething verify names them)`,
+    );
+  // Chain heads anchored every CHECKPOINT_EVERY_MINUTES (default 60) by the sweeper, when any moved.
+  const checkpointEveryMs = Number(process.env.CHECKPOINT_EVERY_MINUTES ?? 60) * 60_000;
+  if (!(checkpointEveryMs > 0))
+    throw new Error('CHECKPOINT_EVERY_MINUTES must be a positive number of minutes');
   const worker = new OutboxWorker({
     db,
     clock,
@@ -259,6 +272,7 @@ export async function startServer(o: StartOptions) {
           await engine.sweeper.sweepOverdue();
           await engine.sweeper.escalate();
           await engine.sweeper.ratingFollowUps();
+          await engine.sweeper.checkpoint(checkpointEveryMs);
         })().catch((e) => console.error(e)),
       o.sweepMs ?? 60_000,
     ),

@@ -8,6 +8,7 @@ import {
   type LoadedCase,
 } from '../store/case-store.ts';
 import type { Db, Queryable } from '../store/db.ts';
+import type { ChainKeys } from '../store/event-chain.ts';
 import { insertNotifications, type InboxMessage } from '../store/notification-store.ts';
 import { enqueue, type OutboxMessage } from '../store/outbox-store.ts';
 import { messagesFor } from './messages.ts';
@@ -15,13 +16,14 @@ import { messagesFor } from './messages.ts';
 /** Cases per transaction; keeps every multi-row insert far below PostgreSQL's parameter limit. */
 export const BATCH = 200;
 
-/** Events, projections, outbox and inbox, all in the caller's transaction. */
+/** Events (chained with the current key), projections, outbox and inbox, all in the caller's transaction. */
 export async function commit(
   tx: Queryable,
   appends: CaseAppend[],
   at: Date,
+  chain: ChainKeys,
 ): Promise<Map<string, CaseState>> {
-  const states = await appendEvents(tx, appends, at);
+  const states = await appendEvents(tx, appends, at, chain.current);
   const outbox: OutboxMessage[] = [];
   const inbox: InboxMessage[] = [];
   for (const a of appends) {
@@ -46,7 +48,7 @@ export async function commit(
  * command decides. Someone else's case is reported as absent, not as forbidden.
  */
 export async function mutateOwnCase(
-  db: Db,
+  { db, chain }: { db: Db; chain: ChainKeys },
   at: Date,
   caseId: string,
   byIdNumber: string,
@@ -55,7 +57,7 @@ export async function mutateOwnCase(
   return db.transaction(async (tx) => {
     const loaded = (await loadCasesForUpdate(tx, [caseId])).get(caseId);
     if (!loaded || !isParentOf(loaded.state, byIdNumber)) throw caseNotFound(caseId);
-    const states = await commit(tx, [{ caseId, before: loaded, events: fn(loaded.state) }], at);
+    const states = await commit(tx, [{ caseId, before: loaded, events: fn(loaded.state) }], at, chain);
     return states.get(caseId) ?? loaded.state;
   });
 }

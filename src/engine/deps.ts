@@ -6,6 +6,7 @@ import type { FaceVerifier } from '../registries/face-verification.ts';
 import type { SharedData } from '../registries/port.ts';
 import type { DepartmentModes } from '../domain/organisation.ts';
 import type { Db } from '../store/db.ts';
+import type { ChainKeys } from '../store/event-chain.ts';
 import type { SupervisionSettings } from './supervisor/settings.ts';
 
 /** What every use case is given: the store, time, the shared data and the outside services. */
@@ -21,6 +22,8 @@ export interface EngineDeps {
   /** Where the family pays the premium the tax bureau assessed. */
   payments: PaymentPort;
   newCaseId: () => string;
+  /** The event chain's HMAC keys (EVENT_CHAIN_KEY): they sign every event and checkpoint. */
+  chain: ChainKeys;
   /** Signs receipts (收件回执) so their QR codes can be verified. */
   receiptKey: string;
   /**

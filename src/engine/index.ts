@@ -35,6 +35,8 @@ import { funnel } from './supervisor/funnel.ts';
 import { deliveries, resend } from './supervisor/deliveries.ts';
 import { deliveryRecordsArrived, invitationOpened } from './parent/proactive.ts';
 import { sweepOverdue } from './sweeper/overdue.ts';
+import { checkpointIfDue } from './checkpoint.ts';
+import { keyChainsAtStart } from './chain-keying.ts';
 import { escalate } from './sweeper/escalate.ts';
 import { createRatingFollowUps } from './sweeper/rating-follow-ups.ts';
 import { dashboard } from './supervisor/dashboard.ts';
@@ -192,6 +194,12 @@ export function createEngine(deps: EngineDeps) {
       // 超期预警 and 差评整改: once per item per threshold, once per poor rating (sweeper/).
       escalate: (batch?: number) => escalate(deps, batch),
       ratingFollowUps: (batch?: number) => createRatingFollowUps(deps, batch),
+      // Tamper evidence: the chain heads anchored in the append-only checkpoint table (checkpoint.ts).
+      checkpoint: (everyMs: number) => checkpointIfDue(deps, deps.clock.now(), everyMs),
+    },
+    chain: {
+      /** Before serving: an older store's chain keyed once, or a rotated key's first checkpoint. */
+      keyAtStart: () => keyChainsAtStart(deps, deps.clock.now()),
     },
     supervisor: {
       overview: (region: RegionId) => overview(deps, region),

@@ -12,6 +12,7 @@ import { simulatedFaceVerifier } from '../registries/face-verification.ts';
 import { simulatedRegistries } from '../registries/simulated-registries.ts';
 import { getCase, itemsAwaitingFamily } from '../store/case-store.ts';
 import type { Db } from '../store/db.ts';
+import { devChainKeys, type ChainKeys } from '../store/event-chain.ts';
 import { regionOutcomes, settledCaseCount } from '../store/report-store.ts';
 import { loadRunState, saveRunState, storedQueue } from '../store/simulator-store.ts';
 import { createEngine } from './index.ts';
@@ -33,6 +34,8 @@ export interface SimulationOptions {
   db: Db;
   departments?: Partial<Omit<SimulatorOptions, 'seed' | 'now'>>;
   onProgress?: (settled: number, total: number) => void;
+  /** The event chain's keys; the development key unless given (`onething simulate` passes EVENT_CHAIN_KEY's). */
+  chain?: ChainKeys;
 }
 
 export interface SimulationSummary {
@@ -90,6 +93,7 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
   let caseId = '';
   const engine = createEngine({
     receiptKey: 'simulation',
+    chain: o.chain ?? devChainKeys(),
     publicBaseUrl: () => 'https://onething.invalid',
     // Every department is simulated here.
     departmentModes: () => 'simulator',
@@ -239,6 +243,6 @@ async function summarize(
     medianHoursByItem: Object.fromEntries(medians.map((m) => [m.item, m.hours])),
     departmentCalls: Object.fromEntries(Object.entries(departments).map(([k, v]) => [k, { ...v.stats }])),
     simulatedDays: Math.round(((end.getTime() - o.start.getTime()) / 86_400_000) * 10) / 10,
-    verify: await verifyStore(o.db, { now: end }),
+    verify: await verifyStore(o.db, { now: end, keys: o.chain ?? devChainKeys() }),
   };
 }

@@ -4,7 +4,10 @@ import { outboxCounts } from '../store/outbox-store.ts';
 import { stalledItems } from '../store/case-store.ts';
 import { casePage } from '../store/verify-store.ts';
 import { canonicalJson } from '../domain/canonical-json.ts';
-import { chainHash, GENESIS_HASH } from '../store/event-chain.ts';
+import { allKeys, devChainKeys, GENESIS_HASH, type ChainKeys } from '../store/event-chain.ts';
+import { checkAgainstAnchors, loadAnchors } from './chain-anchors.ts';
+import { chainProblems, formMatchesSignature } from './chain-check.ts';
+import type { CheckpointFile } from './checkpoint.ts';
 
 function iso(v: Date | string | null | undefined): string | null {
   return v === null || v === undefined ? null : new Date(v).toISOString();
@@ -14,22 +17,36 @@ export interface VerifyReport {
   cases: number;
   events: number;
   outbox: { pending: number; failed: number; done: number };
+  /** The latest checkpoint the chains were held against, if any. */
+  checkpoint: { id: number; takenAt: string } | null;
   problems: string[];
   ok: boolean;
 }
 
+export interface VerifyOptions {
+  now?: Date;
+  batch?: number;
+  /** The chain keys (EVENT_CHAIN_KEY and the retired ones); the development key unless given. */
+  keys?: ChainKeys;
+  /** An exported checkpoint (`onething checkpoint --out`), kept outside the database. */
+  checkpointFile?: CheckpointFile;
+  /** A store with events and no checkpoint is a problem (production: the server writes the first at start). */
+  requireCheckpoint?: boolean;
+}
+
 /**
- * Check the store end to end: every case's hash chain is intact, every projected column (cases,
- * case_items) equals the replay of its events, every outbox row is settled (none pending, none
- * failed), and no task handed to a department sits undecided past its deadline at `now`. Cutting events off the end of a log while rewriting the case row consistently cannot be
- * seen from inside the database; that needs the last hashes kept elsewhere.
+ * Check the store end to end: every case's chain is intact and keyed (HMAC with the chain key),
+ * reaches the heads the latest signed checkpoint (and the exported checkpoint file, if given)
+ * recorded, and carries the form its applicant signed; every projected column (cases,
+ * case_items) equals the replay of its events; every outbox row is settled (none pending, none
+ * failed); and no task handed to a department sits undecided past its deadline at `now`.
  */
-export async function verifyStore(
-  db: Queryable,
-  options: { now?: Date; batch?: number } = {},
-): Promise<VerifyReport> {
+export async function verifyStore(db: Queryable, options: VerifyOptions = {}): Promise<VerifyReport> {
   const batch = options.batch ?? 500;
-  const problems: string[] = [];
+  const keys = allKeys(options.keys ?? devChainKeys());
+  const anchors = await loadAnchors(db, options.keys ?? devChainKeys(), options.checkpointFile);
+  const problems: string[] = [...anchors.problems];
+  const seen = new Set<string>();
   let cases = 0;
   let events = 0;
   let after = '';
@@ -39,19 +56,26 @@ export async function verifyStore(
     after = rows[rows.length - 1]!.id;
     for (const row of rows) {
       cases++;
+      seen.add(row.id);
       const own = log.filter((e) => e.case_id === row.id);
       events += own.length;
-      let prev = GENESIS_HASH;
-      own.forEach((e, i) => {
-        if (e.seq !== i + 1) problems.push(`${row.id}: event ${i + 1} is missing (found seq ${e.seq})`);
-        if (e.prev_hash !== prev) problems.push(`${row.id}: event ${e.seq} does not link to the one before`);
-        if (chainHash(e.prev_hash, e.seq, e.payload) !== e.hash)
-          problems.push(`${row.id}: event ${e.seq} was altered (hash mismatch)`);
+      problems.push(
+        ...chainProblems(
+          row.id,
+          own.map((e) => ({ seq: e.seq, event: e.payload, prevHash: e.prev_hash, hash: e.hash })),
+          keys,
+        ),
+        ...checkAgainstAnchors(
+          row.id,
+          own.map((e) => e.hash),
+          anchors.byCase.get(row.id),
+        ),
+      );
+      for (const e of own)
         if (e.type !== e.payload.type || iso(e.at) !== iso(e.payload.at))
           problems.push(`${row.id}: event ${e.seq}'s columns differ from its content`);
-        prev = e.hash;
-      });
-      if (prev !== row.last_hash) problems.push(`${row.id}: the case's last hash is not its last event's`);
+      if ((own[own.length - 1]?.hash ?? GENESIS_HASH) !== row.last_hash)
+        problems.push(`${row.id}: the case's last hash is not its last event's`);
       let replayed: CaseState | null = null;
       try {
         replayed = replay(
@@ -61,6 +85,10 @@ export async function verifyStore(
       } catch (e) {
         problems.push(`${row.id}: its events do not replay: ${(e as Error).message}`);
       }
+      if (replayed && !formMatchesSignature(replayed))
+        problems.push(
+          `${row.id}: the submitted form differs from the one its applicant signed (form digest)`,
+        );
       if (replayed && canonicalJson(replayed) !== canonicalJson(row.state))
         problems.push(`${row.id}: the stored state differs from the replay of its events`);
       if (replayed) {
@@ -112,8 +140,16 @@ export async function verifyStore(
       `${s.caseId}: item ${s.item} was handed to ${s.department} at ${s.handedAt} and is still undecided past its deadline ${s.deadline}`,
     );
   }
+  for (const caseId of anchors.byCase.keys())
+    if (!seen.has(caseId))
+      problems.push(`${caseId}: a checkpoint recorded this case; the store no longer has it`);
+  if (!anchors.latest && options.requireCheckpoint && events > 0)
+    problems.push(
+      'no checkpoint anchors the chains (the server writes one at start; or run onething checkpoint)',
+    );
   const outbox = await outboxCounts(db);
   if (outbox.pending) problems.push(`${outbox.pending} outbox messages are still pending`);
   if (outbox.failed) problems.push(`${outbox.failed} outbox messages failed for good`);
-  return { cases, events, outbox, problems, ok: problems.length === 0 };
+  const checkpoint = anchors.latest && { id: anchors.latest.id, takenAt: anchors.latest.takenAt };
+  return { cases, events, outbox, checkpoint, problems, ok: problems.length === 0 };
 }

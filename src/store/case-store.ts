@@ -4,7 +4,7 @@ import { taskPlace } from '../domain/organisation.ts';
 import type { ItemId } from '../domain/ids.ts';
 import { AppError, fieldError } from '../domain/error.ts';
 import type { Queryable } from './db.ts';
-import { chainHash, GENESIS_HASH } from './event-chain.ts';
+import { chainHash, GENESIS_HASH, type ChainKey } from './event-chain.ts';
 import { valuesList } from './sql.ts';
 
 /**
@@ -75,6 +75,7 @@ export async function appendEvents(
   tx: Queryable,
   appends: CaseAppend[],
   now: Date,
+  key: ChainKey,
 ): Promise<Map<string, CaseState>> {
   const eventRows: unknown[] = [];
   const newCaseRows: unknown[] = [];
@@ -92,7 +93,7 @@ export async function appendEvents(
     for (const event of a.events) {
       const seq = (state?.version ?? 0) + 1;
       state = applyEvent(state, event, a.caseId);
-      const next = chainHash(hash, seq, event);
+      const next = chainHash(key, hash, seq, event);
       eventRows.push(a.caseId, seq, event.type, event.at, event, hash, next);
       hash = next;
       eventCount++;

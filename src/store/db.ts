@@ -170,12 +170,21 @@ export async function migrate(db: Db): Promise<string[]> {
   return applied;
 }
 
+/** Statements end at `;`, except inside a `$$…$$` body (a trigger function's). */
 function splitSql(sql: string): string[] {
-  return sql
+  const statements = [''];
+  sql
     .split('\n')
     .filter((line) => !line.trim().startsWith('--'))
     .join('\n')
-    .split(';')
-    .map((s) => s.trim())
-    .filter(Boolean);
+    .split('$$')
+    .forEach((part, i) => {
+      if (i % 2) statements[statements.length - 1] += `$$${part}$$`;
+      else {
+        const [first = '', ...rest] = part.split(';');
+        statements[statements.length - 1] += first;
+        statements.push(...rest);
+      }
+    });
+  return statements.map((s) => s.trim()).filter(Boolean);
 }

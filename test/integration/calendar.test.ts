@@ -15,6 +15,7 @@ import { sign } from '../../src/http/gateway-signature.ts';
 import { identityProvider } from '../../src/http/identity.ts';
 import { DB_KINDS, freshDb } from '../support/databases.ts';
 import { testEngine } from '../support/engine.ts';
+import { devChainKeys } from '../../src/store/event-chain.ts';
 
 /**
  * Deadlines across 1 January 2027, when the State Council had not yet published 2027's holiday
@@ -109,7 +110,7 @@ for (const kind of DB_KINDS) {
       // The State Council publishes 2027: Monday 4 January is a holiday too. Counted again from the
       // dispatch on 31 December, the working day is Tuesday 5 January. (Pauses: deadline-recount.test.ts.)
       clock.set(new Date('2027-01-03T09:00:00+08:00'));
-      const report = await loadArrangements({ db, clock }, NOTICE_2027);
+      const report = await loadArrangements({ db, clock, chain: devChainKeys() }, NOTICE_2027);
       expect(report).toMatchObject({
         years: [{ year: 2027, source: NOTICE_2027.source }],
         casesRecounted: 1,
@@ -168,7 +169,9 @@ for (const kind of DB_KINDS) {
       expect(status.loaded).toEqual([
         { year: 2027, source: NOTICE_2027.source, loadedAt: '2027-01-03T01:00:00.000Z' },
       ]);
-      expect(await loadArrangements({ db, clock }, NOTICE_2027)).toMatchObject({ deadlinesChanged: 0 });
+      expect(await loadArrangements({ db, clock, chain: devChainKeys() }, NOTICE_2027)).toMatchObject({
+        deadlinesChanged: 0,
+      });
     });
 
     it('the citizen API and the department gateway carry the provisional flag beside each deadline', async () => {
@@ -222,7 +225,7 @@ for (const kind of DB_KINDS) {
 
     it('an item dispatched in 2027 after the load counts with the official arrangement from the start', async () => {
       const { db, clock, input, mother } = await gansuFamily(kind, '2026-12-20T10:00:00+08:00');
-      await loadArrangements({ db, clock }, NOTICE_2027);
+      await loadArrangements({ db, clock, chain: devChainKeys() }, NOTICE_2027);
       // A server started after the load builds its calendar from the store.
       const engine = testEngine({
         db,

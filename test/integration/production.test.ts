@@ -56,6 +56,7 @@ describe('onething start in production mode', () => {
         'REGISTRY_TOKEN',
         'RECEIPT_KEY',
         'SESSION_KEY',
+        'EVENT_CHAIN_KEY',
         'DEPARTMENT_MODES',
         'EMS_URL',
         'EMS_TOKEN',
@@ -101,6 +102,7 @@ describe('onething start in production mode', () => {
         REGISTRY_TIMEOUT_MS: '2000',
         RECEIPT_KEY: KEY('receipt'),
         SESSION_KEY: sessionKey,
+        EVENT_CHAIN_KEY: KEY('event-chain'),
         DEPARTMENT_MODES:
           'midwifery-institution=workbench,police=workbench,hrss=workbench,health-commission=workbench,cdc=workbench,medical-security=gateway,tax=gateway,cross-province-platform=gateway',
         GATEWAY_KEY_MEDICAL_SECURITY: KEY('medical-security'),

@@ -8,6 +8,7 @@ import { createEngine, type Engine, type EngineDeps } from '../../src/engine/ind
 import { simulatedFaceVerifier, type FaceVerifier } from '../../src/registries/face-verification.ts';
 import type { SimulatedRegistries } from '../../src/registries/simulated-registries.ts';
 import type { Db } from '../../src/store/db.ts';
+import { devChainKeys } from '../../src/store/event-chain.ts';
 
 /** An engine on the given store, registries and clock, with the built-in simulated post and cashier. */
 export function testEngine(o: {
@@ -36,6 +37,7 @@ export function testEngine(o: {
     payments: cashier,
     newCaseId: o.newCaseId,
     receiptKey: 'test-receipt-key',
+    chain: devChainKeys(),
     publicBaseUrl: () => o.publicBaseUrl ?? 'https://onething.test',
     // Unless told otherwise, the tests play every department themselves, as clerks or through the gateway.
     departmentModes: o.departmentModes ?? (() => 'workbench'),

@@ -71,7 +71,7 @@ export async function decide(deps: EngineDeps, decisions: Decision[]): Promise<D
       stored.set(key(d.department, d.txnId), record);
       received.push(record);
     }
-    await commit(tx, cases.appends(), at);
+    await commit(tx, cases.appends(), at, deps.chain);
     await insertDecisions(tx, received, at);
     return results;
   });

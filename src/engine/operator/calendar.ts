@@ -14,6 +14,7 @@ import { POLICIES } from '../../policies/index.ts';
 import type { Sla } from '../../policy/schema.ts';
 import { arrangementsVersion, insertArrangements, listArrangements } from '../../store/calendar-store.ts';
 import { loadCasesForUpdate, loadEvents, openCaseIds, type CaseAppend } from '../../store/case-store.ts';
+import type { ChainKeys } from '../../store/event-chain.ts';
 import type { Db, Queryable } from '../../store/db.ts';
 import { BATCH, commit } from '../commit.ts';
 
@@ -63,7 +64,10 @@ export interface LoadReport {
  * arrangement is stored first; the cases follow in batches of their own. Loading the same file
  * again finishes a run that stopped half way and changes nothing that is already counted.
  */
-export async function loadArrangements(deps: { db: Db; clock: Clock }, file: unknown): Promise<LoadReport> {
+export async function loadArrangements(
+  deps: { db: Db; clock: Clock; chain: ChainKeys },
+  file: unknown,
+): Promise<LoadReport> {
   const { db, clock } = deps;
   const { years, warnings } = parseArrangements(file);
   const before = await storedCalendar(db);
@@ -108,7 +112,7 @@ export async function loadArrangements(deps: { db: Db; clock: Clock }, file: unk
         report.deadlinesChanged += result.events.length;
         appends.push({ caseId, before: c, events: result.events });
       }
-      await commit(tx, appends, at);
+      await commit(tx, appends, at, deps.chain);
     });
   }
   return report;

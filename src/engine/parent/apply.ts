@@ -149,7 +149,7 @@ export async function submit(
         motherIdNumber: facts.mother.idNumber,
         applicantIdNumber: applicantId,
       };
-      await commit(tx, [{ caseId, before: null, events, create }], at);
+      await commit(tx, [{ caseId, before: null, events, create }], at, deps.chain);
       // What the case was decided on, for replaying it under a changed policy (supervisor/whatif).
       await recordDecidedFacts(tx, { caseId, region, submittedAt: at, facts });
       if (signature) await insertSignatures(tx, caseId, signature.images);

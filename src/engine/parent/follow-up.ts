@@ -25,7 +25,7 @@ export async function answerSupplement(
   note: string,
 ) {
   const at = deps.clock.now();
-  return mutateOwnCase(deps.db, at, caseId, by, (state) =>
+  return mutateOwnCase(deps, at, caseId, by, (state) =>
     commands.answerSupplement(state, item, note, at, deps.calendar),
   );
 }
@@ -33,7 +33,7 @@ export async function answerSupplement(
 /** The parent says the family has done what one of its deadlines asks (the police visit, the premium). */
 export async function meetFamilyDeadline(deps: EngineDeps, caseId: string, deadline: string, by: string) {
   const at = deps.clock.now();
-  return mutateOwnCase(deps.db, at, caseId, by, (state) => commands.meetFamilyDeadline(state, deadline, at));
+  return mutateOwnCase(deps, at, caseId, by, (state) => commands.meetFamilyDeadline(state, deadline, at));
 }
 
 export async function rate(
@@ -45,7 +45,7 @@ export async function rate(
   comment: string,
 ) {
   const at = deps.clock.now();
-  return mutateOwnCase(deps.db, at, caseId, by, (state) => commands.rate(state, item, score, comment, at));
+  return mutateOwnCase(deps, at, caseId, by, (state) => commands.rate(state, item, score, comment, at));
 }
 
 /** The later materials an item asked for (material id → upload id); the item then goes to its department. */
@@ -73,7 +73,7 @@ export async function supplyMaterials(
     );
   }
   const at = deps.clock.now();
-  return mutateOwnCase(deps.db, at, caseId, by, (state) =>
+  return mutateOwnCase(deps, at, caseId, by, (state) =>
     commands.supplyMaterials(state, item, matched, at, deps.calendar),
   );
 }
@@ -99,7 +99,7 @@ export async function bookPickup(
     });
   }
   const at = deps.clock.now();
-  return mutateOwnCase(deps.db, at, caseId, by, (state) => commands.bookPickup(state, item, booking, at));
+  return mutateOwnCase(deps, at, caseId, by, (state) => commands.bookPickup(state, item, booking, at));
 }
 
 /**
@@ -147,6 +147,6 @@ export async function recordPayment(deps: EngineDeps, notice: PaymentNotice): Pr
       { orderId: notice.orderId, amountFen: notice.amountFen, paidAt: new Date(notice.paidAt) },
       deps.calendar,
     );
-    await commit(tx, [{ caseId: notice.caseId, before: loaded, events }], at);
+    await commit(tx, [{ caseId: notice.caseId, before: loaded, events }], at, deps.chain);
   });
 }

@@ -21,6 +21,6 @@ export async function track(deps: EngineDeps, updates: TrackingUpdate[]): Promis
       const state = cases.state(u.caseId);
       if (state) cases.apply(u.caseId, commands.track(state, u, calendar));
     }
-    await commit(tx, cases.appends(), clock.now());
+    await commit(tx, cases.appends(), clock.now(), deps.chain);
   });
 }

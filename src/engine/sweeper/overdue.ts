@@ -16,7 +16,7 @@ export async function sweepOverdue(deps: EngineDeps, batch = BATCH): Promise<num
       before: loaded,
       events: commands.markOverdue(loaded.state, at),
     }));
-    await commit(tx, appends, at);
+    await commit(tx, appends, at, deps.chain);
     return appends.reduce((n, a) => n + a.events.length, 0);
   });
 }
