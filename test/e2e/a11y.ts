@@ -1,0 +1,41 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+
+/** WCAG 2.1 level A and AA: what a government service in China is held to (GB/T 37668 follows it). */
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * axe-core's violations on the screen as it is, one line each: rule, impact, the element's selector
+ * and the step, so a failing test says what to fix and where without opening a report.
+ */
+export async function axeViolations(page: Page, step: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+  const lang = await page.evaluate(() => document.documentElement.lang);
+  const found = results.violations.flatMap((v) =>
+    v.nodes.map((n) => {
+      // For contrast, the colours and the ratio found: what to change.
+      const c = n.any.find((check) => check.id === 'color-contrast')?.data as
+        | { fgColor: string; bgColor: string; contrastRatio: number; expectedContrastRatio: string }
+        | undefined;
+      const detail = c
+        ? ` (${c.fgColor} on ${c.bgColor}: ${c.contrastRatio}, needs ${c.expectedContrastRatio})`
+        : '';
+      return `${step} [${lang}]: ${v.id} (${v.impact ?? 'unknown'}) at ${n.target.join(' ')}: ${v.help}${detail}`;
+    }),
+  );
+  // axe has no rule for charts: ECharts draws an SVG a screen reader cannot read, so each chart must
+  // be an image with a name (supervision's Chart.tsx: title and figures through ECharts' aria).
+  const unnamedCharts = await page
+    .locator('[_echarts_instance_]')
+    .evaluateAll((els) =>
+      els
+        .filter((e) => e.getAttribute('role') !== 'img' || !e.getAttribute('aria-label')?.trim())
+        .map((e) => e.getAttribute('data-testid') ?? e.tagName),
+    );
+  found.push(...unnamedCharts.map((c) => `${step} [${lang}]: chart without a name at ${c}`));
+  if (process.env.AXE_SURVEY) {
+    (await import('node:fs')).appendFileSync(process.env.AXE_SURVEY, found.map((l) => l + '\n').join(''));
+    return [];
+  }
+  return found;
+}
