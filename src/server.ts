@@ -275,6 +275,7 @@ export async function startServer(o: StartOptions) {
           await engine.sweeper.checkpoint(checkpointEveryMs);
         })().catch((e) => console.error(e)),
       o.sweepMs ?? 60_000,
+          await engine.sweeper.forgetExpiredNonces();
     ),
     // An arrangement loaded by `onething calendar load` (another process) counts here within seconds.
     setInterval(() => void calendar.refresh().catch((e) => console.error(e)), 5_000),

@@ -2,7 +2,7 @@ import type { Clock } from '../domain/clock.ts';
 import { fieldError } from '../domain/error.ts';
 import { DepartmentId, RegionId } from '../domain/ids.ts';
 import type { DepartmentModes } from '../domain/organisation.ts';
-import { sign } from '../http/gateway-signature.ts';
+import { signedHeaders } from '../http/gateway-signature.ts';
 import { PermanentError, TransientError, type DepartmentPort, type DepartmentTask } from './port.ts';
 
 /**
@@ -102,6 +102,8 @@ export function signedPush(o: {
   timestamp: string;
   body: string;
   taskId: string;
+  /** A new one per attempt unless given (the conformance check sends one request twice). */
+  nonce?: string;
 }): { url: string; init: RequestInit } {
   const u = new URL(o.url);
   return {
@@ -110,9 +112,15 @@ export function signedPush(o: {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        'x-department': o.department,
-        'x-timestamp': o.timestamp,
-        'x-signature': sign(o.key, 'POST', `${u.pathname}${u.search}`, o.timestamp, o.body),
+        ...signedHeaders({
+          sender: o.department,
+          key: o.key,
+          method: 'POST',
+          path: `${u.pathname}${u.search}`,
+          body: o.body,
+          at: new Date(Number(o.timestamp)),
+          ...(o.nonce ? { nonce: o.nonce } : {}),
+        }),
         'idempotency-key': o.taskId,
       },
       body: o.body,

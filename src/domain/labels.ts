@@ -187,6 +187,7 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   'x-provider': { zh: '支付机构标识', en: 'Payment provider' },
   'x-timestamp': { zh: '时间戳', en: 'Timestamp' },
   'x-signature': { zh: '请求签名', en: 'Request signature' },
+  'x-nonce': { zh: '请求随机数', en: 'Request nonce' },
   path: { zh: '请求地址', en: 'The address' },
   deadline: { zh: '办理时限', en: 'Time limit' },
   batch: { zh: '副页批次', en: 'Counterfoil batch' },

@@ -5,6 +5,7 @@ import type { PaymentNotice } from '../departments/payments.ts';
 import type { ReceiptFacts } from '../documents/receipt.ts';
 import { claimTask, listOpenTasks } from './department/tasks.ts';
 import { decide } from './department/decide.ts';
+import { firstUse, forgetExpiredNonces } from './department/replay-cache.ts';
 import type { EngineDeps } from './deps.ts';
 import type { ApplicationInput } from './gather-facts.ts';
 import { metrics, ready } from './operations.ts';
@@ -118,6 +119,8 @@ export function createEngine(deps: EngineDeps) {
       claimTask: (department: DepartmentId, taskId: string) => claimTask(deps, department, taskId),
     },
     // A clerk of an organisation (hospital, police station, county office): its queues and tasks.
+      // The replay cache of signed requests (gateway and payment notices), shared by every server.
+      firstUseOfNonce: (sender: string, nonce: string, until: Date) => firstUse(deps, sender, nonce, until),
     staff: {
       me: (staffId: string) => staffContext(deps, staffId),
       // 联办窗口: the hospital clerk applies for the mother at the counter (staff/window.ts).
@@ -196,6 +199,7 @@ export function createEngine(deps: EngineDeps) {
       ratingFollowUps: (batch?: number) => createRatingFollowUps(deps, batch),
       // Tamper evidence: the chain heads anchored in the append-only checkpoint table (checkpoint.ts).
       checkpoint: (everyMs: number) => checkpointIfDue(deps, deps.clock.now(), everyMs),
+      forgetExpiredNonces: () => forgetExpiredNonces(deps),
     },
     chain: {
       /** Before serving: an older store's chain keyed once, or a rotated key's first checkpoint. */

@@ -1,12 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Clock } from '../domain/clock.ts';
 import type { DepartmentTask } from '../departments/port.ts';
-import { sign } from '../http/gateway-signature.ts';
+import { signedHeaders } from '../http/gateway-signature.ts';
 
 /**
  * The reference client of the department gateway (`/api/gateway`), for a department system that
  * pulls its work: list the open tasks, claim one, post the decision. Each request is signed exactly
- * as the server checks (the same `sign`), with a fresh timestamp per attempt. Network errors,
+ * as the server checks (the same `sign`), with a fresh timestamp and nonce per attempt (the gateway
+ * refuses a nonce it has seen, so an attempt is never a replay of the one before). Network errors,
  * timeouts, 408, 429 and 5xx are retried with exponential backoff; a decision is re-sent with the
  * same txnId, which the gateway answers from what it stored, so a retry never decides twice.
  */
@@ -95,15 +96,19 @@ export function gatewayClient(o: GatewayClientOptions) {
     let last: GatewayError | null = null;
     for (let n = 1; n <= attempts; n++) {
       if (n > 1) await wait(Math.min(baseDelay * 2 ** (n - 2), maxDelay) * (0.5 + Math.random() / 2));
-      const timestamp = String(o.clock.now().getTime());
       let res: Response;
       try {
         res = await doFetch(url, {
           method,
           headers: {
-            'x-department': o.department,
-            'x-timestamp': timestamp,
-            'x-signature': sign(o.key, method, `${url.pathname}${url.search}`, timestamp, text),
+            ...signedHeaders({
+              sender: o.department,
+              key: o.key,
+              method,
+              path: `${url.pathname}${url.search}`,
+              body: text,
+              at: o.clock.now(),
+            }),
             ...(text ? { 'content-type': 'application/json' } : {}),
           },
           ...(text ? { body: text } : {}),

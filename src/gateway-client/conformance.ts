@@ -11,7 +11,8 @@ import { POLICIES } from '../policies/index.ts';
 
 /**
  * The push contract, checked against a department's own endpoint: it refuses a task signed with
- * another key, one outside the 5-minute window, one whose body or path is not what was signed
+ * another key, one outside the 5-minute window, one whose body or path is not what was signed, a
+ * replay of a request it took (the same nonce)
  * (401 or 403, keeping nothing of it); it takes a correctly signed task (2xx, `{ taskId, status:
  * "accepted" }`); and a re-sent task is answered `{ taskId, status: "duplicate" }` (2xx), so a
  * retry by the platform never becomes a second piece of work. The refusals come first: had the
@@ -159,11 +160,18 @@ export async function pushConformance(
       detail: `answered ${r.status || 'nothing'} ${r.text}; expected 2xx {"taskId":"${task.taskId}","status":"${status}"}`,
     };
   };
+  const first = signed();
   checks.push({
     name: 'accepts-signed-task',
     title: { zh: '接收正确签名的任务', en: 'takes a correctly signed task' },
-    ...answer(await send(signed()), 'accepted'),
+    ...answer(await send(first), 'accepted'),
   });
+  // The same request again, byte for byte (its nonce too): what someone who captured it would send.
+  await refused(
+    'refuses-replayed-request',
+    { zh: '拒绝重放的请求（随机数相同）', en: 'refuses a replayed request (the same nonce)' },
+    first,
+  );
   checks.push({
     name: 'resent-task-is-duplicate',
     title: { zh: '重发的任务只接收一次', en: 'a re-sent task is taken once only' },

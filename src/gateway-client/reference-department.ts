@@ -3,12 +3,13 @@ import type { AddressInfo } from 'node:net';
 import type { Clock } from '../domain/clock.ts';
 import { AppError } from '../domain/error.ts';
 import type { DepartmentTask } from '../departments/port.ts';
-import { verifySignature } from '../http/gateway-signature.ts';
+import { REPLAY_WINDOW_MS, verifySignature } from '../http/gateway-signature.ts';
 
 /**
  * A reference department endpoint for push mode: what a department system has to do when the
  * platform posts it a task. It checks the signature (the same check the gateway makes, with the
- * department's key), refuses anything unsigned, stale or altered with 401 and keeps nothing of it,
+ * department's key), refuses anything unsigned, stale, altered or replayed (a nonce it has seen
+ * within the window) with 401 and keeps nothing of it,
  * and is idempotent by task id: a re-sent task is answered `duplicate` and handed on no second time.
  * Its answers: 202 `{ taskId, status: "accepted" }` for a new task, 200 `{ taskId, status:
  * "duplicate" }` for one already taken, 503 when `accept` fails (the platform retries).
@@ -50,6 +51,8 @@ export async function startReferenceDepartment(
   const received = new Map<string, DepartmentTask>();
   // A task being accepted: a second delivery racing the first waits for it rather than taking it twice.
   const inFlight = new Map<string, Promise<void>>();
+  // Nonces seen, until their window closes: one process, so memory will do.
+  const nonces = new Map<string, number>();
 
   const server: Server = createServer((req, res) => {
     const answer = (status: number, body: unknown) => {
@@ -63,11 +66,22 @@ export async function startReferenceDepartment(
       }
       const raw = await readBody(req);
       try {
+        const now = o.clock.now().getTime();
         verifySignature(
           { [o.department]: o.key },
           { method: req.method, url: req.url ?? '', headers: req.headers, rawBody: raw },
           o.clock.now(),
         );
+        for (const [n, until] of nonces) if (until < now) nonces.delete(n);
+        const nonce = String(req.headers['x-nonce']);
+        if (nonces.has(nonce)) {
+          throw new AppError(
+            'UNAUTHORIZED',
+            { zh: '重放的请求', en: 'a replayed request' },
+            { field: 'x-nonce' },
+          );
+        }
+        nonces.set(nonce, Number(req.headers['x-timestamp']) + REPLAY_WINDOW_MS);
       } catch (e) {
         if (e instanceof AppError) return answer(401, { error: e.toJSON() });
         throw e;

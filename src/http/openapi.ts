@@ -32,7 +32,7 @@ interface MediaType {
 
 const ERROR_TEXT: Record<string, string> = {
   400: 'INVALID_INPUT: the request failed its schema; `issues` names each field in Chinese and English',
-  401: 'UNAUTHORIZED: the login, or the signature and its timestamp, is missing, wrong or out of its window',
+  401: 'UNAUTHORIZED: the login, or the signature, its timestamp or nonce, is missing, wrong, replayed or out of its window',
   404: 'NOT_FOUND / UNKNOWN_REGION: nothing with that id for this caller (another party’s data reads as absent)',
   409: 'CONFLICT: the step is not allowed in the current state of the case or item',
   413: 'PAYLOAD_TOO_LARGE: the body is larger than the route takes',
@@ -110,7 +110,7 @@ function strippedPaths(given: unknown, sent: unknown, path: string): string[] {
 const isPlain = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
 
-const SIGNED = `HMAC-SHA256, hex, over the four lines \`METHOD\\nPATH\\nTIMESTAMP\\nBODY\`: the method in upper case, the path with its query exactly as sent (e.g. \`/api/gateway/tasks\`), the same timestamp as \`x-timestamp\`, and the raw request body (empty for GET), keyed with the sender's key. The timestamp is Unix milliseconds and must be within ${REPLAY_WINDOW_MS / 60_000} minutes of the server's clock.`;
+const SIGNED = `HMAC-SHA256, hex, over the five lines \`METHOD\\nPATH\\nTIMESTAMP\\nNONCE\\nBODY\`: the method in upper case, the path with its query exactly as sent (e.g. \`/api/gateway/tasks\`), the same timestamp as \`x-timestamp\`, the same nonce as \`x-nonce\`, and the raw request body (empty for GET), keyed with the sender's key. The timestamp is Unix milliseconds and must be within ${REPLAY_WINDOW_MS / 60_000} minutes of the server's clock. The nonce (16 to 64 of \`A-Z a-z 0-9 - _\`, e.g. 16 random bytes in hex) must be new for every request: the server remembers it for the window, shared by all its instances, and answers a second request with it (a replay) 401. Missing headers are 401 too.`;
 
 /** The swagger plugin's options: the document's head, its logins, and the pass that finishes it. */
 export function openapiOptions(o: { description: string }): FastifyDynamicSwaggerOptions {
@@ -160,13 +160,13 @@ export function openapiOptions(o: { description: string }): FastifyDynamicSwagge
             type: 'apiKey',
             in: 'header',
             name: 'x-department',
-            description: `The department sending (e.g. \`police\`), whose key signs the request. Used with \`x-timestamp\` and \`x-signature\`: ${SIGNED}`,
+            description: `The department sending (e.g. \`police\`), whose key signs the request. Used with \`x-timestamp\`, \`x-nonce\` and \`x-signature\`: ${SIGNED}`,
           },
           provider: {
             type: 'apiKey',
             in: 'header',
             name: 'x-provider',
-            description: `The payment provider sending, whose key signs the notice. Used with \`x-timestamp\` and \`x-signature\`: ${SIGNED}`,
+            description: `The payment provider sending, whose key signs the notice. Used with \`x-timestamp\`, \`x-nonce\` and \`x-signature\`: ${SIGNED}`,
           },
           timestamp: {
             type: 'apiKey',
@@ -179,6 +179,13 @@ export function openapiOptions(o: { description: string }): FastifyDynamicSwagge
             in: 'header',
             name: 'x-signature',
             description: SIGNED,
+          },
+          nonce: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'x-nonce',
+            description:
+              'A new random value for every signed request (16 to 64 of A-Z a-z 0-9 - _); a nonce seen within the 5-minute window is a replay and refused with 401.',
           },
         },
       },
@@ -284,6 +291,6 @@ export const SECURITY = {
   citizen: [{ citizen: [] }],
   staff: [{ staff: [] }],
   supervisor: [{ supervisor: [] }],
-  department: [{ department: [], timestamp: [], signature: [] }],
-  provider: [{ provider: [], timestamp: [], signature: [] }],
+  department: [{ department: [], timestamp: [], nonce: [], signature: [] }],
+  provider: [{ provider: [], timestamp: [], nonce: [], signature: [] }],
 };

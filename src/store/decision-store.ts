@@ -7,6 +7,8 @@ export interface StoredDecision<R> {
   txnId: string;
   caseId: string;
   item: string;
+  /** What was decided (digestOf the decision without its txnId); null for decisions stored before 0021. */
+  contentDigest: string | null;
   response: R;
 }
 
@@ -20,9 +22,10 @@ export async function findDecisions<R>(
     txn_id: string;
     case_id: string;
     item: string;
+    content_digest: string | null;
     response: R;
   }>(
-    `select department, txn_id, case_id, item, response from inbound_decisions
+    `select department, txn_id, case_id, item, content_digest, response from inbound_decisions
      where (department, txn_id) in (select * from unnest($1::text[], $2::text[]))`,
     [keys.map((k) => k.department), keys.map((k) => k.txnId)],
   );
@@ -31,6 +34,7 @@ export async function findDecisions<R>(
     txnId: r.txn_id,
     caseId: r.case_id,
     item: r.item,
+    contentDigest: r.content_digest,
     response: r.response,
   }));
 }
@@ -42,8 +46,16 @@ export async function insertDecisions<R>(
 ): Promise<void> {
   if (!decisions.length) return;
   await q.query(
-    `insert into inbound_decisions (department, txn_id, case_id, item, received_at, response)
-     values ${valuesList(decisions.length, 6, ['', '', '', '', 'timestamptz', 'jsonb'])}`,
-    decisions.flatMap((d) => [d.department, d.txnId, d.caseId, d.item, at.toISOString(), d.response]),
+    `insert into inbound_decisions (department, txn_id, case_id, item, received_at, response, content_digest)
+     values ${valuesList(decisions.length, 7, ['', '', '', '', 'timestamptz', 'jsonb', ''])}`,
+    decisions.flatMap((d) => [
+      d.department,
+      d.txnId,
+      d.caseId,
+      d.item,
+      at.toISOString(),
+      d.response,
+      d.contentDigest,
+    ]),
   );
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sign } from '../../src/http/gateway-signature.ts';
+import { signedHeaders } from '../../src/http/gateway-signature.ts';
 import { makeCitizenId } from '../../src/domain/citizen-id.ts';
 import { apply, HAVE_BROWSER, Parent, startRig, type Rig } from './browser.ts';
 
@@ -17,13 +17,15 @@ afterAll(async () => {
 });
 
 async function police<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  const at = String(Date.now());
   const text = body === undefined ? '' : JSON.stringify(body);
-  const headers: Record<string, string> = {
-    'x-department': 'police',
-    'x-timestamp': at,
-    'x-signature': sign(rig.gatewayKeys.police!, method, path, at, text),
-  };
+  const headers: Record<string, string> = signedHeaders({
+    sender: 'police',
+    key: rig.gatewayKeys.police!,
+    method,
+    path,
+    body: text,
+    at: new Date(),
+  });
   if (body !== undefined) headers['content-type'] = 'application/json';
   const r = await fetch(`${rig.url}${path}`, {
     method,

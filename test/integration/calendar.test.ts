@@ -208,7 +208,8 @@ for (const kind of DB_KINDS) {
           headers: {
             'x-department': 'police',
             'x-timestamp': at,
-            'x-signature': sign('k-police', 'GET', '/api/gateway/tasks', at, ''),
+            'x-nonce': 'calendar-test-nonce-1',
+            'x-signature': sign('k-police', 'GET', '/api/gateway/tasks', at, 'calendar-test-nonce-1', ''),
           },
         });
         expect(tasks.statusCode, tasks.body).toBe(200);

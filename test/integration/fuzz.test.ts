@@ -168,7 +168,8 @@ describe('bad input at the edge', () => {
         'content-type': 'application/json',
         'x-department': 'police',
         'x-timestamp': at,
-        'x-signature': sign('k-police', 'POST', '/api/gateway/decisions', at, body),
+        'x-nonce': 'fuzz-test-nonce-0001',
+        'x-signature': sign('k-police', 'POST', '/api/gateway/decisions', at, 'fuzz-test-nonce-0001', body),
       },
       payload: body,
     });

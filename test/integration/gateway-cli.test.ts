@@ -163,7 +163,7 @@ describe('onething gateway', { timeout: 180_000 }, () => {
         GATEWAY_KEY: 'k-police',
       });
       expect(good.code, good.stderr).toBe(0);
-      expect(good.stdout.match(/^PASS /gm)).toHaveLength(6);
+      expect(good.stdout.match(/^PASS /gm)).toHaveLength(7);
       expect(good.stdout).toContain('conformant 符合推送约定');
       // The endpoint checks with another key: it refuses every task, the good ones too.
       const bad = await onething(['conformance', '--push-url', ref.url, '--department', 'police'], {

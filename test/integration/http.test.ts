@@ -7,7 +7,7 @@ import { fakeClock } from '../../src/domain/clock.ts';
 import type { LocalDate } from '../../src/domain/local-date.ts';
 import { testEngine } from '../support/engine.ts';
 import { buildApp } from '../../src/http/app.ts';
-import { sign } from '../../src/http/gateway-signature.ts';
+import { newNonce, sign } from '../../src/http/gateway-signature.ts';
 import { identityProvider } from '../../src/http/identity.ts';
 import { sampleSituation } from '../../src/registries/population.ts';
 import { simulatedFaceVerifier } from '../../src/registries/face-verification.ts';
@@ -74,10 +74,12 @@ function signed(
   body = '',
   at = clock.now().getTime(),
 ) {
+  const nonce = newNonce();
   return {
     'x-department': department,
     'x-timestamp': String(at),
-    'x-signature': sign(key, method, url, String(at), body),
+    'x-nonce': nonce,
+    'x-signature': sign(key, method, url, String(at), nonce, body),
     ...(body ? { 'content-type': 'application/json' } : {}),
   };
 }
@@ -433,7 +435,7 @@ describe('citizen API', () => {
 
 describe('department gateway', () => {
   it('refuses unsigned, wrongly signed and stale requests', async () => {
-    expect((await app.inject({ method: 'GET', url: '/api/gateway/tasks' })).statusCode).toBe(400);
+    expect((await app.inject({ method: 'GET', url: '/api/gateway/tasks' })).statusCode).toBe(401);
     const wrong = await app.inject({
       method: 'GET',
       url: '/api/gateway/tasks',

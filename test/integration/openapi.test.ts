@@ -108,7 +108,7 @@ describe('the OpenAPI document', () => {
       ]),
     );
     expect(doc.paths['/api/gateway/decisions']!.post!.security).toEqual([
-      { department: [], timestamp: [], signature: [] },
+      { department: [], timestamp: [], nonce: [], signature: [] },
     ]);
     expect(doc.paths['/api/supervision/regions/{region}/dashboard']!.get!.security).toEqual([
       { supervisor: [] },

@@ -63,6 +63,7 @@ describe('the push conformance check', () => {
       ['refuses-altered-body', true],
       ['refuses-other-path', true],
       ['accepts-signed-task', true],
+      ['refuses-replayed-request', true],
       ['resent-task-is-duplicate', true],
     ]);
     expect(report.ok).toBe(true);
@@ -86,17 +87,18 @@ describe('the push conformance check', () => {
       'refuses-other-path',
       // It kept the unsigned task, so the signed one comes back a duplicate.
       'accepts-signed-task',
+      'refuses-replayed-request',
     ]);
   });
 
-  it('fails an endpoint that takes a re-sent task again', async () => {
+  it('fails an endpoint that takes a re-sent task again, and a replayed request (it keeps no nonces)', async () => {
     const url = await endpoint((req, body, res) =>
       valid(req, body)
         ? json(res, 202, { taskId: JSON.parse(body).taskId, status: 'accepted' })
         : json(res, 401, {}),
     );
     const report = await pushConformance({ url, department: 'police', key: KEY, clock });
-    expect(failed(report)).toEqual(['resent-task-is-duplicate']);
+    expect(failed(report)).toEqual(['refuses-replayed-request', 'resent-task-is-duplicate']);
     expect(report.checks.at(-1)!.detail).toContain('"status":"duplicate"');
   });
 

@@ -1,5 +1,6 @@
 import * as commands from '../../domain/case-commands.ts';
 import type { Decision } from '../../domain/case-commands.ts';
+import { digestOf } from '../../domain/canonical-json.ts';
 import { AppError, fieldError } from '../../domain/error.ts';
 import type { ItemId } from '../../domain/ids.ts';
 import { caseNotFound, loadCasesForUpdate } from '../../store/case-store.ts';
@@ -33,12 +34,20 @@ export async function decide(deps: EngineDeps, decisions: Decision[]): Promise<D
     const received: StoredDecision<DecisionResult>[] = [];
     for (const d of decisions) {
       const previous = stored.get(key(d.department, d.txnId));
+      const contentDigest = contentOf(d);
       if (previous) {
-        // The same id for a different case or item is not a replay: refuse it, change nothing.
+        // The same id with other content is not a replay: refuse it, change nothing. Answering it
+        // with the old decision would tell the department its new one was taken.
         if (previous.caseId !== d.caseId || previous.item !== d.item) {
           const reused = fieldError('CONFLICT', 'txnId', {
-            zh: `交易号 ${d.txnId} 已用于其他事项`,
-            en: `${d.txnId} was already used for another item`,
+            zh: `${d.txnId} 已用于其他事项，请为新的决定使用新的交易号`,
+            en: `${d.txnId} was already used for another item; use a new one for a new decision`,
+          });
+          results.push({ txnId: d.txnId, ok: false, error: reused.toJSON() });
+        } else if (previous.contentDigest !== null && previous.contentDigest !== contentDigest) {
+          const reused = fieldError('CONFLICT', 'txnId', {
+            zh: `${d.txnId} 已用于内容不同的决定，未作更改；重发请保持内容不变，新的决定请使用新的交易号`,
+            en: `${d.txnId} was already used for a decision with other content; nothing changed — resend the same content, or use a new one for a new decision`,
           });
           results.push({ txnId: d.txnId, ok: false, error: reused.toJSON() });
         } else {
@@ -66,6 +75,7 @@ export async function decide(deps: EngineDeps, decisions: Decision[]): Promise<D
         txnId: d.txnId,
         caseId: d.caseId,
         item: d.item,
+        contentDigest,
         response: result,
       };
       stored.set(key(d.department, d.txnId), record);
@@ -75,4 +85,10 @@ export async function decide(deps: EngineDeps, decisions: Decision[]): Promise<D
     await insertDecisions(tx, received, at);
     return results;
   });
+}
+
+/** What a decision says, apart from its id: the same id must always carry the same content. */
+function contentOf(d: Decision): string {
+  const { txnId: _txnId, department: _department, ...content } = d;
+  return digestOf(content);
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ItemId } from '../../domain/ids.ts';
 import { Bilingual } from '../../domain/text.ts';
 import type { AppDeps } from '../app.ts';
-import { verifySignature } from '../gateway-signature.ts';
+import { verifySigned } from '../gateway-signature.ts';
 import { Claimed, OpenTask } from '../../contract/public.ts';
 import { DecisionAnswer } from '../../contract/staff.ts';
 import { ApiError } from '../../contract/common.ts';
@@ -11,11 +11,16 @@ import { SECURITY } from '../openapi.ts';
 
 /**
  * The department gateway: a department system lists its open tasks, claims one, and posts its
- * decision. Every request is signed with the department's key (see gateway-signature.ts); a
- * decision is idempotent by its transaction id.
+ * decision. Every request is signed with the department's key and carries a nonce taken once (see
+ * gateway-signature.ts); a decision is idempotent by its transaction id. The signing headers are
+ * optional to the schema so that a request without them is a 401 naming the header, not a 400.
  */
-const signed = { 'x-department': z.string(), 'x-timestamp': z.string(), 'x-signature': z.string() };
-const Headers = z.object(signed);
+const Headers = z.object({
+  'x-department': z.string().optional(),
+  'x-timestamp': z.string().optional(),
+  'x-nonce': z.string().optional(),
+  'x-signature': z.string().optional(),
+});
 
 const DecisionBody = z.strictObject({
   txnId: z.string().min(1).max(100),
@@ -53,7 +58,7 @@ export const gatewayRoutes =
       url: string;
       headers: Record<string, string | string[] | undefined>;
       rawBody?: string;
-    }) => verifySignature(deps.gatewayKeys, req, deps.clock.now());
+    }) => verifySigned(deps.gatewayKeys, req, deps.clock.now(), deps.engine.department.firstUseOfNonce);
 
     app.get(
       '/tasks',
@@ -67,7 +72,7 @@ export const gatewayRoutes =
           headers: Headers,
         },
       },
-      async (req) => deps.engine.department.openTasks(department(req)),
+      async (req) => deps.engine.department.openTasks(await department(req)),
     );
 
     app.post(
@@ -83,7 +88,7 @@ export const gatewayRoutes =
           params: z.strictObject({ taskId: z.string().min(1).max(120) }),
         },
       },
-      async (req) => deps.engine.department.claimTask(department(req), req.params.taskId),
+      async (req) => deps.engine.department.claimTask(await department(req), req.params.taskId),
     );
 
     app.post(
@@ -101,7 +106,7 @@ export const gatewayRoutes =
         },
       },
       async (req, reply) => {
-        const dept = department(req);
+        const dept = await department(req);
         const result = await deps.engine.department.decide({ ...req.body, department: dept });
         if (!result.ok) {
           const status =

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ItemId } from '../../domain/ids.ts';
 import type { AppDeps } from '../app.ts';
-import { verifySignature } from '../gateway-signature.ts';
+import { verifySigned } from '../gateway-signature.ts';
 import { PaymentRecorded } from '../../contract/public.ts';
 import { SECURITY } from '../openapi.ts';
 
@@ -29,18 +29,25 @@ export const paymentRoutes =
           security: SECURITY.provider,
           response: { 200: PaymentRecorded },
           summary:
-            'A payment provider reports a paid order (signed with x-provider, x-timestamp, x-signature)',
+            'A payment provider reports a paid order (signed with x-provider, x-timestamp, x-nonce, x-signature)',
           tags: ['payments'],
           headers: z.object({
-            'x-provider': z.string(),
-            'x-timestamp': z.string(),
-            'x-signature': z.string(),
+            'x-provider': z.string().optional(),
+            'x-timestamp': z.string().optional(),
+            'x-nonce': z.string().optional(),
+            'x-signature': z.string().optional(),
           }),
           body: Notice,
         },
       },
       async (req) => {
-        verifySignature(deps.paymentKeys, req, deps.clock.now(), 'x-provider');
+        await verifySigned(
+          deps.paymentKeys,
+          req,
+          deps.clock.now(),
+          deps.engine.department.firstUseOfNonce,
+          'x-provider',
+        );
         await deps.engine.payments.record(req.body);
         return { orderId: req.body.orderId, recorded: true };
       },
