@@ -33,7 +33,6 @@ export async function verifyReceipt(deps: EngineDeps, claimed: ReceiptFacts, tok
     loadEvents(deps.db, claimed.caseId),
   ]);
   if (!row || !events.length) return invalid(NOT_GENUINE);
-  if (chainProblems(row.id, events, allKeys(deps.chain)).length) return invalid(RECORD_ALTERED);
   let state: CaseState;
   try {
     state = replay(
@@ -43,7 +42,14 @@ export async function verifyReceipt(deps: EngineDeps, claimed: ReceiptFacts, tok
   } catch {
     return invalid(RECORD_ALTERED);
   }
-  if (!formMatchesSignature(state) || !formMatchesSignature(row)) return invalid(FORM_ALTERED);
+  // The form first: of all the alterations it is the one the holder of a receipt cares about.
+  if (
+    !formMatchesSignature(state) ||
+    !formMatchesSignature(row) ||
+    canonicalJson(row.form) !== canonicalJson(state.form)
+  )
+    return invalid(FORM_ALTERED);
+  if (chainProblems(row.id, events, allKeys(deps.chain)).length) return invalid(RECORD_ALTERED);
   const facts = receiptFactsOf(state);
   if (facts.submittedAt !== claimed.submittedAt || facts.formDigest !== claimed.formDigest)
     return invalid(NOT_GENUINE);
