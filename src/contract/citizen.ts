@@ -125,9 +125,14 @@ export type SharedFields = z.input<typeof SharedFields>;
 
 export const Notification = z.object({
   id: z.number().int(),
-  caseId: z.string(),
+  caseId: z.string().nullable().meta({ description: 'null for a notice that comes before any case' }),
   template: z.string(),
-  body: z.object({ title: Bilingual, text: Bilingual, item: z.string().optional() }),
+  body: z.object({
+    title: Bilingual,
+    text: Bilingual,
+    item: z.string().optional(),
+    link: z.string().optional().meta({ description: 'where the notice leads in the app' }),
+  }),
   createdAt: DateInstant,
   readAt: DateInstant.nullable(),
 });

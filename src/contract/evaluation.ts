@@ -152,6 +152,17 @@ export const CaseForm = z
       hukouDivisionCode: DivisionCode.nullable(),
       householdType: z.string().nullable(),
     }),
+    marriage: z
+      .object({ registeredOn: LocalDate, registeredDivisionCode: DivisionCode })
+      .nullable()
+      .optional(),
+    insuranceYears: z.array(InsuranceYear).optional(),
+    contact: z
+      .object({
+        phone: z.string().nullable(),
+        mailingAddress: z.object({ divisionCode: DivisionCode, detail: z.string() }).nullable(),
+      })
+      .optional(),
   })
   .meta({ id: 'CaseForm', description: 'The one form (一表申请); further fields depend on the region' });
 

@@ -8,7 +8,8 @@ export interface InboxMessage {
   caseId: string | null;
   recipientIdNumber: string;
   template: string;
-  body: { title: Bilingual; text: Bilingual; item?: string };
+  /** `link`: where the notice leads in the parents' app (an invitation to apply opens the application). */
+  body: { title: Bilingual; text: Bilingual; item?: string; link?: string };
 }
 
 export async function insertNotifications(q: Queryable, messages: InboxMessage[], at: Date): Promise<void> {
@@ -23,7 +24,7 @@ export async function insertNotifications(q: Queryable, messages: InboxMessage[]
 export async function listNotifications(q: Queryable, recipientIdNumber: string) {
   return q.query<{
     id: number;
-    caseId: string;
+    caseId: string | null;
     template: string;
     body: InboxMessage['body'];
     createdAt: Date;

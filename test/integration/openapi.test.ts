@@ -114,7 +114,7 @@ describe('the OpenAPI document', () => {
       { supervisor: [] },
     ]);
     expect(doc.components.securitySchemes.signature!.description).toContain(
-      'METHOD\\nPATH\\nTIMESTAMP\\nBODY',
+      'METHOD\\nPATH\\nTIMESTAMP\\nNONCE\\nBODY',
     );
   });
 

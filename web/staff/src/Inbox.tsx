@@ -3,37 +3,13 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api, ApiError } from '../../citizen/src/api.ts';
 import { useApi, formatTime } from '../../citizen/src/hooks.ts';
-import { useT, type Bilingual } from '../../citizen/src/i18n.tsx';
-
-interface Inbox {
-  role: 'clerk' | 'head';
-  messages: {
-    id: string;
-    kind: string;
-    caseId: string;
-    item: string;
-    body: { title: Bilingual; text: Bilingual };
-    sms: 'queued' | 'no-phone';
-    createdAt: string;
-    readAt: string | null;
-  }[];
-  followUps: {
-    caseId: string;
-    item: string;
-    itemName: Bilingual;
-    scoreLabel: Bilingual;
-    comment: string;
-    due: string;
-    overdue: boolean;
-    outcome: string | null;
-    outcomeByName: string | null;
-  }[];
-}
+import { useT } from '../../citizen/src/i18n.tsx';
+import type { Inbox as InboxData } from '../../../src/contract/staff.ts';
 
 /** 消息: escalations of late work and poor ratings to follow up; the head records each outcome. */
 export function Inbox() {
   const t = useT();
-  const inbox = useApi<Inbox>('/api/staff/inbox');
+  const inbox = useApi<InboxData>('/api/staff/inbox');
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const navigate = useNavigate();

@@ -4,25 +4,12 @@ import { useNavigate } from 'react-router-dom';
 import { api, ApiError } from '../../citizen/src/api.ts';
 import { ProvisionalMark } from '../../citizen/src/components/Provisional.tsx';
 import { formatTime, useApi, usePolicy } from '../../citizen/src/hooks.ts';
-import { useT, type Bilingual } from '../../citizen/src/i18n.tsx';
-import { DEPARTMENT_LABELS, HOLDER_LABELS, ITEM_STATUS } from '../../citizen/src/status.ts';
+import { useT } from '../../citizen/src/i18n.tsx';
+import { HOLDER_LABELS, ITEM_STATUS } from '../../citizen/src/status.ts';
+import type { QueuePage, StaffMe } from '../../../src/contract/staff.ts';
+type Row = QueuePage['rows'][number];
 
-export interface Me {
-  staff: { id: string; name: string; role: 'clerk' | 'head' };
-  organisation: { id: string; region: string; department: keyof typeof DEPARTMENT_LABELS; name: Bilingual };
-}
-
-interface Row {
-  caseId: string;
-  item: string;
-  status: string;
-  holder: string | null;
-  babyName: string;
-  mother: string;
-  overdue: boolean;
-  deadline: string | null;
-  deadlineProvisional: boolean;
-}
+export type Me = StaffMe;
 
 const VIEWS: { key: string; zh: string; en: string }[] = [
   { key: 'open', zh: '待办', en: 'Open' },

@@ -4,16 +4,7 @@ import { ApiErrorNotice, Loading } from '../components/ErrorBlock.tsx';
 import { formatTime, useApi } from '../hooks.ts';
 import { StatusTag } from '../components/StatusTag.tsx';
 import { useT } from '../i18n.tsx';
-
-interface CaseSummary {
-  caseId: string;
-  region: string;
-  status: string;
-  overdue: boolean;
-  babyName: string;
-  submittedAt: string;
-  items: { item: string; status: string }[];
-}
+import type { CaseSummary } from '../../../../src/contract/case.ts';
 
 /** 我的办件: every application, newest first, with its status colour. */
 export function Cases() {

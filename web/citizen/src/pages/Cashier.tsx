@@ -4,15 +4,10 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { api, type ApiError } from '../api.ts';
 import { ApiErrorNotice, Loading } from '../components/ErrorBlock.tsx';
 import { useApi } from '../hooks.ts';
-import { useT, type Bilingual } from '../i18n.tsx';
+import { useT } from '../i18n.tsx';
+import type { PaymentOrder } from '../../../../src/contract/public.ts';
 
-interface Order {
-  orderId: string;
-  caseId: string;
-  amountFen: number;
-  description: Bilingual;
-  paidAt: string | null;
-}
+type Order = PaymentOrder;
 
 /**
  * The simulated cashier (development only): where a real payment provider's page would be. Paying

@@ -2,16 +2,8 @@ import { Card, List } from 'antd-mobile';
 import { useNavigate } from 'react-router-dom';
 import { ApiErrorNotice, Loading } from '../components/ErrorBlock.tsx';
 import { formatTime, useApi } from '../hooks.ts';
-import { useT, type Bilingual } from '../i18n.tsx';
-
-interface Notification {
-  id: number;
-  caseId: string | null;
-  template: string;
-  /** `link`: where the notice leads in the app (an invitation to apply opens the application). */
-  body: { title: Bilingual; text: Bilingual; link?: string };
-  createdAt: string;
-}
+import { useT } from '../i18n.tsx';
+import type { Notification } from '../../../../src/contract/citizen.ts';
 
 /** The in-app inbox: every notice also sent by SMS, with the same words. A notice about a case opens it. */
 export function Inbox() {

@@ -4,19 +4,11 @@ import { session } from '../api.ts';
 import { ApiErrorNotice, Loading } from '../components/ErrorBlock.tsx';
 import { LoginFailureNotice } from '../components/LoginFailureNotice.tsx';
 import { useApi } from '../hooks.ts';
-import { useT, type Bilingual } from '../i18n.tsx';
+import { useT } from '../i18n.tsx';
+import type { DemoParents, LoginConfig, RegionSummary } from '../../../../src/contract/public.ts';
 
-interface DemoParent {
-  region: string;
-  hasDeliveryRecord: boolean;
-  babies: number;
-  mother: { name: string; idNumber: string };
-  father: { name: string; idNumber: string } | null;
-}
-interface AuthConfig {
-  providers: ('dev' | 'oidc')[];
-  oidcLoginUrl: string | null;
-}
+type DemoParent = DemoParents[number];
+type AuthConfig = LoginConfig;
 
 /**
  * Log in. A unified-identity (OIDC) login when the server has one configured; in development, pick
@@ -26,7 +18,7 @@ export function Login() {
   const t = useT();
   const navigate = useNavigate();
   const config = useApi<AuthConfig>('/api/auth/config');
-  const regions = useApi<{ region: string; name: Bilingual; shortName: Bilingual }[]>('/api/regions');
+  const regions = useApi<RegionSummary[]>('/api/regions');
   const parents = useApi<DemoParent[]>(config.data?.providers.includes('dev') ? '/api/dev/parents' : null);
   const login = (idNumber: string) => {
     session.token = `dev:${idNumber}`;

@@ -3,14 +3,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { ApiErrorNotice, Loading } from '../components/ErrorBlock.tsx';
 import { formatTime, useApi } from '../hooks.ts';
 import { useT } from '../i18n.tsx';
-
-interface Receipt {
-  caseId: string;
-  submittedAt: string;
-  formDigest: string;
-  verifyUrl: string;
-  qrSvg: string;
-}
+import type { Receipt as ReceiptData } from '../../../../src/contract/citizen.ts';
 
 /**
  * 收件回执, after submitting. It replaced the application in the browser's history, so there is no
@@ -20,7 +13,7 @@ export function Receipt() {
   const t = useT();
   const navigate = useNavigate();
   const { caseId } = useParams() as { caseId: string };
-  const r = useApi<Receipt>(`/api/citizen/cases/${caseId}/receipt`);
+  const r = useApi<ReceiptData>(`/api/citizen/cases/${caseId}/receipt`);
   if (r.error) return <ApiErrorNotice error={r.error} />;
   if (!r.data) return <Loading />;
   return (

@@ -2,17 +2,9 @@ import { Card, List, Tag } from 'antd-mobile';
 import { useParams } from 'react-router-dom';
 import { ApiErrorNotice, Loading } from '../components/ErrorBlock.tsx';
 import { formatTime, useApi, usePolicy } from '../hooks.ts';
-import { useT, type Bilingual } from '../i18n.tsx';
+import { useT } from '../i18n.tsx';
 import type { CaseState } from '../types.ts';
-
-interface Access {
-  at: string;
-  times: number;
-  organisation: Bilingual;
-  department: Bilingual | null;
-  item: string;
-  fields: Bilingual[];
-}
+import type { Access } from '../../../../src/contract/citizen.ts';
 
 /**
  * 谁查看了我的信息: each time a clerk opened the case, by organisation (never the clerk's name),

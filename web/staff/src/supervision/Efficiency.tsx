@@ -3,22 +3,9 @@ import { useApi, usePolicy } from '../../../citizen/src/hooks.ts';
 import { useT, type Bilingual } from '../../../citizen/src/i18n.tsx';
 import { citationText } from '../../../../src/policy/citation-text.ts';
 import { useSupervision } from './context.ts';
+import type { EfficiencyTable } from '../../../../src/contract/supervision.ts';
 
-interface Sla {
-  unit: 'working-days' | 'working-hours' | 'on-the-spot';
-  value?: number;
-}
-interface Table {
-  finishedCases: number;
-  legal: Sla | null;
-  promised: Sla | null;
-  withinPromise: number | null;
-  metrics: {
-    metric: 'working-days' | 'trips' | 'materials' | 'steps';
-    stated: { separately: number; jointly: number; citation: { file: string; clause: string } } | null;
-    achieved: { mean: number; median: number; p90: number } | null;
-  }[];
-}
+type Sla = EfficiencyTable['legal'];
 
 const METRIC: Record<string, { name: Bilingual; how: Bilingual }> = {
   'working-days': {
@@ -45,7 +32,7 @@ const METRIC: Record<string, { name: Bilingual; how: Bilingual }> = {
   },
 };
 
-function slaText(t: ReturnType<typeof useT>, s: Sla | null): string {
+function slaText(t: ReturnType<typeof useT>, s: Sla): string {
   if (!s) return t('文件未规定', 'not set by the documents');
   if (s.unit === 'on-the-spot') return t('当场办结', 'on the spot');
   return s.unit === 'working-hours'
@@ -58,7 +45,7 @@ export function Efficiency() {
   const t = useT();
   const { region } = useSupervision();
   const policy = usePolicy(region);
-  const table = useApi<Table>(`/api/supervision/regions/${region}/efficiency`);
+  const table = useApi<EfficiencyTable>(`/api/supervision/regions/${region}/efficiency`);
   if (table.error) return <Alert type="error" showIcon message={t(table.error.text)} />;
   const d = table.data;
   return (

@@ -5,18 +5,7 @@ import { useApi } from '../../../citizen/src/hooks.ts';
 import { useT, type Bilingual } from '../../../citizen/src/i18n.tsx';
 import { Chart } from './Chart.tsx';
 import { useSupervision } from './context.ts';
-
-interface FunnelData {
-  invited: number;
-  opened: number;
-  applied: number;
-  finished: number;
-  birthToApplication: {
-    medianDays: number | null;
-    p90Days: number | null;
-    spans: { fromDays: number; toDays: number | null; applied: number }[];
-  };
-}
+import type { Funnel as FunnelData } from '../../../../src/contract/supervision.ts';
 
 const STEPS: { key: 'invited' | 'opened' | 'applied' | 'finished'; label: Bilingual }[] = [
   { key: 'invited', label: { zh: '已邀请', en: 'Invited' } },

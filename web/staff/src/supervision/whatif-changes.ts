@@ -35,7 +35,7 @@ export function changeables(policy: Policy): Changeable[] {
       unit: { zh: '个月', en: 'months' },
     });
   const promised = policy.caseSla.promised;
-  if (promised?.value !== undefined)
+  if (promised && 'value' in promised)
     out.push({
       path: 'caseSla.promised.value',
       label: { zh: '全案承诺办结时限', en: 'Promised time for the whole case' },
@@ -43,7 +43,7 @@ export function changeables(policy: Policy): Changeable[] {
       unit: unitOf(promised.unit),
     });
   for (const item of policy.items)
-    if (item.sla?.value !== undefined)
+    if (item.sla && 'value' in item.sla)
       out.push({
         path: `items.${item.id}.sla.value`,
         label: { zh: `${item.name.zh}办理时限`, en: `${item.name.en}: time limit` },

@@ -261,7 +261,7 @@ export function FormStep({
                         {o.kind === 'mail' && o.twoWay
                           ? t('，需先寄出户口簿', '; you first post the hukou book')
                           : ''}
-                        {o.place && <div className="muted">{t(o.place)}</div>}
+                        {o.kind === 'pickup' && <div className="muted">{t(o.place)}</div>}
                       </Radio>
                     ))}
                   </Space>

@@ -21,7 +21,7 @@ export function NoticeStep({ policy, scenario }: { policy: Policy; scenario: str
       <p className="muted">{t(policy.channel.description)}</p>
       <ol style={{ paddingLeft: 20 }}>
         {policy.notices
-          .filter((n) => !n.scenarios || !scenario || n.scenarios.includes(scenario))
+          .filter((n) => !n.scenarios || !scenario || n.scenarios.some((s) => s === scenario))
           .map((n, i) => (
             <li key={i} style={{ marginBottom: 8 }}>
               {t(n.text)}
