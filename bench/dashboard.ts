@@ -22,6 +22,7 @@ import { AREAS } from '../src/registries/population.ts';
 import { simulatedRegistries } from '../src/registries/simulated-registries.ts';
 import { analyzeQueueTables, seedBenchCases, TemplateRecorder } from '../src/store/bench-seed-store.ts';
 import { openDb } from '../src/store/db.ts';
+import { devChainKeys } from '../src/store/event-chain.ts';
 import { upsertOrganisations, upsertStaff } from '../src/store/staff-store.ts';
 
 const { values } = parseArgs({
@@ -102,6 +103,7 @@ async function seed() {
 const shared = simulatedRegistries();
 const engine = createEngine({
   receiptKey: 'bench',
+  chain: devChainKeys(),
   publicBaseUrl: () => 'https://onething.invalid',
   departmentModes: () => 'workbench',
   db,

@@ -29,6 +29,7 @@ import {
   TemplateRecorder,
 } from '../src/store/bench-seed-store.ts';
 import { openDb, type Db, type Queryable } from '../src/store/db.ts';
+import { devChainKeys } from '../src/store/event-chain.ts';
 import { upsertOrganisations, upsertStaff, type QueueView } from '../src/store/staff-store.ts';
 
 const { values } = parseArgs({
@@ -109,6 +110,7 @@ const shared = simulatedRegistries();
 const payments = simulatePayments({ notify: (n) => engine.payments.record(n) });
 const engine = createEngine({
   receiptKey: 'bench',
+  chain: devChainKeys(),
   publicBaseUrl: () => 'https://onething.invalid',
   departmentModes: () => 'workbench',
   db,
