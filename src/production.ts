@@ -22,6 +22,8 @@ export function isProduction(env: NodeJS.ProcessEnv): boolean {
 
 export interface ProductionSettings {
   databaseUrl: string;
+  /** BLOB_DIR: where uploaded files are kept (an absolute path on durable, backed-up storage). */
+  blobDir: string;
   registries: { baseUrl: string; token: string; timeoutMs?: number };
   receiptKey: string;
   sessionKey: string;
@@ -198,9 +200,14 @@ export function productionSettings(env: NodeJS.ProcessEnv): ProductionSettings {
   if (publicBase && !publicBase.startsWith('https:'))
     miss('PUBLIC_BASE_URL', '应为 https 地址', 'must be an https address');
 
+  // Uploads live outside the database (src/blobs): a directory the operator chose and backs up.
+  const blobDir = text('BLOB_DIR', '上传文件的存放目录', 'the directory uploaded files are kept in');
+  if (blobDir && !blobDir.startsWith('/')) miss('BLOB_DIR', '应为绝对路径', 'must be an absolute path');
+
   if (missing.length) throw new ProductionSettingsError(missing);
   return {
     databaseUrl,
+    blobDir,
     registries,
     receiptKey,
     sessionKey,
@@ -219,6 +226,7 @@ export function describeProductionStart(address: string, env: NodeJS.ProcessEnv)
     `  listening:     ${address}   (public address ${env.PUBLIC_BASE_URL})`,
     `  shared data:   ${env.REGISTRY_URL} (contract docs/registries.openapi.json)`,
     `  departments:   DEPARTMENT_MODES=${env.DEPARTMENT_MODES}`,
+    `  uploads:       ${env.BLOB_DIR} (BLOB_DIR, content-addressed files)`,
     `  login:         unified identity ${env.OIDC_ISSUER}; no development logins, no simulators, no demo data`,
     `  health:        ${address}/healthz · metrics: ${address}/metrics`,
   ].join('\n');

@@ -33,6 +33,7 @@ import type { Clock } from './domain/clock.ts';
 import { supervisionSettingsFromEnv } from './engine/supervisor/settings.ts';
 import { systemClock } from './system-clock.ts';
 import { chainKeysFromEnv } from './store/event-chain.ts';
+import { fsBlobStore } from './blobs/fs-blob-store.ts';
 
 export interface StartOptions {
   host: string;
@@ -170,6 +171,8 @@ export async function startServer(o: StartOptions) {
   let listening = `http://${o.host}:${o.port}`;
   const engine = createEngine({
     db,
+    // Uploaded files, outside the tables: BLOB_DIR (required in production), else beside the data.
+    blobs: fsBlobStore(prod?.blobDir ?? process.env.BLOB_DIR ?? `${o.dataDir}/blobs`),
     receiptKey: prod?.receiptKey ?? process.env.RECEIPT_KEY ?? 'dev-receipt-key',
     // EVENT_CHAIN_KEY: production's start-up check made sure it is set and not the development key.
     chain: chainKeysFromEnv(process.env),

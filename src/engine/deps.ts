@@ -1,3 +1,4 @@
+import type { BlobStore } from '../blobs/port.ts';
 import type { Calendar } from '../domain/calendar.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { EmsPort } from '../departments/ems.ts';
@@ -22,6 +23,8 @@ export interface EngineDeps {
   /** Where the family pays the premium the tax bureau assessed. */
   payments: PaymentPort;
   newCaseId: () => string;
+  /** Uploaded files, by content hash, outside the database tables (BLOB_DIR; src/blobs). */
+  blobs: BlobStore;
   /** The event chain's HMAC keys (EVENT_CHAIN_KEY): they sign every event and checkpoint. */
   chain: ChainKeys;
   /** Signs receipts (收件回执) so their QR codes can be verified. */

@@ -24,7 +24,7 @@ import {
 } from './parent/follow-up.ts';
 import { discardDraft, loadDraft, saveDraft } from './parent/drafts.ts';
 import { coSign, invitationPdf, invite, myInvitations } from './parent/invitations.ts';
-import { upload } from './parent/uploads.ts';
+import { upload, uploadStream } from './parent/uploads.ts';
 import { whoAmI } from './parent/who-am-i.ts';
 import * as atWindow from './staff/window.ts';
 import { track } from './post/track.ts';
@@ -71,8 +71,10 @@ export function createEngine(deps: EngineDeps) {
       draftPdf: (region: RegionId, input: ApplicationInput) => draftPdf(deps, region, input),
       submit: (region: RegionId, clientTxnId: string, input: ApplicationInput) =>
         submit(deps, region, clientTxnId, input),
-      upload: (owner: string, material: string, mime: string, bytes: Buffer) =>
-        upload(deps, owner, material, mime, bytes),
+      upload: (owner: string, material: string, bytes: Buffer) => upload(deps, owner, material, bytes),
+      // Streamed to the blob store as it arrives, refused while streaming if too large (uploads.ts).
+      uploadStream: (owner: string, material: string, content: AsyncIterable<Uint8Array>) =>
+        uploadStream(deps, owner, material, content),
       verifyFace: (idNumber: string, role: ParentRole, photo: Buffer) =>
         verifyFace(deps, idNumber, role, photo),
       authorize: (motherIdNumber: string, signature: Buffer, grantee: GranteeTyped) =>

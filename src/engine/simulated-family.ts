@@ -32,9 +32,7 @@ export async function completeApplication(
   for (const { field } of missing) {
     const [kind, key] = field.split('.') as [string, string];
     if (kind === 'uploads') {
-      done.uploads![key] = (
-        await engine.parent.upload(input.applicant.idNumber, key, 'image/png', FACE_PHOTO)
-      ).uploadId;
+      done.uploads![key] = (await engine.parent.upload(input.applicant.idNumber, key, FACE_PHOTO)).uploadId;
     }
     if (kind === 'faces' && form) {
       const parent = key === 'mother' ? form.mother : form.father;
@@ -70,7 +68,7 @@ export async function actOnItem(
   } else if (item.status === 'waiting' && item.pendingMaterials?.length) {
     const uploads: Record<string, string> = {};
     for (const m of item.pendingMaterials)
-      uploads[m] = (await engine.parent.upload(by, m, 'image/png', FACE_PHOTO)).uploadId;
+      uploads[m] = (await engine.parent.upload(by, m, FACE_PHOTO)).uploadId;
     await engine.parent.supplyMaterials(state.id, item.id, by, uploads);
   } else if (item.parcels.some((p) => p.status === 'awaiting-booking')) {
     const [window] = await engine.parent.pickupWindows(state.id, item.id, by);

@@ -1,3 +1,8 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BlobStore } from '../blobs/port.ts';
+import { fsBlobStore } from '../blobs/fs-blob-store.ts';
 import { fakeClock } from '../domain/clock.ts';
 import type { DepartmentId, RegionId } from '../domain/ids.ts';
 import { DEFAULT_NAME_MAX_LENGTH } from '../domain/person-name.ts';
@@ -36,6 +41,8 @@ export interface SimulationOptions {
   onProgress?: (settled: number, total: number) => void;
   /** The event chain's keys; the development key unless given (`onething simulate` passes EVENT_CHAIN_KEY's). */
   chain?: ChainKeys;
+  /** Where the simulated families' uploads go; a fresh temporary directory unless given. */
+  blobs?: BlobStore;
 }
 
 export interface SimulationSummary {
@@ -94,6 +101,7 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
   const engine = createEngine({
     receiptKey: 'simulation',
     chain: o.chain ?? devChainKeys(),
+    blobs: o.blobs ?? fsBlobStore(mkdtempSync(join(tmpdir(), 'onething-sim-blobs-'))),
     publicBaseUrl: () => 'https://onething.invalid',
     // Every department is simulated here.
     departmentModes: () => 'simulator',

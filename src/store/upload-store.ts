@@ -8,14 +8,15 @@ export interface StoredUpload {
   mime: string;
 }
 
+/** An upload's metadata; its content is in the blob store under `sha256` (migration 0022). */
 export async function insertUpload(
   q: Queryable,
-  u: StoredUpload & { ownerIdNumber: string; bytes: Buffer; createdAt: string },
+  u: StoredUpload & { ownerIdNumber: string; size: number; createdAt: string },
 ): Promise<void> {
   await q.query(
-    `insert into uploads (id, owner_id_number, material, mime, size, sha256, bytes, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8)
+    `insert into uploads (id, owner_id_number, material, mime, size, sha256, bytes, created_at) values ($1, $2, $3, $4, $5, $6, null, $7)
      on conflict (id, owner_id_number) do nothing`,
-    [u.id, u.ownerIdNumber, u.material, u.mime, u.bytes.length, u.sha256, u.bytes, u.createdAt],
+    [u.id, u.ownerIdNumber, u.material, u.mime, u.size, u.sha256, u.createdAt],
   );
 }
 
@@ -31,15 +32,18 @@ export async function findUploads(
   );
 }
 
-/** A file by its content hash, if one of these people uploaded it. */
+/**
+ * A file by its content hash, if one of these people uploaded it: its type, and its bytes only if it
+ * was stored before the blob store (otherwise null: the content is in the blob store).
+ */
 export async function uploadContent(
   q: Queryable,
   ownerIdNumbers: string[],
   sha256: string,
-): Promise<{ mime: string; bytes: Buffer } | null> {
-  const [row] = await q.query<{ mime: string; bytes: Buffer | Uint8Array }>(
+): Promise<{ mime: string; bytes: Buffer | null } | null> {
+  const [row] = await q.query<{ mime: string; bytes: Buffer | Uint8Array | null }>(
     'select mime, bytes from uploads where owner_id_number = any($1::text[]) and sha256 = $2 limit 1',
     [ownerIdNumbers, sha256],
   );
-  return row ? { mime: row.mime, bytes: Buffer.from(row.bytes) } : null;
+  return row ? { mime: row.mime, bytes: row.bytes ? Buffer.from(row.bytes) : null } : null;
 }

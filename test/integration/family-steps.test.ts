@@ -179,7 +179,7 @@ for (const kind of DB_KINDS) {
         code: 'INVALID_INPUT',
         details: { field: 'uploads.baby-hukou-page' },
       });
-      const upload = await engine.parent.upload(mother, 'baby-hukou-page', 'image/png', FACE_PHOTO);
+      const upload = await engine.parent.upload(mother, 'baby-hukou-page', FACE_PHOTO);
       const after = await engine.parent.supplyMaterials('S-1', 'social-security-card', mother, {
         'baby-hukou-page': upload.uploadId,
       });

@@ -74,9 +74,7 @@ async function scan({ engine, clerk, application, f }: Setup): Promise<WindowApp
   const uploads: Record<string, string> = {};
   for (const m of p.missing.filter((x) => x.field.startsWith('uploads.'))) {
     const material = m.field.slice('uploads.'.length);
-    uploads[material] = (
-      await engine.parent.upload(f.mother.idNumber, material, 'image/png', FACE_PHOTO)
-    ).uploadId;
+    uploads[material] = (await engine.parent.upload(f.mother.idNumber, material, FACE_PHOTO)).uploadId;
   }
   return { ...application, uploads };
 }

@@ -9,6 +9,11 @@ import { simulatedFaceVerifier, type FaceVerifier } from '../../src/registries/f
 import type { SimulatedRegistries } from '../../src/registries/simulated-registries.ts';
 import type { Db } from '../../src/store/db.ts';
 import { devChainKeys } from '../../src/store/event-chain.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BlobStore } from '../../src/blobs/port.ts';
+import { fsBlobStore } from '../../src/blobs/fs-blob-store.ts';
 
 /** An engine on the given store, registries and clock, with the built-in simulated post and cashier. */
 export function testEngine(o: {
@@ -21,6 +26,8 @@ export function testEngine(o: {
   settings?: Partial<EngineDeps['settings']>;
   departmentModes?: EngineDeps['departmentModes'];
   publicBaseUrl?: string;
+  /** Uploaded files; a fresh temporary directory unless given. */
+  blobs?: BlobStore;
 }): Engine & {
   cashier: ReturnType<typeof simulatePayments>;
   post: Engine['post'] & { ems: ReturnType<typeof simulateEms> };
@@ -38,6 +45,7 @@ export function testEngine(o: {
     newCaseId: o.newCaseId,
     receiptKey: 'test-receipt-key',
     chain: devChainKeys(),
+    blobs: o.blobs ?? fsBlobStore(mkdtempSync(join(tmpdir(), 'onething-test-blobs-'))),
     publicBaseUrl: () => o.publicBaseUrl ?? 'https://onething.test',
     // Unless told otherwise, the tests play every department themselves, as clerks or through the gateway.
     departmentModes: o.departmentModes ?? (() => 'workbench'),

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { fieldError } from '../../domain/error.ts';
 import type { ItemId } from '../../domain/ids.ts';
 import type { CaseState } from '../../domain/case.ts';
@@ -51,14 +52,14 @@ export async function openDocument(
   caseId: string,
   item: ItemId,
   id: string,
-): Promise<{ mime: string; bytes: Buffer }> {
+): Promise<{ mime: string; bytes: Buffer | Readable }> {
   const { state } = await ownItem(deps, ctx, caseId, item);
   const doc = taskDocuments(state, item).find((d) => d.id === id);
   const content =
     doc?.kind === 'form'
       ? { mime: 'application/pdf', bytes: await signedFormPdf(deps, state) }
       : doc
-        ? await uploadContent(deps.db, uploaders(state), doc.id)
+        ? await uploaded(deps, uploaders(state), doc.id)
         : null;
   if (!content)
     throw fieldError('NOT_FOUND', 'material', {
@@ -74,6 +75,14 @@ export async function openDocument(
     at: deps.clock.now(),
   });
   return content;
+}
+
+/** An upload streamed from the blob store; one stored before it (migration 0022), from its row. */
+async function uploaded(deps: EngineDeps, owners: string[], sha256: string) {
+  const row = await uploadContent(deps.db, owners, sha256);
+  if (!row) return null;
+  const bytes = row.bytes ?? (await deps.blobs.get(sha256));
+  return bytes ? { mime: row.mime, bytes } : null;
 }
 
 /** Whoever may have uploaded the case's files: the applicant and both parents. */

@@ -85,7 +85,7 @@ export async function startSigning(
         items: first.evaluation.plan.map((i) => i.id),
       });
       producedUploads[papers.formMaterial] = (
-        await upload(deps, input.motherIdNumber, papers.formMaterial, 'application/pdf', paper)
+        await upload(deps, input.motherIdNumber, papers.formMaterial, paper)
       ).uploadId;
     }
     const p = await preview(deps, region, { ...input, uploads: { ...input.uploads, ...producedUploads } });
@@ -259,7 +259,7 @@ async function signedLetter(deps: EngineDeps, s: SigningSession, png: Buffer, si
   const papers = windowPapersOf(s.region as RegionId)!;
   const letter = (s.summary as { letter: WindowLetter }).letter;
   const pdf = await papers.letter(letter, { imagePng: png, signedOn: beijingDay(signedAt) });
-  const { uploadId } = await upload(deps, s.motherIdNumber, papers.letterMaterial, 'application/pdf', pdf);
+  const { uploadId } = await upload(deps, s.motherIdNumber, papers.letterMaterial, pdf);
   return {
     motherIdNumber: s.motherIdNumber,
     birthOrder: s.birthOrder,

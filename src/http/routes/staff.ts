@@ -115,7 +115,11 @@ export const staffRoutes =
           req.params.item,
           req.params.id,
         );
-        return reply.type(mime).header('cache-control', 'no-store').send(bytes);
+        // An upload comes as a stream from the blob store; Fastify sends a stream as it is, unserialised.
+        return reply
+          .type(mime)
+          .header('cache-control', 'no-store')
+          .send(bytes as Buffer);
       },
     );
 

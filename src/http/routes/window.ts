@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ParentRole } from '../../domain/ids.ts';
 import type { AppDeps } from '../app.ts';
 import { requireStaff } from './staff.ts';
-import { Application, Png, Upload, uploadTypeOf } from './citizen/schemas.ts';
+import { Application, Png, Upload } from './citizen/schemas.ts';
 import { SigningSession, WindowFamily, WindowPreview } from '../../contract/staff.ts';
 import { AppliedAtWindow, StoredUpload } from '../../contract/citizen.ts';
 import { SubmitResult } from '../../contract/evaluation.ts';
@@ -73,12 +73,7 @@ export const windowRoutes =
         // The lookup refuses a mother who did not give birth here, before anything is kept for her.
         const family = await w.lookUp(req.staffId, req.body.motherIdNumber);
         const bytes = req.body.dataUrl;
-        const stored = await parent.upload(
-          family.mother.idNumber,
-          req.body.material,
-          uploadTypeOf(bytes)!,
-          bytes,
-        );
+        const stored = await parent.upload(family.mother.idNumber, req.body.material, bytes);
         return reply.status(201).send(stored);
       },
     );

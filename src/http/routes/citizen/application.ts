@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ParentRole, RegionId } from '../../../domain/ids.ts';
 import { fieldError } from '../../../domain/error.ts';
 import type { AppDeps } from '../../app.ts';
-import { Application, Png, security, SignedApplication, toInput, Upload, uploadTypeOf } from './schemas.ts';
+import { Application, Png, security, SignedApplication, toInput, Upload } from './schemas.ts';
 import {
   Me,
   StoredUpload,
@@ -56,7 +56,7 @@ export const applicationRoutes =
       },
       async (req, reply) => {
         const bytes = req.body.dataUrl;
-        const stored = await parent.upload(req.citizenId, req.body.material, uploadTypeOf(bytes)!, bytes);
+        const stored = await parent.upload(req.citizenId, req.body.material, bytes);
         return reply.status(201).send(stored);
       },
     );

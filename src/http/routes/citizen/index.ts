@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.ts';
 import { applicationRoutes } from './application.ts';
 import { caseRoutes } from './cases.ts';
+import { uploadStreamRoutes } from './upload-stream.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -23,4 +24,5 @@ export const citizenRoutes =
     });
     await app.register(applicationRoutes(deps));
     await app.register(caseRoutes(deps));
+    await app.register(uploadStreamRoutes(deps));
   };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isPng } from '../../../domain/png.ts';
 import { ParentRole } from '../../../domain/ids.ts';
 import type { ApplicationInput } from '../../../engine/gather-facts.ts';
+import { MAX_UPLOAD_BYTES, uploadTypeOf } from '../../../engine/parent/uploads.ts';
 import { CitizenIdNumber, DivisionCode, Facts } from '../../../policy/facts.ts';
 
 /** The parents' request bodies: the application as the app sends it, uploads and signatures. */
@@ -38,15 +39,7 @@ export const Application = z.strictObject({
 });
 export type Application = z.infer<typeof Application>;
 
-/** What may be uploaded: photos or scans of a paper, at most 1.5 MB, recognised by content. */
-const UPLOAD_TYPES = [
-  { mime: 'image/jpeg', magic: [0xff, 0xd8, 0xff] },
-  { mime: 'image/png', magic: [0x89, 0x50, 0x4e, 0x47] },
-  { mime: 'application/pdf', magic: [0x25, 0x50, 0x44, 0x46] },
-] as const;
-const MAX_UPLOAD_BYTES = 1_500_000;
-export const uploadTypeOf = (b: Buffer) =>
-  UPLOAD_TYPES.find((t) => t.magic.every((byte, i) => b[i] === byte))?.mime;
+/** What may be uploaded (the engine's rule, checked here too so a data URL is refused early). */
 
 export const Upload = z.strictObject({
   material: z.string().regex(/^[a-z0-9-]+$/, 'material id'),
