@@ -84,21 +84,25 @@ export async function gatherFacts(
   input: ApplicationInput,
   records: PlatformRecords,
 ): Promise<Facts> {
-  const mother = await shared.person(input.motherIdNumber);
-  if (!mother) {
-    throw fieldError('NOT_FOUND', 'motherIdNumber', {
-      zh: '户籍信息中查无此人，请核对母亲身份证号',
-      en: 'the hukou registry has no such person; check the number',
-    });
-  }
+  // Every lookup is made whether or not the mother is known, and an unknown mother reads exactly as
+  // a family the applicant is not part of: the pre-review must not tell a logged-in person whether
+  // an ID number is registered, nor anything about a stranger's family (how many babies, say).
   const birthOrder = input.baby.birthOrder ?? 1;
-  const [marriage, delivery, eLicenses, maternityInsurance, existing] = await Promise.all([
-    shared.marriageOf(mother.idNumber),
-    shared.deliveryRecordOf(mother.idNumber),
-    shared.eLicensesOf(mother.idNumber),
-    shared.maternityInsuranceOf(mother.idNumber),
-    shared.babyRecordsOf(mother.idNumber, birthOrder),
+  const motherId = input.motherIdNumber.toUpperCase();
+  const [mother, marriage, delivery, eLicenses, maternityInsurance, existing] = await Promise.all([
+    shared.person(motherId),
+    shared.marriageOf(motherId),
+    shared.deliveryRecordOf(motherId),
+    shared.eLicensesOf(motherId),
+    shared.maternityInsuranceOf(motherId),
+    shared.babyRecordsOf(motherId, birthOrder),
   ]);
+  const fatherId = mother ? fatherIdOf(mother.idNumber, marriage, delivery) : undefined;
+  const father = fatherId ? await shared.person(fatherId) : null;
+  // The applicant is the mother or the father as the registries know them, never a third person:
+  // otherwise anyone could apply for, and then read, another family's case.
+  const parent = input.applicant.role === 'mother' ? mother : father;
+  if (!mother || parent?.idNumber !== input.applicant.idNumber) throw notYourFamily();
   const recorded = delivery?.babies.find((b) => b.birthOrder === birthOrder);
   if (delivery && !recorded) {
     throw fieldError('INVALID_INPUT', 'baby.birthOrder', {
@@ -106,8 +110,6 @@ export async function gatherFacts(
       en: `the hospital's delivery record has ${delivery.babies.length} baby(ies); check the birth order`,
     });
   }
-  const fatherId = fatherIdOf(mother.idNumber, marriage, delivery);
-  const father = fatherId ? await shared.person(fatherId) : null;
   const bornAt = recorded?.bornAt ?? input.baby.bornAt;
   const sex = recorded?.sex ?? input.baby.sex;
   const birthPlace = recorded?.birthPlace ?? input.baby.birthPlace;
@@ -147,18 +149,19 @@ export async function gatherFacts(
     fatherConfirmation: father ? await records.fatherConfirmation(mother.idNumber, father.idNumber) : null,
     choices: input.choices,
   };
-  // The applicant is the mother or the father as the registries know them, never a third person:
-  // otherwise anyone could apply for, and then read, another family's case. Reported as not found,
-  // so the answer does not tell a stranger whom the registries know.
-  const parent = input.applicant.role === 'mother' ? mother : father;
-  if (parent?.idNumber !== input.applicant.idNumber) {
-    throw fieldError('NOT_FOUND', 'applicant', {
-      zh: '登录人不是共享数据中该新生儿的父亲或母亲，请由父母本人登录申请',
-      en: "the person logged in is not the baby's mother or father in the shared data; a parent must log in and apply",
-    });
-  }
   // Without a delivery record the birth facts must be typed; the schema names what is missing.
   return parseFacts(facts);
+}
+
+/**
+ * The one answer for "no such mother" and "not your family": the same code, field and words, so the
+ * two cannot be told apart (see gatherFacts).
+ */
+export function notYourFamily() {
+  return fieldError('NOT_FOUND', 'motherIdNumber', {
+    zh: '共享数据中没有查到您是这位母亲所生新生儿的父亲或母亲；请核对母亲身份证号，并由新生儿的父亲或母亲本人登录申请',
+    en: "the shared data shows no baby of this mother's whose mother or father you are; check the number — the baby's mother or father must log in and apply",
+  });
 }
 
 /**
