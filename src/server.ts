@@ -16,6 +16,7 @@ import { storedQueue } from './store/simulator-store.ts';
 import { OutboxWorker } from './engine/outbox-worker.ts';
 import { smsLog } from './engine/sms-log.ts';
 import { buildApp } from './http/app.ts';
+import { rateLimitsFromEnv, trustProxyFromEnv, type RateLimits } from './http/rate-limits.ts';
 import { identityProvider } from './http/identity.ts';
 import { oidcClient, oidcSettingsFromEnv } from './http/oidc.ts';
 import { publicBaseUrlFromEnv } from './http/public-base-url.ts';
@@ -31,6 +32,7 @@ import { isProduction, productionSettings } from './production.ts';
 import { openDb } from './store/db.ts';
 import type { Clock } from './domain/clock.ts';
 import { supervisionSettingsFromEnv } from './engine/supervisor/settings.ts';
+import { uploadQuotaFromEnv } from './engine/parent/upload-quota.ts';
 import { systemClock } from './system-clock.ts';
 import { chainKeysFromEnv } from './store/event-chain.ts';
 import { fsBlobStore } from './blobs/fs-blob-store.ts';
@@ -59,6 +61,8 @@ export interface StartOptions {
   clock?: Clock;
   /** How often the sweeper flags overdue work and escalates it, in ms (default a minute). */
   sweepMs?: number;
+  /** Rate limits instead of the settings' (RATE_LIMIT_*): the browser tests send many requests from one address. */
+  rateLimits?: RateLimits;
 }
 
 /**
@@ -156,6 +160,7 @@ export async function startServer(o: StartOptions) {
   const settings = {
     nameMaxLength: Number(process.env.NAME_MAX_LENGTH ?? DEFAULT_NAME_MAX_LENGTH),
     supervision: supervisionSettingsFromEnv(process.env),
+    uploadQuota: uploadQuotaFromEnv(process.env),
   };
   if (!Number.isInteger(settings.nameMaxLength) || settings.nameMaxLength < 2) {
     throw new Error('NAME_MAX_LENGTH must be a whole number of characters, at least 2');
@@ -250,6 +255,8 @@ export async function startServer(o: StartOptions) {
     production: !!prod,
     webRoot: o.webRoot,
     oidc,
+    rateLimits: o.rateLimits ?? rateLimitsFromEnv(process.env),
+    trustProxy: trustProxyFromEnv(process.env),
   });
 
   let busy = false;

@@ -13,6 +13,7 @@ import type { Bilingual } from './text.ts';
  * | UNKNOWN_REGION       | 404  | no policy is registered under that region id                        |
  * | CONFLICT             | 409  | the step is not allowed in the item's or case's current state       |
  * | PAYLOAD_TOO_LARGE    | 413  | the body (an upload, say) is larger than the route takes            |
+ * | TOO_MANY_REQUESTS    | 429  | a rate limit of the route was reached; `retryAfterSeconds` says when |
  * | INVALID_POLICY       | 500  | a region policy failed definePolicy()'s parse or cross-checks       |
  * | CALENDAR_NOT_COVERED | 503  | a working-day count reached a year with no official arrangement     |
  * | REGISTRY_UNAVAILABLE | 503  | a shared-data registry did not answer, or broke its contract        |
@@ -24,6 +25,7 @@ export const ERROR_CODES = {
   UNKNOWN_REGION: 404,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
+  TOO_MANY_REQUESTS: 429,
   INVALID_POLICY: 500,
   CALENDAR_NOT_COVERED: 503,
   REGISTRY_UNAVAILABLE: 503,

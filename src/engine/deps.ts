@@ -9,6 +9,7 @@ import type { DepartmentModes } from '../domain/organisation.ts';
 import type { Db } from '../store/db.ts';
 import type { ChainKeys } from '../store/event-chain.ts';
 import type { SupervisionSettings } from './supervisor/settings.ts';
+import type { UploadQuota } from './parent/upload-quota.ts';
 
 /** What every use case is given: the store, time, the shared data and the outside services. */
 export interface EngineDeps {
@@ -45,4 +46,6 @@ export interface EngineSettings {
   nameMaxLength: number;
   /** Escalation thresholds, service standards and the rating follow-up deadline (defaults if absent). */
   supervision?: SupervisionSettings;
+  /** What one applicant may upload for one application (default DEFAULT_UPLOAD_QUOTA). */
+  uploadQuota?: UploadQuota;
 }

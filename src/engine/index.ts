@@ -26,6 +26,7 @@ import { discardDraft, loadDraft, saveDraft } from './parent/drafts.ts';
 import { coSign, invitationPdf, invite, myInvitations } from './parent/invitations.ts';
 import { upload, uploadStream } from './parent/uploads.ts';
 import { whoAmI } from './parent/who-am-i.ts';
+import { checkUploadQuota } from './parent/upload-quota.ts';
 import * as atWindow from './staff/window.ts';
 import { track } from './post/track.ts';
 import { verifyReceipt } from './public/verify-receipt.ts';
@@ -63,6 +64,8 @@ export function createEngine(deps: EngineDeps) {
   return {
     parent: {
       whoAmI: (idNumber: string) => whoAmI(deps, idNumber),
+      // Before an upload is taken: the applicant's files for this application within the quota.
+      checkUploadQuota: (owner: string, incoming: number) => checkUploadQuota(deps, owner, incoming),
       // 免申即办: the hospital's delivery record arrived; invite the mother, once per baby.
       deliveryRecordsArrived: (motherIdNumbers: string[]) => deliveryRecordsArrived(deps, motherIdNumbers),
       invitationOpened: (idNumber: string, birthOrder: number) =>

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { Clock } from '../domain/clock.ts';
 import { handleError, handleNotFound, uncleanTextPath, UNCLEAN_TEXT } from './errors.ts';
 import { enforceContract, openapiOptions, SECURITY } from './openapi.ts';
+import { DEFAULT_RATE_LIMITS, installRateLimits, type RateLimits } from './rate-limits.ts';
 import { AppConfig } from '../contract/public.ts';
 import { fieldError } from '../domain/error.ts';
 import type { DepartmentId } from '../domain/ids.ts';
@@ -56,6 +57,10 @@ export interface AppDeps {
   production: boolean;
   /** The built parents' app, served at `/` when present. */
   webRoot?: string;
+  /** Rate limits per address and per login (default DEFAULT_RATE_LIMITS; tests that send many pass higher ones). */
+  rateLimits?: RateLimits;
+  /** The reverse proxies to trust for the client's address (TRUST_PROXY); none by default. */
+  trustProxy?: string[];
   /** A unified-identity (OIDC) login, when configured. */
   oidc?: {
     client: OidcClient;
@@ -76,6 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: false,
     bodyLimit: 2 * 1024 * 1024,
     forceCloseConnections: true,
+    trustProxy: deps.trustProxy ?? false,
     // Fastify's own refusals (an address that is not UTF-8, say) leave in the one error shape too.
     frameworkErrors: (error, req, reply) => void handleError(error, req, reply),
   }).withTypeProvider<ZodTypeProvider>();
@@ -89,6 +95,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return r.success ? { value: r.data } : { error: invalidInput(r.error, httpPart ?? '') };
   });
   enforceContract(app, deps.production);
+  const citizenOf = async (req: { headers: { authorization?: string } }) => {
+    try {
+      return (await deps.identity.citizenFrom(req.headers.authorization)).idNumber;
+    } catch {
+      return null;
+    }
+  };
+  await installRateLimits(app, deps.rateLimits ?? DEFAULT_RATE_LIMITS, citizenOf, async (req) => {
+    const owner = await citizenOf(req);
+    // The size to come, from Content-Length: a JSON data URL carries the file in base64 (4 for 3).
+    const length = Number(req.headers['content-length'] ?? 0) || 0;
+    const json = req.headers['content-type']?.includes('json');
+    if (owner) await deps.engine.parent.checkUploadQuota(owner, Math.floor(json ? length * 0.75 : length));
+  });
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
     req.rawBody = body as string;
     if ((body as string).trim() === '') return done(null, undefined);

@@ -36,6 +36,7 @@ const ERROR_TEXT: Record<string, string> = {
   404: 'NOT_FOUND / UNKNOWN_REGION: nothing with that id for this caller (another party’s data reads as absent)',
   409: 'CONFLICT: the step is not allowed in the current state of the case or item',
   413: 'PAYLOAD_TOO_LARGE: the body is larger than the route takes',
+  429: 'TOO_MANY_REQUESTS: a rate limit was reached (per address or per login); `Retry-After` gives the seconds to wait',
   500: 'INTERNAL / INVALID_POLICY: the server failed; the message says nothing about the data',
   503: 'CALENDAR_NOT_COVERED / REGISTRY_UNAVAILABLE: a calendar year or a registry the answer needs is not available',
 };

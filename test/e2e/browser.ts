@@ -13,6 +13,7 @@ import { sampleSituation } from '../../src/registries/population.ts';
 import type { FamilySituationInput } from '../../src/registries/port.ts';
 import { startServer } from '../../src/server.ts';
 
+import { TEST_RATE_LIMITS } from '../support/rate-limits.ts';
 /**
  * The end-to-end rig: the real server (PGlite in a temporary directory, departments simulated and
  * answering in 1–3 s) serving the built app, and Debian's Chromium driven by playwright-core at
@@ -65,6 +66,7 @@ export async function startRig(
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.sweepMs ? { sweepMs: options.sweepMs } : {}),
   });
+    rateLimits: TEST_RATE_LIMITS,
   let families = 0;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
