@@ -8,7 +8,7 @@ import { fakeClock } from '../../src/domain/clock.ts';
 import type { RegionId } from '../../src/domain/ids.ts';
 import { parseCheckpointFile } from '../../src/engine/chain-anchors.ts';
 import { keyChainsAtStart } from '../../src/engine/chain-keying.ts';
-import { exportCheckpoint, takeCheckpoint } from '../../src/engine/checkpoint.ts';
+import { checkpointIfDue, exportCheckpoint, takeCheckpoint } from '../../src/engine/checkpoint.ts';
 import { completeApplication, FACE_PHOTO } from '../../src/engine/simulated-family.ts';
 import { verifyStore } from '../../src/engine/verify.ts';
 import { checkpointCommand } from '../../src/cli/checkpoint.ts';
@@ -178,6 +178,21 @@ for (const kind of DB_KINDS) {
       expect(problems).toMatch(
         new RegExp(`${caseId}: a checkpoint recorded this case; the store no longer has it`),
       );
+    });
+
+    it('the sweeper anchors the heads when due and something moved, and writes nothing otherwise', async () => {
+      const { engine, submit } = await store(kind);
+      const hour = 3_600_000;
+      expect(await checkpointIfDue(engine.deps, AT, hour)).toMatchObject({ written: true, moved: 1 });
+      expect(await checkpointIfDue(engine.deps, new Date(AT.getTime() + hour / 2), hour)).toBeNull();
+      const due = new Date(AT.getTime() + hour);
+      expect(await checkpointIfDue(engine.deps, due, hour)).toMatchObject({ written: false, moved: 0 });
+      await submit('zibo');
+      expect(await checkpointIfDue(engine.deps, due, hour)).toMatchObject({
+        written: true,
+        moved: 1,
+        checkpoint: { id: 2, cases: 2, reason: 'periodic' },
+      });
     });
 
     it('a forged checkpoint (no key) is found', async () => {
