@@ -68,6 +68,7 @@ describe('onething start in production mode', () => {
         'OIDC_REDIRECT_URI',
         'OIDC_CLIENT_SECRET',
         'PUBLIC_BASE_URL',
+        'BLOB_DIR',
       ]),
     );
     expect(run.stderr).toContain('生产模式无法启动');
@@ -118,6 +119,7 @@ describe('onething start in production mode', () => {
         OIDC_CLIENT_SECRET: 'client-secret',
         OIDC_REDIRECT_URI: 'https://onething.example.invalid/api/auth/oidc/callback',
         PUBLIC_BASE_URL: 'https://onething.example.invalid',
+        BLOB_DIR: mkdtempSync(join(tmpdir(), 'onething-prod-blobs-')),
       });
       const server = spawn(process.execPath, [BIN, 'start', '--port', '0'], {
         cwd: mkdtempSync(join(tmpdir(), 'onething-prod-')),
