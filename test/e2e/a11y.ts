@@ -1,7 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 
-/** WCAG 2.1 level A and AA: what a government service in China is held to (GB/T 37668 follows it). */
+/** WCAG 2.1 levels A and AA (China's GB/T 37668-2019 builds on WCAG 2.0). */
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /**
@@ -33,9 +33,5 @@ export async function axeViolations(page: Page, step: string): Promise<string[]>
         .map((e) => e.getAttribute('data-testid') ?? e.tagName),
     );
   found.push(...unnamedCharts.map((c) => `${step} [${lang}]: chart without a name at ${c}`));
-  if (process.env.AXE_SURVEY) {
-    (await import('node:fs')).appendFileSync(process.env.AXE_SURVEY, found.map((l) => l + '\n').join(''));
-    return [];
-  }
   return found;
 }

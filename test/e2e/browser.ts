@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { axeViolations } from './a11y.ts';
 import { codeNamesOnScreen } from './code-names.ts';
 import { makeCitizenId } from '../../src/domain/citizen-id.ts';
 import type { Clock } from '../../src/domain/clock.ts';
@@ -12,8 +13,8 @@ import type { LocalDate } from '../../src/domain/local-date.ts';
 import { sampleSituation } from '../../src/registries/population.ts';
 import type { FamilySituationInput } from '../../src/registries/port.ts';
 import { startServer } from '../../src/server.ts';
-
 import { TEST_RATE_LIMITS } from '../support/rate-limits.ts';
+
 /**
  * The end-to-end rig: the real server (PGlite in a temporary directory, departments simulated and
  * answering in 1–3 s) serving the built app, and Debian's Chromium driven by playwright-core at
@@ -65,8 +66,8 @@ export async function startRig(
     ...(options.departmentModes ? { departmentModes: options.departmentModes } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.sweepMs ? { sweepMs: options.sweepMs } : {}),
-  });
     rateLimits: TEST_RATE_LIMITS,
+  });
   let families = 0;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -194,21 +195,28 @@ export class Parent {
   }
 
   /**
-   * Keep a picture of the screen, and check it, in Chinese and in English, for code names: every
-   * screen the tests pass through is checked this way.
+   * Keep a picture of the screen, and check it, in Chinese and in English, for code names and with
+   * axe-core (WCAG 2.1 AA, 0 violations): every screen the tests pass through is checked this way.
    */
   async screenshot(step: string) {
     mkdirSync(SCREENSHOTS, { recursive: true });
     await this.page.screenshot({ path: join(SCREENSHOTS, `${this.name}-${step}.png`), fullPage: true });
-    const zh = (await this.page.getByTestId('language-switch').textContent()) === 'EN';
+    const zh = (await this.page.getByTestId('language-switch').textContent()) === 'English';
     const first = await codeNamesOnScreen(this.page, zh ? 'zh' : 'en');
+    // And with axe-core against WCAG 2.1 AA, in each language too (the page's lang changes with it).
+    const accessibility = await axeViolations(this.page, step);
     // With a dialog open, only the language on screen: the switch lies behind the dialog.
     const dialog = (await this.page.locator('.adm-center-popup-wrap:visible').count()) > 0;
     if (!dialog) await this.page.getByTestId('language-switch').click();
     const second = dialog ? [] : await codeNamesOnScreen(this.page, zh ? 'en' : 'zh');
+    if (!dialog) accessibility.push(...(await axeViolations(this.page, step)));
     if (!dialog) await this.page.getByTestId('language-switch').click();
     this.screensChecked++;
-    expect({ step, codeNames: [...first, ...second] }).toEqual({ step, codeNames: [] });
+    expect({ step, codeNames: [...first, ...second], accessibility }).toEqual({
+      step,
+      codeNames: [],
+      accessibility: [],
+    });
   }
 
   /** How many screens were checked for code names, in both languages. */

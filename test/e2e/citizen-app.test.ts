@@ -232,7 +232,7 @@ describe.skipIf(!HAVE_BROWSER)('the parents’ app in Chromium: roles, refusals,
     const family = await rig.loadFamily('sichuan-tongchuan');
     const mother = await Parent.open(rig, 'english');
     await mother.loginAs('sichuan-tongchuan', family.mother.idNumber);
-    await mother.page.getByRole('button', { name: 'Switch to English' }).click();
+    await mother.page.getByRole('button', { name: 'English' }).click();
     await mother.page.getByText(`Hello, ${family.mother.name}`).waitFor();
     await mother.page.getByTestId('start-proactive').click();
     await mother.page.getByText('Before you apply').waitFor();
@@ -246,7 +246,7 @@ describe.skipIf(!HAVE_BROWSER)('the parents’ app in Chromium: roles, refusals,
     await mother.page.reload();
     await mother.page.getByText('You can apply').waitFor();
     expect(await mother.page.getByTestId('baby-given-name').locator('input').inputValue()).toBe('一诺');
-    await mother.page.getByRole('button', { name: '切换到中文' }).click();
+    await mother.page.getByRole('button', { name: '中文' }).click();
     await mother.page.getByText('预审通过，可以申请').waitFor();
     await mother.close();
   }, 120_000);
@@ -272,6 +272,15 @@ describe.skipIf(!HAVE_BROWSER)('the parents’ app in Chromium: roles, refusals,
     await page.keyboard.press('Space');
     await expect.poll(() => second.isChecked()).toBe(true);
     await p.screenshot('items');
+    // The way back and the tabs are a real button and real links, so the keyboard reaches them too.
+    await page.getByRole('button', { name: '返回' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('eligible').waitFor();
+    await page.getByRole('link', { name: '我的办件' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: '离开' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/#\/cases$/);
     await p.close();
   }, 120_000);
 

@@ -12,6 +12,7 @@ import {
   startRig,
   type Rig,
 } from './browser.ts';
+import { axeViolations } from './a11y.ts';
 import { codeNamesOnScreen } from './code-names.ts';
 
 /**
@@ -47,15 +48,20 @@ async function stroke(page: Page, pad: Locator) {
   await page.mouse.up();
 }
 
-/** The tablet's screen kept and checked for code names in both languages, as Parent.screenshot does. */
+/**
+ * The tablet's screen kept and checked for code names and with axe-core in both languages, as
+ * Parent.screenshot does.
+ */
 async function tabletShot(page: Page, step: string) {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `window-tablet-${step}.png`), fullPage: true });
   const found = [...(await codeNamesOnScreen(page, 'zh'))];
+  const accessibility = await axeViolations(page, `tablet-${step}`);
   await page.getByTestId('language-switch').click();
   found.push(...(await codeNamesOnScreen(page, 'en')));
+  accessibility.push(...(await axeViolations(page, `tablet-${step}`)));
   await page.getByTestId('language-switch').click();
-  expect({ step, codeNames: found }).toEqual({ step, codeNames: [] });
+  expect({ step, codeNames: found, accessibility }).toEqual({ step, codeNames: [], accessibility: [] });
 }
 
 /** Each signer named signs on the tablet, in turn. */

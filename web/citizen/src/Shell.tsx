@@ -1,9 +1,11 @@
-import { Button, NavBar, TabBar } from 'antd-mobile';
+import { Button } from 'antd-mobile';
 import { FileOutline, MessageOutline, UserOutline } from 'antd-mobile-icons';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { session } from './api.ts';
-import { useLang, useT } from './i18n.tsx';
+import { NavBar } from './components/NavBar.tsx';
+import { TabBar } from './components/TabBar.tsx';
+import { OtherLanguage, useLang, useT } from './i18n.tsx';
 
 /** Pages with no way back: the start pages, and the receipt (the application is already submitted). */
 const NO_BACK = [/^\/$/, /^\/login$/, /^\/receipt\//];
@@ -20,17 +22,15 @@ export function Shell({ children }: { children: ReactNode }) {
     <>
       <NavBar
         back={back ? t('返回', 'Back') : null}
-        backArrow={back}
         onBack={() => navigate(-1)}
         right={
           <Button
             size="mini"
             fill="none"
             onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
-            aria-label={lang === 'zh' ? 'Switch to English' : '切换到中文'}
             data-testid="language-switch"
           >
-            {lang === 'zh' ? 'EN' : '中文'}
+            <OtherLanguage />
           </Button>
         }
       >
@@ -40,13 +40,15 @@ export function Shell({ children }: { children: ReactNode }) {
       </NavBar>
       <main className="page">{children}</main>
       {session.token && (
-        <nav className="tabbar" aria-label={t('主导航', 'Main')}>
-          <TabBar activeKey={tab} onChange={(key) => navigate(key)}>
-            <TabBar.Item key="/" icon={<UserOutline />} title={t('首页', 'Home')} />
-            <TabBar.Item key="/cases" icon={<FileOutline />} title={t('我的办件', 'My cases')} />
-            <TabBar.Item key="/inbox" icon={<MessageOutline />} title={t('消息', 'Inbox')} />
-          </TabBar>
-        </nav>
+        <TabBar
+          label={t('主导航', 'Main')}
+          active={tab}
+          tabs={[
+            { to: '/', icon: <UserOutline />, title: t('首页', 'Home') },
+            { to: '/cases', icon: <FileOutline />, title: t('我的办件', 'My cases') },
+            { to: '/inbox', icon: <MessageOutline />, title: t('消息', 'Inbox') },
+          ]}
+        />
       )}
     </>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Descriptions, Input, Radio, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, Descriptions, Input, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError } from '../../citizen/src/api.ts';
@@ -105,9 +105,9 @@ export function CounterfoilBatch() {
             {t('打印移交记录表', 'Print the transfer sheet')}
           </Button>
           {sheet && (
-            <a href={sheet} target="_blank" rel="noreferrer" data-testid="sheet-link">
+            <Typography.Link href={sheet} target="_blank" rel="noreferrer" data-testid="sheet-link">
               {t('打开移交记录表（PDF）', 'Open the transfer sheet (PDF)')}
-            </a>
+            </Typography.Link>
           )}
           {b.role === 'sender' && b.status === 'assembled' && (
             <Button type="primary" onClick={() => void act('send')} data-testid="send-batch">
@@ -211,6 +211,7 @@ export function CounterfoilBatch() {
                 <Space wrap>
                   <Select
                     style={{ width: 180 }}
+                    aria-label={t('跟进方式', 'How it was followed up')}
                     placeholder={t('跟进方式', 'How')}
                     value={followUps[l.caseId]?.kind}
                     onChange={(kind) => setFollowUps((f) => ({ ...f, [l.caseId]: { ...f[l.caseId], kind } }))}

@@ -1,6 +1,7 @@
+import { Button } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { session } from '../../citizen/src/api.ts';
-import { useLang, useT } from '../../citizen/src/i18n.tsx';
+import { OtherLanguage, useLang, useT } from '../../citizen/src/i18n.tsx';
 
 /** The header's language switch and log-out, the same in the workbench and in supervision. */
 export function HeaderLinks({ loginPath }: { loginPath: string }) {
@@ -9,14 +10,17 @@ export function HeaderLinks({ loginPath }: { loginPath: string }) {
   const navigate = useNavigate();
   return (
     <>
-      <a
+      {/* Buttons, not links without an address: those the keyboard cannot reach. */}
+      <Button
+        type="link"
         style={{ color: '#fff' }}
         data-testid="language-switch"
         onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
       >
-        {lang === 'zh' ? 'EN' : '中文'}
-      </a>
-      <a
+        <OtherLanguage />
+      </Button>
+      <Button
+        type="link"
         style={{ color: '#fff' }}
         data-testid="logout"
         onClick={() => {
@@ -25,7 +29,7 @@ export function HeaderLinks({ loginPath }: { loginPath: string }) {
         }}
       >
         {t('退出', 'Log out')}
-      </a>
+      </Button>
     </>
   );
 }

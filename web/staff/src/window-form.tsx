@@ -64,15 +64,18 @@ export function FamilyForm({
             />
           </Form.Item>
         )}
-        <Form.Item label={t('宝宝的姓', "Baby's surname")}>
+        {/* The fields keep no form names (the application lives in state): each label names its input by id. */}
+        <Form.Item label={t('宝宝的姓', "Baby's surname")} htmlFor="window-surname">
           <Input
+            id="window-surname"
             data-testid="window-surname"
             value={app.baby.surname}
             onChange={(e) => setApp({ ...app, baby: { ...app.baby, surname: e.target.value } })}
           />
         </Form.Item>
-        <Form.Item label={t('宝宝的名', "Baby's given name")}>
+        <Form.Item label={t('宝宝的名', "Baby's given name")} htmlFor="window-given-name">
           <Input
+            id="window-given-name"
             data-testid="window-given-name"
             value={app.baby.givenName}
             onChange={(e) => setApp({ ...app, baby: { ...app.baby, givenName: e.target.value } })}
@@ -90,8 +93,9 @@ export function FamilyForm({
             }))}
           />
         </Form.Item>
-        <Form.Item label={t('手机号码', 'Mobile')}>
+        <Form.Item label={t('手机号码', 'Mobile')} htmlFor="window-phone">
           <Input
+            id="window-phone"
             data-testid="window-phone"
             value={app.contact.phone ?? ''}
             onChange={(e) => setApp({ ...app, contact: { ...app.contact, phone: e.target.value } })}
@@ -118,6 +122,7 @@ export function FamilyForm({
         <Input
           style={{ flex: 1, alignSelf: 'end' }}
           data-testid="window-mailing-detail"
+          aria-label={t('收件详细地址', 'Mailing address: street and number')}
           placeholder={t('详细地址', 'Street and number')}
           value={app.contact.mailingAddress?.detail ?? ''}
           onChange={(e) =>

@@ -91,8 +91,9 @@ export function WhatIf() {
         <Form layout="vertical">
           <Row gutter={16}>
             <Col xs={24} md={10}>
-              <Form.Item label={t('修改哪项时限', 'Limit to change')}>
+              <Form.Item label={t('修改哪项时限', 'Limit to change')} htmlFor="whatif-limit">
                 <Select
+                  id="whatif-limit"
                   data-testid="whatif-limit"
                   value={path}
                   onChange={(p: string) => {
@@ -108,8 +109,9 @@ export function WhatIf() {
               </Form.Item>
             </Col>
             <Col xs={12} md={5}>
-              <Form.Item label={t('改为', 'New value')}>
+              <Form.Item label={t('改为', 'New value')} htmlFor="whatif-value">
                 <InputNumber
+                  id="whatif-value"
                   data-testid="whatif-value"
                   min={1}
                   value={value}
@@ -120,8 +122,12 @@ export function WhatIf() {
               </Form.Item>
             </Col>
             <Col xs={12} md={5}>
-              <Form.Item label={t('重放自（提交日期）', 'Replay cases submitted since')}>
+              <Form.Item
+                label={t('重放自（提交日期）', 'Replay cases submitted since')}
+                htmlFor="whatif-since"
+              >
                 <Input
+                  id="whatif-since"
                   type="date"
                   data-testid="whatif-since"
                   value={since}

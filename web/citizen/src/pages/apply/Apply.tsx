@@ -153,10 +153,7 @@ export function Apply() {
   return (
     <>
       <h2 style={{ fontSize: 18, margin: '4px 0' }}>{t(policy.name)}</h2>
-      <Steps
-        current={step}
-        style={{ '--title-font-size': '12px', padding: '8px 0', overflowX: 'auto' } as React.CSSProperties}
-      >
+      <Steps current={step} style={{ '--title-font-size': '12px', padding: '8px 0' } as React.CSSProperties}>
         {STEPS.map(([zh, en]) => (
           <Steps.Step key={en} title={t(zh, en)} />
         ))}
