@@ -125,10 +125,28 @@ export interface ComplianceRow {
 }
 
 /**
- * SLA compliance and working-time durations, grouped by department, item, organisation and week:
- * the four in one pass over the items (grouping sets), since each pass measures every item.
+ * SLA compliance and working-time durations, grouped by department, item, organisation and/or week:
+ * several in one pass over the items (grouping sets), since each pass measures every item.
  */
-export async function compliance(q: Queryable, m: Measure): Promise<ComplianceRow[]> {
+export async function compliance(
+  q: Queryable,
+  m: Measure,
+  groupings: readonly ComplianceBy[],
+): Promise<ComplianceRow[]> {
+  const column = { department: 'x.department', item: 'x.item', organisation: 'x.org', week: 'x.week' };
+  // Which grouping a row belongs to: grouping() names only the query's own grouping columns.
+  const tag = groupings
+    .slice(0, -1)
+    .reduceRight(
+      (rest, g) => `case when grouping(${column[g]}) = 0 then '${g}' else ${rest} end`,
+      `'${groupings.at(-1)}'`,
+    );
+  const orgName = 'min(x.org_name::text)::jsonb';
+  const name = !groupings.includes('organisation')
+    ? 'null::jsonb'
+    : groupings.length === 1
+      ? orgName
+      : `case when grouping(x.org) = 0 then ${orgName} end`;
   const p = new Params();
   const cte = measured(p, m);
   const where = decidedIn(p, m);
@@ -139,10 +157,9 @@ export async function compliance(q: Queryable, m: Measure): Promise<ComplianceRo
            to_char(date_trunc('week', ${bj('m.decided_at')}), 'YYYY-MM-DD') as week
          from m where ${where})
      select
-       case when grouping(x.department) = 0 then 'department' when grouping(x.item) = 0 then 'item'
-            when grouping(x.org) = 0 then 'organisation' else 'week' end as by,
-       coalesce(x.department, x.item, x.org, x.week) as key,
-       case when grouping(x.org) = 0 then min(x.org_name::text)::jsonb end as name,
+       ${tag} as by,
+       coalesce(${groupings.map((g) => column[g]).join(', ')}) as key,
+       ${name} as name,
        case when count(distinct x.basis) = 1 then min(x.basis) end as basis,
        count(*)::int as decided,
        count(x.due)::int as measured,
@@ -151,7 +168,7 @@ export async function compliance(q: Queryable, m: Measure): Promise<ComplianceRo
        round(percentile_cont(0.5) within group (order by x.hours)::numeric, 1)::float8 as "medianHours",
        round(percentile_cont(0.9) within group (order by x.hours)::numeric, 1)::float8 as "p90Hours"
      from x
-     group by grouping sets ((x.department), (x.item), (x.org), (x.week))
+     group by grouping sets (${groupings.map((g) => `(${column[g]})`).join(', ')})
      order by 1, 2`,
     p.values,
   );

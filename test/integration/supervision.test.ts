@@ -161,6 +161,8 @@ for (const kind of DB_KINDS) {
       expect(csv.headers['content-type']).toContain('text/csv');
       expect(csv.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
       expect(csv.body).toContain('部门服务标准（设置）');
+      // The table alone (one grouping) has the rows the dashboard (all four in one pass) shows.
+      expect(csv.body.trim().split('\r\n')).toHaveLength(byItem.rows.length + 1);
       for (const url of [
         '/api/supervision/regions/fujian/overview',
         '/api/supervision/regions/fujian/overdue',
