@@ -663,7 +663,7 @@ describe('privacy between families', () => {
         payload: { region: 'fujian', ...extra, application: app_ },
       });
       expect(r.statusCode, url).toBe(404);
-      expect(r.json().error.field).toBe('applicant');
+      expect(r.json().error.field).toBe('motherIdNumber');
     }
     // Claiming to be the father does not help either.
     const asFather = await app.inject({

@@ -10,6 +10,7 @@ import type { FamilySituationInput } from '../../src/registries/port.ts';
 import { simulatedRegistries } from '../../src/registries/simulated-registries.ts';
 import type { Db } from '../../src/store/db.ts';
 import { testEngine } from './engine.ts';
+import { TEST_RATE_LIMITS } from './rate-limits.ts';
 
 /** Where the tests' service says its callback is (loopback http: allowed in development only). */
 export const REDIRECT_URI = 'http://127.0.0.1:8080/api/auth/oidc/callback';
@@ -51,6 +52,7 @@ export async function appWithOidc(db: Db, family: FamilySituationInput, settings
     paymentKeys: {},
     settings: { nameMaxLength: 20 },
     production: true,
+    rateLimits: TEST_RATE_LIMITS,
     oidc: {
       client,
       sessions,
