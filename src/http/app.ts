@@ -7,6 +7,7 @@ import type { Clock } from '../domain/clock.ts';
 import { handleError, handleNotFound, uncleanTextPath, UNCLEAN_TEXT } from './errors.ts';
 import { enforceContract, openapiOptions, SECURITY } from './openapi.ts';
 import { DEFAULT_RATE_LIMITS, installRateLimits, type RateLimits } from './rate-limits.ts';
+import { installSecurityHeaders } from './security-headers.ts';
 import { AppConfig } from '../contract/public.ts';
 import { fieldError } from '../domain/error.ts';
 import type { DepartmentId } from '../domain/ids.ts';
@@ -95,6 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return r.success ? { value: r.data } : { error: invalidInput(r.error, httpPart ?? '') };
   });
   enforceContract(app, deps.production);
+  await installSecurityHeaders(app, { production: deps.production });
   const citizenOf = async (req: { headers: { authorization?: string } }) => {
     try {
       return (await deps.identity.citizenFrom(req.headers.authorization)).idNumber;
