@@ -282,10 +282,10 @@ export async function startServer(o: StartOptions) {
           await engine.sweeper.sweepOverdue();
           await engine.sweeper.escalate();
           await engine.sweeper.ratingFollowUps();
+          await engine.sweeper.forgetExpiredNonces();
           await engine.sweeper.checkpoint(checkpointEveryMs);
         })().catch((e) => console.error(e)),
       o.sweepMs ?? 60_000,
-          await engine.sweeper.forgetExpiredNonces();
     ),
     // An arrangement loaded by `onething calendar load` (another process) counts here within seconds.
     setInterval(() => void calendar.refresh().catch((e) => console.error(e)), 5_000),

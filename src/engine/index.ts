@@ -122,10 +122,10 @@ export function createEngine(deps: EngineDeps) {
       decideMany: (decisions: Decision[]) => decide(deps, decisions),
       openTasks: (department: DepartmentId) => listOpenTasks(deps, department),
       claimTask: (department: DepartmentId, taskId: string) => claimTask(deps, department, taskId),
-    },
-    // A clerk of an organisation (hospital, police station, county office): its queues and tasks.
       // The replay cache of signed requests (gateway and payment notices), shared by every server.
       firstUseOfNonce: (sender: string, nonce: string, until: Date) => firstUse(deps, sender, nonce, until),
+    },
+    // A clerk of an organisation (hospital, police station, county office): its queues and tasks.
     staff: {
       me: (staffId: string) => staffContext(deps, staffId),
       // 联办窗口: the hospital clerk applies for the mother at the counter (staff/window.ts).
@@ -202,9 +202,9 @@ export function createEngine(deps: EngineDeps) {
       // 超期预警 and 差评整改: once per item per threshold, once per poor rating (sweeper/).
       escalate: (batch?: number) => escalate(deps, batch),
       ratingFollowUps: (batch?: number) => createRatingFollowUps(deps, batch),
+      forgetExpiredNonces: () => forgetExpiredNonces(deps),
       // Tamper evidence: the chain heads anchored in the append-only checkpoint table (checkpoint.ts).
       checkpoint: (everyMs: number) => checkpointIfDue(deps, deps.clock.now(), everyMs),
-      forgetExpiredNonces: () => forgetExpiredNonces(deps),
     },
     chain: {
       /** Before serving: an older store's chain keyed once, or a rotated key's first checkpoint. */
