@@ -11,6 +11,7 @@ import { simulatedRegistries } from '../../src/registries/simulated-registries.t
 import type { Db } from '../../src/store/db.ts';
 import { freshDb } from '../support/databases.ts';
 import { testEngine } from '../support/engine.ts';
+import { TEST_RATE_LIMITS } from '../support/rate-limits.ts';
 
 /**
  * Bad input at the edge: text with NUL bytes, other control characters and lone UTF-16 surrogates,
@@ -38,6 +39,8 @@ beforeAll(async () => {
     paymentKeys: { 'payments-test': 'k-pay' },
     settings: { nameMaxLength: 20 },
     production: false,
+    // Every fuzzed request comes from one parent: the rigs' limits, so a 429 does not hide the answer.
+    rateLimits: TEST_RATE_LIMITS,
   });
 });
 afterAll(async () => {
