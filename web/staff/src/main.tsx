@@ -162,6 +162,14 @@ const THEME: ThemeConfig = {
     // Under the pointer (where a click leaves it): antd lightens to 4.3:1 and 3.2:1.
     colorPrimaryHover: '#1f6ad6',
     colorLinkHover: '#1f6ad6',
+    // antd derives the light fills of alerts and tags from the colours above, which turns them grey
+    // once darkened: its own light fills instead (dark text on them is above 4.5:1).
+    colorSuccessBg: '#f6ffed',
+    colorSuccessBorder: '#b7eb8f',
+    colorWarningBg: '#fffbe6',
+    colorWarningBorder: '#ffe58f',
+    colorErrorBg: '#fff2f0',
+    colorErrorBorder: '#ffccc7',
     // Labels and secondary text: antd's 45 % black is 3.4:1 on white.
     colorTextTertiary: '#595959',
     colorTextDescription: '#595959',
