@@ -9,6 +9,19 @@ const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
  * and the step, so a failing test says what to fix and where without opening a report.
  */
 export async function axeViolations(page: Page, step: string): Promise<string[]> {
+  // A screen mid-transition (a page sliding in, a box being ticked) shows colours it never settles
+  // on: contrast is judged once the finite animations have run, as a person reads the screen.
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
+          .map((a) => a.finished.catch(() => undefined)),
+      ),
+      new Promise((resolve) => setTimeout(resolve, 3_000)),
+    ]),
+  );
   const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
   const lang = await page.evaluate(() => document.documentElement.lang);
   const found = results.violations.flatMap((v) =>
