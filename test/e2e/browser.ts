@@ -358,7 +358,8 @@ export async function apply(
   await p.sign(page.getByTestId('signature-pad'));
   await p.screenshot('sign');
   await page.getByTestId('submit').click();
-  await page.getByTestId('receipt-qr').locator('svg').waitFor();
+  // Submission runs the whole pre-review and signs the case: slow on a loaded CI machine.
+  await page.getByTestId('receipt-qr').locator('svg').waitFor({ timeout: 60_000 });
   await p.screenshot('receipt');
   return (await page.getByTestId('case-id').textContent())!.trim();
 }

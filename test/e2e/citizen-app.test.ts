@@ -268,9 +268,15 @@ describe.skipIf(!HAVE_BROWSER)('the parents’ app in Chromium: roles, refusals,
     await page.getByTestId('next').focus();
     await page.keyboard.press('Enter');
     const second = page.getByRole('radio').nth(1);
-    await second.focus();
-    await page.keyboard.press('Space');
-    await expect.poll(() => second.isChecked()).toBe(true);
+    // The step may still be sliding in when the radio is first focused: focus and press again until
+    // it takes (Space never unchecks a radio, so pressing twice is harmless).
+    await expect
+      .poll(async () => {
+        await second.focus();
+        await page.keyboard.press('Space');
+        return second.isChecked();
+      })
+      .toBe(true);
     await p.screenshot('items');
     // The way back and the tabs are a real button and real links, so the keyboard reaches them too.
     await page.getByRole('button', { name: '返回' }).focus();
