@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { fieldError } from '../../domain/error.ts';
 import { RegionId } from '../../domain/ids.ts';
 import { Deliveries, Delivery } from '../../contract/deliveries.ts';
+import { requireSupervisorRegion } from './supervision.ts';
 import type { AppDeps } from '../app.ts';
 
 /**
@@ -17,16 +17,7 @@ export const deliveryRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const { supervisor } = deps.engine;
-    app.addHook('preHandler', async (req) => {
-      const me = await deps.identity.supervisorFrom(req.headers.authorization);
-      const region = (req.params as { region?: RegionId }).region;
-      if (region !== undefined && !me.regions.includes(region)) {
-        throw fieldError('NOT_FOUND', 'region', {
-          zh: `地区：无权查看 ${region}`,
-          en: `Region: ${region} is not among your regions`,
-        });
-      }
-    });
+    app.addHook('preHandler', requireSupervisorRegion(deps));
 
     app.get(
       '/regions/:region/deliveries',

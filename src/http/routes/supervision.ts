@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { fieldError } from '../../domain/error.ts';
@@ -21,21 +22,23 @@ const TableParams = z.strictObject({ region: RegionId, table: z.string().regex(/
 const attachment = (name: string) =>
   `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
+/** A supervisor sees only their own regions; another region is reported as not found. */
+export const requireSupervisorRegion = (deps: AppDeps) => async (req: FastifyRequest) => {
+  const me = await deps.identity.supervisorFrom(req.headers.authorization);
+  const region = (req.params as { region?: RegionId }).region;
+  if (region !== undefined && !me.regions.includes(region)) {
+    throw fieldError('NOT_FOUND', 'region', {
+      zh: `地区：无权查看 ${region}`,
+      en: `Region: ${region} is not among your regions`,
+    });
+  }
+};
+
 export const supervisionRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const { supervisor } = deps.engine;
-    // A supervisor sees only their own regions; another region is reported as not found.
-    app.addHook('preHandler', async (req) => {
-      const me = await deps.identity.supervisorFrom(req.headers.authorization);
-      const region = (req.params as { region?: RegionId }).region;
-      if (region !== undefined && !me.regions.includes(region)) {
-        throw fieldError('NOT_FOUND', 'region', {
-          zh: `地区：无权查看 ${region}`,
-          en: `Region: ${region} is not among your regions`,
-        });
-      }
-    });
+    app.addHook('preHandler', requireSupervisorRegion(deps));
 
     app.get(
       '/me',
