@@ -15,6 +15,7 @@ import { DEFAULT_NAME_MAX_LENGTH } from './domain/person-name.ts';
 import { storedQueue } from './store/simulator-store.ts';
 import { OutboxWorker } from './engine/outbox-worker.ts';
 import { smsLog } from './engine/sms-log.ts';
+import { logError, logWarning } from './log.ts';
 import { buildApp } from './http/app.ts';
 import { rateLimitsFromEnv, trustProxyFromEnv, type RateLimits } from './http/rate-limits.ts';
 import { identityProvider } from './http/identity.ts';
@@ -197,7 +198,8 @@ export async function startServer(o: StartOptions) {
   // Before serving: an older store's plain chain is keyed once and anchored; a new key gets its checkpoint.
   const keying = await engine.chain.keyAtStart();
   if (keying.rekeyed || keying.broken.length)
-    console.warn(
+    logWarning(
+      { where: 'start', code: 'CHAIN_REKEYED' },
       `event chain: ${keying.rekeyed} cases re-keyed with EVENT_CHAIN_KEY; ${keying.broken.length} left as found (onething verify names them)`,
     );
   // Chain heads anchored every CHECKPOINT_EVERY_MINUTES (default 60) by the sweeper, when any moved.
@@ -239,7 +241,7 @@ export async function startServer(o: StartOptions) {
     redirectUri: oidcSettings.redirectUri,
     secureCookie: oidcSettings.redirectUri.startsWith('https:'),
     onRefused: (reason: string, detail: string) =>
-      console.warn(`unified-identity login refused (${reason}): ${detail}`),
+      logWarning({ where: 'oidc callback', code: 'LOGIN_REFUSED' }, `${reason}: ${detail}`),
   };
   const identity = identityProvider({ production: !!prod, sessions, oidc: !!oidc });
   const app = await buildApp({
@@ -268,7 +270,7 @@ export async function startServer(o: StartOptions) {
       if (!prod) await deliverSimulated(engine, simulators, ems, clock.now());
       await worker.drain(20);
     } catch (e) {
-      console.error('background work failed; will retry', e);
+      logError({ where: 'outbox and simulators', code: 'RETRYING' }, e);
     } finally {
       busy = false;
     }
@@ -284,11 +286,15 @@ export async function startServer(o: StartOptions) {
           await engine.sweeper.ratingFollowUps();
           await engine.sweeper.forgetExpiredNonces();
           await engine.sweeper.checkpoint(checkpointEveryMs);
-        })().catch((e) => console.error(e)),
+        })().catch((e) => logError({ where: 'sweeper', code: 'RETRYING' }, e)),
       o.sweepMs ?? 60_000,
     ),
     // An arrangement loaded by `onething calendar load` (another process) counts here within seconds.
-    setInterval(() => void calendar.refresh().catch((e) => console.error(e)), 5_000),
+    setInterval(
+      () =>
+        void calendar.refresh().catch((e) => logError({ where: 'calendar refresh', code: 'RETRYING' }, e)),
+      5_000,
+    ),
   ];
   const address = await app.listen({ host: o.host, port: o.port });
   listening = address;

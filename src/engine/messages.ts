@@ -2,6 +2,7 @@ import type { CaseEvent, CaseState, ItemState } from '../domain/case.ts';
 import { decidedBy } from '../domain/case-commands.ts';
 import type { ItemId } from '../domain/ids.ts';
 import { formatInstant } from '../domain/local-date.ts';
+import { maskName } from '../domain/redact.ts';
 import type { Bilingual } from '../domain/text.ts';
 import { DEPARTMENTS } from '../departments/index.ts';
 import type { CaseForm, DepartmentTask } from '../departments/port.ts';
@@ -30,17 +31,20 @@ export function messagesFor(
     );
     return { zh: names.map((n) => n.zh).join('、'), en: names.map((n) => n.en).join(', ') };
   };
+  // The applicant's mobile as the form fixed it (the registry's or the one typed); without one, the inbox only.
+  const phone = (state.form as { contact?: { phone?: string | null } } | null)?.contact?.phone ?? null;
   const notify = (seq: number, template: string, title: Bilingual, text: Bilingual, item?: ItemId) => {
     const body = { title, text, ...(item ? { item } : {}) };
     inbox.push({ caseId: state.id, recipientIdNumber: state.applicant.idNumber, template, body });
     // One event may cause several messages (a done enrollment: "done" and Anhui's SMS), so the key names the template.
-    outbox.push({
-      kind: 'notify',
-      topic: 'sms',
-      idempotencyKey: `${state.id}:${seq}:sms:${template}`,
-      caseId: state.id,
-      payload: { to: state.applicant.idNumber, template, ...body },
-    });
+    if (phone)
+      outbox.push({
+        kind: 'notify',
+        topic: 'sms',
+        idempotencyKey: `${state.id}:${seq}:sms:${template}`,
+        caseId: state.id,
+        payload: { to: phone, template, ...body },
+      });
   };
   const dispatch = (item: ItemState) => {
     const attempt = dispatchNumber(item);
@@ -165,7 +169,8 @@ export function messagesFor(
         );
         const sms = policy.smsTemplates.find((t) => t.event === 'insurance-enrolled');
         if (e.item === 'insurance-enrollment' && sms) {
-          const mother = String((state.form as CaseForm).mother.name);
+          // A text can be read by anyone holding the phone: the name as 张*, the template's {name}.
+          const mother = maskName(String((state.form as CaseForm).mother.name));
           notify(
             seq,
             'insurance-enrolled',

@@ -1,6 +1,7 @@
 import type { Clock } from '../domain/clock.ts';
 import type { DepartmentId } from '../domain/ids.ts';
 import type { EmsPort, Shipment } from '../departments/ems.ts';
+import { redactText } from '../domain/redact.ts';
 import { PermanentError, type DepartmentPort, type DepartmentTask } from '../departments/port.ts';
 import type { Db } from '../store/db.ts';
 import {
@@ -107,7 +108,8 @@ export class OutboxWorker {
           await this.deliver(row);
           done.push(row.id);
         } catch (e) {
-          const error = (e as Error).message.slice(0, 1000);
+          // Kept in the outbox row and shown to supervisors: a partner's error text may echo the task.
+          const error = redactText((e as Error).message).slice(0, 1000);
           if (e instanceof PermanentError || row.attempts >= this.maxAttempts)
             failed.push({ id: row.id, error });
           else {

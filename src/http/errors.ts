@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, fieldError } from '../domain/error.ts';
 import { isCleanText } from '../domain/text.ts';
+import { logError } from '../log.ts';
 
 /**
  * Every error leaves in the one shape — { error: { code, message: { zh, en }, field, issues } } —
@@ -69,13 +70,24 @@ function toAppError(error: FastifyError | Error, req: FastifyRequest): AppError 
 export function handleError(error: FastifyError | Error, req: FastifyRequest, reply: FastifyReply) {
   const known = toAppError(error, req);
   if (known) return reply.status(known.httpStatus).send({ error: known.toJSON() });
-  console.error(
-    `${req.method} ${req.routeOptions.url ?? ''}: ${error.name}: ${error.message}\n${error.stack ?? ''}`,
+  const params = (req.params ?? {}) as Record<string, unknown>;
+  const caseId = params.caseId ?? (req.routeOptions.url?.includes('/cases/:id') ? params.id : undefined);
+  const incident = logError(
+    {
+      where: `${req.method} ${req.routeOptions.url ?? ''}`,
+      code: 'INTERNAL',
+      ...(typeof caseId === 'string' ? { caseId } : {}),
+    },
+    error,
   );
   return reply.status(500).send({
     error: {
       code: 'INTERNAL',
-      message: { zh: '服务器内部错误，请稍后再试', en: 'internal error; please try again later' },
+      message: {
+        zh: `服务器内部错误，请稍后再试（事件号 ${incident}）`,
+        en: `internal error; please try again later (incident ${incident})`,
+      },
+      incident,
     },
   });
 }

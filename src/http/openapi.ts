@@ -9,6 +9,7 @@ import { sampleSituation } from '../registries/population.ts';
 import { FamilySituation } from '../registries/port.ts';
 import { REPLAY_WINDOW_MS } from './gateway-signature.ts';
 import { exampleOf } from './openapi-examples.ts';
+import { logWarning } from '../log.ts';
 
 /**
  * The OpenAPI document is the contract (`/docs/json`). Each route declares its success answers
@@ -82,14 +83,14 @@ export function enforceContract(app: FastifyInstance, production: boolean): void
       if (!result.success) {
         if (!production)
           throw new Error(`${method} ${url}: the answer does not fit its schema: ${result.error.message}`);
-        console.error(`${method} ${url}: the answer does not fit its schema: ${result.error.message}`);
+        logWarning({ where: `${method} ${url}`, code: 'RESPONSE_SCHEMA' }, result.error.message);
         return JSON.stringify(data);
       }
       const undeclared = strippedPaths(data, result.data, '');
       if (undeclared.length) {
         const text = `${method} ${url}: the answer has fields its schema does not declare: ${undeclared.join(', ')}`;
         if (!production) throw new Error(text);
-        console.error(text);
+        logWarning({ where: `${method} ${url}`, code: 'RESPONSE_SCHEMA' }, text);
         return JSON.stringify(data);
       }
       return JSON.stringify(result.data);

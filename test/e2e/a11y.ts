@@ -11,8 +11,10 @@ const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 export async function axeViolations(page: Page, step: string): Promise<string[]> {
   // A screen mid-transition (a page sliding in, a box being ticked) shows colours it never settles
   // on: contrast is judged once the finite animations have run, as a person reads the screen.
-  await page.evaluate(() =>
-    Promise.race([
+  // antd-mobile's popups and dialogs move by script (react-spring writes inline styles each frame),
+  // which getAnimations() cannot see: those are done once the inline styles stop changing.
+  await page.evaluate(async () => {
+    await Promise.race([
       Promise.all(
         document
           .getAnimations()
@@ -20,8 +22,17 @@ export async function axeViolations(page: Page, step: string): Promise<string[]>
           .map((a) => a.finished.catch(() => undefined)),
       ),
       new Promise((resolve) => setTimeout(resolve, 3_000)),
-    ]),
-  );
+    ]);
+    const inlineStyles = () =>
+      Array.from(document.querySelectorAll('[style]'), (e) => e.getAttribute('style')).join('|');
+    const until = Date.now() + 2_000;
+    for (let before = inlineStyles(); Date.now() < until;) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const now = inlineStyles();
+      if (now === before) break;
+      before = now;
+    }
+  });
   const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
   const lang = await page.evaluate(() => document.documentElement.lang);
   const found = results.violations.flatMap((v) =>

@@ -134,6 +134,8 @@ export async function startRig(
 export class Parent {
   typed = 0;
   uploaded = 0;
+  /** The page's script errors and console errors, for a failure to report. */
+  readonly errors: string[] = [];
   private constructor(
     readonly page: Page,
     private readonly name: string,
@@ -150,8 +152,11 @@ export class Parent {
     });
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
+    const parent = new Parent(page, name);
+    page.on('pageerror', (e) => parent.errors.push(e.message));
+    page.on('console', (m) => void (m.type() === 'error' && parent.errors.push(m.text())));
     await page.goto('/');
-    return new Parent(page, name);
+    return parent;
   }
 
   /**
@@ -357,9 +362,27 @@ export async function apply(
   }
   await p.sign(page.getByTestId('signature-pad'));
   await p.screenshot('sign');
+  // Submission runs the whole pre-review and signs the case: slow on a loaded CI machine. When no
+  // receipt comes, the failure says what the server answered and what the parent saw instead.
+  const answer = page.waitForResponse(
+    (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/citizen/cases',
+    { timeout: 60_000 },
+  );
   await page.getByTestId('submit').click();
-  // Submission runs the whole pre-review and signs the case: slow on a loaded CI machine.
-  await page.getByTestId('receipt-qr').locator('svg').waitFor({ timeout: 60_000 });
+  const res = await answer;
+  const body = await res.text();
+  if (!res.ok() || !(JSON.parse(body) as { accepted?: boolean }).accepted)
+    throw new Error(`the submission was answered ${res.status()}: ${body}`);
+  await page
+    .getByTestId('receipt-qr')
+    .locator('svg')
+    .waitFor({ timeout: 20_000 })
+    .catch(async (e: Error) => {
+      throw new Error(
+        `${e.message}\nthe screen shows instead: ${await page.locator('body').innerText()}` +
+          `\nthe page's errors: ${p.errors.join('\n') || 'none'}`,
+      );
+    });
   await p.screenshot('receipt');
   return (await page.getByTestId('case-id').textContent())!.trim();
 }

@@ -616,13 +616,19 @@ for (const kind of DB_KINDS) {
         }),
       );
       await engine.department.decide(decision('T-1', 'insurance-enrollment', 'medical-security', 'done'));
-      const sms = await db.query<{ payload: { template: string; text: { zh: string } } }>(
+      const sms = await db.query<{ payload: { to: string; template: string; text: { zh: string } } }>(
         `select payload from outbox where kind = 'notify' and payload->>'item' = 'insurance-enrollment'`,
       );
       expect(sms.map((s) => s.payload.template).sort()).toEqual(['insurance-enrolled', 'item-done']);
-      expect(sms.find((s) => s.payload.template === 'insurance-enrolled')!.payload.text.zh).toContain(
-        '王芳先生（女士）',
+      // To the mobile the form holds, never to an ID number; the name as the template's {name}, masked.
+      const [{ phone }] = await db.query<{ phone: string }>(
+        `select state->'form'->'contact'->>'phone' as phone from cases`,
       );
+      expect(phone).toMatch(/^1\d{10}$/);
+      expect(sms.every((s) => s.payload.to === phone)).toBe(true);
+      const text = sms.find((s) => s.payload.template === 'insurance-enrolled')!.payload.text.zh;
+      expect(text).toContain('王*先生（女士）');
+      expect(text).not.toContain('王芳');
     });
 
     it('004 一(一)；附件1: a Jiangsu father’s baby born in Anhui — the registration goes to Jiangsu through the Delta platform, which accepts it under its own number and decides', async () => {

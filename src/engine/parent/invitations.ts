@@ -74,7 +74,7 @@ export async function invite(deps: EngineDeps, region: RegionId, input: Applicat
   };
   await deps.db.transaction(async (tx) => {
     await insertInvitation(tx, invitation);
-    await tell(tx, other.idNumber, `invitation:${invitation.id}`, deps.clock.now(), {
+    await tell(tx, other, `invitation:${invitation.id}`, deps.clock.now(), {
       title: { zh: '请您一同办理新生儿出生“一件事”', en: 'Your part in the newborn application' },
       text: {
         zh: `宝宝的${inviter.zh}邀请您在本人账号中${what.zh}，请登录后在首页处理`,
@@ -171,6 +171,12 @@ export async function coSign(deps: EngineDeps, idNumber: string, id: string, png
   }
   await invitedForm(deps, i);
   const signedAt = deps.clock.now().toISOString();
+  const inviter = {
+    idNumber: i.inviterIdNumber,
+    phone:
+      (await deps.shared.person(i.inviterIdNumber))?.phone ??
+      (i.application as ApplicationInput).contact?.phone,
+  };
   await deps.db.transaction(async (tx) => {
     await upsertCoSignature(tx, i.motherIdNumber, {
       signerIdNumber: idNumber,
@@ -181,7 +187,7 @@ export async function coSign(deps: EngineDeps, idNumber: string, id: string, png
       signedAt,
     });
     const who = ROLE_LABELS[i.inviteeRole];
-    await tell(tx, i.inviterIdNumber, `co-signed:${i.id}:${signedAt}`, deps.clock.now(), {
+    await tell(tx, inviter, `co-signed:${i.id}:${signedAt}`, deps.clock.now(), {
       title: { zh: `${who.zh}已签名`, en: `${who.en} has signed` },
       text: {
         zh: '申请表已由双方签名，可以提交了',
@@ -192,15 +198,23 @@ export async function coSign(deps: EngineDeps, idNumber: string, id: string, png
   return { invitationId: i.id, signedAt };
 }
 
-/** A notice to one parent, before any case exists: the inbox and an SMS with the same words. */
+/**
+ * A notice to one parent, before any case exists: the inbox and, where a mobile number is known, an
+ * SMS with the same words.
+ */
 async function tell(
   q: Queryable,
-  to: string,
+  to: { idNumber: string; phone?: string | undefined },
   key: string,
   at: Date,
   body: InboxMessage['body'],
 ): Promise<void> {
-  await insertNotifications(q, [{ caseId: null, recipientIdNumber: to, template: 'invitation', body }], at);
+  await insertNotifications(
+    q,
+    [{ caseId: null, recipientIdNumber: to.idNumber, template: 'invitation', body }],
+    at,
+  );
+  if (!to.phone) return;
   await enqueue(
     q,
     [
@@ -209,7 +223,7 @@ async function tell(
         topic: 'sms',
         idempotencyKey: `sms:${key}`,
         caseId: null,
-        payload: { to, template: 'invitation', ...body },
+        payload: { to: to.phone, template: 'invitation', ...body },
       },
     ],
     at,

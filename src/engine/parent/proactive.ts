@@ -60,6 +60,12 @@ async function invite(deps: EngineDeps, records: DeliveryRecord[]): Promise<stri
     }),
   );
   if (!babies.length) return [];
+  // The SMS goes to the mother's mobile as the population registry has it; without one, the inbox only.
+  const phones = new Map<string, string>();
+  for (const id of new Set(babies.map((b) => b.motherIdNumber))) {
+    const phone = (await deps.shared.person(id))?.phone;
+    if (phone) phones.set(id, phone);
+  }
   const at = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const fresh = new Set(await insertInvitations(tx, babies, at));
@@ -76,13 +82,20 @@ async function invite(deps: EngineDeps, records: DeliveryRecord[]): Promise<stri
     );
     await enqueue(
       tx,
-      invited.map(({ babyKey: key, motherIdNumber, body }) => ({
-        kind: 'notify' as const,
-        topic: 'sms',
-        idempotencyKey: `sms:proactive:${key}`,
-        caseId: null,
-        payload: { to: motherIdNumber, template: 'proactive-invitation', title: body.title, text: body.text },
-      })),
+      invited
+        .filter((b) => phones.has(b.motherIdNumber))
+        .map(({ babyKey: key, motherIdNumber, body }) => ({
+          kind: 'notify' as const,
+          topic: 'sms',
+          idempotencyKey: `sms:proactive:${key}`,
+          caseId: null,
+          payload: {
+            to: phones.get(motherIdNumber)!,
+            template: 'proactive-invitation',
+            title: body.title,
+            text: body.text,
+          },
+        })),
       at,
     );
     return invited.map((b) => b.babyKey);
