@@ -29,7 +29,7 @@ export const police: DepartmentDefinition = {
     registering: form.registering,
     otherParent:
       form.registering.role === 'mother'
-        ? form.father
+        ? form.father && { name: form.father.name, idNumber: form.father.idNumber }
         : { name: form.mother.name, idNumber: form.mother.idNumber },
     marriage: form.marriage,
     delivery: (form.delivery as Record<string, unknown> | undefined)?.['hukou-registration'] ?? null,

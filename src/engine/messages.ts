@@ -5,6 +5,7 @@ import { formatInstant } from '../domain/local-date.ts';
 import { maskName } from '../domain/redact.ts';
 import type { Bilingual } from '../domain/text.ts';
 import { DEPARTMENTS } from '../departments/index.ts';
+import { minimumNecessary } from '../departments/minimum-necessary.ts';
 import type { CaseForm, DepartmentTask } from '../departments/port.ts';
 import type { Policy } from '../policy/schema.ts';
 import type { InboxMessage } from '../store/notification-store.ts';
@@ -48,11 +49,10 @@ export function messagesFor(
   };
   const dispatch = (item: ItemState) => {
     const attempt = dispatchNumber(item);
-    const fields = DEPARTMENTS[item.department].taskFields(
-      item.id,
-      state.form as CaseForm,
-      allOutputs(state),
-      item,
+    // Only what the department is listed to receive leaves the platform (departments/minimum-necessary).
+    const { kept: fields } = minimumNecessary(
+      item.department,
+      DEPARTMENTS[item.department].taskFields(item.id, state.form as CaseForm, allOutputs(state), item),
     );
     // A handed-off item goes to the cross-province platform, which routes it to the province there.
     const to = decidedBy(item);

@@ -3,6 +3,7 @@ import { makeCitizenId } from '../domain/citizen-id.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { DepartmentId, ItemId, RegionId } from '../domain/ids.ts';
 import { beijingDate } from '../domain/local-date.ts';
+import { minimumNecessary } from '../departments/minimum-necessary.ts';
 import { DEPARTMENTS } from '../departments/index.ts';
 import type { CaseForm, DepartmentTask } from '../departments/port.ts';
 import { PUSH_TIMEOUT_MS, signedPush } from '../departments/push.ts';
@@ -79,7 +80,7 @@ export function conformanceTask(department: DepartmentId, at: Date): DepartmentT
     department,
     region,
     deadline: null,
-    fields: DEPARTMENTS[department].taskFields(item, form, {}),
+    fields: minimumNecessary(department, DEPARTMENTS[department].taskFields(item, form, {})).kept,
   };
 }
 
