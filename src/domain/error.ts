@@ -60,7 +60,8 @@ export class AppError extends Error {
 
 /**
  * An error about one field, its message led by the field's label in each language (never its
- * code name). `details` carries what an integrator may need besides.
+ * code name). `details` carries what an integrator may need besides. A `label` given as null (a
+ * material the policy does not name, say) falls back to the field's own label.
  */
 export function fieldError(
   code: ErrorCode,
@@ -69,6 +70,6 @@ export function fieldError(
   details: AppError['details'] = {},
   label: Bilingual | null = fieldLabel(field),
 ): AppError {
-  const l = label ?? { zh: '请求内容', en: 'The request' };
+  const l = label ?? fieldLabel(field) ?? { zh: '请求内容', en: 'The request' };
   return new AppError(code, { zh: `${l.zh}：${text.zh}`, en: `${l.en}: ${text.en}` }, { field, ...details });
 }

@@ -1,3 +1,4 @@
+import { API_FIELD_LABELS } from './api-field-labels.ts';
 import type { DepartmentId } from './ids.ts';
 import type { Bilingual } from './text.ts';
 
@@ -27,6 +28,7 @@ export const DEPARTMENT_LABELS: Record<DepartmentId, Bilingual> = {
  * not listed takes the label of its nearest listed ancestor (`baby.birthPlace.kind` → 出生地点).
  */
 export const FIELD_LABELS: Record<string, Bilingual> = {
+  ...API_FIELD_LABELS,
   region: { zh: '办理地区', en: 'Region' },
   applicantRole: { zh: '申请人身份', en: 'Applicant' },
   applicant: { zh: '申请人', en: 'Applicant' },
@@ -225,6 +227,8 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
 
 /** The label of a field path; array indices and the HTTP part (`body.`, `params.`) are ignored. */
 export function fieldLabel(path: string): Bilingual | null {
+  // The part itself (a body that is not JSON, an unknown field at its top) reads as the part.
+  if (/^(body|params|querystring|headers)$/.test(path)) return FIELD_LABELS[path] ?? null;
   const parts = path
     .replace(/^(body|params|querystring|headers)\.?/, '')
     .replace(/^application\./, '')

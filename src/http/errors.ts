@@ -9,13 +9,17 @@ import { logError } from '../log.ts';
  * when only the database notices it; a 500 is logged without the values that caused it.
  */
 
-/** The path of the first string (or key) holding NUL or another control character, or a lone surrogate. */
+/**
+ * The path of the first string holding NUL or another control character, or a lone surrogate; for
+ * such a key, the path of the object holding it (the key is no field, so it has no label, and the
+ * answer should not echo it).
+ */
 export function uncleanTextPath(value: unknown, path: string): string | null {
   if (typeof value === 'string') return isCleanText(value) ? null : path;
   if (value === null || typeof value !== 'object') return null;
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
     const here = path ? `${path}.${k}` : k;
-    if (!isCleanText(k)) return here;
+    if (!isCleanText(k)) return path || here;
     const found = uncleanTextPath(v, here);
     if (found) return found;
   }

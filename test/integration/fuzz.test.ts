@@ -1,52 +1,28 @@
 import type { FastifyInstance } from 'fastify';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fakeClock } from '../../src/domain/clock.ts';
 import { fieldLabel } from '../../src/domain/labels.ts';
-import { buildApp } from '../../src/http/app.ts';
 import { sign } from '../../src/http/gateway-signature.ts';
-import { identityProvider } from '../../src/http/identity.ts';
-import { sampleSituation } from '../../src/registries/population.ts';
-import { simulatedRegistries } from '../../src/registries/simulated-registries.ts';
 import type { Db } from '../../src/store/db.ts';
-import { freshDb } from '../support/databases.ts';
-import { testEngine } from '../support/engine.ts';
-import { TEST_RATE_LIMITS } from '../support/rate-limits.ts';
+import { fuzzRig, rigFamily, type FuzzRig } from '../support/fuzz-rig.ts';
 
 /**
  * Bad input at the edge: text with NUL bytes, other control characters and lone UTF-16 surrogates,
  * in every part of a request to every kind of route. Nothing answers 5xx; what is refused is a 400
- * naming the field by its label; and nothing is written.
+ * naming the field by its label; and nothing is written. (fuzz-openapi.test.ts fuzzes every
+ * operation of the OpenAPI document on the same rig.)
  */
-const clock = fakeClock(new Date('2026-11-16T10:00:00+08:00'));
-const family = sampleSituation('fujian');
-family.baby.bornAt = '2026-11-14T08:00:00+08:00';
-const login = { authorization: `Bearer dev:${family.mother.idNumber}` };
+let rig: FuzzRig;
 let db: Db;
 let app: FastifyInstance;
+const family = rigFamily();
+const login = { authorization: `Bearer dev:${family.mother.idNumber}` };
 
 beforeAll(async () => {
-  db = await freshDb('pglite');
-  const shared = simulatedRegistries();
-  shared.load(family);
-  const engine = testEngine({ db, clock, shared, newCaseId: () => 'F-1' });
-  app = await buildApp({
-    engine,
-    clock,
-    identity: identityProvider({ production: false }),
-    gatewayKeys: { police: 'k-police' },
-    dev: { registries: shared, payments: engine.cashier },
-    paymentKeys: { 'payments-test': 'k-pay' },
-    settings: { nameMaxLength: 20 },
-    production: false,
-    // Every fuzzed request comes from one parent: the rigs' limits, so a 429 does not hide the answer.
-    rateLimits: TEST_RATE_LIMITS,
-  });
+  rig = await fuzzRig();
+  ({ db, app } = rig);
 });
-afterAll(async () => {
-  await app.close();
-  await db.close();
-});
+afterAll(async () => rig.close());
 
 /** Text with at least one character no field may hold. */
 const poison = fc
@@ -163,7 +139,7 @@ describe('bad input at the edge', () => {
       item: 'hukou-registration',
       outcome: 'done',
     });
-    const at = String(clock.now().getTime());
+    const at = String(rig.clock.now().getTime());
     const r = await app.inject({
       method: 'POST',
       url: '/api/gateway/decisions',

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { fieldError } from '../../domain/error.ts';
 import { RegionId } from '../../domain/ids.ts';
+import { isLocalDate } from '../../domain/local-date.ts';
 import type { AppDeps } from '../app.ts';
 import { EfficiencyTable, Funnel, WhatIfReport } from '../../contract/supervision.ts';
 import { InvitationOpened } from '../../contract/citizen.ts';
@@ -12,11 +13,12 @@ import { SECURITY } from '../openapi.ts';
  * plus the parents' side of an invitation: opening it. A supervisor reads only their own regions:
  * another region is reported as not found, as on the other supervision endpoints.
  */
-const Since = z
+/** A real calendar date: 2026-02-30 fits the pattern but is no day, and no instant. */
+const Day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'local-date')
-  .optional()
-  .meta({ description: 'YYYY-MM-DD (Beijing); default: a year before now' });
+  .refine(isLocalDate, 'local-date');
+const Since = Day.optional().meta({ description: 'YYYY-MM-DD (Beijing); default: a year before now' });
 const Params = z.strictObject({ region: RegionId });
 const tags = ['supervision'];
 /** A page lists this many families at most; the counts cover them all (the command line lists all). */
@@ -50,7 +52,7 @@ export const whatIfRoutes =
           tags,
           body: z.strictObject({
             region: RegionId,
-            since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'local-date'),
+            since: Day,
             policy: z.record(z.string(), z.unknown()),
           }),
         },

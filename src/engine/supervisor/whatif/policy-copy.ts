@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError, fieldError } from '../../../domain/error.ts';
 import type { RegionId } from '../../../domain/ids.ts';
+import { fieldLabel } from '../../../domain/labels.ts';
 import { getPolicy } from '../../../policies/index.ts';
 import { definePolicy } from '../../../policy/define-policy.ts';
 import type { Policy, PolicyInput } from '../../../policy/schema.ts';
@@ -50,10 +51,23 @@ export function policyCopy(region: RegionId, input: unknown): { policy: Policy; 
   } catch (e) {
     // The same checks as a region file, but the officer's file is input, not a broken build.
     if (e instanceof AppError && e.code === 'INVALID_POLICY') {
+      // Each issue is about a field of the copy: named by the copy's labels, not the region file's path.
+      const within = (text: string) => text.replace(/policy\([^)]*\)\.?/g, '');
+      const issues = e.details.issues?.map((i) => {
+        const field = within(i.field) ? `policy.${within(i.field)}` : 'policy';
+        const label = fieldLabel(field)!;
+        return {
+          field,
+          message: { zh: `${label.zh}：${within(i.message.zh)}`, en: `${label.en}: ${within(i.message.en)}` },
+        };
+      });
       throw new AppError(
         'INVALID_INPUT',
-        { zh: `政策副本有误：${e.messages.zh}`, en: `The policy copy is invalid: ${e.messages.en}` },
-        { ...e.details, field: 'policy' },
+        {
+          zh: `政策副本有误：${within(e.messages.zh)}`,
+          en: `The policy copy is invalid: ${within(e.messages.en)}`,
+        },
+        { ...e.details, ...(issues ? { issues } : {}), field: 'policy' },
       );
     }
     throw e;
