@@ -364,25 +364,25 @@ export async function apply(
   await p.screenshot('sign');
   // Submission runs the whole pre-review and signs the case: slow on a loaded CI machine. When no
   // receipt comes, the failure says what the server answered and what the parent saw instead.
+  const seen = async (e: Error) =>
+    new Error(
+      `${e.message}\nthe screen shows instead: ${await page.locator('body').innerText()}` +
+        `\nthe page's errors: ${p.errors.join('\n') || 'none'}`,
+    );
   const answer = page.waitForResponse(
     (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/citizen/cases',
     { timeout: 60_000 },
   );
   await page.getByTestId('submit').click();
-  const res = await answer;
+  const res = await answer.catch(async (e: Error) => Promise.reject(await seen(e)));
   const body = await res.text();
   if (!res.ok() || !(JSON.parse(body) as { accepted?: boolean }).accepted)
-    throw new Error(`the submission was answered ${res.status()}: ${body}`);
+    throw await seen(new Error(`the submission was answered ${res.status()}: ${body}`));
   await page
     .getByTestId('receipt-qr')
     .locator('svg')
     .waitFor({ timeout: 20_000 })
-    .catch(async (e: Error) => {
-      throw new Error(
-        `${e.message}\nthe screen shows instead: ${await page.locator('body').innerText()}` +
-          `\nthe page's errors: ${p.errors.join('\n') || 'none'}`,
-      );
-    });
+    .catch(async (e: Error) => Promise.reject(await seen(e)));
   await p.screenshot('receipt');
   return (await page.getByTestId('case-id').textContent())!.trim();
 }
