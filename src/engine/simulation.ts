@@ -15,7 +15,7 @@ import { POLICIES } from '../policies/index.ts';
 import { generateFamilies } from '../registries/population.ts';
 import { simulatedFaceVerifier } from '../registries/face-verification.ts';
 import { simulatedRegistries } from '../registries/simulated-registries.ts';
-import { getCase, itemsAwaitingFamily } from '../store/case-store.ts';
+import { findCaseIdByClientTxn, getCase, itemsAwaitingFamily } from '../store/case-store.ts';
 import type { Db } from '../store/db.ts';
 import { devChainKeys, type ChainKeys } from '../store/event-chain.ts';
 import { regionOutcomes, settledCaseCount } from '../store/report-store.ts';
@@ -150,6 +150,15 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
     const now = clock.now().getTime();
     while (arrivals.length && arrivals[0]!.at <= now) {
       const { f, i } = arrivals.shift()!;
+      caseId = `${prefix}-${String(i + 1).padStart(6, '0')}`;
+      const clientTxnId = `sim-${o.seed}-${i}`;
+      // Killed after this family's case was stored but before the run saved its progress: the case
+      // stands (applying again would be refused as a second case for the baby), only its count was lost.
+      if (await findCaseIdByClientTxn(o.db, f.applicant.idNumber, clientTxnId)) {
+        state.counts.accepted++;
+        state.nextArrival++;
+        continue;
+      }
       // Where the region asks for it, the father confirms first (with a face photo) in his login.
       if (POLICIES[o.region].applicants.fatherConfirms && f.situation.father && f.situation.marriage) {
         await engine.parent.confirmFather(f.situation.father.idNumber, FACE_PHOTO);
@@ -160,8 +169,7 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
         baby: f.baby,
         choices: f.choices,
       });
-      caseId = `${prefix}-${String(i + 1).padStart(6, '0')}`;
-      const r = await engine.parent.submit(o.region, `sim-${o.seed}-${i}`, input);
+      const r = await engine.parent.submit(o.region, clientTxnId, input);
       if (r.accepted && !r.duplicate) state.counts.accepted++;
       if (!r.accepted) {
         state.counts.refused++;
