@@ -4,6 +4,7 @@ import type { EmsPort, Shipment } from '../departments/ems.ts';
 import { redactText } from '../domain/redact.ts';
 import { PermanentError, type DepartmentPort, type DepartmentTask } from '../departments/port.ts';
 import type { Db } from '../store/db.ts';
+import { logSystemReads } from '../store/staff-store.ts';
 import {
   claimOutbox,
   nextOutboxAt,
@@ -87,6 +88,7 @@ export class OutboxWorker {
     const retry: { id: number; at: string; error: string }[] = [];
     const failed: { id: number; error: string }[] = [];
     const unsent: number[] = [];
+    const delivered: DepartmentTask[] = [];
     // One queue per department, one for the texts and one for the post, side by side: an endpoint
     // that hangs until its timeout holds up its own tasks only. Each queue keeps its order.
     const queues = new Map<string, ClaimedRow[]>();
@@ -107,6 +109,7 @@ export class OutboxWorker {
         try {
           await this.deliver(row);
           done.push(row.id);
+          if (row.kind === 'dispatch') delivered.push(row.payload as DepartmentTask);
         } catch (e) {
           // Kept in the outbox row and shown to supervisors: a partner's error text may echo the task.
           const error = redactText((e as Error).message).slice(0, 1000);
@@ -121,6 +124,13 @@ export class OutboxWorker {
     };
     await Promise.all([...queues.values()].map(sendQueue));
     await settleOutbox(db, workerId, clock.now(), { done, retry, failed });
+    // A task handed to a department's system is a read of the family's data (the access log).
+    for (const department of new Set(delivered.map((t) => t.department))) {
+      const reads = delivered
+        .filter((t) => t.department === department)
+        .map((t) => ({ caseId: t.caseId, item: t.item, fields: Object.keys(t.fields) }));
+      await logSystemReads(db, department, reads, clock.now());
+    }
     await releaseOutbox(db, unsent, workerId);
     return {
       claimed: rows.length - unsent.length,

@@ -182,17 +182,48 @@ export async function logAccess(
   );
 }
 
-/** Who opened a case: the organisation's name, never the clerk's personal details. */
+/**
+ * Reads by a department's own system, each (department, case, item) at most once an hour: a system
+ * polling its queue reads the same task many times, and the family is told of it once.
+ */
+export async function logSystemReads(
+  q: Queryable,
+  department: string,
+  reads: { caseId: string; item: string; fields: string[] }[],
+  at: Date,
+): Promise<void> {
+  if (!reads.length) return;
+  await q.query(
+    `insert into case_access_log (case_id, item, fields, reader_kind, reader, at)
+     select r.case_id, r.item, r.fields, 'department-system', $1, $2
+     from jsonb_to_recordset($3::jsonb) as r(case_id text, item text, fields text[])
+     -- Only cases this store holds (a conformance or test task names none).
+     where exists (select 1 from cases c where c.id = r.case_id)
+       and not exists (
+       select 1 from case_access_log a
+       where a.case_id = r.case_id and a.item = r.item and a.reader = $1
+         and a.at > $2::timestamptz - interval '1 hour')`,
+    [
+      department,
+      at.toISOString(),
+      JSON.stringify(reads.map((r) => ({ case_id: r.caseId, item: r.item, fields: r.fields }))),
+    ],
+  );
+}
+
+/** Who read a case: the organisation's name (never the clerk's personal details), or the system. */
 export async function accessLog(q: Queryable, caseId: string) {
   return q.query<{
     at: Date;
-    organisation: Organisation['name'];
-    department: string;
+    readerKind: 'staff' | 'department-system';
+    reader: string | null;
+    organisation: Organisation['name'] | null;
+    department: string | null;
     item: string;
     fields: string[];
   }>(
-    `select a.at, o.name as organisation, o.department, a.item, a.fields
-     from case_access_log a join organisations o on o.id = a.organisation_id
+    `select a.at, a.reader_kind as "readerKind", a.reader, o.name as organisation, o.department, a.item, a.fields
+     from case_access_log a left join organisations o on o.id = a.organisation_id
      where a.case_id = $1 order by a.id`,
     [caseId],
   );

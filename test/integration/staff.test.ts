@@ -164,6 +164,30 @@ for (const kind of DB_KINDS) {
       });
     });
 
+    it("a department's own system taking its tasks is a read the family sees, logged once an hour; the log is append-only", async () => {
+      const { db, engine, mother } = await setup(kind, 'fujian', 'midwifery-institution=gateway');
+      const polls = async () => (await engine.department.openTasks('midwifery-institution')).length;
+      expect(await polls()).toBeGreaterThan(0);
+      await polls(); // a system polling its queue reads the same task again
+      // The hospital's three tasks in Fujian, each read once by its system.
+      const seen = await engine.parent.whoSawMyData('W-1', mother);
+      expect(seen.map((v) => v.item).sort()).toEqual([
+        'birth-certificate',
+        'parenting-guidance',
+        'vaccination-certificate',
+      ]);
+      for (const v of seen) {
+        expect(v).toMatchObject({
+          organisation: { zh: '助产机构业务系统', en: "Hospital (midwifery institution)'s own system" },
+          times: 1,
+        });
+        expect(v.fields.map((f) => f.zh)).not.toContain('其他信息');
+      }
+      await expect(db.query(`update case_access_log set at = now()`)).rejects.toThrow(/append-only/);
+      await expect(db.query(`delete from case_access_log`)).rejects.toThrow(/append-only/);
+      expect(await db.query(`select 1 from case_access_log`)).toHaveLength(3);
+    });
+
     it('a department its own system or the simulator answers cannot be decided on the workbench', async () => {
       const { engine, hospital } = await setup(kind, 'fujian', 'midwifery-institution=gateway');
       await expect(

@@ -130,8 +130,9 @@ function fieldPaths(value: unknown, prefix = ''): string[] {
 }
 
 /**
- * 谁查看了我的信息: every time a clerk opened the case, by organisation (never the clerk's name),
- * with the item and which of the family's fields that department received.
+ * 谁查看了我的信息: every read of the family's data: a clerk opening a task (by organisation, never
+ * the clerk's name) or a department's own system taking its task; with the item and which of the
+ * family's fields were read.
  */
 export async function whoSawMyData(deps: EngineDeps, caseId: string, idNumber: string) {
   await myCase(deps, caseId, idNumber);
@@ -147,13 +148,14 @@ export async function whoSawMyData(deps: EngineDeps, caseId: string, idNumber: s
   for (const a of await accessLog(deps.db, caseId)) {
     const at = new Date(a.at).toISOString();
     const fields = a.fields.map((f) => fieldLabel(f) ?? { zh: '其他信息', en: 'Other details' });
+    const organisation = readerName(a);
     // Every opening is recorded; the family reads a clerk coming back to the same task within the
     // hour (reloading it after deciding, say) as one visit, with how many times.
     const last = views.at(-1);
     if (
       last &&
       last.item === a.item &&
-      last.organisation.zh === a.organisation.zh &&
+      last.organisation.zh === organisation.zh &&
       JSON.stringify(last.fields) === JSON.stringify(fields) &&
       new Date(at).getTime() - new Date(last.lastAt).getTime() < 3_600_000
     ) {
@@ -164,11 +166,18 @@ export async function whoSawMyData(deps: EngineDeps, caseId: string, idNumber: s
       at,
       lastAt: at,
       times: 1,
-      organisation: a.organisation,
-      department: DEPARTMENT_LABELS[a.department as DepartmentId] ?? null,
+      organisation,
+      department: DEPARTMENT_LABELS[(a.department ?? a.reader) as DepartmentId] ?? null,
       item: a.item,
       fields,
     });
   }
   return views;
+}
+
+/** A clerk by their organisation; a department's own system by the department. */
+function readerName(a: Awaited<ReturnType<typeof accessLog>>[number]): Bilingual {
+  if (a.organisation) return a.organisation;
+  const department = DEPARTMENT_LABELS[a.reader as DepartmentId] ?? { zh: '部门', en: 'A department' };
+  return { zh: `${department.zh}业务系统`, en: `${department.en}'s own system` };
 }

@@ -7,8 +7,8 @@ import type { CaseState } from '../types.ts';
 import type { Access } from '../../../../src/contract/citizen.ts';
 
 /**
- * 谁查看了我的信息: each time a clerk opened the case, by organisation (never the clerk's name),
- * with the item and which kinds of information they saw. Newest first.
+ * 谁查看了我的信息: each time a clerk opened the case (by organisation, never the clerk's name) or a
+ * department's system took its task, with the item and which kinds of information. Newest first.
  */
 export function WhoSaw() {
   const t = useT();
@@ -22,8 +22,8 @@ export function WhoSaw() {
     <Card title={t('谁查看了我的信息', 'Who saw my data')}>
       <p className="muted">
         {t(
-          '每次有工作人员打开您的办件，都会记录在这里：哪个单位、什么时间、为办理哪个事项、看到了哪些信息。',
-          'Every time a member of staff opens your case it is recorded here: which organisation, when, for which item, and what they saw.',
+          '每次有工作人员打开您的办件、或部门业务系统接收办理任务，都会记录在这里：哪个单位、什么时间、为办理哪个事项、看到了哪些信息。',
+          'Every time a member of staff opens your case, or a department’s own system takes its task, it is recorded here: which organisation, when, for which item, and what they saw.',
         )}
       </p>
       {log.data.length === 0 ? (
