@@ -74,8 +74,16 @@ beforeAll(async () => {
       face: [dataUrl],
       dataUrl: [dataUrl],
       divisionCode: ['350583', '350500'],
+      baby: [{ surname: '李', givenName: '安然' }],
+      choices: [{ followParent: 'father' }],
       application: [
         rig.submitted!.application,
+        // As a hospital's joint window sends it: the clerk applies for the mother.
+        {
+          motherIdNumber: mother,
+          baby: { surname: '李', givenName: '安然' },
+          choices: { followParent: 'father' },
+        },
         {
           applicantRole: 'mother',
           motherIdNumber: mother,

@@ -91,7 +91,22 @@ export interface Drawn {
 const enc = (v: string) =>
   [...v].map((c) => (/[\uD800-\uDFFF]/.test(c) ? '%ED%A0%80' : encodeURIComponent(c))).join('');
 
-const PATH_BREAKS = ['abc', '-1', '1.5', '0', 'null', '%25', '..', ' ', '%E0%A4%A'];
+/** Not ids: other types, traversal, bytes that are not UTF-8, and names every JavaScript object has. */
+const PATH_BREAKS = [
+  'abc',
+  '-1',
+  '1.5',
+  '0',
+  'null',
+  '%25',
+  '..',
+  ' ',
+  '%E0%A4%A',
+  'constructor',
+  '__proto__',
+  'toString',
+  'hasOwnProperty',
+];
 
 let nonces = 0;
 const nextNonce = () => `fuzz-nonce-${String(++nonces).padStart(12, '0')}`;

@@ -41,7 +41,25 @@ function text(min: number, max: number): fc.Arbitrary<string> {
   return fc.string({ unit: TEXT_UNIT, minLength: min, maxLength: upper });
 }
 
+/**
+ * Names every JavaScript object has: an id looked up in a plain object by such a name finds the
+ * prototype's function, not "nothing".
+ */
+const PROTOTYPE_NAMES = ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'];
+
 function shapedString(schema: JsonSchema): fc.Arbitrary<string> {
+  const base = stringOfShape(schema);
+  const min = typeof schema.minLength === 'number' ? schema.minLength : 0;
+  const max = typeof schema.maxLength === 'number' ? schema.maxLength : 200;
+  const pattern = typeof schema.pattern === 'string' ? new RegExp(schema.pattern) : null;
+  const fitting = PROTOTYPE_NAMES.filter(
+    (n) => n.length >= min && n.length <= max && (!pattern || pattern.test(n)) && !schema.format,
+  );
+  if (!fitting.length) return base;
+  return fc.oneof({ arbitrary: base, weight: 9 }, { arbitrary: fc.constantFrom(...fitting), weight: 1 });
+}
+
+function stringOfShape(schema: JsonSchema): fc.Arbitrary<string> {
   const min = typeof schema.minLength === 'number' ? schema.minLength : 0;
   const max = typeof schema.maxLength === 'number' ? schema.maxLength : 200;
   if (schema.format === 'date-time')

@@ -295,7 +295,8 @@ export const TABLES = {
 export type TableId = keyof typeof TABLES;
 
 export function tableSpec(id: string): TableSpec {
-  const spec = (TABLES as Record<string, TableSpec>)[id];
+  // Own tables only: `constructor` or `toString` is a name in the address, not a table.
+  const spec = Object.hasOwn(TABLES, id) ? (TABLES as Record<string, TableSpec>)[id] : undefined;
   if (!spec)
     throw fieldError('NOT_FOUND', 'table', { zh: '没有这张监察报表', en: 'No such supervision table' });
   return spec;
