@@ -21,7 +21,7 @@ import { devChainKeys, type ChainKeys } from '../store/event-chain.ts';
 import { regionOutcomes, settledCaseCount } from '../store/report-store.ts';
 import { loadRunState, saveRunState, storedQueue } from '../store/simulator-store.ts';
 import { createEngine } from './index.ts';
-import { OutboxWorker } from './outbox-worker.ts';
+import { OutboxWorker, type SmsPort } from './outbox-worker.ts';
 import { actOnItem, completeApplication, FACE_PHOTO } from './simulated-family.ts';
 import { deliverSimulated } from './simulated-world.ts';
 import { smsMemory } from './sms-log.ts';
@@ -43,6 +43,8 @@ export interface SimulationOptions {
   chain?: ChainKeys;
   /** Where the simulated families' uploads go; a fresh temporary directory unless given. */
   blobs?: BlobStore;
+  /** Where the texts go; kept in memory unless given. */
+  sms?: SmsPort;
 }
 
 export interface SimulationSummary {
@@ -120,7 +122,7 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
     clock,
     workerId: 'simulator',
     departments,
-    sms: smsMemory(),
+    sms: o.sms ?? smsMemory(),
     ems,
   });
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { babyKey } from '../../domain/baby.ts';
 import { regionsFor } from '../../policies/index.ts';
 import { insertNotifications } from '../../store/notification-store.ts';
@@ -87,7 +88,8 @@ async function invite(deps: EngineDeps, records: DeliveryRecord[]): Promise<stri
         .map(({ babyKey: key, motherIdNumber, body }) => ({
           kind: 'notify' as const,
           topic: 'sms',
-          idempotencyKey: `sms:proactive:${key}`,
+          // The baby key holds the mother's ID number; the SMS gateway gets a digest of it.
+          idempotencyKey: `sms:proactive:${createHash('sha256').update(key).digest('hex').slice(0, 32)}`,
           caseId: null,
           payload: {
             to: phones.get(motherIdNumber)!,
