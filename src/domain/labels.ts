@@ -162,6 +162,8 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   'staffFile.staff.role': { zh: '岗位', en: 'Role' },
   'signed-form': { zh: '签名的申请表（全部内容）', en: 'The signed application form (all of it)' },
   upload: { zh: '上传的材料', en: 'An uploaded material' },
+  'window-authorization': { zh: '签名的授权委托书', en: 'The signed authorization letter' },
+  'window-receipt': { zh: '收件回执', en: 'The receipt for the papers' },
   item: { zh: '事项', en: 'Item' },
   material: { zh: '材料', en: 'Material' },
   materials: { zh: '材料', en: 'Materials' },

@@ -163,6 +163,14 @@ for (const kind of DB_KINDS) {
       keep(`${kind}-form`, formPdf);
       keep(`${kind}-authorization`, letterPdf);
       keep(`${kind}-receipt`, receiptPdf);
+      // Each paper printed is a read the mother sees, by the hospital's name.
+      const seen = await s.engine.parent.whoSawMyData(caseId, s.f.mother.idNumber);
+      expect(seen.filter((v) => v.item === 'window').map((v) => v.fields[0]!.zh)).toEqual([
+        '签名的申请表（全部内容）',
+        '签名的授权委托书',
+        '收件回执',
+      ]);
+      expect(seen.every((v) => v.organisation.zh === s.hospital.name.zh)).toBe(true);
       const formText = pdfText(formPdf);
       expect(formText).toContain('达州市通川区“新生儿出生一件事”联办申请表');
       expect(formText).toContain(`办件编号：${caseId}`);

@@ -9,6 +9,7 @@ import {
   windowApplicationOf,
   windowSignaturesOf,
 } from '../../store/window-store.ts';
+import { logAccess } from '../../store/staff-store.ts';
 import type { EngineDeps } from '../deps.ts';
 import { preview, submit, type Preview } from '../parent/apply.ts';
 import { myCase, signedApplicationPdf } from '../parent/cases.ts';
@@ -152,6 +153,17 @@ export async function windowPaper(deps: EngineDeps, ctx: StaffContext, caseId: s
       en: `this window did not take case ${caseId}`,
     });
   }
+  // Printing a paper filled from the case is a read of the family's data, like opening a task.
+  await logAccess(deps.db, {
+    caseId,
+    item: 'window',
+    staffId: ctx.staff.id,
+    organisationId: ctx.organisation.id,
+    fields: [
+      { form: 'signed-form', authorization: 'window-authorization', receipt: 'window-receipt' }[paper],
+    ],
+    at: deps.clock.now(),
+  });
   const state = await getCase(deps.db, caseId);
   const papers = windowPapersOf(state.region);
   const form = state.form as CaseForm;
