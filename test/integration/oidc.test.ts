@@ -210,6 +210,13 @@ describe('unified-identity (OIDC) login against a strict provider', () => {
     const forged = new URL(back);
     forged.searchParams.set('state', 'someone-else');
     expect((await rig.callback(forged, cookie)).location).toBe('/#/login?failed=state');
+    // A state given twice (one of them the right one) is refused the same way, on the login page.
+    const doubled = new URL(back);
+    doubled.searchParams.append('state', 'someone-else');
+    expect(await rig.callback(doubled, cookie)).toMatchObject({
+      status: 302,
+      location: '/#/login?failed=state',
+    });
     // The code was spent by the login above: the provider refuses it a second time.
     expect((await rig.callback(back, cookie)).location).toBe('/#/login?failed=code');
     // A staff login that lost its cookie still goes back to the workbench, by its state's tag.
@@ -217,6 +224,7 @@ describe('unified-identity (OIDC) login against a strict provider', () => {
     expect((await rig.callback(staff.back, '')).location).toBe('/staff/#/login?failed=expired');
     expect(rig.refusals.map((r) => r.reason)).toEqual([
       'expired',
+      'state',
       'state',
       'code',
       'no_staff_account',

@@ -17,6 +17,7 @@ import { redirect, SECURITY } from '../openapi.ts';
  * the workbench's) with the reason, which the page explains in both languages.
  */
 const COOKIE = 'onething_oidc';
+const OneOrMore = z.union([z.string(), z.array(z.string())]);
 
 export const authRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
@@ -110,22 +111,27 @@ export const authRoutes =
           },
           summary: 'The unified-identity service returns here',
           tags: ['auth'],
+          // A parameter given twice arrives as a list: refused below like any forged callback, on
+          // the login page, never as a bare 400 the browser would show as JSON.
           querystring: z.object({
-            code: z.string().optional(),
-            state: z.string().optional(),
-            error: z.string().optional(),
+            code: OneOrMore.optional(),
+            state: OneOrMore.optional(),
+            error: OneOrMore.optional(),
           }),
         },
       },
       async (req, reply) => {
         const pending = unseal(req.headers.cookie);
         // Without the cookie, the state's tag still says which app the login started from.
-        const forStaff = pending ? pending.for === 'staff' : !!req.query.state?.startsWith(`${STAFF_TAG}.`);
+        const state = [req.query.state ?? []].flat()[0];
+        const forStaff = pending ? pending.for === 'staff' : !!state?.startsWith(`${STAFF_TAG}.`);
         // The pending login is spent whatever happens: a second callback with it is refused.
         reply.header('set-cookie', clearCookie);
         const refused = (reason: LoginFailureReason, detail: string) =>
           reply.redirect(backToLogin(forStaff, new LoginFailure(reason, detail)));
         if (!pending) return refused('expired', 'no pending login cookie (expired, or another browser)');
+        const doubled = Object.entries(req.query).find(([, v]) => Array.isArray(v));
+        if (doubled) return refused('state', `the callback carries ${doubled[0]} more than once`);
         let idNumber: string;
         try {
           idNumber = await oidc.client.finish(new URL(req.url, oidc.redirectUri), pending);
