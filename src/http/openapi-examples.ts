@@ -37,7 +37,12 @@ export function exampleOf(schema: Schema, components: Record<string, unknown>, s
       return stringExample(schema);
     case 'integer':
     case 'number':
-      return typeof schema.minimum === 'number' ? schema.minimum : type === 'integer' ? 1 : 1.5;
+      // A bare int() carries the safe-integer bound as its minimum: no example a reader could use.
+      return typeof schema.minimum === 'number' && schema.minimum > Number.MIN_SAFE_INTEGER
+        ? schema.minimum
+        : type === 'integer'
+          ? 1
+          : 1.5;
     case 'boolean':
       return true;
     case 'array': {
