@@ -34,6 +34,8 @@ export interface ProductionSettings {
   /** The HMAC keys of departments in gateway or push mode (GATEWAY_KEY_<DEPARTMENT>). */
   gatewayKeys: Partial<Record<DepartmentId, string>>;
   ems: { baseUrl: string; token: string };
+  /** The SMS gateway texts to families and staff go through. */
+  sms: { baseUrl: string; token: string };
   payments: { baseUrl: string; token: string; provider: string; notifyKey: string };
 }
 
@@ -169,6 +171,10 @@ export function productionSettings(env: NodeJS.ProcessEnv): ProductionSettings {
     baseUrl: address('EMS_URL', '邮政速递接口地址', "the EMS API's address"),
     token: text('EMS_TOKEN', '邮政速递接口令牌', "the EMS API's bearer token"),
   };
+  const sms = {
+    baseUrl: address('SMS_URL', '短信网关接口地址', "the SMS gateway's address"),
+    token: text('SMS_TOKEN', '短信网关接口令牌', "the SMS gateway's bearer token"),
+  };
   const payments = {
     baseUrl: address('PAYMENTS_URL', '缴费渠道接口地址', "the payment provider's address"),
     token: text('PAYMENTS_TOKEN', '缴费渠道接口令牌', "the payment provider's bearer token"),
@@ -215,6 +221,7 @@ export function productionSettings(env: NodeJS.ProcessEnv): ProductionSettings {
     departmentModes: modes,
     gatewayKeys,
     ems,
+    sms,
     payments,
   };
 }
@@ -227,6 +234,7 @@ export function describeProductionStart(address: string, env: NodeJS.ProcessEnv)
     `  shared data:   ${env.REGISTRY_URL} (contract docs/registries.openapi.json)`,
     `  departments:   DEPARTMENT_MODES=${env.DEPARTMENT_MODES}`,
     `  uploads:       ${env.BLOB_DIR} (BLOB_DIR, content-addressed files)`,
+    `  texts:         ${env.SMS_URL} (SMS gateway)`,
     `  login:         unified identity ${env.OIDC_ISSUER}; no development logins, no simulators, no demo data`,
     `  health:        ${address}/healthz · metrics: ${address}/metrics`,
   ].join('\n');

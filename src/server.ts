@@ -28,6 +28,7 @@ import { simulatedFaceVerifier } from './registries/face-verification.ts';
 import { simulatedRegistries } from './registries/simulated-registries.ts';
 import { httpRegistries } from './registries/http-registries.ts';
 import { httpEmsClient } from './departments/ems.ts';
+import { httpSmsClient } from './departments/sms.ts';
 import { httpPaymentClient } from './departments/payments.ts';
 import { isProduction, productionSettings } from './production.ts';
 import { openDb } from './store/db.ts';
@@ -211,7 +212,7 @@ export async function startServer(o: StartOptions) {
     clock,
     workerId: `server-${process.pid}-${randomUUID().slice(0, 8)}`,
     departments: ports,
-    sms: smsLog(`${o.dataDir}/sms.log`),
+    sms: prod ? httpSmsClient(prod.sms) : smsLog(`${o.dataDir}/sms.log`),
     ems: post,
   });
   // The demo families' delivery records arrived with them: each mother is invited (免申即办, once per baby).

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpEmsClient } from '../../src/departments/ems.ts';
 import { PermanentError, TransientError, type DepartmentTask } from '../../src/departments/port.ts';
 import { createPoliceClient } from '../../src/departments/police.ts';
+import { httpSmsClient } from '../../src/departments/sms.ts';
 
 /** A department system on loopback that answers with the status the test sets. */
 let server: Server;
@@ -39,7 +40,7 @@ const task: DepartmentTask = {
   fields: { certificateNumber: 'Q1' },
 };
 
-describe('the HTTP clients for real department systems and EMS', () => {
+describe('the HTTP clients for real department systems, EMS and the SMS gateway', () => {
   it('post the task with its idempotency key and the bearer token', async () => {
     nextStatus = 201;
     await createPoliceClient({ baseUrl, token: 'secret' }).submit(task, task.taskId);
@@ -60,6 +61,22 @@ describe('the HTTP clients for real department systems and EMS', () => {
       'P1:ship',
     );
     expect(received.at(-1)).toMatchObject({ url: '/shipments', headers: { 'idempotency-key': 'P1:ship' } });
+    const text = {
+      to: '13900001111',
+      template: 'item-done',
+      title: { zh: '出生医学证明已办结', en: 'Birth certificate: done' },
+      text: { zh: '可在“我的办件”查看结果并评价', en: 'See the result and rate it under My cases' },
+    };
+    await httpSmsClient({ baseUrl: `${baseUrl}/`, token: 'sms-secret' }).send(text, 'C1:7:sms:item-done');
+    expect(received.at(-1)).toMatchObject({
+      url: '/messages',
+      headers: { 'idempotency-key': 'C1:7:sms:item-done', authorization: 'Bearer sms-secret' },
+      body: text,
+    });
+    nextStatus = 503;
+    await expect(
+      httpSmsClient({ baseUrl, token: 'sms-secret' }).send(text, 'C1:7:sms:item-done'),
+    ).rejects.toBeInstanceOf(TransientError);
   });
 
   it.each([
