@@ -82,6 +82,8 @@ export const StoredUpload = z.object({
   size: z.number().int(),
 });
 
+export type StoredUpload = z.input<typeof StoredUpload>;
+
 export const FaceCheck = z.object({ role: Role, verifiedAt: Instant, score: z.number() });
 
 export const Draft = z.object({
@@ -90,6 +92,7 @@ export const Draft = z.object({
   updatedAt: Instant,
   byYou: z.boolean(),
 });
+export type Draft = z.input<typeof Draft>;
 export const DraftSaved = z.object({ region: RegionId, updatedAt: Instant });
 
 export const InvitationSent = z.object({
@@ -98,6 +101,8 @@ export const InvitationSent = z.object({
   inviteeRole: Role,
   createdAt: Instant,
 });
+
+export type InvitationSent = z.input<typeof InvitationSent>;
 
 export const CoSigned = z.object({ invitationId: z.string(), signedAt: Instant });
 
@@ -158,8 +163,12 @@ export const PaymentStarted = z.object({
   payUrl: z.string(),
 });
 
+export type PaymentStarted = z.input<typeof PaymentStarted>;
+
 export const AppliedAtWindow = z.object({
   window: z.object({ organisation: Bilingual, appliedAt: Instant }).nullable(),
 });
+
+export type AppliedAtWindow = z.input<typeof AppliedAtWindow>;
 
 export const InvitationOpened = z.object({ opened: z.boolean() });

@@ -75,6 +75,8 @@ export const FieldIssue = z.object({
   message: Bilingual,
 });
 
+export type FieldIssue = z.input<typeof FieldIssue>;
+
 export const ErrorCode = z.enum([...(Object.keys(ERROR_CODES) as (keyof typeof ERROR_CODES)[]), 'INTERNAL']);
 
 /**

@@ -195,3 +195,4 @@ export const SubmitResult = z
     z.object({ accepted: z.literal(false), evaluation: Evaluation }),
   ])
   .meta({ id: 'SubmitResult' });
+export type SubmitResult = z.input<typeof SubmitResult>;

@@ -34,6 +34,7 @@ export const Policy = PolicyInput.extend({ figures: z.record(z.string(), z.numbe
 export type Policy = z.output<typeof Policy>;
 
 export const AppConfig = z.object({ nameMaxLength: z.number().int() });
+export type AppConfig = z.input<typeof AppConfig>;
 
 export const LoginConfig = z.object({
   providers: z.array(z.enum(['dev', 'oidc'])),

@@ -114,6 +114,42 @@ export const WindowPreview = Preview.extend({
 }).meta({ id: 'WindowPreview' });
 export type WindowPreview = z.input<typeof WindowPreview>;
 
+/**
+ * What the counter tablet shows the signers in large type: the letter of authorization, or the form,
+ * as the engine writes it (src/engine/staff/window-signing.ts). The session's schema below still
+ * declares it an open record, because the stored session types it as one; the tablet reads it
+ * through SigningSessionView.
+ */
+export const SigningSummary = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('letter'),
+    letter: z.object({
+      grantor: z.object({ name: z.string(), idNumber: IdNumber }),
+      delivery: z.object({ date: LocalDate, hospital: z.string() }),
+      baby: z.object({ name: z.string(), sex: Sex, birthOrder: z.number().int() }),
+      grantee: z.object({ organisationId: z.string(), hospital: z.string() }),
+      items: z.array(ItemId),
+      period: z.object({ from: LocalDate }),
+    }),
+  }),
+  z.object({
+    kind: z.literal('form'),
+    form: z.object({
+      baby: z.object({ name: z.string(), sex: z.string(), bornAt: z.string() }),
+      institution: z.string().nullable(),
+      mother: z.string(),
+      father: z.string().nullable(),
+      registering: Role,
+      hukouDivisionCode: DivisionCode.nullable(),
+      delivery: z.record(z.string(), z.unknown()).meta({ description: "the region's delivery fields" }),
+      phone: z.string().nullable(),
+      mailingAddress: z.object({ divisionCode: DivisionCode, detail: z.string() }).nullable(),
+    }),
+    items: z.array(ItemId),
+  }),
+]);
+export type SigningSummary = z.input<typeof SigningSummary>;
+
 export const SigningSession = z.object({
   id: z.string(),
   purpose: z.enum(['letter', 'form']),
@@ -127,6 +163,8 @@ export const SigningSession = z.object({
   expired: z.boolean(),
 });
 export type SigningSession = z.input<typeof SigningSession>;
+/** A signing session with its summary in the shape the engine writes (see SigningSummary). */
+export type SigningSessionView = Omit<SigningSession, 'summary'> & { summary: SigningSummary };
 
 const CounterfoilLine = z.object({
   caseId: z.string(),

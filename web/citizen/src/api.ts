@@ -1,13 +1,11 @@
+import type { ApiError as ErrorAnswer, FieldIssue } from '../../../src/contract/common.ts';
 import type { Bilingual } from './i18n.tsx';
 
 /**
  * The one way the app talks to the server. The login token is kept for this browser tab only.
  * Errors arrive in one bilingual shape that names the field; they are thrown as ApiError.
  */
-export interface FieldIssue {
-  field: string;
-  message: Bilingual;
-}
+export type { FieldIssue };
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -58,12 +56,8 @@ async function request(method: string, path: string, body?: unknown): Promise<Re
     throw NETWORK_ERROR;
   }
   if (res.ok) return res;
-  const payload = (await res.json().catch(() => null)) as {
-    error?: { code: string; message: Bilingual; field?: string; issues?: FieldIssue[] } & Record<
-      string,
-      unknown
-    >;
-  } | null;
+  // Not every failure comes from the server itself (a proxy's HTML page has no error body).
+  const payload = (await res.json().catch(() => null)) as Partial<ErrorAnswer> | null;
   const e = payload?.error;
   throw new ApiError(
     res.status,

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, NETWORK_ERROR } from './api.ts';
-import type { Policy } from './types.ts';
+import type { AppConfig, Policy } from './types.ts';
 
 export { formatInstant as formatTime } from '../../../src/domain/local-date.ts';
 
@@ -35,12 +35,12 @@ export function usePolicy(region: string | null | undefined): Policy | null {
   return policy;
 }
 
-let config: Promise<{ nameMaxLength: number }> | null = null;
+let config: Promise<AppConfig> | null = null;
 /** The server's public settings (the name length limit), fetched once. */
 export function useConfig() {
-  const [value, setValue] = useState<{ nameMaxLength: number } | null>(null);
+  const [value, setValue] = useState<AppConfig | null>(null);
   useEffect(() => {
-    config ??= api.get<{ nameMaxLength: number }>('/api/config');
+    config ??= api.get<AppConfig>('/api/config');
     void config.then(setValue);
   }, []);
   return value;

@@ -1,11 +1,9 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import type { Bilingual } from '../../../src/contract/common.ts';
 
 /** Chinese first; English on request. The choice is remembered on this device. */
 export type Lang = 'zh' | 'en';
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
+export type { Bilingual };
 
 const LangContext = createContext<{ lang: Lang; setLang: (l: Lang) => void }>({
   lang: 'zh',

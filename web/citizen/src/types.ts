@@ -1,6 +1,15 @@
 import type { z } from 'zod';
 import type { Citation as CitationSchema, ParentRole } from '../../../src/contract/common.ts';
-import type { Invitation, Me, Person } from '../../../src/contract/citizen.ts';
+import type {
+  AppliedAtWindow,
+  Invitation,
+  InvitationSent,
+  Me,
+  PaymentStarted,
+  Person,
+  SharedFields,
+  StoredUpload,
+} from '../../../src/contract/citizen.ts';
 import type { CaseItem, CaseView, ItemStatus, Parcel, Recount } from '../../../src/contract/case.ts';
 import type {
   CaseForm,
@@ -9,8 +18,9 @@ import type {
   Evaluation,
   Finding,
   Preview,
+  SubmitResult,
 } from '../../../src/contract/evaluation.ts';
-import type { Policy } from '../../../src/contract/public.ts';
+import type { AppConfig, Policy, RegionSummary } from '../../../src/contract/public.ts';
 
 /**
  * What the server sends, as the app uses it: the types of the schemas the routes declare and the
@@ -34,3 +44,5 @@ export type {
   Person,
 };
 export type { Policy, Preview, Recount };
+export type { AppConfig, AppliedAtWindow, InvitationSent, PaymentStarted, RegionSummary, SharedFields };
+export type { StoredUpload, SubmitResult };

@@ -5,70 +5,11 @@ import { endOfBeijingDay } from '../../../src/domain/local-date.ts';
 import { api, ApiError } from '../../citizen/src/api.ts';
 import { ProvisionalMark } from '../../citizen/src/components/Provisional.tsx';
 import { formatTime, useApi } from '../../citizen/src/hooks.ts';
-import { useT, type Bilingual } from '../../citizen/src/i18n.tsx';
+import { useT } from '../../citizen/src/i18n.tsx';
 import { COUNTERFOIL_BATCH_LABELS, FIELD_VALUE_LABELS } from '../../citizen/src/status.ts';
+import type { BatchSummary, CounterfoilLine, CounterfoilOverview } from '../../../src/contract/staff.ts';
 
-export interface CounterfoilLine {
-  caseId: string;
-  certificateNumber: string;
-  babyName: string;
-  sex: 'male' | 'female';
-  birthDate: string;
-  motherName: string;
-  registeringCounty: Bilingual | null;
-  institution: string | null;
-}
-
-export interface BatchSummary {
-  id: string;
-  hop: number;
-  sender: Bilingual;
-  receiver: Bilingual;
-  receiverOnPlatform: boolean;
-  county: Bilingual | null;
-  month: string | null;
-  period: { from: string; to: string };
-  due: string | null;
-  status: string;
-  assembledAt: string;
-  sentAt: string | null;
-  acknowledgedAt: string | null;
-  lines: number;
-  discrepancies: number;
-  openDiscrepancies: number;
-  role: 'sender' | 'receiver';
-  mayAcknowledge: boolean;
-}
-
-interface Group {
-  hop: number;
-  county: string | null;
-  countyName: Bilingual | null;
-  month: string | null;
-  period: { from: string; to: string };
-  due: { date: string; delayedBy: number; holiday: string | null; provisional: boolean } | null;
-  ready: boolean;
-  overdue: boolean;
-  receiver: Bilingual | null;
-  lines: CounterfoilLine[];
-}
-
-interface Overview {
-  terms: {
-    route: Bilingual[];
-    schedule:
-      { kind: 'monthly'; byDay: number; holidayDelayDays: number } | { kind: 'periodic'; note: Bilingual };
-    record: Bilingual | null;
-    signedByBoth: boolean;
-    citation: string;
-  } | null;
-  /** Whether this organisation sends on some hop of the route, and receives on some. */
-  sends: boolean;
-  receives: boolean;
-  pending: Group[];
-  outgoing: BatchSummary[];
-  incoming: BatchSummary[];
-}
+type Group = CounterfoilOverview['pending'][number];
 
 export const STATUS_COLOURS: Record<string, string> = {
   assembled: '#595959',
@@ -139,7 +80,7 @@ function BatchTable({ rows, testId }: { rows: BatchSummary[]; testId: string }) 
 export function Counterfoil() {
   const t = useT();
   const navigate = useNavigate();
-  const view = useApi<Overview>('/api/staff/counterfoil');
+  const view = useApi<CounterfoilOverview>('/api/staff/counterfoil');
   const [error, setError] = useState<ApiError | null>(null);
   const lineColumns = useLineColumns(false);
   if (view.error?.status === 401) navigate('/login');

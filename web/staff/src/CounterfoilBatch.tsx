@@ -9,14 +9,10 @@ import {
   COUNTERFOIL_FOLLOW_UP_LABELS,
   COUNTERFOIL_LINE_LABELS,
 } from '../../citizen/src/status.ts';
-import { STATUS_COLOURS, useLineColumns, type BatchSummary, type CounterfoilLine } from './Counterfoil.tsx';
+import type { Batch } from '../../../src/contract/staff.ts';
+import { STATUS_COLOURS, useLineColumns } from './Counterfoil.tsx';
 
-type Line = CounterfoilLine & {
-  status: 'pending' | 'received' | 'missing' | 'mismatched';
-  note: string | null;
-  followUp: { kind: string; note: string; at: string; staffName: string } | null;
-};
-type Batch = Omit<BatchSummary, 'lines'> & { lines: Line[] };
+type Line = Batch['lines'][number];
 type Check = { status?: 'received' | 'missing' | 'mismatched'; note?: string };
 
 const DISCREPANCY = new Set(['missing', 'mismatched']);

@@ -33,7 +33,7 @@ export function Queue() {
   const load = async (cursor: string | null) => {
     const q = new URLSearchParams({ ...(search ? { search } : {}), ...(cursor ? { cursor } : {}) });
     try {
-      const page = await api.get<{ rows: Row[]; next: string | null }>(`/api/staff/queues/${view}?${q}`);
+      const page = await api.get<QueuePage>(`/api/staff/queues/${view}?${q}`);
       setRows((r) => (cursor ? [...r, ...page.rows] : page.rows));
       setNext(page.next);
       setError(null);

@@ -4,24 +4,19 @@ import { useNavigate } from 'react-router-dom';
 import { session } from '../../citizen/src/api.ts';
 import { LoginFailureNotice } from '../../citizen/src/components/LoginFailureNotice.tsx';
 import { useApi } from '../../citizen/src/hooks.ts';
-import { useT, type Bilingual } from '../../citizen/src/i18n.tsx';
+import { useT } from '../../citizen/src/i18n.tsx';
 import { DEPARTMENT_LABELS } from '../../citizen/src/status.ts';
+import type { LoginConfig, RegionSummary } from '../../../src/contract/public.ts';
+import type { DemoStaff } from '../../../src/contract/staff.ts';
 
-interface Account {
-  id: string;
-  name: string;
-  role: 'clerk' | 'head';
-  organisation: Bilingual;
-  department: keyof typeof DEPARTMENT_LABELS;
-  region: string;
-}
+type Account = DemoStaff[number];
 
 /** Development login: pick a demo account; a real deployment logs staff in through unified identity. */
 export function StaffLogin() {
   const t = useT();
   const navigate = useNavigate();
-  const config = useApi<{ providers: string[]; oidcLoginUrl: string | null }>('/api/auth/config');
-  const regions = useApi<{ region: string; shortName: Bilingual }[]>('/api/regions');
+  const config = useApi<LoginConfig>('/api/auth/config');
+  const regions = useApi<RegionSummary[]>('/api/regions');
   const [region, setRegion] = useState<string>('zibo');
   const dev = config.data?.providers.includes('dev');
   const accounts = useApi<Account[]>(dev ? `/api/dev/staff?region=${region}` : null);
@@ -79,7 +74,14 @@ export function StaffLogin() {
               ]}
             >
               <List.Item.Meta title={t(a.organisation)} description={a.name} />
-              <Tag>{t(DEPARTMENT_LABELS[a.department])}</Tag>
+              <Tag>
+                {t(
+                  DEPARTMENT_LABELS[a.department as keyof typeof DEPARTMENT_LABELS] ?? {
+                    zh: '部门',
+                    en: 'Department',
+                  },
+                )}
+              </Tag>
             </List.Item>
           )}
         />

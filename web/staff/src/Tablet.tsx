@@ -8,48 +8,8 @@ import { useT, type Bilingual } from '../../citizen/src/i18n.tsx';
 import { placeName } from '../../../src/domain/place-names.ts';
 import { FIELD_VALUE_LABELS, ROLE_LABELS } from '../../citizen/src/status.ts';
 
-type Role = 'mother' | 'father';
-
-export interface SigningView {
-  id: string;
-  purpose: 'letter' | 'form';
-  summary: LetterSummary | FormSummary;
-  signers: Role[];
-  signed: { role: Role; signedAt: string }[];
-  complete: boolean;
-  /** Who signs the form in their own login instead (the father not at the counter). */
-  ownLogin: { role: Role; invitedAt: string | null; signedAt: string | null }[];
-  /** Signed on the tablet and in their own login: the form can be submitted. */
-  ready: boolean;
-  expiresAt: string;
-  expired: boolean;
-}
-interface LetterSummary {
-  kind: 'letter';
-  letter: {
-    grantor: { name: string };
-    delivery: { date: string; hospital: string };
-    baby: { name: string; sex: string };
-    grantee: { hospital: string };
-    items: string[];
-    period: { from: string };
-  };
-}
-interface FormSummary {
-  kind: 'form';
-  form: {
-    baby: { name: string; sex: string; bornAt: string };
-    institution: string | null;
-    mother: string;
-    father: string | null;
-    registering: Role;
-    hukouDivisionCode: string | null;
-    delivery: Record<string, string>;
-    phone: string | null;
-    mailingAddress: { divisionCode: string; detail: string } | null;
-  };
-  items: string[];
-}
+import type { SigningSessionView as SigningView, StaffMe } from '../../../src/contract/staff.ts';
+import type { Role } from '../../citizen/src/types.ts';
 
 const BIG = { fontSize: 22, lineHeight: 1.7 } as const;
 
@@ -67,7 +27,7 @@ export function Tablet() {
 function TabletSession({ id }: { id: string }) {
   const t = useT();
   const session = useApi<SigningView>(`/api/staff/window/signing-sessions/${id}`);
-  const me = useApi<{ organisation: { region: string } }>('/api/staff/me');
+  const me = useApi<StaffMe>('/api/staff/me');
   const policy = usePolicy(me.data?.organisation.region);
   const [png, setPng] = useState<Partial<Record<Role, string>>>({});
   const [error, setError] = useState<ApiError | null>(null);

@@ -15,25 +15,8 @@ import {
   ITEM_STATUS,
   OUTPUT_LABELS,
 } from '../../citizen/src/status.ts';
-import { TaskDocuments, type TaskDocument } from './TaskDocuments.tsx';
-
-interface TaskView {
-  caseId: string;
-  item: string;
-  itemName: Bilingual | null;
-  babyName: string;
-  fields: Record<string, unknown>;
-  status: string;
-  holder: string | null;
-  deadline: string | null;
-  deadlineProvisional: boolean;
-  overdue: boolean;
-  outputs: Record<string, string>;
-  timeline: { at: string; type: string }[];
-  supplementsOffered: boolean;
-  materials: { id: string; name: Bilingual }[];
-  documents: TaskDocument[];
-}
+import type { Task as TaskView } from '../../../src/contract/staff.ts';
+import { TaskDocuments } from './TaskDocuments.tsx';
 
 /** The reasons a clerk picks from; free text adds the particulars. */
 const REASONS: Bilingual[] = [

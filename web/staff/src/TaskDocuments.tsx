@@ -1,14 +1,11 @@
 import { Alert, Button, Card, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../../citizen/src/api.ts';
-import { useT, type Bilingual } from '../../citizen/src/i18n.tsx';
+import { useT } from '../../citizen/src/i18n.tsx';
+import type { Task } from '../../../src/contract/staff.ts';
 import { PdfView } from './PdfView.tsx';
 
-export interface TaskDocument {
-  id: string;
-  kind: 'form' | 'upload';
-  name: Bilingual;
-}
+type TaskDocument = Task['documents'][number];
 
 /**
  * The signed form and the uploads, opened in the page (a clerk should not hunt through a downloads

@@ -2,16 +2,10 @@ import { Alert, Button, Card, Input, Radio, Space } from 'antd';
 import { useCallback, useState } from 'react';
 import { api, ApiError } from '../../citizen/src/api.ts';
 import { useT } from '../../citizen/src/i18n.tsx';
-import type { SigningView } from './Tablet.tsx';
+import type { StoredUpload } from '../../../src/contract/citizen.ts';
+import type { SigningSessionView as SigningView, WindowPreview } from '../../../src/contract/staff.ts';
 import { FamilyForm, type Application, type Family } from './window-form.tsx';
-import {
-  Materials,
-  Outbox,
-  Papers,
-  SignsInOwnLogin,
-  TabletSigning,
-  type WindowPreview,
-} from './window-parts.tsx';
+import { Materials, Outbox, Papers, SignsInOwnLogin, TabletSigning } from './window-parts.tsx';
 import { clearSent, submitThroughOutbox, useOutbox } from './window-queue.ts';
 
 const W = '/api/staff/window';
@@ -77,7 +71,7 @@ export function Window() {
   };
   const scan = async (material: string, dataUrl: string) => {
     const up = await run(() =>
-      api.post<{ uploadId: string }>(`${W}/uploads`, {
+      api.post<StoredUpload>(`${W}/uploads`, {
         motherIdNumber: app!.motherIdNumber,
         material,
         dataUrl,

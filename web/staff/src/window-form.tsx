@@ -1,28 +1,20 @@
 import { Button, Card, Descriptions, Form, Input, Radio, Tag } from 'antd';
 import { DivisionPicker } from '../../citizen/src/components/DivisionPicker.tsx';
 import { formatTime } from '../../citizen/src/hooks.ts';
-import { useT, type Bilingual } from '../../citizen/src/i18n.tsx';
+import type { z } from 'zod';
+import { useT } from '../../citizen/src/i18n.tsx';
 import { FIELD_VALUE_LABELS } from '../../citizen/src/status.ts';
+import type { WindowFamily as Family } from '../../../src/contract/staff.ts';
+import type { Application as ParentsApplication } from '../../../src/http/routes/citizen/schemas.ts';
 
 /** The family at the counter, and what the clerk fills in that no registry holds. */
 
-export interface Family {
-  region: string;
-  hospital: Bilingual;
-  mother: { name: string; idNumber: string; phone: string | null };
-  father: { name: string } | null;
-  hukouDivisionCode: string | null;
-  babies: { birthOrder: number; sex: string; bornAt: string; caseId: string | null }[];
-  letter: boolean;
-}
-
-export interface Application {
-  motherIdNumber: string;
-  baby: { surname: string; givenName: string; birthOrder: number };
-  choices: { followParent: 'mother' | 'father' };
-  contact: { phone?: string; mailingAddress?: { divisionCode: string; detail: string } };
-  uploads: Record<string, string>;
-}
+/**
+ * The clerk's application as the window routes read it (their WindowApplication: the parents'
+ * application for the mother, who is always the applicant), with its defaults filled in.
+ */
+export type Application = Omit<z.output<typeof ParentsApplication>, 'applicantRole'>;
+export type { Family };
 
 export function FamilyForm({
   family,

@@ -4,17 +4,11 @@ import { api, ApiError } from '../../citizen/src/api.ts';
 import { PhotoInput } from '../../citizen/src/components/PhotoInput.tsx';
 import { formatTime } from '../../citizen/src/hooks.ts';
 import { useT, type Bilingual } from '../../citizen/src/i18n.tsx';
-import type { Preview } from '../../citizen/src/types.ts';
-import type { SigningView } from './Tablet.tsx';
+import type { SigningSessionView as SigningView, WindowPreview } from '../../../src/contract/staff.ts';
 import type { Queued } from './window-queue.ts';
 import { ROLE_LABELS } from '../../citizen/src/status.ts';
 
 /** The pieces of the window page: the materials, a tablet signing, the outbox and the papers. */
-
-export type WindowPreview = Preview & {
-  produced: { material: string; ready: boolean }[];
-  letterSignedAt: string | null;
-};
 
 /**
  * The policy's materials: supplied by the shared data, produced by the window itself (the letter,

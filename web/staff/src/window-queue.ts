@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from '../../citizen/src/api.ts';
 import type { Bilingual } from '../../citizen/src/i18n.tsx';
+import type { SubmitResult } from '../../../src/contract/evaluation.ts';
 
 /**
  * The window's outbox. Every submission is written here first, with its client transaction id, and
@@ -44,11 +45,8 @@ function update(clientTxnId: string, change: Partial<Queued>) {
 async function send(q: Queued): Promise<string | null> {
   update(q.clientTxnId, { state: 'sending' });
   try {
-    const r = await api.post<{ accepted: boolean; caseId?: string }>(
-      '/api/staff/window/applications',
-      q.body,
-    );
-    if (!r.accepted || !r.caseId) {
+    const r = await api.post<SubmitResult>('/api/staff/window/applications', q.body);
+    if (!r.accepted) {
       update(q.clientTxnId, {
         state: 'refused',
         error: { zh: '预审未通过', en: 'the pre-review refused it' },

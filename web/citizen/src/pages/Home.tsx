@@ -3,9 +3,9 @@ import { useNavigate } from 'react-router-dom';
 import { session } from '../api.ts';
 import { ApiErrorNotice, Loading } from '../components/ErrorBlock.tsx';
 import { formatTime, useApi, usePolicy } from '../hooks.ts';
-import { useT, type Bilingual } from '../i18n.tsx';
+import { useT } from '../i18n.tsx';
 import { ROLE_LABELS } from '../status.ts';
-import type { Baby, Me } from '../types.ts';
+import type { Baby, Me, RegionSummary } from '../types.ts';
 
 const TASKS = {
   sign: { zh: '签署申请表', en: 'sign the form' },
@@ -23,7 +23,7 @@ export function Home() {
   const t = useT();
   const navigate = useNavigate();
   const me = useApi<Me>('/api/citizen/me');
-  const regions = useApi<{ region: string; name: Bilingual }[]>('/api/regions');
+  const regions = useApi<RegionSummary[]>('/api/regions');
   const home = me.data?.regions[0] ?? null;
   const policy = usePolicy(home);
   if (me.error)

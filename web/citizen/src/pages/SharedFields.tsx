@@ -5,13 +5,7 @@ import { ApiErrorNotice, Loading } from '../components/ErrorBlock.tsx';
 import { useApi, usePolicy } from '../hooks.ts';
 import { useT } from '../i18n.tsx';
 import { DEPARTMENT_LABELS } from '../status.ts';
-import type { CaseState } from '../types.ts';
-
-interface Shared {
-  department: keyof typeof DEPARTMENT_LABELS;
-  item: string;
-  fields: string[];
-}
+import type { CaseState, SharedFields as Shared } from '../types.ts';
 
 /**
  * Which department received which of the family's fields, by name only, never the values: each
@@ -20,7 +14,7 @@ interface Shared {
 export function SharedFields() {
   const t = useT();
   const { caseId } = useParams() as { caseId: string };
-  const rows = useApi<Shared[]>(`/api/citizen/cases/${caseId}/shared-fields`);
+  const rows = useApi<Shared>(`/api/citizen/cases/${caseId}/shared-fields`);
   const c = useApi<CaseState>(`/api/citizen/cases/${caseId}`);
   const policy = usePolicy(c.data?.region);
   if (rows.error) return <ApiErrorNotice error={rows.error} />;
@@ -48,7 +42,11 @@ export function SharedFields() {
           ];
           return (
             <List.Item key={d} description={items.join('、')} data-testid="shared-fields-row">
-              <strong>{t(DEPARTMENT_LABELS[d])}</strong>
+              <strong>
+                {t(
+                  DEPARTMENT_LABELS[d as keyof typeof DEPARTMENT_LABELS] ?? { zh: '部门', en: 'Department' },
+                )}
+              </strong>
               <div>
                 {labels.map((l) => (
                   <Tag key={l} fill="outline" style={{ margin: 2 }}>

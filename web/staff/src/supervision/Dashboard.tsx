@@ -10,6 +10,7 @@ import { useSupervision } from './context.ts';
 import { DataTable } from './DataTable.tsx';
 import { download } from './download.ts';
 import type { DashboardData, DashboardTable } from './types.ts';
+import type { RegionSummary } from '../../../../src/contract/public.ts';
 
 /** Why a table can be empty, in words a supervisor reads instead of a bare "no data". */
 const EMPTY: Record<string, Bilingual> = {
@@ -54,7 +55,7 @@ export function Dashboard() {
   const [period, setPeriod] = useState<{ from?: string; to?: string }>({});
   const query = new URLSearchParams(period).toString();
   const d = useApi<DashboardData>(`/api/supervision/regions/${region}/dashboard${query ? `?${query}` : ''}`);
-  const names = useApi<{ region: string; shortName: Bilingual }[]>('/api/regions');
+  const names = useApi<RegionSummary[]>('/api/regions');
   const regionName = t(names.data?.find((n) => n.region === region)?.shortName ?? { zh: '', en: '' });
   const table = (id: string) => d.data?.tables.find((x) => x.id === id);
   const charts = useMemo(() => {

@@ -3,14 +3,15 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { session } from '../../../citizen/src/api.ts';
 import { useApi } from '../../../citizen/src/hooks.ts';
-import { useT, type Bilingual } from '../../../citizen/src/i18n.tsx';
+import { useT } from '../../../citizen/src/i18n.tsx';
 import { DEV_SUPERVISOR_PREFIX } from './context.ts';
+import type { RegionSummary } from '../../../../src/contract/public.ts';
 
 /** Development login: the supervisor chooses the regions they answer for. */
 export function SupervisionLogin() {
   const t = useT();
   const navigate = useNavigate();
-  const regions = useApi<{ region: string; shortName: Bilingual }[]>('/api/regions');
+  const regions = useApi<RegionSummary[]>('/api/regions');
   const [chosen, setChosen] = useState<string[]>([]);
   return (
     <Card

@@ -3,10 +3,12 @@ import { useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { session } from '../../../citizen/src/api.ts';
 import { useApi } from '../../../citizen/src/hooks.ts';
-import { useT, type Bilingual } from '../../../citizen/src/i18n.tsx';
+import { useT } from '../../../citizen/src/i18n.tsx';
 import type { SupervisionContext } from './context.ts';
 import { SUPERVISION_PAGES } from './pages.tsx';
 import { HeaderLinks } from '../HeaderLinks.tsx';
+import type { RegionSummary } from '../../../../src/contract/public.ts';
+import type { SupervisorMe } from '../../../../src/contract/supervision.ts';
 
 /**
  * The supervision app: a supervisor reads the figures of their own regions. The regions come from
@@ -16,12 +18,12 @@ export function SupervisionShell() {
   const t = useT();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const me = useApi<{ regions: string[] }>(session.token ? '/api/supervision/me' : null);
-  const names = useApi<{ region: string; shortName: Bilingual }[]>('/api/regions');
+  const me = useApi<SupervisorMe>(session.token ? '/api/supervision/me' : null);
+  const names = useApi<RegionSummary[]>('/api/regions');
   const [chosen, setChosen] = useState<string | null>(null);
   if (!session.token || me.error?.status === 401) return <Navigate to="/supervision/login" replace />;
   const regions = me.data?.regions ?? [];
-  const region = chosen && regions.includes(chosen) ? chosen : regions[0];
+  const region = regions.find((r) => r === chosen) ?? regions[0];
   const label = (r: string) => t(names.data?.find((n) => n.region === r)?.shortName ?? { zh: '', en: '' });
   const context: SupervisionContext | null = region ? { regions, region } : null;
   const current = pathname.replace(/^\/supervision\/?/, '');

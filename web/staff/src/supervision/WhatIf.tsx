@@ -19,7 +19,8 @@ import { usePolicy } from '../../../citizen/src/hooks.ts';
 import { useT, type Bilingual } from '../../../citizen/src/i18n.tsx';
 import { useSupervision } from './context.ts';
 import { changeables } from './whatif-changes.ts';
-import { WhatIfResult, type Report } from './whatif-result.tsx';
+import { WhatIfResult } from './whatif-result.tsx';
+import type { WhatIfReport } from '../../../../src/contract/supervision.ts';
 
 /** A year before today, as the Beijing date the replay starts from by default. */
 function aYearAgo(): string {
@@ -43,7 +44,7 @@ export function WhatIf() {
   const [advanced, setAdvanced] = useState('');
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<Bilingual | null>(null);
-  const [report, setReport] = useState<Report | null>(null);
+  const [report, setReport] = useState<WhatIfReport | null>(null);
   const chosen = options.find((o) => o.path === path) ?? null;
 
   const run = async () => {
@@ -68,7 +69,7 @@ export function WhatIf() {
     }
     setRunning(true);
     try {
-      setReport(await api.post<Report>('/api/supervision/whatif', { region, since, policy: copy }));
+      setReport(await api.post<WhatIfReport>('/api/supervision/whatif', { region, since, policy: copy }));
     } catch (e) {
       setError(
         e instanceof ApiError ? e.text : { zh: '推演失败，请重试', en: 'The what-if failed; try again' },

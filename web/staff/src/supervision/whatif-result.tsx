@@ -8,43 +8,7 @@ import { citationText } from '../../../../src/policy/citation-text.ts';
 import { DEPARTMENT_LABELS } from '../../../citizen/src/status.ts';
 import { Chart } from './Chart.tsx';
 import type { Changeable } from './whatif-changes.ts';
-
-type Outcome = 'passed' | 'failed' | 'not-applicable' | null;
-export interface Report {
-  since: string;
-  changes: { path: string; live: unknown; copy: unknown }[];
-  replayed: number;
-  withoutFacts: number;
-  refused: number;
-  accepted: number;
-  itemsChanged: number;
-  familiesListed: 'all' | number;
-  families: {
-    caseId: string;
-    submittedAt: string;
-    change: 'refused' | 'accepted' | 'items';
-    itemsAdded: string[];
-    itemsDropped: string[];
-    rules: {
-      ruleId: string;
-      requirement: Bilingual;
-      live: Outcome;
-      copy: Outcome;
-      citation: { file: string; clause: string };
-    }[];
-  }[];
-  failed: { caseId: string; message: Bilingual }[];
-  deadlines: {
-    item: string;
-    department: string;
-    compared: number;
-    moved: number;
-    distribution: { days: number; cases: number }[];
-    median: number;
-  }[];
-  load: { department: string; week: string; live: number; copy: number }[];
-  items: Record<string, Bilingual>;
-}
+import type { WhatIfReport } from '../../../../src/contract/supervision.ts';
 
 const CHANGE: Record<string, { text: Bilingual; color: string }> = {
   refused: { text: { zh: '将被拒绝', en: 'Would be refused' }, color: 'red' },
@@ -65,7 +29,7 @@ export function WhatIfResult({
   policy,
   options,
 }: {
-  report: Report;
+  report: WhatIfReport;
   policy: Policy;
   options: Changeable[];
 }) {

@@ -7,7 +7,7 @@ import { useApi, usePolicy } from '../../hooks.ts';
 import { useT } from '../../i18n.tsx';
 import type { Me, Preview } from '../../types.ts';
 import { idNumberError } from '../../validation.ts';
-import { applicationOf, initialDraft, type Draft, type SavedDraft } from './draft.ts';
+import { applicationOf, initialDraft, type Draft, type SavedDraft, type SavedDraftAnswer } from './draft.ts';
 import { EligibilityStep, ItemsStep, NoticeStep } from './decision-steps.tsx';
 import { FormStep } from './FormStep.tsx';
 import { MaterialsStep } from './MaterialsStep.tsx';
@@ -51,7 +51,7 @@ export function Apply() {
   useEffect(() => {
     if (!me.data || draft) return;
     void api
-      .get<{ region: string; body: SavedDraft; byYou: boolean }>(draftPath)
+      .get<SavedDraftAnswer>(draftPath)
       .then((saved) => {
         if (saved.region !== region) throw new Error('another region');
         const d = saved.body.draft;

@@ -7,7 +7,7 @@ import { ApiErrorNotice } from '../../components/ErrorBlock.tsx';
 import { PhotoInput } from '../../components/PhotoInput.tsx';
 import { SourceBadge } from '../../components/SourceBadge.tsx';
 import { useT } from '../../i18n.tsx';
-import type { Me, Policy, Preview, Role } from '../../types.ts';
+import type { Me, Policy, Preview, Role, StoredUpload } from '../../types.ts';
 import type { Draft } from './draft.ts';
 import { OtherParent } from './OtherParent.tsx';
 
@@ -42,7 +42,7 @@ export function MaterialsStep({
   const upload = (material: string) => async (dataUrl: string) => {
     try {
       setError(null);
-      const r = await api.post<{ uploadId: string }>('/api/citizen/uploads', { material, dataUrl });
+      const r = await api.post<StoredUpload>('/api/citizen/uploads', { material, dataUrl });
       update((d) => {
         d.uploads[material] = r.uploadId;
       });

@@ -6,7 +6,7 @@ import { ApiErrorNotice } from '../../components/ErrorBlock.tsx';
 import { formatTime } from '../../hooks.ts';
 import { useT } from '../../i18n.tsx';
 import { ROLE_LABELS } from '../../status.ts';
-import type { Preview, Role } from '../../types.ts';
+import type { InvitationSent, Preview, Role } from '../../types.ts';
 import { applicationOf, type Draft } from './draft.ts';
 
 /**
@@ -47,7 +47,7 @@ export function OtherParent({
   const invite = async () => {
     try {
       setError(null);
-      const r = await api.post<{ createdAt: string }>('/api/citizen/invitations', {
+      const r = await api.post<InvitationSent>('/api/citizen/invitations', {
         region,
         application: applicationOf(draft),
       });

@@ -4,7 +4,7 @@ import { api, type ApiError } from '../../api.ts';
 import { ApiErrorNotice } from '../../components/ErrorBlock.tsx';
 import { SignaturePad } from '../../components/SignaturePad.tsx';
 import { useT } from '../../i18n.tsx';
-import type { Preview } from '../../types.ts';
+import type { Preview, SubmitResult } from '../../types.ts';
 import { applicationOf, type Draft } from './draft.ts';
 import { OtherParent } from './OtherParent.tsx';
 
@@ -51,7 +51,7 @@ export function SignStep({
     setBusy(true);
     setError(null);
     try {
-      const r = await api.post<{ accepted: boolean; caseId?: string }>('/api/citizen/cases', {
+      const r = await api.post<SubmitResult>('/api/citizen/cases', {
         region,
         clientTxnId: clientTxnId.current,
         application: {
@@ -59,7 +59,7 @@ export function SignStep({
           signature: { formDigest: preview.formDigest, imagePng: signature },
         },
       });
-      if (r.accepted && r.caseId) onSubmitted(r.caseId);
+      if (r.accepted) onSubmitted(r.caseId);
       else onChange();
     } catch (e) {
       setError(e as ApiError);

@@ -1,4 +1,5 @@
 import type { Me, Role } from '../../types.ts';
+import type { Draft as DraftAnswer } from '../../../../../src/contract/citizen.ts';
 
 /** What the parent is putting together; everything else comes from the shared data on the server. */
 export interface Draft {
@@ -80,3 +81,5 @@ export interface SavedDraft {
   consented: boolean;
   draft: Draft;
 }
+/** The server's answer for a draft: it keeps the body as the app gave it, so the app names its shape. */
+export type SavedDraftAnswer = Omit<DraftAnswer, 'body'> & { body: SavedDraft };

@@ -6,8 +6,8 @@ import { ApiErrorNotice, Loading } from '../../components/ErrorBlock.tsx';
 import { Hotlines } from '../../components/Hotlines.tsx';
 import { formatTime, useApi, usePolicy } from '../../hooks.ts';
 import { StatusTag } from '../../components/StatusTag.tsx';
-import { useT, type Bilingual } from '../../i18n.tsx';
-import type { CaseItem, CaseState } from '../../types.ts';
+import { useT } from '../../i18n.tsx';
+import type { AppliedAtWindow, CaseItem, CaseState } from '../../types.ts';
 import { FamilyTasks, Services } from './FamilyTasks.tsx';
 import { ItemCard } from './ItemCard.tsx';
 import { ProvisionalMark, ProvisionalNote, recountText } from '../../components/Provisional.tsx';
@@ -22,9 +22,7 @@ export function CaseDetail() {
   const { caseId } = useParams() as { caseId: string };
   const loaded = useApi<CaseState>(`/api/citizen/cases/${caseId}`);
   // A case a hospital's joint window applied for says so (staff/window.ts).
-  const counter = useApi<{ window: { organisation: Bilingual; appliedAt: string } | null }>(
-    `/api/citizen/cases/${caseId}/window`,
-  );
+  const counter = useApi<AppliedAtWindow>(`/api/citizen/cases/${caseId}/window`);
   const [live, setLive] = useState<CaseState | null>(null);
   useEffect(() => follow<CaseState>(`/api/citizen/cases/${caseId}/live`, setLive), [caseId]);
   const c = live && (!loaded.data || live.version >= loaded.data.version) ? live : loaded.data;

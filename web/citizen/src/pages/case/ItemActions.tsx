@@ -8,7 +8,7 @@ import { PhotoInput } from '../../components/PhotoInput.tsx';
 import { formatTime } from '../../hooks.ts';
 import { useT } from '../../i18n.tsx';
 import { RATING_LEVELS, RATING_REASON_AT_OR_BELOW } from '../../status.ts';
-import type { CaseItem, CaseState, Policy } from '../../types.ts';
+import type { CaseItem, CaseState, PaymentStarted, Policy, StoredUpload } from '../../types.ts';
 
 type Props = { state: CaseState; item: CaseItem; policy: Policy; onChange: (next: CaseState) => void };
 
@@ -76,7 +76,7 @@ function LaterMaterials(props: Props) {
   const pending = props.item.pendingMaterials!;
   const upload = (material: string) => async (dataUrl: string) => {
     try {
-      const r = await api.post<{ uploadId: string }>('/api/citizen/uploads', { material, dataUrl });
+      const r = await api.post<StoredUpload>('/api/citizen/uploads', { material, dataUrl });
       setUploads((u) => ({ ...u, [material]: r.uploadId }));
     } catch (e) {
       setError(e as ApiError);
@@ -132,7 +132,7 @@ function Payment(props: Props) {
   const years = p.years.map((y) => y.year);
   const pay = async () => {
     try {
-      const order = await api.post<{ payUrl: string }>(
+      const order = await api.post<PaymentStarted>(
         `/api/citizen/cases/${props.state.id}/items/${props.item.id}/payment`,
       );
       if (order.payUrl.startsWith('/#/')) navigate(order.payUrl.slice(2));
