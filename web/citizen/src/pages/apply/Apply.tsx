@@ -96,8 +96,12 @@ export function Apply() {
 
   // Leaving mid-flow asks first; the draft stays saved either way.
   const inFlow = !submitted && (consented || step > 0);
+  // Read at the moment of navigating, not from the last render: on a slow phone the way to the
+  // receipt can start before the render that knows the case was submitted, and must not be asked about.
+  const leftForReceipt = useRef(false);
   const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) => inFlow && currentLocation.pathname !== nextLocation.pathname,
+    ({ currentLocation, nextLocation }) =>
+      !leftForReceipt.current && inFlow && currentLocation.pathname !== nextLocation.pathname,
   );
   // One question at a time: the effect may run again while the dialog is open.
   const asking = useRef(false);
@@ -145,9 +149,10 @@ export function Apply() {
   const eligible = (preview?.evaluation.eligible ?? false) && !error;
   const canGo = [consented, eligible, eligible, eligible, eligible, false][step];
   const onSubmitted = (caseId: string) => {
+    leftForReceipt.current = true;
     setSubmitted(true);
     // The receipt replaces the application in the history: there is no step back into a submitted form.
-    setTimeout(() => navigate(`/receipt/${caseId}`, { replace: true }), 0);
+    navigate(`/receipt/${caseId}`, { replace: true });
   };
 
   return (
