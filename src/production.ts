@@ -33,7 +33,8 @@ export interface ProductionSettings {
   departmentModes: string;
   /** The HMAC keys of departments in gateway or push mode (GATEWAY_KEY_<DEPARTMENT>). */
   gatewayKeys: Partial<Record<DepartmentId, string>>;
-  ems: { baseUrl: string; token: string };
+  /** The post's API, and the key it signs its tracking reports with (EMS_NOTIFY_KEY). */
+  ems: { baseUrl: string; token: string; notifyKey: string };
   /** The SMS gateway texts to families and staff go through. */
   sms: { baseUrl: string; token: string };
   payments: { baseUrl: string; token: string; provider: string; notifyKey: string };
@@ -170,6 +171,11 @@ export function productionSettings(env: NodeJS.ProcessEnv): ProductionSettings {
   const ems = {
     baseUrl: address('EMS_URL', '邮政速递接口地址', "the EMS API's address"),
     token: text('EMS_TOKEN', '邮政速递接口令牌', "the EMS API's bearer token"),
+    notifyKey: secret(
+      'EMS_NOTIFY_KEY',
+      '邮政速递投递轨迹回传的签名密钥',
+      'the key the post signs its tracking reports with',
+    ),
   };
   const sms = {
     baseUrl: address('SMS_URL', '短信网关接口地址', "the SMS gateway's address"),

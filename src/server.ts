@@ -254,6 +254,8 @@ export async function startServer(o: StartOptions) {
     paymentKeys: prod
       ? { [prod.payments.provider]: prod.payments.notifyKey }
       : { 'payments-dev': process.env.PAYMENT_KEY ?? 'dev-key-payments' },
+    // The post's tracking reports (POST /api/ems/tracking), signed as `x-carrier: ems`.
+    carrierKeys: { ems: prod?.ems.notifyKey ?? process.env.EMS_NOTIFY_KEY ?? 'dev-key-ems' },
     settings,
     production: !!prod,
     webRoot: o.webRoot,

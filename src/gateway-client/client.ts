@@ -60,6 +60,12 @@ export interface DecisionAnswer {
   replayed: boolean;
 }
 
+export interface DeliveryRecordsAnswer {
+  /** Babies invited by this notice (twins count two). */
+  invited: number;
+  mothers: { motherIdNumber: string; invited: number }[];
+}
+
 /** What went wrong, in the gateway's own terms where it answered: code, field and a zh/en message. */
 export class GatewayError extends Error {
   constructor(
@@ -163,6 +169,13 @@ export function gatewayClient(o: GatewayClientOptions) {
      * with the gateway's code and field; posting the same txnId again answers `replayed: true`.
      */
     decide: (decision: Decision) => call<DecisionAnswer>('POST', '/api/gateway/decisions', decision),
+    /**
+     * For the hospital (midwifery institution) or the health commission: these mothers' delivery
+     * records are now in the shared data, so each is invited to apply (免申即办). Saying it again is
+     * harmless; a mother without a record there, or invited before, is answered `invited: 0`.
+     */
+    deliveryRecords: (motherIdNumbers: string[]) =>
+      call<DeliveryRecordsAnswer>('POST', '/api/gateway/delivery-records', { motherIdNumbers }),
   };
 }
 

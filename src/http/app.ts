@@ -22,6 +22,8 @@ import { authRoutes } from './routes/auth.ts';
 import { citizenRoutes } from './routes/citizen/index.ts';
 import { devRoutes } from './routes/dev.ts';
 import { paymentRoutes } from './routes/payments.ts';
+import { emsRoutes } from './routes/ems.ts';
+import { deliveryRecordRoutes } from './routes/delivery-records.ts';
 import type { SimulatedPayments } from '../departments/payments.ts';
 import type { EngineSettings } from '../engine/deps.ts';
 import { gatewayRoutes } from './routes/gateway.ts';
@@ -53,6 +55,8 @@ export interface AppDeps {
   dev: { registries: SimulatedRegistries; payments: SimulatedPayments } | null;
   /** Payment providers' keys for their signed payment notices. */
   paymentKeys: Record<string, string>;
+  /** The post's keys for its signed tracking reports (EMS_NOTIFY_KEY); none: every report is refused. */
+  carrierKeys?: Record<string, string>;
   /** The public settings the apps read (GET /api/config). */
   settings: EngineSettings;
   production: boolean;
@@ -143,6 +147,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(receiptRoutes(deps));
   await app.register(citizenRoutes(deps), { prefix: '/api/citizen' });
   await app.register(gatewayRoutes(deps), { prefix: '/api/gateway' });
+  await app.register(deliveryRecordRoutes(deps), { prefix: '/api/gateway' });
   await app.register(supervisionRoutes(deps), { prefix: '/api/supervision' });
   await app.register(deliveryRoutes(deps), { prefix: '/api/supervision' });
   await app.register(staffRoutes(deps), { prefix: '/api/staff' });
@@ -154,6 +159,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(invitationOpenedRoutes(deps), { prefix: '/api/citizen' });
   await app.register(devRoutes(deps), { prefix: '/api/dev' });
   await app.register(paymentRoutes(deps), { prefix: '/api/payments' });
+  await app.register(emsRoutes(deps), { prefix: '/api/ems' });
   app.get(
     '/api/config',
     {

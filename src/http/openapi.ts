@@ -133,6 +133,7 @@ export function openapiOptions(o: { description: string }): FastifyDynamicSwagge
         { name: 'gateway', description: 'Department systems: pull tasks, claim, decide (signed)' },
         { name: 'supervision', description: '办件监察: dashboards, reports, what-if' },
         { name: 'payments', description: 'Payment providers’ signed notices' },
+        { name: 'post', description: 'The post (EMS): signed parcel tracking reports' },
         { name: 'regions', description: 'The regions and their policies, as data (public)' },
         { name: 'public', description: 'Receipt verification and public settings' },
         { name: 'auth', description: 'Logging in' },
@@ -169,6 +170,12 @@ export function openapiOptions(o: { description: string }): FastifyDynamicSwagge
             in: 'header',
             name: 'x-provider',
             description: `The payment provider sending, whose key signs the notice. Used with \`x-timestamp\`, \`x-nonce\` and \`x-signature\`: ${SIGNED}`,
+          },
+          carrier: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'x-carrier',
+            description: `The post sending tracking reports (\`ems\`), whose key (EMS_NOTIFY_KEY) signs them. Used with \`x-timestamp\`, \`x-nonce\` and \`x-signature\`: ${SIGNED}`,
           },
           timestamp: {
             type: 'apiKey',
@@ -295,4 +302,5 @@ export const SECURITY = {
   supervisor: [{ supervisor: [] }],
   department: [{ department: [], timestamp: [], nonce: [], signature: [] }],
   provider: [{ provider: [], timestamp: [], nonce: [], signature: [] }],
+  carrier: [{ carrier: [], timestamp: [], nonce: [], signature: [] }],
 };

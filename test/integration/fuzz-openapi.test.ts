@@ -5,7 +5,7 @@ import { ERROR_CODES } from '../../src/domain/error.ts';
 import { fieldLabel } from '../../src/domain/labels.ts';
 import type { RateLimits } from '../../src/http/rate-limits.ts';
 import { getPolicy } from '../../src/policies/index.ts';
-import { fuzzRig, GATEWAY_KEYS, PAYMENT_KEYS, type FuzzRig } from '../support/fuzz-rig.ts';
+import { CARRIER_KEYS, fuzzRig, GATEWAY_KEYS, PAYMENT_KEYS, type FuzzRig } from '../support/fuzz-rig.ts';
 import {
   harvest,
   operationsOf,
@@ -68,6 +68,7 @@ beforeAll(async () => {
       from: day,
       to: ['2026-11-30'],
       motherIdNumber: [mother],
+      motherIdNumbers: [[mother], [mother, father]],
       idNumber: [mother, father],
       signature: [dataUrl],
       photo: [dataUrl],
@@ -99,6 +100,7 @@ beforeAll(async () => {
     supervisors: ['fujian', 'fujian', 'fujian,anhui', 'anhui'],
     departments: GATEWAY_KEYS as Record<string, string>,
     providers: PAYMENT_KEYS,
+    carriers: CARRIER_KEYS,
     now: () => rig.clock.now(),
     files: [
       { type: 'image/png', bytes: png },

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { signedHeaders } from '../../src/http/gateway-signature.ts';
 import { sessionTokens } from '../../src/http/sessions.ts';
 import { isProduction } from '../../src/production.ts';
 import { sampleSituation } from '../../src/registries/population.ts';
@@ -60,6 +61,7 @@ describe('onething start in production mode', () => {
         'DEPARTMENT_MODES',
         'EMS_URL',
         'EMS_TOKEN',
+        'EMS_NOTIFY_KEY',
         'SMS_URL',
         'SMS_TOKEN',
         'PAYMENTS_URL',
@@ -107,12 +109,14 @@ describe('onething start in production mode', () => {
         SESSION_KEY: sessionKey,
         EVENT_CHAIN_KEY: KEY('event-chain'),
         DEPARTMENT_MODES:
-          'midwifery-institution=workbench,police=workbench,hrss=workbench,health-commission=workbench,cdc=workbench,medical-security=gateway,tax=gateway,cross-province-platform=gateway',
+          'midwifery-institution=workbench,police=workbench,hrss=workbench,health-commission=gateway,cdc=workbench,medical-security=gateway,tax=gateway,cross-province-platform=gateway',
+        GATEWAY_KEY_HEALTH_COMMISSION: KEY('health-commission'),
         GATEWAY_KEY_MEDICAL_SECURITY: KEY('medical-security'),
         GATEWAY_KEY_TAX: KEY('tax'),
         GATEWAY_KEY_CROSS_PROVINCE_PLATFORM: KEY('cross-province'),
         EMS_URL: 'https://ems.example.invalid/api',
         EMS_TOKEN: 'ems-token',
+        EMS_NOTIFY_KEY: KEY('ems'),
         SMS_URL: 'https://sms.example.invalid/api',
         SMS_TOKEN: 'sms-token',
         PAYMENTS_URL: 'https://pay.example.invalid/api',
@@ -169,6 +173,56 @@ describe('onething start in production mode', () => {
         const orgs = await db.query<{ n: number }>('select count(*)::int as n from organisations');
         await db.end();
         expect(orgs.rows[0]!.n).toBe(0);
+
+        // What the simulators say in development comes from outside: the health commission reports
+        // the family's delivery record (the mother is invited once), the post reports tracking.
+        const signedPost = (path: string, body: unknown, sender: string, header: string, key: string) => {
+          const text = JSON.stringify(body);
+          return fetch(`${url}${path}`, {
+            method: 'POST',
+            body: text,
+            headers: {
+              'content-type': 'application/json',
+              ...signedHeaders({
+                sender,
+                key,
+                method: 'POST',
+                path,
+                body: text,
+                at: new Date(),
+                senderHeader: header,
+              }),
+            },
+          });
+        };
+        const records = () =>
+          signedPost(
+            '/api/gateway/delivery-records',
+            { motherIdNumbers: [mother.idNumber] },
+            'health-commission',
+            'x-department',
+            KEY('health-commission'),
+          );
+        expect(await (await records()).json()).toEqual({
+          invited: 1,
+          mothers: [{ motherIdNumber: mother.idNumber, invited: 1 }],
+        });
+        expect(await (await records()).json()).toMatchObject({ invited: 0 });
+        const tracking = {
+          parcelId: 'C1-birth-certificate-out',
+          caseId: 'C1',
+          item: 'birth-certificate',
+          parcelStatus: 'delivered',
+          occurredAt: new Date().toISOString(),
+        };
+        const unknown = await signedPost('/api/ems/tracking', tracking, 'ems', 'x-carrier', KEY('ems'));
+        expect([
+          unknown.status,
+          ((await unknown.json()) as { error: { field: string } }).error.field,
+        ]).toEqual([404, 'parcelId']);
+        // The development key signs nothing here.
+        const devKey = await signedPost('/api/ems/tracking', tracking, 'ems', 'x-carrier', 'dev-key-ems');
+        expect(devKey.status).toBe(401);
 
         // The registry goes away: the parent is told so in both languages, and the server stays up.
         await registries.close();

@@ -34,6 +34,7 @@ export const GATEWAY_KEYS: Partial<Record<DepartmentId, string>> = {
   'cross-province-platform': 'k-cross',
 };
 export const PAYMENT_KEYS = { 'payments-test': 'k-pay' };
+export const CARRIER_KEYS = { ems: 'k-ems' };
 const SESSION_KEY = 'fuzz-session-key';
 
 export interface FuzzRig {
@@ -113,6 +114,7 @@ export async function fuzzRig(
     gatewayKeys: GATEWAY_KEYS,
     dev: { registries: shared, payments: engine.cashier },
     paymentKeys: PAYMENT_KEYS,
+    carrierKeys: CARRIER_KEYS,
     settings: { nameMaxLength: 20 },
     production: false,
     // Every fuzzed request comes from one address and a few logins: the rigs' limits (or higher),

@@ -74,6 +74,8 @@ export interface Logins {
   supervisors: string[];
   departments: Record<string, string>;
   providers: Record<string, string>;
+  /** The post's keys (x-carrier). */
+  carriers?: Record<string, string>;
   /** The signing time (the server's clock). */
   now: () => Date;
   /** Raw bytes an upload may carry. */
@@ -221,10 +223,15 @@ function loginHeaders(
 ): Record<string, string> {
   const pickOf = <T>(xs: T[]) => xs[pick % xs.length]!;
   const scheme = op.security.find((s) => s !== 'timestamp' && s !== 'nonce' && s !== 'signature');
-  if (scheme === 'department' || scheme === 'provider') {
-    const senders = scheme === 'department' ? logins.departments : logins.providers;
+  if (scheme === 'department' || scheme === 'provider' || scheme === 'carrier') {
+    const senders =
+      scheme === 'department'
+        ? logins.departments
+        : scheme === 'provider'
+          ? logins.providers
+          : (logins.carriers ?? {});
     const [sender, key] = pickOf(Object.entries(senders));
-    const header = scheme === 'department' ? 'x-department' : 'x-provider';
+    const header = `x-${scheme}`;
     const at = logins.now().getTime();
     const nonce = nextNonce();
     const signed = (o: { key?: string; at?: number; nonce?: string; path?: string; body?: string } = {}) => ({
