@@ -24,7 +24,9 @@ export const GATEWAY_USAGE = `  onething gateway list [--json]                  
                           [--txn ID]              post a decision (txnId default TASK:OUTCOME, so
                                                   running it again is the same decision); or --file F|-
                                                   with the decision as JSON
-      (all three: --url PLATFORM or ONETHING_URL, default http://127.0.0.1:3000; --department D or
+  onething gateway delivery-records ID [ID …]     (hospital, health commission) these mothers' delivery
+                                                  records are in the shared data: each is invited to apply
+      (all four: --url PLATFORM or ONETHING_URL, default http://127.0.0.1:3000; --department D or
        GATEWAY_DEPARTMENT; --key K or GATEWAY_KEY)
   onething gateway conformance --push-url URL --department D [--key K]
                                                   check a department's push endpoint against the contract
@@ -94,6 +96,12 @@ export async function gatewayCommand(argv: string[], out: (s: string) => void): 
         print(await c.decide(decisionFrom(values)));
         return 0;
       }
+      case 'delivery-records': {
+        const ids = positionals.slice(1);
+        if (!ids.length) throw usageError('motherIdNumbers', 'name at least one mother’s ID number');
+        print(await client().deliveryRecords(ids));
+        return 0;
+      }
       case 'conformance': {
         const report = await pushConformance({
           url: required(values['push-url'], 'push-url'),
@@ -136,7 +144,7 @@ export async function gatewayCommand(argv: string[], out: (s: string) => void): 
         return 0;
       }
       default:
-        throw usageError('command', 'use `gateway list|claim|decide|conformance|serve`');
+        throw usageError('command', 'use `gateway list|claim|decide|delivery-records|conformance|serve`');
     }
   } catch (e) {
     if (!(e instanceof GatewayError)) throw e;

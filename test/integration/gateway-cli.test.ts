@@ -133,6 +133,20 @@ describe('onething gateway', { timeout: 180_000 }, () => {
     expect(plain.stdout).toMatch(/^CLI-1:parenting-guidance:1 {2}fujian {2}deadline 20\d\d-/m);
   });
 
+  it("reports a mother's delivery record: she is invited once, and a second report invites no one", async () => {
+    const mother = sampleSituation('fujian').mother.idNumber;
+    const first = await onething(['delivery-records', mother], hospital());
+    expect(first.code, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout)).toEqual({
+      invited: 1,
+      mothers: [{ motherIdNumber: mother, invited: 1 }],
+    });
+    const again = await onething(['delivery-records', mother], hospital());
+    expect(JSON.parse(again.stdout)).toMatchObject({ invited: 0 });
+    const none = await onething(['delivery-records'], hospital());
+    expect(none.code).toBe(2);
+  });
+
   it('says clearly what is wrong: a wrong key, a missing setting', async () => {
     const forged = await onething(['list'], { ...hospital(), GATEWAY_KEY: 'guessed' });
     expect(forged.code).toBe(1);
