@@ -62,8 +62,8 @@ Usage:
   onething family load --file F|- [--url URL]     load one into a running server's simulated registries
                                                   (development only; default URL http://127.0.0.1:3000)
 ${CHECKPOINT_USAGE}
-  onething staff load --file F|-                  load the deployment's organisations and staff accounts
-                                                  (JSON: organisations[], staff[]; loading again updates)
+  onething staff load --file F|-                  load the deployment's organisations, staff and supervisors
+                                                  (JSON: organisations[], staff[], supervisors[]; loading again updates)
                                                   (DATABASE_URL, or the embedded store in ./data)
   onething calendar [status] [--json]             which years count on the State Council's official
                                                   arrangement, which provisionally, which not at all
@@ -286,7 +286,9 @@ async function main(argv: string[]): Promise<number> {
       });
       try {
         const n = await loadStaff(db, input);
-        out(`loaded 已载入: ${n.organisations} organisations 单位, ${n.staff} staff accounts 工作人员`);
+        out(
+          `loaded 已载入: ${n.organisations} organisations 单位, ${n.staff} staff accounts 工作人员, ${n.supervisors} supervisors 监察人员`,
+        );
         return 0;
       } finally {
         await db.close();

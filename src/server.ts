@@ -244,7 +244,12 @@ export async function startServer(o: StartOptions) {
     onRefused: (reason: string, detail: string) =>
       logWarning({ where: 'oidc callback', code: 'LOGIN_REFUSED' }, `${reason}: ${detail}`),
   };
-  const identity = identityProvider({ production: !!prod, sessions, oidc: !!oidc });
+  const identity = identityProvider({
+    production: !!prod,
+    sessions,
+    oidc: !!oidc,
+    supervisedRegions: engine.supervisor.regionsOf,
+  });
   const app = await buildApp({
     engine,
     clock,

@@ -77,6 +77,16 @@ export const LOGIN_FAILURES = {
       en: 'Ask the head of your organisation to open an account for you, then log in again.',
     },
   },
+  no_supervisor_account: {
+    what: {
+      zh: '您的身份没有对应的监察人员账号。',
+      en: 'Your identity holds no supervisor account.',
+    },
+    todo: {
+      zh: '请联系平台管理员开通监察账号（写明负责的地区）后再登录；部门工作人员请从部门工作台登录。',
+      en: 'Ask the platform’s administrator for a supervisor account for your regions, then log in again; department staff log in at the workbench.',
+    },
+  },
   unavailable: {
     what: {
       zh: '暂时无法连接统一身份认证服务。',

@@ -30,6 +30,17 @@ export interface StaffMember {
   loginIdNumber?: string | null;
 }
 
+/**
+ * A supervisor (办件监察): no organisation's queue, but the regions whose cases they read. Kept with
+ * the staff accounts so both log in the same way, by the ID number the unified identity names.
+ */
+export interface SupervisorAccount {
+  id: string;
+  name: string;
+  regions: RegionId[];
+  loginIdNumber: string;
+}
+
 /** Where an item is handled: the hospital and county of the birth, or the registering parent's county. */
 export interface TaskPlace {
   county: string | null;

@@ -49,7 +49,7 @@ import * as staffInbox from './supervisor/staff-inbox.ts';
 import { openDocument } from './staff/documents.ts';
 import { decideAsStaff, openTask, queue, staffContext, type StaffDecision } from './staff/work.ts';
 import * as counterfoil from './staff/counterfoil.ts';
-import { listStaff, staffIdByLogin, type QueueView } from '../store/staff-store.ts';
+import { accountByLogin, listStaff, supervisedRegions, type QueueView } from '../store/staff-store.ts';
 
 export type { EngineDeps } from './deps.ts';
 export type { Preview, SubmitResult } from './parent/apply.ts';
@@ -160,8 +160,8 @@ export function createEngine(deps: EngineDeps) {
       },
       /** The demo's accounts, to log in as outside production. */
       directory: (region?: RegionId) => listStaff(deps.db, region),
-      /** The staff account of a person the unified identity logged in, or null. */
-      byLogin: (idNumber: string) => staffIdByLogin(deps.db, idNumber),
+      /** The account (staff or supervisor) of a person the unified identity logged in, or null. */
+      byLogin: (idNumber: string) => accountByLogin(deps.db, idNumber),
       queue: async (
         staffId: string,
         view: QueueView,
@@ -211,6 +211,8 @@ export function createEngine(deps: EngineDeps) {
       keyAtStart: () => keyChainsAtStart(deps, deps.clock.now()),
     },
     supervisor: {
+      /** The regions a supervisor's account reads (null: not a supervisor's account). */
+      regionsOf: (staffId: string) => supervisedRegions(deps.db, staffId),
       overview: (region: RegionId) => overview(deps, region),
       overdue: (region: RegionId) => overdue(deps, region),
       dashboard: (region: RegionId, period: Period) => dashboard(deps, region, period),

@@ -5,7 +5,8 @@ import type { SessionTokens } from './sessions.ts';
 
 /**
  * Who is calling. The identity provider is a port. Two ways in:
- * - a session token (`Bearer s1.…`) the platform issued after a unified-identity (OIDC) login;
+ * - a session token (`Bearer s1.…`) the platform issued after a unified-identity (OIDC) login: a
+ *   citizen's, or a staff account's (`staff:<id>`), which is a supervisor's when the account is one;
  * - outside production, the dev provider: `Bearer dev:<ID number>` and `Bearer dev-supervisor:<regions>`.
  */
 export interface Citizen {
@@ -39,6 +40,8 @@ export function identityProvider(options: {
   production: boolean;
   sessions?: SessionTokens;
   oidc?: boolean;
+  /** The regions a supervisor's account reads, read at every request (null: not a supervisor). */
+  supervisedRegions?: (staffId: string) => Promise<RegionId[] | null>;
 }): IdentityProvider {
   const dev = !options.production;
   return {
@@ -65,9 +68,15 @@ export function identityProvider(options: {
         en: 'please log in as a member of staff',
       });
     },
+    // A staff session whose account is a supervisor's (a clerk's is refused), or
     // `Bearer dev-supervisor:fujian,anhui` in development.
     async supervisorFrom(authorization) {
       const token = bearer(authorization);
+      const fromSession = token.startsWith('s1.') ? options.sessions?.verify(token) : null;
+      if (fromSession?.startsWith(STAFF_SESSION) && options.supervisedRegions) {
+        const supervised = await options.supervisedRegions(fromSession.slice(STAFF_SESSION.length));
+        if (supervised?.length) return { regions: supervised };
+      }
       const regions = token.startsWith('dev-supervisor:')
         ? token
             .slice(15)

@@ -157,7 +157,7 @@ export function openapiOptions(o: { description: string }): FastifyDynamicSwagge
             type: 'http',
             scheme: 'bearer',
             description:
-              'A supervisor of one or more regions. Outside production `dev-supervisor:<region>[,<region>…]`, e.g. `dev-supervisor:fujian,anhui`. There is no production supervisor login yet: in production these operations answer 401.',
+              "A supervisor of one or more regions. The platform's session issued after the unified-identity login with `for=supervision` (`/api/auth/oidc/login?for=supervision`), mapped by ID number to a supervisor account (loaded with `onething staff load`, `supervisors[]`), which names the regions; a clerk's session is refused (401), and a region not among the account's answers 404. Outside production also `dev-supervisor:<region>[,<region>…]`, e.g. `dev-supervisor:fujian,anhui`.",
           },
           department: {
             type: 'apiKey',

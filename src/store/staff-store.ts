@@ -1,4 +1,5 @@
-import type { Organisation, StaffMember } from '../domain/organisation.ts';
+import type { Organisation, StaffMember, StaffRole, SupervisorAccount } from '../domain/organisation.ts';
+import { RegionId } from '../domain/ids.ts';
 import type { Queryable } from './db.ts';
 import { valuesList } from './sql.ts';
 
@@ -23,15 +24,43 @@ export async function upsertStaff(q: Queryable, staff: StaffMember[]): Promise<v
   await q.query(
     `insert into staff (id, name, organisation_id, role, login_id_number) values ${valuesList(staff.length, 5)}
      on conflict (id) do update set name = excluded.name, organisation_id = excluded.organisation_id,
-       role = excluded.role, login_id_number = excluded.login_id_number`,
+       role = excluded.role, login_id_number = excluded.login_id_number, supervises = '{}'`,
     staff.flatMap((s) => [s.id, s.name, s.organisationId, s.role, s.loginIdNumber ?? null]),
   );
 }
 
-/** The staff account of the person the unified identity logged in, if they hold one. */
-export async function staffIdByLogin(q: Queryable, idNumber: string): Promise<string | null> {
-  const [row] = await q.query<{ id: string }>('select id from staff where login_id_number = $1', [idNumber]);
-  return row?.id ?? null;
+/** Supervisors: accounts with the regions they supervise and no organisation (migration 0024). */
+export async function upsertSupervisors(q: Queryable, supervisors: SupervisorAccount[]): Promise<void> {
+  if (!supervisors.length) return;
+  await q.query(
+    `insert into staff (id, name, organisation_id, role, login_id_number, supervises)
+     values ${valuesList(supervisors.length, 6, ['', '', '', '', '', 'text[]'])}
+     on conflict (id) do update set name = excluded.name, organisation_id = null, role = 'supervisor',
+       login_id_number = excluded.login_id_number, supervises = excluded.supervises`,
+    supervisors.flatMap((s) => [s.id, s.name, null, 'supervisor', s.loginIdNumber, s.regions]),
+  );
+}
+
+/** The account of the person the unified identity logged in, if they hold one, and its role. */
+export async function accountByLogin(
+  q: Queryable,
+  idNumber: string,
+): Promise<{ id: string; role: StaffRole | 'supervisor' } | null> {
+  const [row] = await q.query<{ id: string; role: StaffRole | 'supervisor' }>(
+    'select id, role from staff where login_id_number = $1',
+    [idNumber],
+  );
+  return row ?? null;
+}
+
+/** The regions a supervisor's account supervises; null when the account is not a supervisor's. */
+export async function supervisedRegions(q: Queryable, staffId: string): Promise<RegionId[] | null> {
+  const [row] = await q.query<{ supervises: string[] }>(
+    `select supervises from staff where id = $1 and role = 'supervisor'`,
+    [staffId],
+  );
+  // A region no longer served (its policy withdrawn) is dropped, not trusted.
+  return row ? row.supervises.filter((r): r is RegionId => RegionId.safeParse(r).success) : null;
 }
 
 type OrgRow = {

@@ -101,4 +101,36 @@ describe.skipIf(!HAVE_BROWSER)('the unified-identity login in Chromium, through 
     await parent.page.getByRole('button', { name: '使用统一身份认证登录' }).waitFor();
     await parent.close();
   });
+
+  it('a person without a supervisor account who logs in to supervision is back on its login page, told why', async () => {
+    const family = await rig.loadFamily('anhui');
+    const person = await Parent.open(rig, 'oidc-supervision-refused');
+    await person.page.goto('/staff/#/supervision/login');
+    await person.page.getByTestId('supervision-oidc').click();
+    await person.type(person.page.getByTestId('op-id'), family.mother.idNumber);
+    await person.page.getByTestId('op-login').click();
+    const notice = person.page.getByTestId('login-failure');
+    await notice.waitFor();
+    expect(person.page.url()).toMatch(/\/staff\/#\/supervision\/login\?failed=no_supervisor_account$/);
+    const { what, todo } = LOGIN_FAILURES.no_supervisor_account;
+    expect(await notice.textContent()).toContain(what.zh);
+    expect(await notice.textContent()).toContain(todo.zh);
+    // The login page has no language switch of its own: the language chosen elsewhere applies.
+    await person.page.screenshot({
+      path: 'test-results/e2e/oidc-supervision-refused-zh.png',
+      fullPage: true,
+    });
+    await person.page.evaluate(() => localStorage.setItem('lang', 'en'));
+    await person.page.reload();
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain(what.en);
+    expect(await notice.textContent()).toContain(todo.en);
+    await person.page.screenshot({
+      path: 'test-results/e2e/oidc-supervision-refused-en.png',
+      fullPage: true,
+    });
+    // And the unified-identity login is offered again.
+    await person.page.getByTestId('supervision-oidc').waitFor();
+    await person.close();
+  });
 });

@@ -46,7 +46,12 @@ export async function appWithOidc(db: Db, family: FamilySituationInput, settings
   const app = await buildApp({
     engine,
     clock,
-    identity: identityProvider({ production: true, sessions, oidc: true }),
+    identity: identityProvider({
+      production: true,
+      sessions,
+      oidc: true,
+      supervisedRegions: engine.supervisor.regionsOf,
+    }),
     gatewayKeys: {},
     dev: null,
     paymentKeys: {},
@@ -86,7 +91,7 @@ export async function appWithOidc(db: Db, family: FamilySituationInput, settings
     },
     /** The session token in a successful callback's redirect, or null. */
     tokenIn(location: string) {
-      const m = /#\/auth\?token=([^&]+)/.exec(location);
+      const m = /#(?:\/supervision)?\/auth\?token=([^&]+)/.exec(location);
       return m ? decodeURIComponent(m[1]!) : null;
     },
   };

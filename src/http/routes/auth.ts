@@ -13,8 +13,8 @@ import { redirect, SECURITY } from '../openapi.ts';
  * Logging in. The app asks how (`/config`). With a unified-identity service configured, `/oidc/login`
  * sends the browser there and `/oidc/callback` takes it back: the ID token is verified, a platform
  * session is issued, and the app picks it up from the URL fragment (never sent to a server).
- * A login that fails or is cancelled goes back to the login page it started from (the parents' or
- * the workbench's) with the reason, which the page explains in both languages.
+ * A login that fails or is cancelled goes back to the login page it started from (the parents', the
+ * workbench's or supervision's) with the reason, which the page explains in both languages.
  */
 const COOKIE = 'onething_oidc';
 const OneOrMore = z.union([z.string(), z.array(z.string())]);
@@ -39,8 +39,11 @@ export const authRoutes =
     const oidc = deps.oidc;
     if (!oidc) return;
     // The pending login rides in a signed, short-lived, HttpOnly cookie: no server-side state.
-    // Who is logging in: a parent (the parents' app) or a member of staff (the workbench).
-    type Pending = PendingLogin & { for?: 'staff' };
+    // Who is logging in: a parent (the parents' app), a member of staff (the workbench) or a
+    // supervisor (the supervision app, in the workbench's bundle). A supervisor's account is a staff
+    // account with the role 'supervisor'; each app takes only its own kind of account.
+    type For = 'staff' | 'supervision';
+    type Pending = PendingLogin & { for?: For };
     const seal = (p: Pending) => {
       const body = Buffer.from(JSON.stringify(p)).toString('base64url');
       return `${body}.${createHmac('sha256', oidc.sessionKey).update(body).digest('base64url')}`;
@@ -57,11 +60,14 @@ export const authRoutes =
         return null;
       return JSON.parse(Buffer.from(body, 'base64url').toString()) as Pending;
     };
-    const STAFF_TAG = 'staff';
+    const FOR: readonly For[] = ['staff', 'supervision'];
+    // Where each app's pages are: its login page (`…/login`) and where a session lands (`…/auth`).
+    const appRoot = (f: For | undefined) =>
+      f === 'staff' ? '/staff/#' : f === 'supervision' ? '/staff/#/supervision' : '/#';
     const clearCookie = `${COOKIE}=; Path=/api/auth/oidc; HttpOnly; SameSite=Lax; Max-Age=0`;
-    const backToLogin = (forStaff: boolean, failure: LoginFailure) => {
+    const backToLogin = (f: For | undefined, failure: LoginFailure) => {
       oidc.onRefused?.(failure.reason, failure.detail);
-      return `${forStaff ? '/staff/' : '/'}#/login?failed=${failure.reason satisfies LoginFailureReason}`;
+      return `${appRoot(f)}/login?failed=${failure.reason satisfies LoginFailureReason}`;
     };
 
     app.get(
@@ -75,19 +81,20 @@ export const authRoutes =
               'To the unified-identity service, with a short-lived cookie holding the pending login',
             ),
           },
-          summary: 'Start the unified-identity (OIDC) login, of a parent or (for=staff) of a member of staff',
+          summary:
+            'Start the unified-identity (OIDC) login, of a parent, (for=staff) of a member of staff or (for=supervision) of a supervisor',
           tags: ['auth'],
-          querystring: z.strictObject({ for: z.enum(['staff']).optional() }),
+          querystring: z.strictObject({ for: z.enum(['staff', 'supervision']).optional() }),
         },
       },
       async (req, reply) => {
-        const forStaff = req.query.for === 'staff';
+        const f = req.query.for;
         let started: Awaited<ReturnType<typeof oidc.client.start>>;
         try {
-          started = await oidc.client.start(forStaff ? STAFF_TAG : undefined);
+          started = await oidc.client.start(f);
         } catch (e) {
           const failure = e instanceof LoginFailure ? e : new LoginFailure('unavailable', String(e));
-          return reply.redirect(backToLogin(forStaff, failure));
+          return reply.redirect(backToLogin(f, failure));
         }
         const { url, pending } = started;
         reply.header(
@@ -124,11 +131,11 @@ export const authRoutes =
         const pending = unseal(req.headers.cookie);
         // Without the cookie, the state's tag still says which app the login started from.
         const state = [req.query.state ?? []].flat()[0];
-        const forStaff = pending ? pending.for === 'staff' : !!state?.startsWith(`${STAFF_TAG}.`);
+        const f = pending ? pending.for : FOR.find((tag) => state?.startsWith(`${tag}.`));
         // The pending login is spent whatever happens: a second callback with it is refused.
         reply.header('set-cookie', clearCookie);
         const refused = (reason: LoginFailureReason, detail: string) =>
-          reply.redirect(backToLogin(forStaff, new LoginFailure(reason, detail)));
+          reply.redirect(backToLogin(f, new LoginFailure(reason, detail)));
         if (!pending) return refused('expired', 'no pending login cookie (expired, or another browser)');
         const doubled = Object.entries(req.query).find(([, v]) => Array.isArray(v));
         if (doubled) return refused('state', `the callback carries ${doubled[0]} more than once`);
@@ -137,15 +144,19 @@ export const authRoutes =
           idNumber = await oidc.client.finish(new URL(req.url, oidc.redirectUri), pending);
         } catch (e) {
           const failure = e instanceof LoginFailure ? e : new LoginFailure('unavailable', String(e));
-          return reply.redirect(backToLogin(forStaff, failure));
+          return reply.redirect(backToLogin(f, failure));
         }
         if (!isCitizenId(idNumber))
           return refused('claim', 'the identity carries no valid citizen ID number');
-        if (forStaff) {
-          const staffId = await deps.engine.staff.byLogin(idNumber);
-          if (!staffId) return refused('no_staff_account', 'this person holds no staff account');
-          const token = oidc.sessions.issue(`${STAFF_SESSION}${staffId}`);
-          return reply.redirect(`/staff/#/auth?token=${encodeURIComponent(token)}`);
+        if (f) {
+          const account = await deps.engine.staff.byLogin(idNumber);
+          // A clerk cannot open supervision, nor a supervisor the workbench's queues.
+          if (!account || (account.role === 'supervisor') !== (f === 'supervision'))
+            return f === 'supervision'
+              ? refused('no_supervisor_account', 'this person holds no supervisor account')
+              : refused('no_staff_account', 'this person holds no staff account');
+          const token = oidc.sessions.issue(`${STAFF_SESSION}${account.id}`);
+          return reply.redirect(`${appRoot(f)}/auth?token=${encodeURIComponent(token)}`);
         }
         return reply.redirect(`/#/auth?token=${encodeURIComponent(oidc.sessions.issue(idNumber))}`);
       },

@@ -125,6 +125,7 @@ const router = createHashRouter([
   { path: '/login', element: <StaffLogin /> },
   { path: '/auth', element: <AuthCallback /> },
   { path: '/supervision/login', element: <SupervisionLogin /> },
+  { path: '/supervision/auth', element: <AuthCallback home="/supervision" /> },
   {
     path: '/supervision',
     element: <SupervisionShell />,
