@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { makeCitizenId } from '../../src/domain/citizen-id.ts';
 import { fakeClock } from '../../src/domain/clock.ts';
 import type { RegionId } from '../../src/domain/ids.ts';
+import { maskId } from '../../src/domain/citizen-id.ts';
 import { FACE_PHOTO } from '../../src/engine/simulated-family.ts';
 import type { WindowApplication } from '../../src/engine/staff/window.ts';
 import { demoOrganisations, demoStaff } from '../../src/registries/demo-organisations.ts';
@@ -85,6 +86,10 @@ async function signAtCounter(s: Setup, a: WindowApplication) {
   if ((await w.lookUp(s.clerk, a.motherIdNumber)).letter) {
     const letter = await w.startSigning(s.clerk, 'letter', a);
     expect(letter.signers).toEqual(['mother']);
+    // The screens show the letter with the ID number masked; the printed letter has it whole (below).
+    const grantor = (letter.summary as { letter: { grantor: { name: string; idNumber: string } } }).letter
+      .grantor;
+    expect(grantor.idNumber).toBe(maskId(a.motherIdNumber));
     expect((await w.sign(s.clerk, letter.id, 'mother', signaturePng(240, 72, 1))).complete).toBe(true);
   }
   const form = await w.startSigning(s.clerk, 'form', a, { fatherPresent: true });

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { maskId } from '../../domain/citizen-id.ts';
 import { digestOf } from '../../domain/canonical-json.ts';
 import { fieldError } from '../../domain/error.ts';
 import type { ParentRole, RegionId } from '../../domain/ids.ts';
@@ -139,6 +140,17 @@ function summaryOf(form: CaseForm) {
   };
 }
 
+/** The letter is kept whole for printing; a screen (the tablet, the clerk's) shows its ID number masked. */
+function onScreen(summary: SigningSession['summary']): SigningSession['summary'] {
+  const letter = (summary as { letter?: WindowLetter }).letter;
+  return letter
+    ? {
+        ...summary,
+        letter: { ...letter, grantor: { ...letter.grantor, idNumber: maskId(letter.grantor.idNumber) } },
+      }
+    : summary;
+}
+
 async function signingView(deps: EngineDeps, s: SigningSession) {
   const signed = await windowSignaturesOf(deps.db, s.id);
   const complete = s.signers.every((r) => signed.some((x) => x.role === r));
@@ -146,7 +158,7 @@ async function signingView(deps: EngineDeps, s: SigningSession) {
   return {
     id: s.id,
     purpose: s.purpose,
-    summary: s.summary,
+    summary: onScreen(s.summary),
     signers: s.signers,
     signed: signed.map((x) => ({ role: x.role, signedAt: x.signedAt })),
     /** Every signer named has signed on the tablet. */
