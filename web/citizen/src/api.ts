@@ -40,8 +40,16 @@ export const session = {
 function headers(body?: unknown): Record<string, string> {
   const h: Record<string, string> = {};
   if (session.token) h.authorization = `Bearer ${session.token}`;
-  if (body !== undefined) h['content-type'] = 'application/json';
+  if (body instanceof Blob) h['content-type'] = body.type || 'application/octet-stream';
+  else if (body !== undefined) h['content-type'] = 'application/json';
   return h;
+}
+
+/** A file as the upload routes take it: the bytes themselves, streamed to storage, not JSON. */
+export function fileOf(dataUrl: string): Blob {
+  const [head = '', base64 = ''] = dataUrl.split(',', 2);
+  const type = /^data:([^;,]+)/.exec(head)?.[1] ?? 'application/octet-stream';
+  return new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type });
 }
 
 async function request(method: string, path: string, body?: unknown): Promise<Response> {
@@ -50,7 +58,7 @@ async function request(method: string, path: string, body?: unknown): Promise<Re
     res = await fetch(path, {
       method,
       headers: headers(body),
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(body instanceof Blob ? { body } : body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
   } catch {
     throw NETWORK_ERROR;

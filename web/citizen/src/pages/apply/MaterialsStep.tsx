@@ -1,7 +1,7 @@
 import { Card, List, Tag } from 'antd-mobile';
 import { CheckCircleFill } from 'antd-mobile-icons';
 import { useState } from 'react';
-import { api, type ApiError } from '../../api.ts';
+import { fileOf, api, type ApiError } from '../../api.ts';
 import { Clause } from '../../components/Clause.tsx';
 import { ApiErrorNotice } from '../../components/ErrorBlock.tsx';
 import { PhotoInput } from '../../components/PhotoInput.tsx';
@@ -42,7 +42,7 @@ export function MaterialsStep({
   const upload = (material: string) => async (dataUrl: string) => {
     try {
       setError(null);
-      const r = await api.post<StoredUpload>('/api/citizen/uploads', { material, dataUrl });
+      const r = await api.post<StoredUpload>(`/api/citizen/uploads/${material}`, fileOf(dataUrl));
       update((d) => {
         d.uploads[material] = r.uploadId;
       });

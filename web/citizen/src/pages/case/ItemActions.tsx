@@ -1,7 +1,7 @@
 import { Button, Input, Radio, Space, TextArea } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { api, type ApiError } from '../../api.ts';
+import { fileOf, api, type ApiError } from '../../api.ts';
 import { DivisionPicker } from '../../components/DivisionPicker.tsx';
 import { ApiErrorNotice } from '../../components/ErrorBlock.tsx';
 import { PhotoInput } from '../../components/PhotoInput.tsx';
@@ -76,7 +76,7 @@ function LaterMaterials(props: Props) {
   const pending = props.item.pendingMaterials!;
   const upload = (material: string) => async (dataUrl: string) => {
     try {
-      const r = await api.post<StoredUpload>('/api/citizen/uploads', { material, dataUrl });
+      const r = await api.post<StoredUpload>(`/api/citizen/uploads/${material}`, fileOf(dataUrl));
       setUploads((u) => ({ ...u, [material]: r.uploadId }));
     } catch (e) {
       setError(e as ApiError);
