@@ -4,19 +4,10 @@ import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/domain/clock.ts';
-import { departmentModes } from '../../src/domain/organisation.ts';
-import { pullThroughGateway } from '../../src/departments/port.ts';
-import { OutboxWorker } from '../../src/engine/outbox-worker.ts';
-import { completeApplication } from '../../src/engine/simulated-family.ts';
-import { smsMemory } from '../../src/engine/sms-log.ts';
 import { startReferenceDepartment } from '../../src/gateway-client/reference-department.ts';
-import { buildApp } from '../../src/http/app.ts';
-import { identityProvider } from '../../src/http/identity.ts';
 import { sampleSituation } from '../../src/registries/population.ts';
-import { simulatedRegistries } from '../../src/registries/simulated-registries.ts';
 import type { Db } from '../../src/store/db.ts';
-import { freshDb } from '../support/databases.ts';
-import { testEngine } from '../support/engine.ts';
+import { hospitalOnTheGateway } from '../support/hospital-gateway.ts';
 
 /**
  * `onething gateway …` as an integrator runs it: a separate process on the wall clock, the key from
@@ -49,44 +40,7 @@ const hospital = () => ({
 });
 
 beforeAll(async () => {
-  db = await freshDb('pglite');
-  const family = structuredClone(sampleSituation('fujian'));
-  family.baby.bornAt = new Date(Date.now() - 86_400_000).toISOString();
-  const shared = simulatedRegistries();
-  shared.load(family);
-  const engine = testEngine({
-    db,
-    clock: wall,
-    shared,
-    newCaseId: () => 'CLI-1',
-    departmentModes: departmentModes('midwifery-institution=gateway'),
-  });
-  app = await buildApp({
-    engine,
-    clock: wall,
-    identity: identityProvider({ production: false }),
-    gatewayKeys: { 'midwifery-institution': 'k-hospital' },
-    dev: null,
-    paymentKeys: {},
-    settings: { nameMaxLength: 20 },
-    production: false,
-  });
-  base = await app.listen({ host: '127.0.0.1', port: 0 });
-  const input = await completeApplication(engine, 'fujian', {
-    applicant: { role: 'mother', idNumber: family.mother.idNumber },
-    motherIdNumber: family.mother.idNumber,
-    baby: { surname: '李', givenName: '安然' },
-    choices: { followParent: 'father' },
-  });
-  await engine.parent.submit('fujian', 'cli-1', input);
-  await new OutboxWorker({
-    db,
-    clock: wall,
-    workerId: 'w',
-    departments: { 'midwifery-institution': pullThroughGateway('midwifery-institution') },
-    sms: smsMemory(),
-    ems: engine.post.ems,
-  }).drain();
+  ({ db, app, base } = await hospitalOnTheGateway('CLI-1'));
 });
 afterAll(async () => {
   await app?.close();
