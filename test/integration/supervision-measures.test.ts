@@ -122,6 +122,7 @@ describe.each(DB_KINDS)('supervision measures on %s', (kind) => {
   it('invites a mother once per baby when her delivery record arrives, and counts her opening it', async () => {
     const family = structuredClone(sampleSituation(REGION));
     family.baby.bornAt = '2026-04-19T08:00:00+08:00';
+    family.mother.phone = '13900001111';
     for (let i = 0; i < 2; i++) {
       const r = await app.inject({ method: 'POST', url: '/api/dev/families', payload: family });
       expect(r.statusCode).toBe(201);
@@ -134,10 +135,11 @@ describe.each(DB_KINDS)('supervision measures on %s', (kind) => {
     expect(inbox).toHaveLength(1);
     expect(inbox[0]!.body.link).toBe(`/invited/${REGION}/1`);
     expect(inbox[0]!.body.text.zh).toContain('预填');
-    const sms = await db.query(`select payload from outbox where topic = 'sms' and payload->>'to' = $1`, [
-      mother,
-    ]);
-    expect(sms).toHaveLength(1);
+    // The text goes to her mobile as the registry has it, never to her ID number.
+    const sms = (to: string) =>
+      db.query(`select payload from outbox where topic = 'sms' and payload->>'to' = $1`, [to]);
+    expect(await sms('13900001111')).toHaveLength(1);
+    expect(await sms(mother)).toHaveLength(0);
 
     const login = { authorization: `Bearer dev:${mother}` };
     const opened = await app.inject({
