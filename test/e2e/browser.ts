@@ -332,6 +332,9 @@ export async function apply(
   await page.getByTestId('next').click();
   for (const input of await page.locator('[data-testid^="upload-"] input[type=file]').all())
     await p.upload(input, PHOTO_PNG);
+  // As a parent would, wait until every file shows 已上传 before going on (a slow upload still in
+  // flight would leave its material missing at the signing step).
+  await expect.poll(() => page.getByText('需上传', { exact: true }).count(), { timeout: 30_000 }).toBe(0);
   // The applicant's own face, where the region asks for it.
   const face = page.locator('[data-testid^="face-"] input[type=file]');
   if (await face.count()) {
@@ -373,7 +376,11 @@ export async function apply(
     (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/citizen/cases',
     { timeout: 60_000 },
   );
-  await page.getByTestId('submit').click();
+  void answer.catch(() => undefined); // reported below, not as an unhandled rejection
+  await page
+    .getByTestId('submit')
+    .click()
+    .catch(async (e: Error) => Promise.reject(await seen(e)));
   const res = await answer.catch(async (e: Error) => Promise.reject(await seen(e)));
   const body = await res.text();
   if (!res.ok() || !(JSON.parse(body) as { accepted?: boolean }).accepted)
