@@ -30,6 +30,7 @@ import { progressBar } from './cli/progress.ts';
 import { whatIfCommand } from './cli/whatif.ts';
 import { gatewayCommand, GATEWAY_USAGE } from './cli/gateway.ts';
 import { registriesCommand } from './cli/registries.ts';
+import { cliPersonalData, PERSONAL_DATA_USAGE, resealCommand } from './cli/personal-data.ts';
 import { describeProductionStart, isProduction, ProductionSettingsError } from './production.ts';
 import { checkpointCommand, CHECKPOINT_USAGE, cliChainKeys, readCheckpointFile } from './cli/checkpoint.ts';
 
@@ -62,6 +63,7 @@ Usage:
   onething family load --file F|- [--url URL]     load one into a running server's simulated registries
                                                   (development only; default URL http://127.0.0.1:3000)
 ${CHECKPOINT_USAGE}
+${PERSONAL_DATA_USAGE}
   onething staff load --file F|-                  load the deployment's organisations, staff and supervisors
                                                   (JSON: organisations[], staff[], supervisors[]; loading again updates)
                                                   (DATABASE_URL, or the embedded store in ./data)
@@ -207,7 +209,11 @@ async function main(argv: string[]): Promise<number> {
         throw usageError('cases', '--cases must be a whole number from 1 to 1000000');
       // In memory unless a store is named: DATABASE_URL, or --data DIR for the embedded store on disk,
       // where a killed run resumes when started again with the same options.
-      const db = await openDb({ url: process.env.DATABASE_URL, dataDir: values.data });
+      const db = await openDb({
+        url: process.env.DATABASE_URL,
+        dataDir: values.data,
+        personal: cliPersonalData(process.env),
+      });
       try {
         const started = Date.now();
         const summary = await runSimulation({
@@ -249,6 +255,7 @@ async function main(argv: string[]): Promise<number> {
     case 'verify': {
       const db = await openDb({
         url: process.env.DATABASE_URL,
+        personal: cliPersonalData(process.env),
         dataDir: process.env.DATABASE_URL ? undefined : DATA_DIR,
       });
       try {
@@ -268,10 +275,25 @@ async function main(argv: string[]): Promise<number> {
       const chain = cliChainKeys(process.env);
       const db = await openDb({
         url: process.env.DATABASE_URL,
+        personal: cliPersonalData(process.env),
         dataDir: process.env.DATABASE_URL ? undefined : (values.data ?? DATA_DIR),
       });
       try {
         out(await checkpointCommand(db, chain, new Date(), values.out));
+        return 0;
+      } finally {
+        await db.close();
+      }
+    }
+    case 'personal-data': {
+      if (sub !== 'reseal') throw usageError('personal-data', 'use `personal-data reseal`');
+      const db = await openDb({
+        url: process.env.DATABASE_URL,
+        personal: cliPersonalData(process.env),
+        dataDir: process.env.DATABASE_URL ? undefined : (values.data ?? DATA_DIR),
+      });
+      try {
+        out(await resealCommand(db));
         return 0;
       } finally {
         await db.close();
@@ -282,6 +304,7 @@ async function main(argv: string[]): Promise<number> {
       const input = readJson(required(values.file ?? positionals[2], 'file'), 'file');
       const db = await openDb({
         url: process.env.DATABASE_URL,
+        personal: cliPersonalData(process.env),
         dataDir: process.env.DATABASE_URL ? undefined : DATA_DIR,
       });
       try {
@@ -300,6 +323,7 @@ async function main(argv: string[]): Promise<number> {
       const file = sub === 'load' ? required(values.file ?? positionals[2], 'file') : null;
       const db = await openDb({
         url: process.env.DATABASE_URL,
+        personal: cliPersonalData(process.env),
         dataDir: process.env.DATABASE_URL ? undefined : (values.data ?? DATA_DIR),
       });
       try {

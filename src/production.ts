@@ -29,6 +29,9 @@ export interface ProductionSettings {
   sessionKey: string;
   /** EVENT_CHAIN_KEY: the HMAC key of the event chain and its checkpoints (store/event-chain.ts). */
   eventChainKey: string;
+  /** PERSONAL_DATA_KEY and PERSONAL_DATA_INDEX_KEY: ID numbers, names, phones and addresses at rest (store/personal-data.ts). */
+  personalDataKey: string;
+  personalDataIndexKey: string;
   /** DEPARTMENT_MODES, every department of every region named, none simulated. */
   departmentModes: string;
   /** The HMAC keys of departments in gateway or push mode (GATEWAY_KEY_<DEPARTMENT>). */
@@ -136,6 +139,17 @@ export function productionSettings(env: NodeJS.ProcessEnv): ProductionSettings {
     '办件事件链与检查点的签名密钥',
     'the key the case event chain and its checkpoints are signed with',
   );
+  // Outside the database too: a copy of the store alone opens no one's ID number.
+  const personalDataKey = secret(
+    'PERSONAL_DATA_KEY',
+    '个人信息加密密钥（身份证号、姓名、电话、地址）',
+    'the key ID numbers, names, phones and addresses are encrypted with',
+  );
+  const personalDataIndexKey = secret(
+    'PERSONAL_DATA_INDEX_KEY',
+    '个人信息检索索引密钥',
+    'the key of the blind index people are looked up by',
+  );
 
   let modes = env.DEPARTMENT_MODES ?? '';
   const gatewayKeys: Partial<Record<DepartmentId, string>> = {};
@@ -224,6 +238,8 @@ export function productionSettings(env: NodeJS.ProcessEnv): ProductionSettings {
     receiptKey,
     sessionKey,
     eventChainKey,
+    personalDataKey,
+    personalDataIndexKey,
     departmentModes: modes,
     gatewayKeys,
     ems,

@@ -37,6 +37,7 @@ import { supervisionSettingsFromEnv } from './engine/supervisor/settings.ts';
 import { uploadQuotaFromEnv } from './engine/parent/upload-quota.ts';
 import { systemClock } from './system-clock.ts';
 import { chainKeysFromEnv } from './store/event-chain.ts';
+import { personalDataFromEnv } from './store/personal-data.ts';
 import { fsBlobStore } from './blobs/fs-blob-store.ts';
 
 export interface StartOptions {
@@ -76,7 +77,12 @@ export interface StartOptions {
 export async function startServer(o: StartOptions) {
   const prod = isProduction(process.env) ? productionSettings(process.env) : null;
   const databaseUrl = prod?.databaseUrl ?? o.databaseUrl;
-  const db = await openDb({ url: databaseUrl, dataDir: databaseUrl ? undefined : `${o.dataDir}/pglite` });
+  const db = await openDb({
+    url: databaseUrl,
+    dataDir: databaseUrl ? undefined : `${o.dataDir}/pglite`,
+    // PERSONAL_DATA_KEY and PERSONAL_DATA_INDEX_KEY: production's start-up check made sure they are real.
+    personal: personalDataFromEnv(process.env),
+  });
   const clock = o.clock ?? systemClock;
   // The built-in calendar and the arrangements loaded with `onething calendar load`, followed as
   // they are loaded (another process may load one while this server runs).

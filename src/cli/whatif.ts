@@ -7,6 +7,7 @@ import { storedCalendar } from '../engine/operator/calendar.ts';
 import { whatIf, type WhatIfReport } from '../engine/supervisor/whatif/index.ts';
 import { openDb, type Db } from '../store/db.ts';
 import { readJson, required } from './args.ts';
+import { cliPersonalData } from './personal-data.ts';
 
 /**
  * `onething whatif --region R --policy FILE --since DATE [--json]`: the region's cases since the
@@ -22,7 +23,11 @@ export async function whatIfCommand(
   const copy = await readPolicyFile(required(values.policy, 'policy'));
   const since = required(values.since, 'since');
   const url = process.env.DATABASE_URL;
-  const db = await openDb({ url, dataDir: url ? undefined : (values.data ?? defaultDataDir) });
+  const db = await openDb({
+    url,
+    dataDir: url ? undefined : (values.data ?? defaultDataDir),
+    personal: cliPersonalData(process.env),
+  });
   try {
     return await run(db, { region, copy, since, json: values.json ?? false });
   } finally {

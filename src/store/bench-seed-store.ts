@@ -1,6 +1,7 @@
-import { birthDateOf, makeCitizenId } from '../domain/citizen-id.ts';
+import { birthDateOf, makeCitizenId, maskId } from '../domain/citizen-id.ts';
 import { seededRandom, type Random } from '../domain/random.ts';
 import type { Db, Queryable } from './db.ts';
+import { json } from './sql.ts';
 
 /**
  * FOR BENCHMARKS ONLY (bench/queue.ts and its smoke test); nothing in the product calls this file.
@@ -86,7 +87,15 @@ export class TemplateRecorder {
        from cases c where c.id = any($1::text[])`,
       [changed],
     );
-    for (const r of rows) this.versions.set(`${r.id}:${r.version}`, r);
+    // Kept opened (personal-data.ts): the copies get parents of their own by replacing the numbers.
+    const open = (text: string) => JSON.stringify(this.q.personal.openDocument(JSON.parse(text)));
+    for (const r of rows)
+      this.versions.set(`${r.id}:${r.version}`, {
+        ...r,
+        case_json: open(r.case_json),
+        items_json: open(r.items_json),
+        dispatches_json: open(r.dispatches_json),
+      });
   }
 }
 
@@ -97,9 +106,9 @@ type CaseRow = {
   submitted_at: string;
   promised_deadline: string | null;
   family_due: string | null;
-  mother_id_number: string;
-  father_id_number: string | null;
   state: {
+    motherIdNumber: string;
+    fatherIdNumber?: string | null;
     form: {
       baby?: { birthPlace?: { divisionCode?: string; institutionName?: string } };
       registering?: { hukouDivisionCode?: string | null };
@@ -135,8 +144,8 @@ function templatesOf(recorded: RecordedVersion[]): SeedTemplate[] {
         caseJson: r.case_json,
         itemsJson: r.items_json.slice(1, -1),
         dispatchesJson: r.dispatches_json.slice(1, -1),
-        motherIdNumber: c.mother_id_number,
-        fatherIdNumber: c.father_id_number,
+        motherIdNumber: c.state.motherIdNumber,
+        fatherIdNumber: c.state.fatherIdNumber ?? null,
         county: form.registering?.hukouDivisionCode ?? form.baby?.birthPlace?.divisionCode ?? null,
         institution: form.baby?.birthPlace?.institutionName ?? null,
         babyIdNumber: c.state.items['hukou-registration']?.outputs?.citizenIdNumber ?? null,
@@ -183,9 +192,9 @@ export async function seedBenchCases(db: Db, o: SeedOptions) {
   let items = 0;
   let dispatches = 0;
   for (let start = 0; start < o.cases; start += batch) {
-    const caseRows: string[] = [];
+    const caseRows: unknown[] = [];
     const itemRows: string[] = [];
-    const dispatchRows: string[] = [];
+    const dispatchRows: unknown[] = [];
     for (let n = start; n < Math.min(o.cases, start + batch); n++) {
       const { template, at } = pickState(cases, random, historyDays, recentShare);
       const shift = o.now.getTime() - at;
@@ -211,13 +220,15 @@ export async function seedBenchCases(db: Db, o: SeedOptions) {
       if (template.institution) values.set(`"${template.institution}"`, `"${institutionPick()}"`);
       const rewrite = (json: string) =>
         json.replace(patterns.get(template)!, (m) => shifted(m, shift) ?? values.get(m)!);
-      caseRows.push(rewrite(template.caseJson));
+      caseRows.push(withLookups(db, JSON.parse(rewrite(template.caseJson)) as SeededCase));
       if (template.itemsJson) itemRows.push(rewrite(template.itemsJson));
-      if (template.dispatchesJson) dispatchRows.push(rewrite(template.dispatchesJson));
+      if (template.dispatchesJson)
+        dispatchRows.push(...(JSON.parse(`[${rewrite(template.dispatchesJson)}]`) as unknown[]));
     }
     await db.transaction(async (tx) => {
+      // json(): the states' and tasks' personal fields are sealed on the way in.
       await tx.query(`insert into cases select * from jsonb_populate_recordset(null::cases, $1::jsonb)`, [
-        `[${caseRows.join(',')}]`,
+        json(caseRows),
       ]);
       const i = await tx.query<{ n: number }>(
         `with x as (insert into case_items select * from jsonb_populate_recordset(null::case_items, $1::jsonb)
@@ -230,7 +241,7 @@ export async function seedBenchCases(db: Db, o: SeedOptions) {
           `with x as (insert into outbox overriding user value
              select * from jsonb_populate_recordset(null::outbox, $1::jsonb) returning 1)
            select count(*)::int as n from x`,
-          [`[${dispatchRows.join(',')}]`],
+          [json(dispatchRows)],
         );
         dispatches += d[0]!.n;
       }
@@ -238,6 +249,28 @@ export async function seedBenchCases(db: Db, o: SeedOptions) {
     o.onProgress?.(Math.min(o.cases, start + batch));
   }
   return { cases: o.cases, items, dispatches };
+}
+
+type SeededCase = {
+  state: {
+    motherIdNumber: string;
+    applicant: { idNumber: string };
+    fatherIdNumber?: string | null;
+    babyKey?: string;
+  };
+} & Record<string, unknown>;
+
+/** The look-up columns of a copy, as the engine computes them: blind indexes of its new numbers. */
+function withLookups(q: Queryable, c: SeededCase): SeededCase {
+  const s = c.state;
+  return {
+    ...c,
+    mother_id_number: q.personal.index(s.motherIdNumber),
+    applicant_id_number: q.personal.index(s.applicant.idNumber),
+    father_id_number: s.fatherIdNumber ? q.personal.index(s.fatherIdNumber) : null,
+    mother_id_masked: q.personal.index(maskId(s.motherIdNumber), 'masked'),
+    baby_key: q.personal.index(s.babyKey ?? `legacy:${String(c.id)}`, 'baby'),
+  };
 }
 
 /** A template state and the instant (on the engine's clock) a copy shows it at. */

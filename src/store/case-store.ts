@@ -1,5 +1,6 @@
 import { applyEvent, type CaseEvent, type CaseState } from '../domain/case.ts';
 import { clockRunning, nextFamilyDue } from '../domain/case-commands.ts';
+import { maskId } from '../domain/citizen-id.ts';
 import { taskPlace } from '../domain/organisation.ts';
 import type { ItemId } from '../domain/ids.ts';
 import { AppError, fieldError } from '../domain/error.ts';
@@ -118,8 +119,8 @@ export async function appendEvents(
         a.caseId,
         s.region,
         a.create.clientTxnId,
-        s.motherIdNumber,
-        s.applicant.idNumber,
+        tx.personal.index(s.motherIdNumber),
+        tx.personal.index(s.applicant.idNumber),
         s.status,
         s.overdue,
         s.submittedAt,
@@ -128,8 +129,9 @@ export async function appendEvents(
         hash,
         s,
         now.toISOString(),
-        s.babyKey ?? `legacy:${a.caseId}`,
-        s.fatherIdNumber ?? null,
+        tx.personal.index(s.babyKey ?? `legacy:${a.caseId}`, 'baby'),
+        s.fatherIdNumber ? tx.personal.index(s.fatherIdNumber) : null,
+        tx.personal.index(maskId(s.motherIdNumber), 'masked'),
         nextFamilyDue(s),
       );
     } else {
@@ -171,8 +173,8 @@ export async function appendEvents(
   if (newCaseRows.length) {
     await tx.query(
       `insert into cases (id, region, client_txn_id, mother_id_number, applicant_id_number, status, overdue, submitted_at,
-         promised_deadline, version, last_hash, state, updated_at, baby_key, father_id_number, family_due)
-       values ${valuesList(newCaseRows.length / 16, 16, ['', '', '', '', '', '', 'boolean', 'timestamptz', 'timestamptz', 'integer', '', 'jsonb', 'timestamptz', '', '', 'timestamptz'])}`,
+         promised_deadline, version, last_hash, state, updated_at, baby_key, father_id_number, mother_id_masked, family_due)
+       values ${valuesList(newCaseRows.length / 17, 17, ['', '', '', '', '', '', 'boolean', 'timestamptz', 'timestamptz', 'integer', '', 'jsonb', 'timestamptz', '', '', '', 'timestamptz'])}`,
       newCaseRows,
     );
   }
@@ -223,7 +225,7 @@ export async function findCaseByBaby(
 ): Promise<{ id: string; submittedAt: string; region: string } | null> {
   const rows = await q.query<{ id: string; submitted_at: Date; region: string }>(
     'select id, submitted_at, region from cases where baby_key = $1',
-    [babyKey],
+    [q.personal.index(babyKey, 'baby')],
   );
   return rows[0]
     ? { id: rows[0].id, submittedAt: new Date(rows[0].submitted_at).toISOString(), region: rows[0].region }
@@ -235,11 +237,11 @@ export async function casesOfMother(
   q: Queryable,
   motherIdNumber: string,
 ): Promise<{ id: string; babyKey: string }[]> {
-  const rows = await q.query<{ id: string; baby_key: string }>(
-    'select id, baby_key from cases where mother_id_number = $1',
-    [motherIdNumber],
+  const rows = await q.query<{ id: string; baby_key: string | null }>(
+    `select id, state->>'babyKey' as baby_key from cases where mother_id_number = $1`,
+    [q.personal.index(motherIdNumber)],
   );
-  return rows.map((r) => ({ id: r.id, babyKey: r.baby_key }));
+  return rows.map((r) => ({ id: r.id, babyKey: r.baby_key ?? `legacy:${r.id}` }));
 }
 
 /** Whether a database error is the one-case-per-baby index refusing a second case. */
@@ -259,7 +261,7 @@ export async function findCaseIdByClientTxn(
 ): Promise<string | null> {
   const rows = await q.query<{ id: string }>(
     'select id from cases where applicant_id_number = $1 and client_txn_id = $2',
-    [applicantIdNumber, clientTxnId],
+    [q.personal.index(applicantIdNumber), clientTxnId],
   );
   return rows[0]?.id ?? null;
 }
@@ -269,14 +271,14 @@ export async function listCasesOf(q: Queryable, idNumber: string, limit = 100): 
   const rows = await q.query<{ state: CaseState }>(
     `select state from cases where applicant_id_number = $1 or mother_id_number = $1 or father_id_number = $1
      order by submitted_at desc limit $2`,
-    [idNumber, limit],
+    [q.personal.index(idNumber), limit],
   );
   return rows.map((r) => r.state);
 }
 
 /** Serialize submissions for one baby's family across servers, until the transaction ends. */
 export async function lockFamily(tx: Queryable, motherIdNumber: string): Promise<void> {
-  await tx.query('select pg_advisory_xact_lock(hashtext($1))', [motherIdNumber]);
+  await tx.query('select pg_advisory_xact_lock(hashtext($1))', [tx.personal.index(motherIdNumber)]);
 }
 
 export interface StoredSignature {
@@ -294,11 +296,12 @@ export async function insertSignatures(
 ): Promise<void> {
   if (!signatures.length) return;
   await q.query(
-    `insert into case_signatures (case_id, signer_id_number, form_digest, image_sha256, image_png, signed_at)
-     values ${valuesList(signatures.length, 6, ['', '', '', '', 'bytea', 'timestamptz'])}`,
+    `insert into case_signatures (case_id, signer_id_number, signer, form_digest, image_sha256, image_png, signed_at)
+     values ${valuesList(signatures.length, 7, ['', '', '', '', '', 'bytea', 'timestamptz'])}`,
     signatures.flatMap((s) => [
       caseId,
-      s.signerIdNumber,
+      q.personal.index(s.signerIdNumber),
+      q.personal.seal(s.signerIdNumber),
       s.formDigest,
       s.imageSha256,
       s.imagePng,
@@ -309,17 +312,17 @@ export async function insertSignatures(
 
 export async function signaturesOf(q: Queryable, caseId: string): Promise<StoredSignature[]> {
   const rows = await q.query<{
-    signer_id_number: string;
+    signer: string;
     form_digest: string;
     image_sha256: string;
     image_png: Buffer;
     signed_at: Date;
   }>(
-    'select signer_id_number, form_digest, image_sha256, image_png, signed_at from case_signatures where case_id = $1',
+    'select signer, form_digest, image_sha256, image_png, signed_at from case_signatures where case_id = $1',
     [caseId],
   );
   return rows.map((r) => ({
-    signerIdNumber: r.signer_id_number,
+    signerIdNumber: r.signer,
     formDigest: r.form_digest,
     imageSha256: r.image_sha256,
     imagePng: Buffer.from(r.image_png),

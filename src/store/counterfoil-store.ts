@@ -4,7 +4,7 @@ import type { DepartmentId } from '../domain/ids.ts';
 import type { Organisation } from '../domain/organisation.ts';
 import type { Bilingual } from '../domain/text.ts';
 import type { Queryable } from './db.ts';
-import { valuesList } from './sql.ts';
+import { json, valuesList } from './sql.ts';
 
 /** Counterfoil transfer batches, their lines, the receiver's checks and the sender's follow-ups. */
 
@@ -192,7 +192,7 @@ export async function insertBatch(q: Queryable, b: NewBatch): Promise<string> {
       b.hop,
       b.senderOrg,
       b.receiverOrg,
-      JSON.stringify(b.receiverName),
+      json(b.receiverName),
       b.county,
       b.month,
       b.period.from,
@@ -212,7 +212,7 @@ export async function insertBatch(q: Queryable, b: NewBatch): Promise<string> {
       caseId,
       b.hop,
       certificateNumber,
-      JSON.stringify(details),
+      json(details),
     ]),
   );
   return id;
@@ -256,7 +256,7 @@ export async function recordAcknowledgement(
     `update counterfoil_lines l set status = v.status, note = v.note
      from (select * from jsonb_to_recordset($2::jsonb) as x("caseId" text, status text, note text)) v
      where l.batch_id = $1 and l.case_id = v."caseId"`,
-    [id, JSON.stringify(a.checks)],
+    [id, json(a.checks)],
   );
   return true;
 }

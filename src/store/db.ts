@@ -4,6 +4,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite, type PGliteInterface } from '@electric-sql/pglite';
 import pg from 'pg';
+import { DEV_PERSONAL_DATA, type PersonalData } from './personal-data.ts';
+import { sealPlainRows } from './personal-data-sweep.ts';
+import { JsonParam } from './sql.ts';
 
 /**
  * The store's one connection interface, over PGlite (embedded, the zero-setup default) or a real
@@ -12,6 +15,36 @@ import pg from 'pg';
  */
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** The deployment's personal-data keys: stores look people up by `personal.index(idNumber)`. */
+  readonly personal: PersonalData;
+}
+
+type RawQuery = (sql: string, params?: unknown[]) => Promise<unknown[]>;
+
+/**
+ * The sealing boundary (personal-data.ts): JSON going in has its personal fields sealed, and every
+ * sealed value coming out is opened, so no store can forget either.
+ */
+function sealing(raw: RawQuery, personal: PersonalData): Queryable['query'] {
+  const param = (p: unknown): unknown => {
+    if (p instanceof JsonParam) return JSON.stringify(personal.sealDocument(p.value));
+    if (Array.isArray(p)) return p.some((e) => e instanceof JsonParam) ? p.map(param) : p;
+    if (p !== null && typeof p === 'object' && Object.getPrototypeOf(p) === Object.prototype)
+      return personal.sealDocument(p);
+    return p;
+  };
+  return async <T>(sql: string, params?: unknown[]) => {
+    const rows = await raw(sql, params?.map(param));
+    return rows.map((row) => {
+      const r = row as Record<string, unknown>;
+      for (const k in r) {
+        const v = r[k];
+        if (typeof v === 'string' ? v.startsWith('pd1.') : v !== null && typeof v === 'object')
+          r[k] = personal.openDocument(v);
+      }
+      return r;
+    }) as T[];
+  };
 }
 
 export interface Db extends Queryable {
@@ -20,10 +53,16 @@ export interface Db extends Queryable {
   close(): Promise<void>;
 }
 
-export async function openDb(options: { url?: string; dataDir?: string; schema?: string }): Promise<Db> {
+export async function openDb(options: {
+  url?: string;
+  dataDir?: string;
+  schema?: string;
+  /** The deployment's keys (personalDataFromEnv): required, so no caller seals with the development keys by omission. */
+  personal: PersonalData;
+}): Promise<Db> {
   const db = options.url
-    ? openPostgres(options.url, { schema: options.schema })
-    : await openPglite(options.dataDir);
+    ? openPostgres(options.url, { schema: options.schema, personal: options.personal })
+    : await openPglite(options.dataDir, undefined, options.personal);
   await migrate(db);
   return db;
 }
@@ -32,7 +71,11 @@ export async function openDb(options: { url?: string; dataDir?: string; schema?:
  * `schema` puts every table in that schema (tests give each run its own). JIT is off: compiling a
  * supervision query took PostgreSQL 4.6 s of a 2-core machine at 100k cases, more than running it.
  */
-export function openPostgres(url: string, options: { schema?: string; max?: number } = {}): Db {
+export function openPostgres(
+  url: string,
+  options: { schema?: string; max?: number; personal?: PersonalData } = {},
+): Db {
+  const personal = options.personal ?? DEV_PERSONAL_DATA;
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 8,
@@ -40,15 +83,15 @@ export function openPostgres(url: string, options: { schema?: string; max?: numb
   });
   return {
     kind: 'postgres',
-    async query(sql, params) {
-      return (await pool.query(sql, params as unknown[])).rows;
-    },
+    personal,
+    query: sealing(async (sql, params) => (await pool.query(sql, params)).rows, personal),
     async transaction(fn) {
       const client = await pool.connect();
       try {
         await client.query('begin');
         const result = await fn({
-          query: async (sql, params) => (await client.query(sql, params as unknown[])).rows,
+          personal,
+          query: sealing(async (sql, params) => (await client.query(sql, params)).rows, personal),
         });
         await client.query('commit');
         return result;
@@ -64,7 +107,11 @@ export function openPostgres(url: string, options: { schema?: string; max?: numb
 }
 
 /** In memory when no directory is given. A directory is locked against a second process. */
-export async function openPglite(dataDir?: string, fromSnapshot?: PGliteInterface): Promise<Db> {
+export async function openPglite(
+  dataDir?: string,
+  fromSnapshot?: PGliteInterface,
+  personal: PersonalData = DEV_PERSONAL_DATA,
+): Promise<Db> {
   let release = () => {};
   if (dataDir) {
     mkdirSync(dirname(dataDir), { recursive: true });
@@ -77,22 +124,22 @@ export async function openPglite(dataDir?: string, fromSnapshot?: PGliteInterfac
     release();
     throw e;
   }
-  return wrapPglite(lite, release);
+  return wrapPglite(lite, release, personal);
 }
 
 export function wrapPglite(
   lite: PGliteInterface,
   release: () => void = () => {},
+  personal: PersonalData = DEV_PERSONAL_DATA,
 ): Db & { lite: PGliteInterface } {
   return {
     kind: 'pglite',
     lite,
-    async query(sql, params) {
-      return (await lite.query(sql, params as unknown[])).rows as never;
-    },
+    personal,
+    query: sealing(async (sql, params) => (await lite.query(sql, params)).rows, personal),
     transaction: (fn) =>
       lite.transaction((tx) =>
-        fn({ query: async (sql, params) => (await tx.query(sql, params as unknown[])).rows as never }),
+        fn({ personal, query: sealing(async (sql, params) => (await tx.query(sql, params)).rows, personal) }),
       ),
     async close() {
       await lite.close();
@@ -145,6 +192,11 @@ function isAlive(pid: number): boolean {
 
 const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
+/** Data conversions that need the application's keys, run right after their migration's SQL. */
+const AFTER_MIGRATION: Record<string, (tx: Queryable) => Promise<unknown>> = {
+  '0025_personal_data_at_rest.sql': sealPlainRows,
+};
+
 /** Apply the SQL files in order, once each, under an advisory lock so two servers cannot race. */
 export async function migrate(db: Db): Promise<string[]> {
   const files = readdirSync(MIGRATIONS_DIR)
@@ -163,6 +215,7 @@ export async function migrate(db: Db): Promise<string[]> {
       if (done.has(file)) continue;
       for (const statement of splitSql(readFileSync(join(MIGRATIONS_DIR, file), 'utf8')))
         await tx.query(statement);
+      await AFTER_MIGRATION[file]?.(tx);
       await tx.query('insert into schema_migrations (version) values ($1)', [file]);
       applied.push(file);
     }

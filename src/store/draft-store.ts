@@ -15,16 +15,16 @@ export async function findDraft(
   motherIdNumber: string,
   birthOrder: number,
 ): Promise<StoredDraft | null> {
-  const rows = await q.query<{ owner_id_number: string; region: string; body: unknown; updated_at: Date }>(
-    'select owner_id_number, region, body, updated_at from drafts where mother_id_number = $1 and birth_order = $2',
-    [motherIdNumber, birthOrder],
+  const rows = await q.query<{ owner: string; region: string; body: unknown; updated_at: Date }>(
+    'select owner, region, body, updated_at from drafts where mother_id_number = $1 and birth_order = $2',
+    [q.personal.index(motherIdNumber), birthOrder],
   );
   const r = rows[0];
   return r
     ? {
         motherIdNumber,
         birthOrder,
-        ownerIdNumber: r.owner_id_number,
+        ownerIdNumber: r.owner,
         region: r.region,
         body: r.body,
         updatedAt: new Date(r.updated_at).toISOString(),
@@ -38,23 +38,32 @@ export async function draftsOfMother(
 ): Promise<{ birthOrder: number; updatedAt: string }[]> {
   const rows = await q.query<{ birth_order: number; updated_at: Date }>(
     'select birth_order, updated_at from drafts where mother_id_number = $1 order by birth_order',
-    [motherIdNumber],
+    [q.personal.index(motherIdNumber)],
   );
   return rows.map((r) => ({ birthOrder: r.birth_order, updatedAt: new Date(r.updated_at).toISOString() }));
 }
 
 export async function upsertDraft(q: Queryable, d: StoredDraft): Promise<void> {
   await q.query(
-    `insert into drafts (mother_id_number, birth_order, owner_id_number, region, body, updated_at) values ($1, $2, $3, $4, $5, $6)
+    `insert into drafts (mother_id_number, birth_order, owner_id_number, owner, region, body, updated_at)
+     values ($1, $2, $3, $4, $5, $6, $7)
      on conflict (mother_id_number, birth_order) do update set owner_id_number = excluded.owner_id_number,
-       region = excluded.region, body = excluded.body, updated_at = excluded.updated_at`,
-    [d.motherIdNumber, d.birthOrder, d.ownerIdNumber, d.region, d.body, d.updatedAt],
+       owner = excluded.owner, region = excluded.region, body = excluded.body, updated_at = excluded.updated_at`,
+    [
+      q.personal.index(d.motherIdNumber),
+      d.birthOrder,
+      q.personal.index(d.ownerIdNumber),
+      q.personal.seal(d.ownerIdNumber),
+      d.region,
+      d.body,
+      d.updatedAt,
+    ],
   );
 }
 
 export async function deleteDraft(q: Queryable, motherIdNumber: string, birthOrder: number): Promise<void> {
   await q.query('delete from drafts where mother_id_number = $1 and birth_order = $2', [
-    motherIdNumber,
+    q.personal.index(motherIdNumber),
     birthOrder,
   ]);
 }

@@ -1,5 +1,6 @@
 import type { Bilingual } from '../domain/text.ts';
 import type { Queryable } from './db.ts';
+import { json } from './sql.ts';
 import { calendarSql, measured, Params, type Basis, type Measure } from './supervision-store.ts';
 
 /**
@@ -120,7 +121,7 @@ export async function deliverToStaff(q: Queryable, entries: InboxEntry[], at: Da
       entries.map((e) => e.caseId),
       entries.map((e) => e.item),
       entries.map((e) => e.threshold),
-      entries.map((e) => JSON.stringify(e.body)),
+      entries.map((e) => json(e.body)),
       entries.map((e) => e.headsOnly),
       at.toISOString(),
     ],

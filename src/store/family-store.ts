@@ -14,7 +14,7 @@ export async function findAuthorization(
   const rows = await q.query<{ grantee_role: 'father'; signed_at: Date }>(
     `select grantee_role, signed_at from authorizations
      where mother_id_number = $1 and ($2::text is null or grantee_id_number = $2)`,
-    [motherIdNumber, granteeIdNumber ?? null],
+    [q.personal.index(motherIdNumber), granteeIdNumber ? q.personal.index(granteeIdNumber) : null],
   );
   return rows[0] ? { grantee: rows[0].grantee_role, signedAt: iso(rows[0].signed_at) } : null;
 }
@@ -35,7 +35,14 @@ export async function upsertAuthorization(
      values ($1, $2, 'father', $3, $4, $5, $6)
      on conflict (mother_id_number, grantee_id_number) do update set letter_digest = excluded.letter_digest,
        image_sha256 = excluded.image_sha256, image_png = excluded.image_png, signed_at = excluded.signed_at`,
-    [a.motherIdNumber, a.granteeIdNumber, a.letterDigest, a.imageSha256, a.imagePng, a.signedAt],
+    [
+      q.personal.index(a.motherIdNumber),
+      q.personal.index(a.granteeIdNumber),
+      a.letterDigest,
+      a.imageSha256,
+      a.imagePng,
+      a.signedAt,
+    ],
   );
 }
 
@@ -47,7 +54,7 @@ export async function findFatherConfirmation(
   const rows = await q.query<{ confirmed_at: Date }>(
     `select confirmed_at from father_confirmations
      where mother_id_number = $1 and ($2::text is null or father_id_number = $2)`,
-    [motherIdNumber, fatherIdNumber ?? null],
+    [q.personal.index(motherIdNumber), fatherIdNumber ? q.personal.index(fatherIdNumber) : null],
   );
   return rows[0] ? { confirmedAt: iso(rows[0].confirmed_at) } : null;
 }
@@ -59,17 +66,17 @@ export async function upsertFatherConfirmation(
   await q.query(
     `insert into father_confirmations (mother_id_number, father_id_number, face_score, confirmed_at) values ($1, $2, $3, $4)
      on conflict (mother_id_number, father_id_number) do update set face_score = excluded.face_score, confirmed_at = excluded.confirmed_at`,
-    [c.motherIdNumber, c.fatherIdNumber, c.faceScore, c.confirmedAt],
+    [q.personal.index(c.motherIdNumber), q.personal.index(c.fatherIdNumber), c.faceScore, c.confirmedAt],
   );
 }
 
 /** The ID numbers of the family's parents whose face check passed. */
 export async function verifiedFaces(q: Queryable, motherIdNumber: string): Promise<Set<string>> {
-  const rows = await q.query<{ person_id_number: string }>(
-    'select person_id_number from face_verifications where mother_id_number = $1',
-    [motherIdNumber],
+  const rows = await q.query<{ person: string }>(
+    'select person from face_verifications where mother_id_number = $1',
+    [q.personal.index(motherIdNumber)],
   );
-  return new Set(rows.map((r) => r.person_id_number));
+  return new Set(rows.map((r) => r.person));
 }
 
 export async function upsertFaceVerification(
@@ -77,9 +84,16 @@ export async function upsertFaceVerification(
   v: { motherIdNumber: string; personIdNumber: string; score: number; verifiedAt: string },
 ): Promise<void> {
   await q.query(
-    `insert into face_verifications (mother_id_number, person_id_number, score, verified_at) values ($1, $2, $3, $4)
+    `insert into face_verifications (mother_id_number, person_id_number, person, score, verified_at)
+     values ($1, $2, $3, $4, $5)
      on conflict (mother_id_number, person_id_number) do update set score = excluded.score, verified_at = excluded.verified_at`,
-    [v.motherIdNumber, v.personIdNumber, v.score, v.verifiedAt],
+    [
+      q.personal.index(v.motherIdNumber),
+      q.personal.index(v.personIdNumber),
+      q.personal.seal(v.personIdNumber),
+      v.score,
+      v.verifiedAt,
+    ],
   );
 }
 

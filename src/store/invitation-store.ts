@@ -1,4 +1,5 @@
 import type { Queryable } from './db.ts';
+import { json } from './sql.ts';
 
 /** Invitations to the other parent, and the signatures they give in their own login. */
 export type InvitationTask = 'sign' | 'face' | 'confirm';
@@ -19,11 +20,10 @@ export interface Invitation {
 
 interface InvitationRow {
   id: string;
-  mother_id_number: string;
+  // The ID number columns hold blind indexes; the numbers themselves are sealed in `people`.
+  people: { motherIdNumber: string; inviterIdNumber: string; inviteeIdNumber: string };
   birth_order: number;
   region: string;
-  inviter_id_number: string;
-  invitee_id_number: string;
   invitee_role: 'mother' | 'father';
   tasks: InvitationTask[];
   form_digest: string;
@@ -31,17 +31,14 @@ interface InvitationRow {
   created_at: Date;
 }
 
-const COLUMNS =
-  'id, mother_id_number, birth_order, region, inviter_id_number, invitee_id_number, invitee_role, tasks, form_digest, application, created_at';
+const COLUMNS = 'id, people, birth_order, region, invitee_role, tasks, form_digest, application, created_at';
 
 function fromRow(r: InvitationRow): Invitation {
   return {
     id: r.id,
-    motherIdNumber: r.mother_id_number,
+    ...r.people,
     birthOrder: r.birth_order,
     region: r.region,
-    inviterIdNumber: r.inviter_id_number,
-    inviteeIdNumber: r.invitee_id_number,
     inviteeRole: r.invitee_role,
     tasks: r.tasks,
     formDigest: r.form_digest,
@@ -52,19 +49,25 @@ function fromRow(r: InvitationRow): Invitation {
 
 export async function insertInvitation(q: Queryable, i: Invitation): Promise<void> {
   await q.query(
-    `insert into invitations (${COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    `insert into invitations (${COLUMNS}, mother_id_number, inviter_id_number, invitee_id_number)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
     [
       i.id,
-      i.motherIdNumber,
+      {
+        motherIdNumber: i.motherIdNumber,
+        inviterIdNumber: i.inviterIdNumber,
+        inviteeIdNumber: i.inviteeIdNumber,
+      },
       i.birthOrder,
       i.region,
-      i.inviterIdNumber,
-      i.inviteeIdNumber,
       i.inviteeRole,
-      JSON.stringify(i.tasks),
+      json(i.tasks),
       i.formDigest,
       i.application,
       i.createdAt,
+      q.personal.index(i.motherIdNumber),
+      q.personal.index(i.inviterIdNumber),
+      q.personal.index(i.inviteeIdNumber),
     ],
   );
 }
@@ -78,7 +81,7 @@ export async function findInvitation(q: Queryable, id: string): Promise<Invitati
 export async function invitationsFor(q: Queryable, inviteeIdNumber: string): Promise<Invitation[]> {
   const rows = await q.query<InvitationRow>(
     `select ${COLUMNS} from invitations where invitee_id_number = $1 order by created_at desc limit 20`,
-    [inviteeIdNumber],
+    [q.personal.index(inviteeIdNumber)],
   );
   return rows.map(fromRow);
 }
@@ -91,7 +94,7 @@ export async function latestInvitation(
 ): Promise<Invitation | null> {
   const rows = await q.query<InvitationRow>(
     `select ${COLUMNS} from invitations where mother_id_number = $1 and birth_order = $2 order by created_at desc limit 1`,
-    [motherIdNumber, birthOrder],
+    [q.personal.index(motherIdNumber), birthOrder],
   );
   return rows[0] ? fromRow(rows[0]) : null;
 }
@@ -107,11 +110,20 @@ export interface CoSignature {
 
 export async function upsertCoSignature(q: Queryable, motherIdNumber: string, s: CoSignature): Promise<void> {
   await q.query(
-    `insert into co_signatures (mother_id_number, signer_id_number, role, form_digest, image_sha256, image_png, signed_at)
-     values ($1, $2, $3, $4, $5, $6, $7)
+    `insert into co_signatures (mother_id_number, signer_id_number, signer, role, form_digest, image_sha256, image_png, signed_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8)
      on conflict (mother_id_number, signer_id_number, form_digest) do update set image_sha256 = excluded.image_sha256,
        image_png = excluded.image_png, signed_at = excluded.signed_at`,
-    [motherIdNumber, s.signerIdNumber, s.role, s.formDigest, s.imageSha256, s.imagePng, s.signedAt],
+    [
+      q.personal.index(motherIdNumber),
+      q.personal.index(s.signerIdNumber),
+      q.personal.seal(s.signerIdNumber),
+      s.role,
+      s.formDigest,
+      s.imageSha256,
+      s.imagePng,
+      s.signedAt,
+    ],
   );
 }
 
@@ -122,19 +134,19 @@ export async function coSignaturesOf(
   formDigest: string,
 ): Promise<CoSignature[]> {
   const rows = await q.query<{
-    signer_id_number: string;
+    signer: string;
     role: 'mother' | 'father';
     form_digest: string;
     image_sha256: string;
     image_png: Buffer;
     signed_at: Date;
   }>(
-    `select signer_id_number, role, form_digest, image_sha256, image_png, signed_at from co_signatures
+    `select signer, role, form_digest, image_sha256, image_png, signed_at from co_signatures
      where mother_id_number = $1 and form_digest = $2`,
-    [motherIdNumber, formDigest],
+    [q.personal.index(motherIdNumber), formDigest],
   );
   return rows.map((r) => ({
-    signerIdNumber: r.signer_id_number,
+    signerIdNumber: r.signer,
     role: r.role,
     formDigest: r.form_digest,
     imageSha256: r.image_sha256,

@@ -17,7 +17,13 @@ export async function insertNotifications(q: Queryable, messages: InboxMessage[]
   await q.query(
     `insert into notifications (case_id, recipient_id_number, template, body, created_at)
      values ${valuesList(messages.length, 5, ['', '', '', 'jsonb', 'timestamptz'])}`,
-    messages.flatMap((n) => [n.caseId, n.recipientIdNumber, n.template, n.body, at.toISOString()]),
+    messages.flatMap((n) => [
+      n.caseId,
+      q.personal.index(n.recipientIdNumber),
+      n.template,
+      n.body,
+      at.toISOString(),
+    ]),
   );
 }
 
@@ -32,6 +38,6 @@ export async function listNotifications(q: Queryable, recipientIdNumber: string)
   }>(
     `select id, case_id as "caseId", template, body, created_at as "createdAt", read_at as "readAt"
      from notifications where recipient_id_number = $1 order by id desc limit 200`,
-    [recipientIdNumber],
+    [q.personal.index(recipientIdNumber)],
   );
 }

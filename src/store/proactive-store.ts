@@ -14,13 +14,23 @@ export interface NewInvitation {
 /** Insert the invitations not yet made; returns the baby keys that are new (once per baby). */
 export async function insertInvitations(q: Queryable, rows: NewInvitation[], at: Date): Promise<string[]> {
   if (!rows.length) return [];
+  // Baby keys are stored as blind indexes, as in cases.baby_key, so the two still join.
+  const keyOf = new Map(rows.map((r) => [r.babyKey, q.personal.index(r.babyKey, 'baby')]));
   const inserted = await q.query<{ baby_key: string }>(
     `insert into proactive_invitations (baby_key, region, mother_id_number, birth_order, born_at, invited_at)
      values ${valuesList(rows.length, 6, ['', '', '', 'int', 'timestamptz', 'timestamptz'])}
      on conflict (baby_key) do nothing returning baby_key`,
-    rows.flatMap((r) => [r.babyKey, r.region, r.motherIdNumber, r.birthOrder, r.bornAt, at.toISOString()]),
+    rows.flatMap((r) => [
+      keyOf.get(r.babyKey),
+      r.region,
+      q.personal.index(r.motherIdNumber),
+      r.birthOrder,
+      r.bornAt,
+      at.toISOString(),
+    ]),
   );
-  return inserted.map((r) => r.baby_key);
+  const babyOf = new Map([...keyOf].map(([baby, index]) => [index, baby]));
+  return inserted.map((r) => babyOf.get(r.baby_key)!);
 }
 
 /** The mother opened her invitation: the first opening counts. Returns whether there was one. */
@@ -33,7 +43,7 @@ export async function markOpened(
   const rows = await q.query<{ baby_key: string }>(
     `update proactive_invitations set opened_at = coalesce(opened_at, $3::timestamptz)
      where mother_id_number = $1 and birth_order = $2 returning baby_key`,
-    [motherIdNumber, birthOrder, at.toISOString()],
+    [q.personal.index(motherIdNumber), birthOrder, at.toISOString()],
   );
   return rows.length > 0;
 }

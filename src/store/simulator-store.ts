@@ -1,5 +1,6 @@
 import type { SimulatorQueue } from '../departments/simulator-queue.ts';
 import type { Queryable } from './db.ts';
+import { json } from './sql.ts';
 
 /** A simulator's queue kept in the store, so what it accepted survives a restart. */
 export function storedQueue<T>(q: Queryable, simulator: string): SimulatorQueue<T> {
@@ -8,7 +9,7 @@ export function storedQueue<T>(q: Queryable, simulator: string): SimulatorQueue<
       await q.query(
         `insert into simulator_queue (simulator, key, due_at, payload) values ($1, $2, $3, $4)
          on conflict (simulator, key) do nothing`,
-        [simulator, key, dueAt.toISOString(), JSON.stringify(payload)],
+        [simulator, key, dueAt.toISOString(), json(payload)],
       );
     },
     async get(key) {
@@ -51,6 +52,6 @@ export async function saveRunState(q: Queryable, run: string, state: unknown, at
   await q.query(
     `insert into simulation_runs (run, state, updated_at) values ($1, $2, $3)
      on conflict (run) do update set state = excluded.state, updated_at = excluded.updated_at`,
-    [run, JSON.stringify(state), at.toISOString()],
+    [run, json(state), at.toISOString()],
   );
 }

@@ -8,3 +8,15 @@ export function valuesList(rows: number, width: number, casts: string[] = []): s
   }
   return out.join(',');
 }
+
+/**
+ * A JSON value bound for a jsonb parameter that the driver would not send as JSON by itself (an
+ * array, which node-postgres sends as a PostgreSQL array). db.ts seals its personal fields too.
+ */
+export class JsonParam {
+  constructor(readonly value: unknown) {}
+}
+
+export function json(value: unknown): JsonParam {
+  return new JsonParam(value);
+}

@@ -1,7 +1,7 @@
 import type { Organisation, StaffMember, StaffRole, SupervisorAccount } from '../domain/organisation.ts';
 import { RegionId } from '../domain/ids.ts';
 import type { Queryable } from './db.ts';
-import { valuesList } from './sql.ts';
+import { json, valuesList } from './sql.ts';
 
 /** Organisations, their staff, their work queues, and the record of who opened which case. */
 
@@ -11,12 +11,19 @@ export async function upsertOrganisations(q: Queryable, orgs: Organisation[]): P
     `insert into organisations (id, region, department, name, counties, institution)
      values ${valuesList(orgs.length, 6, ['', '', '', 'jsonb', 'text[]', ''])}
      on conflict (id) do update set name = excluded.name, counties = excluded.counties, institution = excluded.institution`,
-    orgs.flatMap((o) => [o.id, o.region, o.department, JSON.stringify(o.name), o.counties, o.institution]),
+    orgs.flatMap((o) => [o.id, o.region, o.department, json(o.name), o.counties, o.institution]),
   );
 }
 
 export async function listOrganisationIds(q: Queryable): Promise<string[]> {
   return (await q.query<{ id: string }>('select id from organisations')).map((r) => r.id);
+}
+
+/** What a clerk's search names: a case number, a mother's full ID number, or its masked form. */
+export interface QueueSearch {
+  caseId?: string;
+  motherIdNumber?: string;
+  motherMasked?: string;
 }
 
 export async function upsertStaff(q: Queryable, staff: StaffMember[]): Promise<void> {
@@ -25,7 +32,13 @@ export async function upsertStaff(q: Queryable, staff: StaffMember[]): Promise<v
     `insert into staff (id, name, organisation_id, role, login_id_number) values ${valuesList(staff.length, 5)}
      on conflict (id) do update set name = excluded.name, organisation_id = excluded.organisation_id,
        role = excluded.role, login_id_number = excluded.login_id_number, supervises = '{}'`,
-    staff.flatMap((s) => [s.id, s.name, s.organisationId, s.role, s.loginIdNumber ?? null]),
+    staff.flatMap((s) => [
+      s.id,
+      q.personal.seal(s.name),
+      s.organisationId,
+      s.role,
+      s.loginIdNumber ? q.personal.index(s.loginIdNumber) : null,
+    ]),
   );
 }
 
@@ -37,7 +50,14 @@ export async function upsertSupervisors(q: Queryable, supervisors: SupervisorAcc
      values ${valuesList(supervisors.length, 6, ['', '', '', '', '', 'text[]'])}
      on conflict (id) do update set name = excluded.name, organisation_id = null, role = 'supervisor',
        login_id_number = excluded.login_id_number, supervises = excluded.supervises`,
-    supervisors.flatMap((s) => [s.id, s.name, null, 'supervisor', s.loginIdNumber, s.regions]),
+    supervisors.flatMap((s) => [
+      s.id,
+      q.personal.seal(s.name),
+      null,
+      'supervisor',
+      q.personal.index(s.loginIdNumber),
+      s.regions,
+    ]),
   );
 }
 
@@ -48,7 +68,7 @@ export async function accountByLogin(
 ): Promise<{ id: string; role: StaffRole | 'supervisor' } | null> {
   const [row] = await q.query<{ id: string; role: StaffRole | 'supervisor' }>(
     'select id, role from staff where login_id_number = $1',
-    [idNumber],
+    [q.personal.index(idNumber)],
   );
   return row ?? null;
 }
@@ -142,7 +162,7 @@ export async function queuePage(
     soon: Date;
     limit: number;
     cursor: { key: string; caseId: string; item: string } | null;
-    search: { caseId?: string; motherPattern?: string };
+    search: QueueSearch;
   },
 ): Promise<QueueRow[]> {
   const params: unknown[] = [];
@@ -167,11 +187,15 @@ export async function queuePage(
         ]
       : []),
     ...(o.search.caseId ? [`i.case_id = ${param(o.search.caseId)}`] : []),
-    // The same pattern read backwards finds the few mothers by the ID's end (cases_mother_reversed).
-    ...(o.search.motherPattern
+    // Both by blind index (personal-data.ts): a full number, or the masked one lists show.
+    ...(o.search.motherIdNumber
       ? [
-          `i.case_id in (select id from cases where mother_id_number like ${param(o.search.motherPattern)}
-             and reverse(mother_id_number) like reverse(${param(o.search.motherPattern)}))`,
+          `i.case_id in (select id from cases where mother_id_number = ${param(q.personal.index(o.search.motherIdNumber))})`,
+        ]
+      : []),
+    ...(o.search.motherMasked
+      ? [
+          `i.case_id in (select id from cases where mother_id_masked = ${param(q.personal.index(o.search.motherMasked, 'masked'))})`,
         ]
       : []),
   ];
@@ -180,7 +204,7 @@ export async function queuePage(
   // name sits in the case's large state, too dear to read for every row a sort would look at.
   return q.query<QueueRow>(
     `select i.case_id as "caseId", i.item, i.status, i.holder, i.deadline, i.dispatched_at as "dispatchedAt",
-       i.decided_at as "decidedAt", i.overdue, c.state->>'babyName' as "babyName", c.mother_id_number as "motherIdNumber"
+       i.decided_at as "decidedAt", i.overdue, c.state->>'babyName' as "babyName", c.state->>'motherIdNumber' as "motherIdNumber"
      from (select i.*, ${key} as sort_key from case_items i
            where ${where.join(' and ')}
            order by ${key} ${order}, i.case_id ${order}, i.item ${order}
@@ -235,7 +259,7 @@ export async function logSystemReads(
     [
       department,
       at.toISOString(),
-      JSON.stringify(reads.map((r) => ({ case_id: r.caseId, item: r.item, fields: r.fields }))),
+      json(reads.map((r) => ({ case_id: r.caseId, item: r.item, fields: r.fields }))),
     ],
   );
 }

@@ -15,7 +15,7 @@ export async function uploadsSinceLastSubmission(
      where u.owner_id_number = $1
        and u.created_at > coalesce(
          (select max(c.submitted_at) from cases c where c.applicant_id_number = $1), '-infinity'::timestamptz)`,
-    [ownerIdNumber],
+    [q.personal.index(ownerIdNumber)],
   );
   return { files: Number(row?.files ?? 0), bytes: Number(row?.bytes ?? 0) };
 }

@@ -16,7 +16,7 @@ export async function insertUpload(
   await q.query(
     `insert into uploads (id, owner_id_number, material, mime, size, sha256, bytes, created_at) values ($1, $2, $3, $4, $5, $6, null, $7)
      on conflict (id, owner_id_number) do nothing`,
-    [u.id, u.ownerIdNumber, u.material, u.mime, u.size, u.sha256, u.createdAt],
+    [u.id, q.personal.index(u.ownerIdNumber), u.material, u.mime, u.size, u.sha256, u.createdAt],
   );
 }
 
@@ -28,7 +28,7 @@ export async function findUploads(
   if (!ids.length) return [];
   return q.query<StoredUpload>(
     'select id, material, sha256, mime from uploads where owner_id_number = $1 and id = any($2::text[])',
-    [ownerIdNumber, ids],
+    [q.personal.index(ownerIdNumber), ids],
   );
 }
 
@@ -43,7 +43,7 @@ export async function uploadContent(
 ): Promise<{ mime: string; bytes: Buffer | null } | null> {
   const [row] = await q.query<{ mime: string; bytes: Buffer | Uint8Array | null }>(
     'select mime, bytes from uploads where owner_id_number = any($1::text[]) and sha256 = $2 limit 1',
-    [ownerIdNumbers, sha256],
+    [ownerIdNumbers.map((id) => q.personal.index(id)), sha256],
   );
   return row ? { mime: row.mime, bytes: row.bytes ? Buffer.from(row.bytes) : null } : null;
 }

@@ -1,5 +1,6 @@
 import type { ParentRole } from '../domain/ids.ts';
 import type { Queryable } from './db.ts';
+import { json } from './sql.ts';
 
 /**
  * The hospital's joint window: the mother's authorization of the hospital (授权委托书), the counter
@@ -44,11 +45,11 @@ export async function upsertWindowAuthorization(q: Queryable, a: WindowAuthoriza
        letter = excluded.letter, letter_digest = excluded.letter_digest, image_sha256 = excluded.image_sha256,
        image_png = excluded.image_png, upload_id = excluded.upload_id, signed_at = excluded.signed_at`,
     [
-      a.motherIdNumber,
+      q.personal.index(a.motherIdNumber),
       a.birthOrder,
       a.organisationId,
       a.staffId,
-      JSON.stringify(a.letter),
+      json(a.letter),
       a.letterDigest,
       a.imageSha256,
       a.imagePng,
@@ -66,11 +67,11 @@ export async function findWindowAuthorization(
 ): Promise<WindowAuthorization | null> {
   const [r] = await q.query<AuthorizationRow>(
     `select * from window_authorizations where mother_id_number = $1 and birth_order = $2 and organisation_id = $3`,
-    [motherIdNumber, birthOrder, organisationId],
+    [q.personal.index(motherIdNumber), birthOrder, organisationId],
   );
   return r
     ? {
-        motherIdNumber: r.mother_id_number,
+        motherIdNumber,
         birthOrder: r.birth_order,
         organisationId: r.organisation_id,
         staffId: r.staff_id,
@@ -130,13 +131,14 @@ export async function insertSigningSession(q: Queryable, s: SigningSession): Pro
       s.organisationId,
       s.staffId,
       s.region,
-      s.motherIdNumber,
+      // Looked up by the session's id, never by the mother: sealed, not indexed.
+      q.personal.seal(s.motherIdNumber),
       s.birthOrder,
       s.purpose,
       s.digest,
-      JSON.stringify(s.summary),
+      json(s.summary),
       s.signers,
-      JSON.stringify(s.producedUploads),
+      json(s.producedUploads),
       s.createdAt,
       s.expiresAt,
     ],
@@ -181,7 +183,7 @@ export async function insertWindowSignature(
   const rows = await q.query(
     `insert into window_signatures (session_id, role, signer_id_number, image_sha256, image_png, signed_at)
      values ($1, $2, $3, $4, $5, $6) on conflict (session_id, role) do nothing returning role`,
-    [sessionId, s.role, s.signerIdNumber, s.imageSha256, s.imagePng, s.signedAt],
+    [sessionId, s.role, q.personal.seal(s.signerIdNumber), s.imageSha256, s.imagePng, s.signedAt],
   );
   return rows.length > 0;
 }

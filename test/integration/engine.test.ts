@@ -171,7 +171,9 @@ for (const kind of DB_KINDS) {
       await expect(
         engine.parent.preview('zibo', { ...input, baby: { ...input.baby, birthOrder: 3 } }),
       ).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { field: 'baby.birthOrder' } });
-      const babies = await db.query<{ baby_key: string }>('select baby_key from cases order by id');
+      const babies = await db.query<{ baby_key: string }>(
+        `select state->>'babyKey' as baby_key from cases order by id`,
+      );
       expect(babies.map((b) => b.baby_key.split('/')[2])).toEqual(['1', '2']);
     });
 
@@ -255,8 +257,10 @@ for (const kind of DB_KINDS) {
       const { db, engine, input } = await setup(kind, 'fujian', '2026-09-29T10:00:00+08:00');
       await engine.parent.submit('fujian', 'shared-id', input);
       // Someone else's case with the same client id is not "the same submission".
+      const other = db.personal.index('11010519491231002X');
       await db.query(
-        `update cases set applicant_id_number = '11010519491231002X', mother_id_number = '11010519491231002X', baby_key = 'another baby'`,
+        `update cases set applicant_id_number = $1, mother_id_number = $1, baby_key = 'another baby'`,
+        [other],
       );
       const mine = await engine.parent.submit('fujian', 'shared-id', input);
       expect(mine).toMatchObject({ accepted: true, duplicate: false, caseId: 'T-2' });

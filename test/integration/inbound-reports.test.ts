@@ -249,7 +249,7 @@ for (const kind of DB_KINDS) {
       const invitations = await db.query<{ recipient_id_number: string }>(
         `select recipient_id_number from notifications where template = 'proactive-invitation'`,
       );
-      expect(invitations.map((r) => r.recipient_id_number)).toEqual([mother]);
+      expect(invitations.map((r) => r.recipient_id_number)).toEqual([db.personal.index(mother)]);
       expect(
         await db.query(
           `select 1 from outbox where kind = 'notify' and topic = 'sms' and idempotency_key like 'sms:proactive:%'`,

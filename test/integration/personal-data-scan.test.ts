@@ -5,6 +5,8 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { smsLog } from '../../src/engine/sms-log.ts';
 import { runSimulation } from '../../src/engine/simulation.ts';
 import { generateFamilies } from '../../src/registries/population.ts';
+import { isCitizenId } from '../../src/domain/citizen-id.ts';
+import type { Db } from '../../src/store/db.ts';
 import { freshDb } from '../support/databases.ts';
 
 /**
@@ -13,6 +15,19 @@ import { freshDb } from '../support/databases.ts';
  */
 const dir = mkdtempSync(join(tmpdir(), 'onething-scan-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Every table's rows as JSON text, as `pg_dump` would write them (read past the sealing boundary). */
+async function dumpStore(db: Db): Promise<Map<string, string>> {
+  const tables = await db.query<{ name: string }>(
+    `select table_name as name from information_schema.tables where table_schema = current_schema() order by 1`,
+  );
+  const out = new Map<string, string>();
+  for (const { name } of tables) {
+    const rows = await db.query<{ row: string }>(`select row_to_json(t)::text as row from ${name} t`);
+    out.set(name, rows.map((r) => r.row).join('\n'));
+  }
+  return out;
+}
 
 describe('personal data outside the database', () => {
   it('a simulated run leaves no full ID number or name in the log or the texts', async () => {
@@ -23,6 +38,7 @@ describe('personal data outside the database', () => {
     const db = await freshDb('pglite');
     const smsPath = join(dir, 'sms.log');
     const sms = smsLog(smsPath);
+    let dump = new Map<string, string>();
     try {
       const s = await runSimulation({
         region: 'anhui',
@@ -34,6 +50,7 @@ describe('personal data outside the database', () => {
         departments: { transientFaultRate: 0.1 },
       });
       expect(s.accepted).toBeGreaterThan(20);
+      dump = await dumpStore(db);
     } finally {
       vi.restoreAllMocks();
       await db.close();
@@ -50,5 +67,23 @@ describe('personal data outside the database', () => {
     const outside = `${texts}\n${logged.join('\n')}`;
     const hits = people.flatMap((p) => [p.idNumber, p.name].filter((secret) => outside.includes(secret)));
     expect(hits).toEqual([]);
+
+    // The store itself, table by table as a dump shows it: no ID number, name or phone in clear.
+    expect(dump.get('cases')).toContain('pd1.');
+    const inStore = [...dump].flatMap(([table, rows]) =>
+      people.flatMap((p) =>
+        [p.idNumber, p.name, p.phone]
+          .filter((secret): secret is string => !!secret && rows.includes(secret))
+          .map((secret) => `${table}: ${secret}`),
+      ),
+    );
+    expect([...new Set(inStore)]).toEqual([]);
+    // Nor anyone else's: the babies' new numbers, the registries' records, anything shaped like one.
+    const anyId = [...dump].flatMap(([table, rows]) =>
+      [...rows.matchAll(/(?<![0-9A-Za-z_-])[1-9][0-9]{16}[0-9Xx](?![0-9A-Za-z_-])/g)]
+        .filter((m) => isCitizenId(m[0]))
+        .map((m) => `${table}: ${m[0]}`),
+    );
+    expect(anyId).toEqual([]);
   }, 600_000);
 });

@@ -58,6 +58,8 @@ describe('onething start in production mode', () => {
         'RECEIPT_KEY',
         'SESSION_KEY',
         'EVENT_CHAIN_KEY',
+        'PERSONAL_DATA_KEY',
+        'PERSONAL_DATA_INDEX_KEY',
         'DEPARTMENT_MODES',
         'EMS_URL',
         'EMS_TOKEN',
@@ -108,6 +110,8 @@ describe('onething start in production mode', () => {
         RECEIPT_KEY: KEY('receipt'),
         SESSION_KEY: sessionKey,
         EVENT_CHAIN_KEY: KEY('event-chain'),
+        PERSONAL_DATA_KEY: KEY('personal-data'),
+        PERSONAL_DATA_INDEX_KEY: KEY('personal-data-index'),
         DEPARTMENT_MODES:
           'midwifery-institution=workbench,police=workbench,hrss=workbench,health-commission=gateway,cdc=workbench,medical-security=gateway,tax=gateway,cross-province-platform=gateway',
         GATEWAY_KEY_HEALTH_COMMISSION: KEY('health-commission'),

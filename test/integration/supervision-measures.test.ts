@@ -130,7 +130,7 @@ describe.each(DB_KINDS)('supervision measures on %s', (kind) => {
     const mother = family.mother.idNumber;
     const inbox = await db.query<{ body: { link: string; text: { zh: string } } }>(
       `select body from notifications where recipient_id_number = $1 and template = 'proactive-invitation'`,
-      [mother],
+      [db.personal.index(mother)],
     );
     expect(inbox).toHaveLength(1);
     expect(inbox[0]!.body.link).toBe(`/invited/${REGION}/1`);

@@ -193,7 +193,7 @@ for (const kind of DB_KINDS) {
       await db.query(
         `insert into uploads (id, owner_id_number, material, mime, size, sha256, bytes, created_at)
          values ('U-old', $1, 'hukou-book', 'image/png', 1000, $2, $3, now())`,
-        [mother, sha(old), old],
+        [db.personal.index(mother), sha(old), old],
       );
       expect(await uploadContent(db, [mother], sha(old))).toEqual({ mime: 'image/png', bytes: old });
     });

@@ -14,6 +14,7 @@ import {
   logAccess,
   queuePage,
   type QueueRow,
+  type QueueSearch,
   type QueueView,
 } from '../../store/staff-store.ts';
 import { decide } from '../department/decide.ts';
@@ -185,12 +186,13 @@ export async function ownItem(deps: EngineDeps, ctx: StaffContext, caseId: strin
 }
 
 /** A case number, a full ID number, or a masked one (3505**********1244). */
-function searchOf(text: string | undefined): { caseId?: string; motherPattern?: string } {
+function searchOf(text: string | undefined): QueueSearch {
   const s = text?.trim();
   if (!s) return {};
   const masked = /^(\d{4})\*+(\d{3}[\dXx])$/.exec(s);
-  if (masked) return { motherPattern: `${masked[1]}%${masked[2]!.toUpperCase()}` };
-  if (/^\d{17}[\dXx]$/.test(s)) return { motherPattern: s.toUpperCase() };
+  // However many stars were typed, the mask is the one lists show (maskId: 4 + 10 stars + 4).
+  if (masked) return { motherMasked: maskId(`${masked[1]}${'0'.repeat(10)}${masked[2]!.toUpperCase()}`) };
+  if (/^\d{17}[\dXx]$/.test(s)) return { motherIdNumber: s.toUpperCase() };
   return { caseId: s };
 }
 

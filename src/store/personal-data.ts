@@ -1,0 +1,143 @@
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+
+/**
+ * Personal data at rest (PIPL art. 51; MLPS 2.0 level 3, confidentiality of stored data): ID
+ * numbers, names, phone numbers and addresses are sealed with AES-256-GCM before they reach a table,
+ * and looked up through a keyed blind index (HMAC-SHA-256), so a copy of the database, a backup or a
+ * dump holds none of them in clear. The keys live in the environment, never in the database.
+ *
+ * Sealing happens at one boundary (db.ts): every JSON document going into the store has its personal
+ * fields (by name, below) sealed, and every sealed value coming out is opened. Columns that look a
+ * person up (`*_id_number`) hold the blind index instead of the number; the stores compute it.
+ */
+
+/** Field names whose string values are personal data, wherever they sit in a document. */
+const PERSONAL_NAMES = new Set([
+  'idNumber',
+  'name',
+  'surname',
+  'givenName',
+  'babyName',
+  'motherName',
+  'fatherName',
+  'staffName',
+  'phone',
+  'mobile',
+  'address',
+  // A text's recipient: a mobile number.
+  'to',
+  // The baby's key begins with the mother's ID number.
+  'babyKey',
+]);
+const PERSONAL_SUFFIX = /(IdNumber|Phone|Address)$/;
+
+export function isPersonalField(field: string): boolean {
+  return PERSONAL_NAMES.has(field) || PERSONAL_SUFFIX.test(field);
+}
+
+/** `pd1.<key id>.<iv | ciphertext | tag, base64url>`: the key id says which key opens it. */
+const SEALED = /^pd1\.([0-9a-f]{8})\.([A-Za-z0-9_-]+)$/;
+
+export const DEV_PERSONAL_DATA_KEY = 'dev-personal-data-key-development-only-not-secret';
+export const DEV_PERSONAL_DATA_INDEX_KEY = 'dev-personal-data-index-key-development-only-not-secret';
+
+interface SealingKey {
+  id: string;
+  key: Buffer;
+}
+
+/** The deployment's personal-data keys: one seals, all open; the index key never rotates (see README). */
+export interface PersonalData {
+  seal(plain: string): string;
+  open(value: string): string;
+  /** A deterministic, keyed stand-in for a value, for equality lookups (`kind` keeps uses apart). */
+  index(plain: string, kind?: string): string;
+  sealDocument<T>(doc: T): T;
+  openDocument<T>(doc: T): T;
+  /** The id of the key new values are sealed with. */
+  readonly currentKeyId: string;
+}
+
+function sealingKey(secret: string): SealingKey {
+  return {
+    id: createHmac('sha256', secret).update('onething personal data key id').digest('hex').slice(0, 8),
+    key: Buffer.from(hkdfSync('sha256', secret, 'onething', 'personal data seal v1', 32)),
+  };
+}
+
+export function personalData(current: string, previous: string[], indexSecret: string): PersonalData {
+  const sealWith = sealingKey(current);
+  const byId = new Map([sealWith, ...previous.map(sealingKey)].map((k) => [k.id, k.key]));
+  const indexKey = Buffer.from(hkdfSync('sha256', indexSecret, 'onething', 'personal data index v1', 32));
+
+  const seal = (plain: string): string => {
+    if (SEALED.test(plain)) return plain;
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', sealWith.key, iv);
+    const body = Buffer.concat([iv, cipher.update(plain, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+    return `pd1.${sealWith.id}.${body.toString('base64url')}`;
+  };
+  const open = (value: string): string => {
+    const m = SEALED.exec(value);
+    if (!m) return value;
+    const key = byId.get(m[1]!);
+    // A value sealed with a key this deployment no longer has: unreadable, and said so loudly.
+    if (!key) throw new Error(`personal data sealed with key ${m[1]}, which is not configured`);
+    const body = Buffer.from(m[2]!, 'base64url');
+    const decipher = createDecipheriv('aes-256-gcm', key, body.subarray(0, 12));
+    decipher.setAuthTag(body.subarray(body.length - 16));
+    return Buffer.concat([decipher.update(body.subarray(12, body.length - 16)), decipher.final()]).toString(
+      'utf8',
+    );
+  };
+  const walk = (
+    doc: unknown,
+    leaf: (s: string, field: string | null) => string,
+    field: string | null,
+  ): unknown => {
+    if (typeof doc === 'string') return leaf(doc, field);
+    if (Array.isArray(doc)) return doc.map((d) => walk(d, leaf, field));
+    if (doc === null || typeof doc !== 'object' || doc instanceof Date || ArrayBuffer.isView(doc)) return doc;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(doc)) out[k] = walk(v, leaf, k);
+    return out;
+  };
+  return {
+    seal,
+    open,
+    index: (plain, kind = 'id') =>
+      createHmac('sha256', indexKey).update(`${kind}\u0000${plain}`).digest('base64url').slice(0, 32),
+    sealDocument: <T>(doc: T) =>
+      walk(
+        doc,
+        (s, field) => (field !== null && s !== '' && isPersonalField(field) ? seal(s) : s),
+        null,
+      ) as T,
+    openDocument: <T>(doc: T) => walk(doc, (s) => (s.startsWith('pd1.') ? open(s) : s), null) as T,
+    currentKeyId: sealWith.id,
+  };
+}
+
+/**
+ * PERSONAL_DATA_KEY (seals new values), PERSONAL_DATA_PREVIOUS_KEYS (comma-separated retired keys,
+ * still opening what they sealed until `onething personal-data reseal` has run) and
+ * PERSONAL_DATA_INDEX_KEY (the blind index). Development falls back to the readable DEV_ keys;
+ * production's start-up check (production.ts) requires real ones.
+ */
+export function personalDataFromEnv(env: NodeJS.ProcessEnv): PersonalData {
+  const previous = (env.PERSONAL_DATA_PREVIOUS_KEYS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return personalData(
+    env.PERSONAL_DATA_KEY?.trim() || DEV_PERSONAL_DATA_KEY,
+    previous,
+    env.PERSONAL_DATA_INDEX_KEY?.trim() || DEV_PERSONAL_DATA_INDEX_KEY,
+  );
+}
+
+export const DEV_PERSONAL_DATA: PersonalData = personalData(
+  DEV_PERSONAL_DATA_KEY,
+  [],
+  DEV_PERSONAL_DATA_INDEX_KEY,
+);

@@ -1,0 +1,83 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { personalData, personalDataFromEnv } from '../../src/store/personal-data.ts';
+
+const keys = (current: string, previous: string[] = []) => personalData(current, previous, 'index-key-one');
+
+describe('personal data at rest', () => {
+  it('opens what it sealed, for any text, and never seals the same text the same way twice', () => {
+    const pd = keys('key-one');
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        const sealed = pd.seal(text);
+        expect(sealed).toMatch(/^pd1\.[0-9a-f]{8}\./);
+        expect(pd.open(sealed)).toBe(text);
+        expect(pd.seal(text)).not.toBe(sealed);
+      }),
+    );
+  });
+
+  it('refuses a sealed value that was altered, and one sealed with a key it does not hold', () => {
+    const pd = keys('key-one');
+    const sealed = pd.seal('110105194912310029');
+    const body = sealed.split('.')[2]!;
+    const flipped = `${sealed.slice(0, -body.length)}${body[0] === 'A' ? 'B' : 'A'}${body.slice(1)}`;
+    expect(() => pd.open(flipped)).toThrow();
+    expect(() => keys('key-two').open(sealed)).toThrow(/not configured/);
+  });
+
+  it('after rotation, seals with the new key and still opens what the retired key sealed', () => {
+    const before = keys('key-one').seal('13900001111');
+    const rotated = keys('key-two', ['key-one']);
+    expect(rotated.open(before)).toBe('13900001111');
+    expect(rotated.seal('x').split('.')[1]).toBe(rotated.currentKeyId);
+    expect(rotated.currentKeyId).not.toBe(keys('key-one').currentKeyId);
+  });
+
+  it('seals the personal fields of a document by name, wherever they are, and leaves the rest', () => {
+    const pd = keys('key-one');
+    const doc = {
+      region: 'anhui',
+      motherIdNumber: '110105194912310029',
+      form: {
+        mother: { name: '王芳', idNumber: '110105194912310029', phone: '13900001111' },
+        county: '340104',
+      },
+      contact: { mailingAddress: '合肥市蜀山区…' },
+      items: [{ outputs: { citizenIdNumber: '340104202603020011' }, status: 'done' }],
+      organisation: { name: { zh: '某医院', en: 'A hospital' } },
+      empty: { name: '' },
+    };
+    const sealed = pd.sealDocument(doc);
+    const text = JSON.stringify(sealed);
+    for (const secret of ['110105194912310029', '王芳', '13900001111', '合肥市蜀山区', '340104202603020011'])
+      expect(text).not.toContain(secret);
+    expect(sealed.region).toBe('anhui');
+    expect(sealed.form.county).toBe('340104');
+    expect(sealed.items[0]!.status).toBe('done');
+    // A bilingual label under `name` is an organisation's, not a person's: its parts are not names.
+    expect(sealed.organisation.name).toEqual({ zh: '某医院', en: 'A hospital' });
+    expect(pd.openDocument(sealed)).toEqual(doc);
+  });
+
+  it('indexes the same value the same way, keeps kinds apart, and depends on the index key', () => {
+    const pd = keys('key-one');
+    expect(pd.index('110105194912310029')).toBe(keys('key-two').index('110105194912310029'));
+    expect(pd.index('110105194912310029')).not.toBe(pd.index('110105194912310029', 'baby'));
+    expect(pd.index('110105194912310029')).not.toBe(
+      personalData('key-one', [], 'index-key-two').index('110105194912310029'),
+    );
+    expect(pd.index('110105194912310029')).not.toContain('1101051949');
+  });
+
+  it('takes its keys from the environment', () => {
+    const pd = personalDataFromEnv({
+      PERSONAL_DATA_KEY: 'key-two',
+      PERSONAL_DATA_PREVIOUS_KEYS: ' key-one , ',
+      PERSONAL_DATA_INDEX_KEY: 'index-key-one',
+    });
+    expect(pd.open(keys('key-one').seal('a'))).toBe('a');
+    expect(pd.currentKeyId).toBe(keys('key-two').currentKeyId);
+    expect(pd.index('a')).toBe(keys('key-one').index('a'));
+  });
+});
