@@ -3,21 +3,14 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { officialCalendar } from './calendar/official-calendar.ts';
 import { AppError, fieldError } from './domain/error.ts';
-import { RegionId } from './domain/ids.ts';
 import { getPolicy, POLICIES } from './policies/index.ts';
 import { evaluate } from './policy/evaluate.ts';
 import { parseFacts } from './policy/facts.ts';
 import { factsJsonSchema } from './policy/facts-json-schema.ts';
 import { serviceGuide } from './policy/guide/index.ts';
 import { sampleFacts, SAMPLE_SUBMITTED_AT } from './policy/sample-facts.ts';
-import { runSimulation } from './engine/simulation.ts';
-import { verifyStore } from './engine/verify.ts';
-import { openDb } from './store/db.ts';
-import { startServer } from './server.ts';
-import { calendarStatus, loadArrangements } from './engine/operator/calendar.ts';
 import { systemClock } from './system-clock.ts';
 import { sampleSituation } from './registries/population.ts';
-import { loadStaff } from './engine/operator/staff.ts';
 import { readJson, required, simulatorOptions, usageError } from './cli/args.ts';
 import {
   describe,
@@ -27,12 +20,8 @@ import {
   describeStart,
 } from './cli/describe.ts';
 import { progressBar } from './cli/progress.ts';
-import { whatIfCommand } from './cli/whatif.ts';
-import { gatewayCommand, GATEWAY_USAGE } from './cli/gateway.ts';
-import { registriesCommand } from './cli/registries.ts';
-import { cliPersonalData, PERSONAL_DATA_USAGE, resealCommand } from './cli/personal-data.ts';
+import { USAGE } from './cli/usage.ts';
 import { describeProductionStart, isProduction, ProductionSettingsError } from './production.ts';
-import { checkpointCommand, CHECKPOINT_USAGE, cliChainKeys, readCheckpointFile } from './cli/checkpoint.ts';
 
 /** The parents' app as Vite builds it (`npm run build:web`, run by `npm start`). */
 const WEB_ROOT = fileURLToPath(new URL('../web/citizen/dist', import.meta.url));
@@ -42,56 +31,12 @@ const DATA_DIR = './data/pglite';
 /** Under `npm start` a person plays these departments on the workbench; the simulator answers the rest. */
 const DEMO_DEPARTMENT_MODES = 'midwifery-institution=workbench,police=workbench,hrss=workbench';
 
-const USAGE = `onething — 新生儿出生“一件事” / the newborn birth one-thing service
-
-Usage:
-  onething start [--port 3000] [--host 127.0.0.1] the server with the embedded database, simulators and
-                                                  demo data (DATABASE_URL selects a real PostgreSQL)
-  onething demo                                   each region's sample family, evaluated and explained
-  onething regions                                the regions this build ships
-  onething guide R | --region R                   the service guide (办事指南) as Markdown, from the rules
-  onething evaluate --region R --input FILE|-     evaluate facts (JSON) and print the result as JSON
-                    [--at 2026-11-20T10:00:00+08:00]   submission instant (default: now)
-  onething schema facts [--region R]              the facts format as JSON Schema
-  onething example --region R                     a sample facts file for the region
-  onething simulate --region R --cases N [--json] [--seed S] [--start ISO] [--data DIR]
-                    [--rejection-rate 0.02] [--supplement-rate 0.05] [--fault-rate 0.03] [--latency-hours 0.3-40]
-                                                  run N synthetic families through every department
-                                                  (in memory, on DATABASE_URL or in --data DIR), then
-                                                  verify; stopped, it resumes when run again
-  onething family sample --region R               a family situation as the shared data holds it
-  onething family load --file F|- [--url URL]     load one into a running server's simulated registries
-                                                  (development only; default URL http://127.0.0.1:3000)
-${CHECKPOINT_USAGE}
-${PERSONAL_DATA_USAGE}
-  onething staff load --file F|-                  load the deployment's organisations, staff and supervisors
-                                                  (JSON: organisations[], staff[], supervisors[]; loading again updates)
-                                                  (DATABASE_URL, or the embedded store in ./data)
-  onething calendar [status] [--json]             which years count on the State Council's official
-                                                  arrangement, which provisionally, which not at all
-  onething calendar load FILE.json [--json]       store a year's official arrangement (国办发明电) and
-                                                  count the open cases' deadlines again with it
-                                                  (DATABASE_URL, or the embedded store; --data DIR)
-  onething whatif --region R --policy FILE --since 2026-01-01 [--json] [--data DIR]
-                                                  replay the cases under a copy of the policy (JSON/.ts:
-                                                  a policy, or {"basedOn": R, "set": {path: value}});
-                                                  reads only (DATABASE_URL, or the embedded store)
-${GATEWAY_USAGE}
-  onething registries serve [--port 4010] [--host H] [--seed S]
-                                                  the shared-data registries' reference server (the
-                                                  contract docs/registries.openapi.json, demo data;
-                                                  token: REGISTRY_TOKEN, default reference-token)
-  onething registries conformance --url URL [--file FAMILY.json] [--json]
-                                                  check a data-sharing platform's endpoint against the
-                                                  contract (token: REGISTRY_TOKEN); exit 1 if it fails
-  onething registries openapi                     the contract as OpenAPI 3.1 (JSON)
-
-Regions: ${RegionId.options.join(', ')}`;
-
 async function main(argv: string[]): Promise<number> {
   // The gateway's commands have options of their own (cli/gateway.ts).
   if (argv[0] === 'gateway' && !argv.includes('--help') && !argv.includes('-h'))
-    return gatewayCommand(argv.slice(1), (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`));
+    return (await import('./cli/gateway.ts')).gatewayCommand(argv.slice(1), (s) =>
+      process.stdout.write(s.endsWith('\n') ? s : `${s}\n`),
+    );
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -179,6 +124,7 @@ async function main(argv: string[]): Promise<number> {
       const port = Number(values.port ?? process.env.PORT ?? 3000);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw usageError('port', '--port must be a port number');
+      const { startServer } = await import('./server.ts');
       const server = await startServer({
         host: values.host ?? '127.0.0.1',
         port,
@@ -209,13 +155,11 @@ async function main(argv: string[]): Promise<number> {
         throw usageError('cases', '--cases must be a whole number from 1 to 1000000');
       // In memory unless a store is named: DATABASE_URL, or --data DIR for the embedded store on disk,
       // where a killed run resumes when started again with the same options.
-      const db = await openDb({
-        url: process.env.DATABASE_URL,
-        dataDir: values.data,
-        personal: cliPersonalData(process.env),
-      });
+      const db = await openStore(values.data);
       try {
         const started = Date.now();
+        const { runSimulation } = await import('./engine/simulation.ts');
+        const { cliChainKeys } = await import('./cli/checkpoint.ts');
         const summary = await runSimulation({
           region: policy.region,
           cases,
@@ -253,12 +197,10 @@ async function main(argv: string[]): Promise<number> {
       return res.ok ? 0 : 2;
     }
     case 'verify': {
-      const db = await openDb({
-        url: process.env.DATABASE_URL,
-        personal: cliPersonalData(process.env),
-        dataDir: process.env.DATABASE_URL ? undefined : DATA_DIR,
-      });
+      const db = await openStore(DATA_DIR);
       try {
+        const { verifyStore } = await import('./engine/verify.ts');
+        const { cliChainKeys, readCheckpointFile } = await import('./cli/checkpoint.ts');
         const report = await verifyStore(db, {
           now: new Date(),
           keys: cliChainKeys(process.env),
@@ -272,12 +214,9 @@ async function main(argv: string[]): Promise<number> {
       }
     }
     case 'checkpoint': {
+      const { checkpointCommand, cliChainKeys } = await import('./cli/checkpoint.ts');
       const chain = cliChainKeys(process.env);
-      const db = await openDb({
-        url: process.env.DATABASE_URL,
-        personal: cliPersonalData(process.env),
-        dataDir: process.env.DATABASE_URL ? undefined : (values.data ?? DATA_DIR),
-      });
+      const db = await openStore(values.data ?? DATA_DIR);
       try {
         out(await checkpointCommand(db, chain, new Date(), values.out));
         return 0;
@@ -287,13 +226,9 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'personal-data': {
       if (sub !== 'reseal') throw usageError('personal-data', 'use `personal-data reseal`');
-      const db = await openDb({
-        url: process.env.DATABASE_URL,
-        personal: cliPersonalData(process.env),
-        dataDir: process.env.DATABASE_URL ? undefined : (values.data ?? DATA_DIR),
-      });
+      const db = await openStore(values.data ?? DATA_DIR);
       try {
-        out(await resealCommand(db));
+        out(await (await import('./cli/personal-data.ts')).resealCommand(db));
         return 0;
       } finally {
         await db.close();
@@ -302,13 +237,9 @@ async function main(argv: string[]): Promise<number> {
     case 'staff': {
       if (sub !== 'load') throw usageError('staff', 'use `staff load --file F`');
       const input = readJson(required(values.file ?? positionals[2], 'file'), 'file');
-      const db = await openDb({
-        url: process.env.DATABASE_URL,
-        personal: cliPersonalData(process.env),
-        dataDir: process.env.DATABASE_URL ? undefined : DATA_DIR,
-      });
+      const db = await openStore(DATA_DIR);
       try {
-        const n = await loadStaff(db, input);
+        const n = await (await import('./engine/operator/staff.ts')).loadStaff(db, input);
         out(
           `loaded 已载入: ${n.organisations} organisations 单位, ${n.staff} staff accounts 工作人员, ${n.supervisors} supervisors 监察人员`,
         );
@@ -321,12 +252,10 @@ async function main(argv: string[]): Promise<number> {
       if (sub !== undefined && sub !== 'status' && sub !== 'load')
         throw usageError('calendar', 'use `calendar status` or `calendar load FILE.json`');
       const file = sub === 'load' ? required(values.file ?? positionals[2], 'file') : null;
-      const db = await openDb({
-        url: process.env.DATABASE_URL,
-        personal: cliPersonalData(process.env),
-        dataDir: process.env.DATABASE_URL ? undefined : (values.data ?? DATA_DIR),
-      });
+      const db = await openStore(values.data ?? DATA_DIR);
       try {
+        const { calendarStatus, loadArrangements } = await import('./engine/operator/calendar.ts');
+        const { cliChainKeys } = await import('./cli/checkpoint.ts');
         if (file === null) {
           const status = await calendarStatus(db);
           out(values.json ? JSON.stringify(status, null, 2) : describeCalendar(status));
@@ -343,10 +272,16 @@ async function main(argv: string[]): Promise<number> {
       }
     }
     case 'whatif':
-      out(await whatIfCommand(region().region, values, DATA_DIR));
+      out(await (await import('./cli/whatif.ts')).whatIfCommand(region().region, values, DATA_DIR));
       return 0;
     case 'registries':
-      return registriesCommand(sub, values, process.env, new Date(), out);
+      return (await import('./cli/registries.ts')).registriesCommand(
+        sub,
+        values,
+        process.env,
+        new Date(),
+        out,
+      );
     case 'help':
     case undefined:
       out(USAGE);
@@ -354,6 +289,19 @@ async function main(argv: string[]): Promise<number> {
     default:
       throw usageError('command', `unknown command ${command}`);
   }
+}
+
+/**
+ * The store a command works on: DATABASE_URL, or the embedded one in `dataDir`. Loaded only by the
+ * commands that need it, as are the server and the engine, so `evaluate` and `guide` start at once.
+ */
+async function openStore(dataDir: string | undefined) {
+  const [{ openDb }, { cliPersonalData }] = await Promise.all([
+    import('./store/db.ts'),
+    import('./cli/personal-data.ts'),
+  ]);
+  const url = process.env.DATABASE_URL;
+  return openDb({ url, dataDir: url ? undefined : dataDir, personal: cliPersonalData(process.env) });
 }
 
 /** Stays in the entry: with no value it reads the wall clock, which only this file may (eslint.config.js). */

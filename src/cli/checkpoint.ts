@@ -6,14 +6,6 @@ import type { Db } from '../store/db.ts';
 import { chainKeysFromEnv, DEV_EVENT_CHAIN_KEY, type ChainKeys } from '../store/event-chain.ts';
 import { readJson } from './args.ts';
 
-export const CHECKPOINT_USAGE = `  onething checkpoint [--out FILE]                anchor every case's chain head in the append-only
-                                                  checkpoint table (signed, EVENT_CHAIN_KEY) and export
-                                                  it to FILE (default onething-checkpoint-N.json): keep
-                                                  that file outside the database
-  onething verify [--checkpoint FILE]             check hash chains (keyed, against the latest checkpoint
-                                                  and FILE), signed forms, projections and the outbox
-                                                  (DATABASE_URL, or the embedded store in ./data)`;
-
 /**
  * The chain keys a command uses: EVENT_CHAIN_KEY and EVENT_CHAIN_PREVIOUS_KEYS. In production the
  * development key never stands in: a command run without the key would sign, or judge, with the

@@ -17,21 +17,6 @@ import { readJson, required, usageError } from './args.ts';
  * to try the gateway, and the push-mode tools (the conformance test, a reference endpoint).
  * The key comes from --key or GATEWAY_KEY (the environment keeps it out of the process list).
  */
-export const GATEWAY_USAGE = `  onething gateway list [--json]                  this department's open tasks
-  onething gateway claim TASK                     claim a task before working on it
-  onething gateway decide --task TASK --outcome done --output certificateNumber=… [--output k=v …]
-                          [--reason-zh … --reason-en …] [--material M --message-zh … --message-en …]
-                          [--txn ID]              post a decision (txnId default TASK:OUTCOME, so
-                                                  running it again is the same decision); or --file F|-
-                                                  with the decision as JSON
-  onething gateway delivery-records ID [ID …]     (hospital, health commission) these mothers' delivery
-                                                  records are in the shared data: each is invited to apply
-      (all four: --url PLATFORM or ONETHING_URL, default http://127.0.0.1:3000; --department D or
-       GATEWAY_DEPARTMENT; --key K or GATEWAY_KEY)
-  onething gateway conformance --push-url URL --department D [--key K]
-                                                  check a department's push endpoint against the contract
-  onething gateway serve [--port 4100] [--path /tasks] --department D [--key K]
-                                                  a reference push endpoint: prints each task it takes`;
 
 export async function gatewayCommand(argv: string[], out: (s: string) => void): Promise<number> {
   const { values, positionals } = parseArgs({

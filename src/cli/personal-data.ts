@@ -29,10 +29,6 @@ export function cliPersonalData(env: NodeJS.ProcessEnv): PersonalData {
   return personalDataFromEnv(env);
 }
 
-export const PERSONAL_DATA_USAGE = `  onething personal-data reseal                   after PERSONAL_DATA_KEY was rotated (the old key moved to
-                                                  PERSONAL_DATA_PREVIOUS_KEYS): seal everything again with
-                                                  the new key, in one transaction; then drop the old one`;
-
 /** `onething personal-data reseal`: one transaction, so a store is never half under each key. */
 export async function resealCommand(db: Db): Promise<string> {
   const rows = await db.transaction((tx) => resealAll(tx));
