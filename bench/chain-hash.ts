@@ -9,6 +9,7 @@ import type { CaseEvent } from '../src/domain/case.ts';
 import type { RegionId } from '../src/domain/ids.ts';
 import { runSimulation } from '../src/engine/simulation.ts';
 import { verifyStore } from '../src/engine/verify.ts';
+import { personalDataFromEnv } from '../src/store/personal-data.ts';
 import { openDb } from '../src/store/db.ts';
 import { chainHash, devChainKeys, GENESIS_HASH, plainChainHash } from '../src/store/event-chain.ts';
 
@@ -22,7 +23,7 @@ const { values } = parseArgs({
 const region = values.region as RegionId;
 const cases = Number(values.cases);
 const rounds = Number(values.rounds);
-const db = await openDb({});
+const db = await openDb({ personal: personalDataFromEnv(process.env) });
 const started = Date.now();
 const summary = await runSimulation({
   region,

@@ -5,8 +5,10 @@
 // run with the same --schema measures it again without seeding.)
 // Writes bench/results/dashboard-<store>-<cases>.json; measures, asserts nothing. The store is seeded
 // the way bench/queue.ts seeds it (copies of real simulated case states, see bench/README.md).
-import { cpus, loadavg } from 'node:os';
-import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fsBlobStore } from '../src/blobs/fs-blob-store.ts';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { fakeClock } from '../src/domain/clock.ts';
 import type { RegionId } from '../src/domain/ids.ts';
@@ -21,6 +23,7 @@ import { simulatedFaceVerifier } from '../src/registries/face-verification.ts';
 import { AREAS } from '../src/registries/population.ts';
 import { simulatedRegistries } from '../src/registries/simulated-registries.ts';
 import { analyzeQueueTables, seedBenchCases, TemplateRecorder } from '../src/store/bench-seed-store.ts';
+import { personalDataFromEnv } from '../src/store/personal-data.ts';
 import { openDb } from '../src/store/db.ts';
 import { devChainKeys } from '../src/store/event-chain.ts';
 import { upsertOrganisations, upsertStaff } from '../src/store/staff-store.ts';
@@ -53,7 +56,11 @@ async function admin(sql: string) {
 if (process.env.DATABASE_URL && !keep)
   await admin(`drop schema if exists ${schema} cascade; create schema ${schema}`);
 if (process.env.DATABASE_URL && keep) await admin(`create schema if not exists ${schema}`);
-const db = await openDb({ url: process.env.DATABASE_URL, schema });
+const db = await openDb({
+  url: process.env.DATABASE_URL,
+  schema,
+  personal: personalDataFromEnv(process.env),
+});
 const startLoad = loadavg()[0]!;
 
 let t0 = performance.now();
@@ -106,6 +113,7 @@ const engine = createEngine({
   chain: devChainKeys(),
   publicBaseUrl: () => 'https://onething.invalid',
   departmentModes: () => 'workbench',
+  blobs: fsBlobStore(mkdtempSync(join(tmpdir(), 'onething-bench-blobs-'))),
   db,
   clock: fakeClock(NOW),
   calendar: await storedCalendar(db),

@@ -3,8 +3,10 @@
 // number and masked ID, and opening a task; medians and p95 over repeated runs, with the plans.
 // Usage: npx tsx bench/queue.ts [--cases 100000] [--region fujian] [--runs 25] (DATABASE_URL selects PostgreSQL)
 // Writes bench/results/queue-<store>-<cases>.json and -plans.txt; measures, asserts nothing.
-import { cpus, loadavg } from 'node:os';
-import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fsBlobStore } from '../src/blobs/fs-blob-store.ts';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { fakeClock } from '../src/domain/clock.ts';
 import type { RegionId } from '../src/domain/ids.ts';
@@ -28,6 +30,7 @@ import {
   tableSizes,
   TemplateRecorder,
 } from '../src/store/bench-seed-store.ts';
+import { personalDataFromEnv } from '../src/store/personal-data.ts';
 import { openDb, type Db, type Queryable } from '../src/store/db.ts';
 import { devChainKeys } from '../src/store/event-chain.ts';
 import { upsertOrganisations, upsertStaff, type QueueView } from '../src/store/staff-store.ts';
@@ -58,7 +61,11 @@ async function admin(sql: string) {
   await c.end();
 }
 if (process.env.DATABASE_URL) await admin(`drop schema if exists ${schema} cascade; create schema ${schema}`);
-const raw = await openDb({ url: process.env.DATABASE_URL, schema });
+const raw = await openDb({
+  url: process.env.DATABASE_URL,
+  schema,
+  personal: personalDataFromEnv(process.env),
+});
 const startLoad = loadavg()[0]!;
 
 // 1. A few dozen real cases through the whole engine, every state they pass through recorded.
@@ -99,6 +106,7 @@ await upsertStaff(raw, demoStaff(orgs));
 // Every statement the engine sends, so the measured calls' SQL can be explained afterwards.
 const statements: { sql: string; params: unknown[] }[] = [];
 const capturing = (q: Queryable): Queryable => ({
+  personal: q.personal,
   query: (sql, params) => (statements.push({ sql, params: params ?? [] }), q.query(sql, params)),
 });
 const db: Db = {
@@ -113,6 +121,7 @@ const engine = createEngine({
   chain: devChainKeys(),
   publicBaseUrl: () => 'https://onething.invalid',
   departmentModes: () => 'workbench',
+  blobs: fsBlobStore(mkdtempSync(join(tmpdir(), 'onething-bench-blobs-'))),
   db,
   clock: fakeClock(NOW),
   calendar: await storedCalendar(raw),

@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runSimulation } from '../src/engine/simulation.ts';
 import type { RegionId } from '../src/domain/ids.ts';
+import { personalDataFromEnv } from '../src/store/personal-data.ts';
 import { openDb } from '../src/store/db.ts';
 
 const { values } = parseArgs({
@@ -21,7 +22,11 @@ if (process.env.DATABASE_URL) {
   await c.query(`drop schema if exists ${schema} cascade; create schema ${schema}`);
   await c.end();
 }
-const db = await openDb({ url: process.env.DATABASE_URL, schema });
+const db = await openDb({
+  url: process.env.DATABASE_URL,
+  schema,
+  personal: personalDataFromEnv(process.env),
+});
 const started = performance.now();
 const summary = await runSimulation({
   region,

@@ -69,7 +69,7 @@ const send = async (b: Buffer) => {
       ? await fetch(`${url}/api/citizen/uploads/hukou-book`, {
           method: 'POST',
           headers: { authorization: login, 'content-type': 'image/png' },
-          body: b,
+          body: new Uint8Array(b),
         })
       : await fetch(`${url}/api/citizen/uploads`, {
           method: 'POST',
@@ -132,7 +132,7 @@ const pct = (xs: number[], p: number) => {
 const result = {
   measuredAt: new Date().toISOString(),
   // The machine is shared: the 1-minute load average before the burst says how busy it was.
-  machine: { cores: cpus().length, node: process.version, loadBefore: Math.round(loadBefore * 100) / 100 },
+  machine: { cores: cpus().length, node: process.version, loadBefore: Math.round(loadBefore! * 100) / 100 },
   store,
   route,
   uploads: total,

@@ -11,6 +11,7 @@ import type { RegionId } from '../src/domain/ids.ts';
 import { storedCalendar } from '../src/engine/operator/calendar.ts';
 import { runSimulation } from '../src/engine/simulation.ts';
 import { whatIf } from '../src/engine/supervisor/whatif/index.ts';
+import { personalDataFromEnv } from '../src/store/personal-data.ts';
 import { openDb } from '../src/store/db.ts';
 import { multiplyDecidedFacts } from '../src/store/whatif-bench-store.ts';
 
@@ -33,7 +34,11 @@ async function admin(sql: string) {
   await c.end();
 }
 if (process.env.DATABASE_URL) await admin(`create schema ${schema}`);
-const db = await openDb({ url: process.env.DATABASE_URL, schema });
+const db = await openDb({
+  url: process.env.DATABASE_URL,
+  schema,
+  personal: personalDataFromEnv(process.env),
+});
 const startLoad = loadavg()[0]!;
 
 try {
