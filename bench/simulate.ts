@@ -6,7 +6,8 @@ import { parseArgs } from 'node:util';
 import { runSimulation } from '../src/engine/simulation.ts';
 import type { RegionId } from '../src/domain/ids.ts';
 import { personalDataFromEnv } from '../src/store/personal-data.ts';
-import { openDb } from '../src/store/db.ts';
+import { openDb, type Db, type Queryable } from '../src/store/db.ts';
+import { walPosition } from '../src/store/floor-bench-store.ts';
 
 const { values } = parseArgs({
   options: { region: { type: 'string', default: 'fujian' }, cases: { type: 'string', default: '1000' } },
@@ -22,11 +23,23 @@ if (process.env.DATABASE_URL) {
   await c.query(`drop schema if exists ${schema} cascade; create schema ${schema}`);
   await c.end();
 }
-const db = await openDb({
+const opened = await openDb({
   url: process.env.DATABASE_URL,
   schema,
   personal: personalDataFromEnv(process.env),
 });
+// Every statement the engine sends is counted: round trips per case are where the time goes.
+let statements = 0;
+const counting = (q: Queryable): Queryable => ({
+  personal: q.personal,
+  query: (sql, params) => (statements++, q.query(sql, params)),
+});
+const db: Db = {
+  ...opened,
+  query: counting(opened).query,
+  transaction: (fn) => opened.transaction((tx) => fn(counting(tx))),
+};
+const walBefore = store === 'postgres' ? await walPosition(opened) : null;
 const started = performance.now();
 const summary = await runSimulation({
   region,
@@ -51,6 +64,10 @@ const result = {
   // The process's peak resident memory (kernel figure, KiB).
   peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
   verifyOk: summary.verify.ok,
+  statementsPerCase: Math.round(statements / cases),
+  // The server's whole write-ahead log over the run (PostgreSQL only): keep the server to this bench.
+  walBytesPerCase:
+    walBefore === null ? null : Math.round(Number((await walPosition(opened)) - walBefore) / cases),
   note: 'includes the final verify (replay of every case); the simulated clock wakes at most every 5 simulated minutes',
 };
 writeFileSync(
@@ -58,7 +75,7 @@ writeFileSync(
   `${JSON.stringify(result, null, 2)}\n`,
 );
 console.log(JSON.stringify(result, null, 2));
-await db.close();
+await opened.close();
 if (process.env.DATABASE_URL) {
   const pg = (await import('pg')).default;
   const c = new pg.Client({ connectionString: process.env.DATABASE_URL });

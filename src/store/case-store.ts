@@ -147,24 +147,13 @@ export async function appendEvents(
         nextFamilyDue(s),
       );
     }
+    // Only the item rows whose projection changed are written: most steps touch one item of six.
+    const previous = a.before?.state;
     for (const i of Object.values(s.items)) {
-      const place = taskPlace(s, i);
-      itemRows.push(
-        a.caseId,
-        i.id,
-        s.region,
-        i.department,
-        i.status,
-        i.dispatchedAt,
-        i.deadline,
-        i.decidedAt,
-        i.overdue,
-        i.holder,
-        i.rating?.score ?? null,
-        clockRunning(s, i),
-        place.county,
-        place.institution,
-      );
+      const row = itemRow(s, i);
+      const was = previous?.items[i.id];
+      if (was && sameRow(row, itemRow(previous, was))) continue;
+      itemRows.push(a.caseId, ...row);
       itemCount++;
     }
   }
@@ -193,16 +182,17 @@ export async function appendEvents(
      values ${valuesList(eventCount, 7, ['', 'integer', '', 'timestamptz', 'jsonb', '', ''])}`,
     eventRows,
   );
-  await tx.query(
-    `insert into case_items (case_id, item, region, department, status, dispatched_at, deadline, decided_at, overdue, holder,
+  if (itemCount)
+    await tx.query(
+      `insert into case_items (case_id, item, region, department, status, dispatched_at, deadline, decided_at, overdue, holder,
        rating, clock_running, place_county, place_institution)
      values ${valuesList(itemCount, 14, ['', '', '', '', '', 'timestamptz', 'timestamptz', 'timestamptz', 'boolean', '', 'smallint', 'boolean', '', ''])}
      on conflict (case_id, item) do update set status = excluded.status, dispatched_at = excluded.dispatched_at,
        deadline = excluded.deadline, decided_at = excluded.decided_at, overdue = excluded.overdue, holder = excluded.holder,
        rating = excluded.rating, clock_running = excluded.clock_running, place_county = excluded.place_county,
        place_institution = excluded.place_institution`,
-    itemRows,
-  );
+      itemRows,
+    );
   if (ratingRows.length) {
     // Several ratings of one item in one batch: the last one stands.
     const latest = new Map<string, unknown[]>();
@@ -216,6 +206,30 @@ export async function appendEvents(
     );
   }
   return states;
+}
+
+/** An item's case_items columns after the case id, as the engine projects them. */
+function itemRow(s: CaseState, i: CaseState['items'][ItemId] & object): unknown[] {
+  const place = taskPlace(s, i);
+  return [
+    i.id,
+    s.region,
+    i.department,
+    i.status,
+    i.dispatchedAt,
+    i.deadline,
+    i.decidedAt,
+    i.overdue,
+    i.holder,
+    i.rating?.score ?? null,
+    clockRunning(s, i),
+    place.county,
+    place.institution,
+  ];
+}
+
+function sameRow(a: unknown[], b: unknown[]): boolean {
+  return a.every((v, k) => v === b[k]);
 }
 
 /** The case a baby already has, if any (one baby, one case). */
