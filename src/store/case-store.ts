@@ -326,17 +326,18 @@ export async function insertSignatures(
 
 export async function signaturesOf(q: Queryable, caseId: string): Promise<StoredSignature[]> {
   const rows = await q.query<{
-    signer: string;
+    signerIdNumber: string;
     form_digest: string;
     image_sha256: string;
     image_png: Buffer;
     signed_at: Date;
   }>(
-    'select signer, form_digest, image_sha256, image_png, signed_at from case_signatures where case_id = $1',
+    `select signer as "signerIdNumber", form_digest, image_sha256, image_png, signed_at from case_signatures
+     where case_id = $1`,
     [caseId],
   );
   return rows.map((r) => ({
-    signerIdNumber: r.signer,
+    signerIdNumber: r.signerIdNumber,
     formDigest: r.form_digest,
     imageSha256: r.image_sha256,
     imagePng: Buffer.from(r.image_png),

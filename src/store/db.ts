@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite, type PGliteInterface } from '@electric-sql/pglite';
 import pg from 'pg';
-import { DEV_PERSONAL_DATA, type PersonalData } from './personal-data.ts';
+import { DEV_PERSONAL_DATA, isPersonalField, type PersonalData } from './personal-data.ts';
 import { sealPlainRows } from './personal-data-sweep.ts';
 import { JsonParam } from './sql.ts';
 
@@ -22,8 +22,8 @@ export interface Queryable {
 type RawQuery = (sql: string, params?: unknown[]) => Promise<unknown[]>;
 
 /**
- * The sealing boundary (personal-data.ts): JSON going in has its personal fields sealed, and every
- * sealed value coming out is opened, so no store can forget either.
+ * The sealing boundary (personal-data.ts): JSON going in has its personal fields sealed, and what
+ * comes out under a personal field's or column's name is opened, so no store can forget either.
  */
 function sealing(raw: RawQuery, personal: PersonalData): Queryable['query'] {
   const param = (p: unknown): unknown => {
@@ -39,8 +39,9 @@ function sealing(raw: RawQuery, personal: PersonalData): Queryable['query'] {
       const r = row as Record<string, unknown>;
       for (const k in r) {
         const v = r[k];
-        if (typeof v === 'string' ? v.startsWith('pd1.') : v !== null && typeof v === 'object')
-          r[k] = personal.openDocument(v);
+        if (typeof v === 'string') {
+          if (isPersonalField(k)) r[k] = personal.open(v);
+        } else if (v !== null && typeof v === 'object') r[k] = personal.openDocument(v);
       }
       return r;
     }) as T[];

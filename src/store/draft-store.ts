@@ -15,8 +15,9 @@ export async function findDraft(
   motherIdNumber: string,
   birthOrder: number,
 ): Promise<StoredDraft | null> {
-  const rows = await q.query<{ owner: string; region: string; body: unknown; updated_at: Date }>(
-    'select owner, region, body, updated_at from drafts where mother_id_number = $1 and birth_order = $2',
+  const rows = await q.query<{ ownerIdNumber: string; region: string; body: unknown; updated_at: Date }>(
+    `select owner as "ownerIdNumber", region, body, updated_at from drafts
+     where mother_id_number = $1 and birth_order = $2`,
     [q.personal.index(motherIdNumber), birthOrder],
   );
   const r = rows[0];
@@ -24,7 +25,7 @@ export async function findDraft(
     ? {
         motherIdNumber,
         birthOrder,
-        ownerIdNumber: r.owner,
+        ownerIdNumber: r.ownerIdNumber,
         region: r.region,
         body: r.body,
         updatedAt: new Date(r.updated_at).toISOString(),

@@ -72,11 +72,11 @@ export async function upsertFatherConfirmation(
 
 /** The ID numbers of the family's parents whose face check passed. */
 export async function verifiedFaces(q: Queryable, motherIdNumber: string): Promise<Set<string>> {
-  const rows = await q.query<{ person: string }>(
-    'select person from face_verifications where mother_id_number = $1',
+  const rows = await q.query<{ personIdNumber: string }>(
+    'select person as "personIdNumber" from face_verifications where mother_id_number = $1',
     [q.personal.index(motherIdNumber)],
   );
-  return new Set(rows.map((r) => r.person));
+  return new Set(rows.map((r) => r.personIdNumber));
 }
 
 export async function upsertFaceVerification(

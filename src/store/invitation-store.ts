@@ -134,19 +134,19 @@ export async function coSignaturesOf(
   formDigest: string,
 ): Promise<CoSignature[]> {
   const rows = await q.query<{
-    signer: string;
+    signerIdNumber: string;
     role: 'mother' | 'father';
     form_digest: string;
     image_sha256: string;
     image_png: Buffer;
     signed_at: Date;
   }>(
-    `select signer, role, form_digest, image_sha256, image_png, signed_at from co_signatures
+    `select signer as "signerIdNumber", role, form_digest, image_sha256, image_png, signed_at from co_signatures
      where mother_id_number = $1 and form_digest = $2`,
     [q.personal.index(motherIdNumber), formDigest],
   );
   return rows.map((r) => ({
-    signerIdNumber: r.signer,
+    signerIdNumber: r.signerIdNumber,
     role: r.role,
     formDigest: r.form_digest,
     imageSha256: r.image_sha256,

@@ -35,7 +35,6 @@ const SEALED: [table: string, column: string][] = [
   ['drafts', 'owner'],
   ['window_signing_sessions', 'mother_id_number'],
   ['window_signatures', 'signer_id_number'],
-  ['staff', 'name'],
   ['staff', 'phone'],
 ];
 
@@ -118,6 +117,6 @@ export async function resealAll(tx: Queryable): Promise<number> {
   let rows = 0;
   for (const [table, column] of DOCUMENTS) rows += await rewrite(tx, table, column, (v) => json(v));
   for (const [table, column] of SEALED)
-    rows += await rewrite(tx, table, column, (v) => tx.personal.seal(String(v)));
+    rows += await rewrite(tx, table, column, (v) => tx.personal.seal(tx.personal.open(String(v))));
   return rows;
 }

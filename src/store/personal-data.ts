@@ -7,7 +7,8 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } f
  * dump holds none of them in clear. The keys live in the environment, never in the database.
  *
  * Sealing happens at one boundary (db.ts): every JSON document going into the store has its personal
- * fields (by name, below) sealed, and every sealed value coming out is opened. Columns that look a
+ * fields (by name, below) sealed, and those fields, and columns named like them, are opened coming
+ * out (a column holding one sealed value is read under such a name). Columns that look a
  * person up (`*_id_number`) hold the blind index instead of the number; the stores compute it.
  */
 
@@ -31,8 +32,10 @@ const PERSONAL_NAMES = new Set([
 ]);
 const PERSONAL_SUFFIX = /(IdNumber|Phone|Address)$/;
 
+/** Whether a field, or a column (snake_case, `mother_id_number`), holds personal data. */
 export function isPersonalField(field: string): boolean {
-  return PERSONAL_NAMES.has(field) || PERSONAL_SUFFIX.test(field);
+  const name = field.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+  return PERSONAL_NAMES.has(name) || PERSONAL_SUFFIX.test(name);
 }
 
 /** `pd1.<key id>.<iv | ciphertext | tag, base64url>`: the key id says which key opens it. */
@@ -70,8 +73,8 @@ export function personalData(current: string, previous: string[], indexSecret: s
   const byId = new Map([sealWith, ...previous.map(sealingKey)].map((k) => [k.id, k.key]));
   const indexKey = Buffer.from(hkdfSync('sha256', indexSecret, 'onething', 'personal data index v1', 32));
 
+  // Always sealed, even text that already looks sealed: a name typed as `pd1.…` must not pass as one.
   const seal = (plain: string): string => {
-    if (SEALED.test(plain)) return plain;
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', sealWith.key, iv);
     const body = Buffer.concat([iv, cipher.update(plain, 'utf8'), cipher.final(), cipher.getAuthTag()]);
@@ -113,7 +116,9 @@ export function personalData(current: string, previous: string[], indexSecret: s
         (s, field) => (field !== null && s !== '' && isPersonalField(field) ? seal(s) : s),
         null,
       ) as T,
-    openDocument: <T>(doc: T) => walk(doc, (s) => (s.startsWith('pd1.') ? open(s) : s), null) as T,
+    // Only where sealing puts values: free text that happens to look sealed is left as typed.
+    openDocument: <T>(doc: T) =>
+      walk(doc, (s, field) => (field !== null && isPersonalField(field) ? open(s) : s), null) as T,
     currentKeyId: sealWith.id,
   };
 }

@@ -34,7 +34,7 @@ export async function upsertStaff(q: Queryable, staff: StaffMember[]): Promise<v
        role = excluded.role, login_id_number = excluded.login_id_number, supervises = '{}'`,
     staff.flatMap((s) => [
       s.id,
-      q.personal.seal(s.name),
+      s.name,
       s.organisationId,
       s.role,
       s.loginIdNumber ? q.personal.index(s.loginIdNumber) : null,
@@ -52,7 +52,7 @@ export async function upsertSupervisors(q: Queryable, supervisors: SupervisorAcc
        login_id_number = excluded.login_id_number, supervises = excluded.supervises`,
     supervisors.flatMap((s) => [
       s.id,
-      q.personal.seal(s.name),
+      s.name,
       null,
       'supervisor',
       q.personal.index(s.loginIdNumber),

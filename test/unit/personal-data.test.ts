@@ -60,6 +60,16 @@ describe('personal data at rest', () => {
     expect(pd.openDocument(sealed)).toEqual(doc);
   });
 
+  it('takes nothing typed for sealed: free text that looks sealed stays as typed, a name that does is sealed', () => {
+    const pd = keys('key-one');
+    const lookalike = `pd1.${pd.currentKeyId}.${'A'.repeat(40)}`;
+    const doc = { comment: lookalike, mother: { name: lookalike } };
+    const sealed = pd.sealDocument(doc);
+    expect(sealed.comment).toBe(lookalike);
+    expect(sealed.mother.name).not.toBe(lookalike);
+    expect(pd.openDocument(sealed)).toEqual(doc);
+  });
+
   it('indexes the same value the same way, keeps kinds apart, and depends on the index key', () => {
     const pd = keys('key-one');
     expect(pd.index('110105194912310029')).toBe(keys('key-two').index('110105194912310029'));
