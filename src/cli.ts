@@ -296,12 +296,7 @@ async function main(argv: string[]): Promise<number> {
  * commands that need it, as are the server and the engine, so `evaluate` and `guide` start at once.
  */
 async function openStore(dataDir: string | undefined) {
-  const [{ openDb }, { cliPersonalData }] = await Promise.all([
-    import('./store/db.ts'),
-    import('./cli/personal-data.ts'),
-  ]);
-  const url = process.env.DATABASE_URL;
-  return openDb({ url, dataDir: url ? undefined : dataDir, personal: cliPersonalData(process.env) });
+  return (await import('./cli/personal-data.ts')).openCliStore(process.env, dataDir);
 }
 
 /** Stays in the entry: with no value it reads the wall clock, which only this file may (eslint.config.js). */

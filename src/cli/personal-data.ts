@@ -1,4 +1,4 @@
-import type { Db } from '../store/db.ts';
+import { openDb, type Db } from '../store/db.ts';
 import { resealAll } from '../store/personal-data-sweep.ts';
 import { isProduction, ProductionSettingsError } from '../production.ts';
 import {
@@ -27,6 +27,15 @@ export function cliPersonalData(env: NodeJS.ProcessEnv): PersonalData {
       );
   }
   return personalDataFromEnv(env);
+}
+
+/**
+ * The store a command works on, opened with the deployment's personal-data keys: DATABASE_URL, or
+ * the embedded one in `dataDir`.
+ */
+export function openCliStore(env: NodeJS.ProcessEnv, dataDir: string | undefined): Promise<Db> {
+  const url = env.DATABASE_URL;
+  return openDb({ url, dataDir: url ? undefined : dataDir, personal: cliPersonalData(env) });
 }
 
 /** `onething personal-data reseal`: one transaction, so a store is never half under each key. */

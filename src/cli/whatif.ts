@@ -5,9 +5,9 @@ import type { RegionId } from '../domain/ids.ts';
 import { DEPARTMENT_LABELS } from '../domain/labels.ts';
 import { storedCalendar } from '../engine/operator/calendar.ts';
 import { whatIf, type WhatIfReport } from '../engine/supervisor/whatif/index.ts';
-import { openDb, type Db } from '../store/db.ts';
+import type { Db } from '../store/db.ts';
 import { readJson, required } from './args.ts';
-import { cliPersonalData } from './personal-data.ts';
+import { openCliStore } from './personal-data.ts';
 
 /**
  * `onething whatif --region R --policy FILE --since DATE [--json]`: the region's cases since the
@@ -22,12 +22,7 @@ export async function whatIfCommand(
 ): Promise<string> {
   const copy = await readPolicyFile(required(values.policy, 'policy'));
   const since = required(values.since, 'since');
-  const url = process.env.DATABASE_URL;
-  const db = await openDb({
-    url,
-    dataDir: url ? undefined : (values.data ?? defaultDataDir),
-    personal: cliPersonalData(process.env),
-  });
+  const db = await openCliStore(process.env, values.data ?? defaultDataDir);
   try {
     return await run(db, { region, copy, since, json: values.json ?? false });
   } finally {

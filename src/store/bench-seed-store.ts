@@ -1,6 +1,8 @@
-import { birthDateOf, makeCitizenId, maskId } from '../domain/citizen-id.ts';
+import { birthDateOf, makeCitizenId } from '../domain/citizen-id.ts';
 import { seededRandom, type Random } from '../domain/random.ts';
 import type { Db, Queryable } from './db.ts';
+import type { CaseState } from '../domain/case.ts';
+import { caseLookups } from './case-store.ts';
 import { json } from './sql.ts';
 
 /**
@@ -220,7 +222,9 @@ export async function seedBenchCases(db: Db, o: SeedOptions) {
       if (template.institution) values.set(`"${template.institution}"`, `"${institutionPick()}"`);
       const rewrite = (json: string) =>
         json.replace(patterns.get(template)!, (m) => shifted(m, shift) ?? values.get(m)!);
-      caseRows.push(withLookups(db, JSON.parse(rewrite(template.caseJson)) as SeededCase));
+      // The copy's look-up columns, as the engine computes them: blind indexes of its new numbers.
+      const copy = JSON.parse(rewrite(template.caseJson)) as { state: CaseState };
+      caseRows.push({ ...copy, ...caseLookups(db.personal, copy.state) });
       if (template.itemsJson) itemRows.push(rewrite(template.itemsJson));
       if (template.dispatchesJson)
         dispatchRows.push(...(JSON.parse(`[${rewrite(template.dispatchesJson)}]`) as unknown[]));
@@ -249,28 +253,6 @@ export async function seedBenchCases(db: Db, o: SeedOptions) {
     o.onProgress?.(Math.min(o.cases, start + batch));
   }
   return { cases: o.cases, items, dispatches };
-}
-
-type SeededCase = {
-  state: {
-    motherIdNumber: string;
-    applicant: { idNumber: string };
-    fatherIdNumber?: string | null;
-    babyKey?: string;
-  };
-} & Record<string, unknown>;
-
-/** The look-up columns of a copy, as the engine computes them: blind indexes of its new numbers. */
-function withLookups(q: Queryable, c: SeededCase): SeededCase {
-  const s = c.state;
-  return {
-    ...c,
-    mother_id_number: q.personal.index(s.motherIdNumber),
-    applicant_id_number: q.personal.index(s.applicant.idNumber),
-    father_id_number: s.fatherIdNumber ? q.personal.index(s.fatherIdNumber) : null,
-    mother_id_masked: q.personal.index(maskId(s.motherIdNumber), 'masked'),
-    baby_key: q.personal.index(s.babyKey ?? `legacy:${String(c.id)}`, 'baby'),
-  };
 }
 
 /** A template state and the instant (on the engine's clock) a copy shows it at. */

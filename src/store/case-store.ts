@@ -5,6 +5,7 @@ import { taskPlace } from '../domain/organisation.ts';
 import type { ItemId } from '../domain/ids.ts';
 import { AppError, fieldError } from '../domain/error.ts';
 import type { Queryable } from './db.ts';
+import type { PersonalData } from './personal-data.ts';
 import { chainHash, GENESIS_HASH, type ChainKey } from './event-chain.ts';
 import { valuesList } from './sql.ts';
 
@@ -115,12 +116,13 @@ export async function appendEvents(
     states.set(a.caseId, s);
     if (a.before === null) {
       if (!a.create) throw new Error(`new case ${a.caseId} needs its creation data`);
+      const lookups = caseLookups(tx.personal, s);
       newCaseRows.push(
         a.caseId,
         s.region,
         a.create.clientTxnId,
-        tx.personal.index(s.motherIdNumber),
-        tx.personal.index(s.applicant.idNumber),
+        lookups.mother_id_number,
+        lookups.applicant_id_number,
         s.status,
         s.overdue,
         s.submittedAt,
@@ -129,9 +131,9 @@ export async function appendEvents(
         hash,
         s,
         now.toISOString(),
-        tx.personal.index(s.babyKey ?? `legacy:${a.caseId}`, 'baby'),
-        s.fatherIdNumber ? tx.personal.index(s.fatherIdNumber) : null,
-        tx.personal.index(maskId(s.motherIdNumber), 'masked'),
+        lookups.baby_key,
+        lookups.father_id_number,
+        lookups.mother_id_masked,
         nextFamilyDue(s),
       );
     } else {
@@ -206,6 +208,20 @@ export async function appendEvents(
     );
   }
   return states;
+}
+
+/**
+ * A case's look-up columns: blind indexes (personal-data.ts) of its people's numbers, of the mask
+ * lists show, and of the baby's key. A case from before the baby key has one of its own.
+ */
+export function caseLookups(personal: PersonalData, s: CaseState) {
+  return {
+    mother_id_number: personal.index(s.motherIdNumber),
+    applicant_id_number: personal.index(s.applicant.idNumber),
+    father_id_number: s.fatherIdNumber ? personal.index(s.fatherIdNumber) : null,
+    mother_id_masked: personal.index(maskId(s.motherIdNumber), 'masked'),
+    baby_key: personal.index(s.babyKey ?? `legacy:${s.id}`, 'baby'),
+  };
 }
 
 /** An item's case_items columns after the case id, as the engine projects them. */
