@@ -3,7 +3,7 @@ import type { CaseState } from '../domain/case.ts';
 import type { CaseForm } from '../departments/port.ts';
 import { renderApplicationForm } from '../documents/application-form.ts';
 import { getPolicy } from '../policies/index.ts';
-import { signaturesOf } from '../store/case-store.ts';
+import { signaturesOf } from '../store/signature-store.ts';
 import type { EngineDeps } from './deps.ts';
 
 /**

@@ -15,10 +15,10 @@ import type { Sla } from '../../policy/schema.ts';
 import {
   findCaseByBaby,
   findCaseIdByClientTxn,
-  insertSignatures,
   isDuplicateBaby,
   lockFamily,
 } from '../../store/case-store.ts';
+import { insertSignatures } from '../../store/signature-store.ts';
 import type { Queryable } from '../../store/db.ts';
 import { deleteDraft } from '../../store/draft-store.ts';
 import { recordDecidedFacts } from '../../store/whatif-store.ts';

@@ -1,5 +1,6 @@
 import { fieldError } from '../../domain/error.ts';
-import { findCaseByBaby, getCase, signaturesOf } from '../../store/case-store.ts';
+import { findCaseByBaby, getCase } from '../../store/case-store.ts';
+import { signaturesOf } from '../../store/signature-store.ts';
 import { babyKey } from '../../domain/baby.ts';
 import type { CaseForm } from '../../departments/port.ts';
 import {
