@@ -6,8 +6,9 @@ import { parseArgs } from 'node:util';
 import { runSimulation } from '../src/engine/simulation.ts';
 import type { RegionId } from '../src/domain/ids.ts';
 import { personalDataFromEnv } from '../src/store/personal-data.ts';
-import { openDb, type Db, type Queryable } from '../src/store/db.ts';
+import { openDb } from '../src/store/db.ts';
 import { walPosition } from '../src/store/floor-bench-store.ts';
+import { countingDb } from './counting-db.ts';
 
 const { values } = parseArgs({
   options: { region: { type: 'string', default: 'fujian' }, cases: { type: 'string', default: '1000' } },
@@ -28,17 +29,7 @@ const opened = await openDb({
   schema,
   personal: personalDataFromEnv(process.env),
 });
-// Every statement the engine sends is counted: round trips per case are where the time goes.
-let statements = 0;
-const counting = (q: Queryable): Queryable => ({
-  personal: q.personal,
-  query: (sql, params) => (statements++, q.query(sql, params)),
-});
-const db: Db = {
-  ...opened,
-  query: counting(opened).query,
-  transaction: (fn) => opened.transaction((tx) => fn(counting(tx))),
-};
+const { db, statements } = countingDb(opened);
 const walBefore = store === 'postgres' ? await walPosition(opened) : null;
 const started = performance.now();
 const summary = await runSimulation({
@@ -64,7 +55,7 @@ const result = {
   // The process's peak resident memory (kernel figure, KiB).
   peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
   verifyOk: summary.verify.ok,
-  statementsPerCase: Math.round(statements / cases),
+  statementsPerCase: Math.round(statements() / cases),
   // The server's whole write-ahead log over the run (PostgreSQL only): keep the server to this bench.
   walBytesPerCase:
     walBefore === null ? null : Math.round(Number((await walPosition(opened)) - walBefore) / cases),

@@ -23,7 +23,8 @@ export interface EngineDeps {
   ems: Pick<EmsPort, 'pickupWindows'>;
   /** Where the family pays the premium the tax bureau assessed. */
   payments: PaymentPort;
-  newCaseId: () => string;
+  /** The new case's number; the simulation derives it from the client's transaction id. */
+  newCaseId: (clientTxnId: string) => string;
   /** Uploaded files, by content hash, outside the database tables (BLOB_DIR; src/blobs). */
   blobs: BlobStore;
   /** The event chain's HMAC keys (EVENT_CHAIN_KEY): they sign every event and checkpoint. */

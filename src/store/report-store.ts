@@ -104,3 +104,13 @@ export async function settledCaseCount(q: Queryable): Promise<number> {
     await q.query<{ n: number }>(`select count(*)::int as n from cases where status <> 'in-progress'`)
   )[0]!.n;
 }
+
+/** Items still open in a region: with a department, or waiting for the family. */
+export async function openItemCount(q: Queryable, region: string): Promise<number> {
+  const [row] = await q.query<{ n: number }>(
+    `select count(*)::int as n from case_items
+     where region = $1 and status in ('waiting', 'dispatched', 'supplement-requested', 'payment-due')`,
+    [region],
+  );
+  return row!.n;
+}

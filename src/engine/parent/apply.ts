@@ -122,7 +122,7 @@ export async function submit(
         at,
         await coSignersOf(tx, region, input, facts, digestOf(form)),
       );
-      const caseId = deps.newCaseId();
+      const caseId = deps.newCaseId(clientTxnId);
       const registering = facts.choices.followParent === 'mother' ? facts.mother : facts.father;
       const submission: CaseSubmission = {
         region,
