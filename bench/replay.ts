@@ -116,9 +116,11 @@ function child(index: number, schema: string): Promise<ShardResult> {
   });
 }
 
-const floor: Floor | null = url
-  ? await measureFloor(url, { clients: 16, seconds: Number(values['floor-seconds']), batch: 100 })
-  : null;
+// --floor-seconds 0: no floor (a replay run as background load, bench/reads.ts).
+const floor: Floor | null =
+  url && Number(values['floor-seconds']) > 0
+    ? await measureFloor(url, { clients: 16, seconds: Number(values['floor-seconds']), batch: 100 })
+    : null;
 
 const schema = `bench_replay_${process.pid}`;
 const admin = url ? new pg.Client({ connectionString: url }) : null;
