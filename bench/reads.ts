@@ -1,4 +1,5 @@
-// Reads under load: a parent's case (GET /api/citizen/cases/{id}, with its login) at a fixed rate,
+// Reads under load: a parent's case status (GET /api/citizen/cases/{id}/status, with its login) and the
+// whole case (GET /api/citizen/cases/{id}) at a fixed rate,
 // driven by autocannon against the real server (`onething start` on PostgreSQL), while a replay writes
 // on the same PostgreSQL server; beside it, a hello-world Fastify server measured the same way in the
 // same run, the least any Node HTTP answer costs here.
@@ -106,11 +107,18 @@ try {
   if (load) await new Promise((r) => setTimeout(r, 5000));
 
   const helloResult = await measure(`http://127.0.0.1:${hello}/`, () => ({}));
-  let n = 0;
-  const caseResult = await measure(`http://127.0.0.1:${server}/`, () => {
-    const r = readers[n++ % readers.length]!;
-    return { path: `/api/citizen/cases/${r.id}`, headers: { authorization: `Bearer dev:${r.login}` } };
-  });
+  const read = (suffix: string) => {
+    let n = 0;
+    return () => {
+      const r = readers[n++ % readers.length]!;
+      return {
+        path: `/api/citizen/cases/${r.id}${suffix}`,
+        headers: { authorization: `Bearer dev:${r.login}` },
+      };
+    };
+  };
+  const caseResult = await measure(`http://127.0.0.1:${server}/`, read(''));
+  const statusResult = await measure(`http://127.0.0.1:${server}/`, read('/status'));
   const loadStillRunning = load !== null && load.exitCode === null;
 
   const result = {
@@ -121,7 +129,9 @@ try {
     casesRead: readers.length,
     writeLoad: load ? `bench/replay.ts --cases ${loadCases} on the same PostgreSQL server` : 'none',
     writeLoadRanThroughout: loadStillRunning,
-    caseStatus: caseResult,
+    // The whole case (the case page) and the status poll (the projections only).
+    wholeCase: caseResult,
+    caseStatus: statusResult,
     helloWorld: helloResult,
   };
   writeFileSync(`${values.out}.json`, `${JSON.stringify(result, null, 2)}\n`);
@@ -135,6 +145,7 @@ try {
       '| endpoint | req/s delivered | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | errors | non-2xx | bytes per answer |',
       '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
       ...[
+        ['GET /api/citizen/cases/{id}/status', statusResult],
         ['GET /api/citizen/cases/{id}', caseResult],
         ['hello world (Fastify)', helloResult],
       ].map(

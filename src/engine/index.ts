@@ -110,6 +110,7 @@ export function createEngine(deps: EngineDeps) {
       coSign: (idNumber: string, id: string, png: Buffer) => coSign(deps, idNumber, id, png),
       myCase: (caseId: string, idNumber: string) => cases.myCase(deps, caseId, idNumber),
       myCases: (idNumber: string) => cases.myCases(deps, idNumber),
+      myCaseStatus: (caseId: string, idNumber: string) => cases.myCaseStatus(deps, caseId, idNumber),
       signedApplicationPdf: (caseId: string, idNumber: string) =>
         cases.signedApplicationPdf(deps, caseId, idNumber),
       receipt: (caseId: string, idNumber: string) => cases.myReceipt(deps, caseId, idNumber),

@@ -296,16 +296,6 @@ export async function findCaseIdByClientTxn(
   return rows[0]?.id ?? null;
 }
 
-/** The cases a parent may see, newest first. */
-export async function listCasesOf(q: Queryable, idNumber: string, limit = 100): Promise<CaseState[]> {
-  const rows = await q.query<{ state: CaseState }>(
-    `select state from cases where applicant_id_number = $1 or mother_id_number = $1 or father_id_number = $1
-     order by submitted_at desc limit $2`,
-    [q.personal.index(idNumber), limit],
-  );
-  return rows.map((r) => r.state);
-}
-
 /** Serialize submissions for one baby's family across servers, until the transaction ends. */
 export async function lockFamily(tx: Queryable, motherIdNumber: string): Promise<void> {
   await tx.query('select pg_advisory_xact_lock(hashtext($1))', [tx.personal.index(motherIdNumber)]);

@@ -363,6 +363,36 @@ describe('citizen API', () => {
     });
     expect(stranger.statusCode).toBe(404);
 
+    // The status poll: the list's entry for this case, read from the projections, agreeing with the case.
+    const status = await app.inject({ method: 'GET', url: '/api/citizen/cases/H-1/status', headers: login });
+    expect(status.statusCode).toBe(200);
+    const list = await app.inject({ method: 'GET', url: '/api/citizen/cases', headers: login });
+    expect(list.json()).toEqual([status.json()]);
+    expect(status.json()).toMatchObject({ caseId: 'H-1', region: 'fujian', status: 'in-progress' });
+    const items = detail.json().items as Record<
+      string,
+      { status: string; holder: string | null; deadline: string | null }
+    >;
+    expect(status.json().items).toHaveLength(Object.keys(items).length);
+    for (const i of status.json().items as {
+      item: string;
+      status: string;
+      holder: string | null;
+      deadline: string | null;
+    }[])
+      expect(i).toMatchObject({
+        status: items[i.item]!.status,
+        holder: items[i.item]!.holder,
+        deadline: items[i.item]!.deadline,
+      });
+    expect(status.body.length).toBeLessThan(detail.body.length / 3);
+    const strangerStatus = await app.inject({
+      method: 'GET',
+      url: '/api/citizen/cases/H-1/status',
+      headers: { authorization: 'Bearer dev:11010519491231002X' },
+    });
+    expect(strangerStatus.statusCode).toBe(404);
+
     const shared = await app.inject({
       method: 'GET',
       url: '/api/citizen/cases/H-1/shared-fields',

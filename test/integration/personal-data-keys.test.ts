@@ -3,7 +3,7 @@ import { resealCommand } from '../../src/cli/personal-data.ts';
 import type { CaseState } from '../../src/domain/case.ts';
 import { runSimulation } from '../../src/engine/simulation.ts';
 import { verifyStore } from '../../src/engine/verify.ts';
-import { listCasesOf } from '../../src/store/case-store.ts';
+import { caseSummaries } from '../../src/store/case-summary-store.ts';
 import { wrapPglite, type Db } from '../../src/store/db.ts';
 import {
   DEV_PERSONAL_DATA_INDEX_KEY,
@@ -69,7 +69,7 @@ describe.each(DB_KINDS)('personal data at rest on %s', (kind) => {
     const mother = states[0]!.motherIdNumber;
     const before = await db.query<{ t: string }>(`select row_to_json(c)::text as t from cases c`);
     expect(before.some((r) => r.t.includes(mother))).toBe(true);
-    expect(await listCasesOf(db, mother)).toEqual([]);
+    expect(await caseSummaries(db, { idNumber: mother })).toEqual([]);
 
     await db.transaction((tx) => sealPlainRows(tx));
 
@@ -77,7 +77,7 @@ describe.each(DB_KINDS)('personal data at rest on %s', (kind) => {
       `select row_to_json(c)::text || (select string_agg(row_to_json(e)::text, '') from case_events e) as t from cases c`,
     );
     expect(after.filter((r) => r.t.includes(mother))).toEqual([]);
-    expect((await listCasesOf(db, mother)).map((c) => c.id)).toContain(states[0]!.id);
+    expect((await caseSummaries(db, { idNumber: mother })).map((c) => c.caseId)).toContain(states[0]!.id);
     expect(await verifyStore(db)).toMatchObject({ ok: true });
   }, 300_000);
 });
@@ -95,9 +95,11 @@ describe('rotating PERSONAL_DATA_KEY', () => {
 
     const newOnly = wrapPglite(lite, undefined, personalData('new-key', [], DEV_PERSONAL_DATA_INDEX_KEY));
     const mother = states[0]!.motherIdNumber;
-    expect((await listCasesOf(newOnly, mother)).map((c) => c.motherIdNumber)).toContain(mother);
+    expect((await caseSummaries(newOnly, { idNumber: mother })).map((c) => c.babyName)).toContain(
+      states[0]!.babyName,
+    );
     expect(await verifyStore(newOnly)).toMatchObject({ ok: true });
     // The development key alone opens nothing any more.
-    await expect(listCasesOf(db, mother)).rejects.toThrow(/not configured/);
+    await expect(caseSummaries(db, { idNumber: mother })).rejects.toThrow(/not configured/);
   }, 300_000);
 });

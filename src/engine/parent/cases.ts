@@ -2,7 +2,8 @@ import { restsOnProvisional, type Calendar } from '../../domain/calendar.ts';
 import type { CaseState, FamilyDeadlineState, ItemState } from '../../domain/case.ts';
 import { digestOf } from '../../domain/canonical-json.ts';
 import { receipt, type ReceiptFacts } from '../../documents/receipt.ts';
-import { caseNotFound, getCase, listCasesOf } from '../../store/case-store.ts';
+import { caseNotFound, getCase } from '../../store/case-store.ts';
+import { caseSummaries, type CaseSummaryRow } from '../../store/case-summary-store.ts';
 import { listNotifications } from '../../store/notification-store.ts';
 import { dispatchesOf } from '../../store/outbox-store.ts';
 import { accessLog } from '../../store/staff-store.ts';
@@ -60,27 +61,30 @@ export async function myCase(deps: EngineDeps, caseId: string, idNumber: string)
   throw caseNotFound(caseId);
 }
 
+/** My cases at a glance, newest first (the list in the app). */
 export async function myCases(deps: EngineDeps, idNumber: string) {
-  return (await listCasesOf(deps.db, idNumber)).map((s) => ({
-    caseId: s.id,
-    region: s.region,
-    status: s.status,
-    overdue: s.overdue,
-    babyName: s.babyName,
-    submittedAt: s.submittedAt,
-    promisedDeadline: s.promisedDeadline,
+  return (await caseSummaries(deps.db, { idNumber })).map((c) => summaryView(deps.calendar, c));
+}
+
+/** One case at a glance: what an app polling for progress needs, without the whole case. */
+export async function myCaseStatus(deps: EngineDeps, caseId: string, idNumber: string) {
+  const [c] = await caseSummaries(deps.db, { idNumber, caseId });
+  if (!c) throw caseNotFound(caseId);
+  return summaryView(deps.calendar, c);
+}
+
+function summaryView(calendar: Calendar, c: CaseSummaryRow) {
+  const { items, ...rest } = c;
+  return {
+    ...rest,
     promisedDeadlineProvisional:
-      !!s.promisedDeadline && restsOnProvisional(deps.calendar, s.submittedAt, s.promisedDeadline),
-    items: Object.values(s.items).map((i) => ({
-      item: i.id,
-      status: i.status,
-      holder: i.holder,
-      deadline: i.deadline,
+      !!c.promisedDeadline && restsOnProvisional(calendar, c.submittedAt, c.promisedDeadline),
+    items: items.map(({ dispatchedAt, ...i }) => ({
+      ...i,
       deadlineProvisional:
-        !!i.deadline && restsOnProvisional(deps.calendar, i.dispatchedAt ?? s.submittedAt, i.deadline),
-      overdue: i.overdue,
+        !!i.deadline && restsOnProvisional(calendar, dispatchedAt ?? c.submittedAt, i.deadline),
     })),
-  }));
+  };
 }
 
 /** The submitted form as a PDF, with every signature over its digest. */

@@ -55,6 +55,22 @@ export const caseRoutes =
     );
 
     app.get(
+      '/cases/:caseId/status',
+      {
+        schema: {
+          operationId: 'getCaseStatus',
+          response: { 200: CaseSummary },
+          summary:
+            "A case at a glance (each item's status, holder and deadline): for polling progress, a tenth of the whole case",
+          tags,
+          security,
+          params: CaseParams,
+        },
+      },
+      async (req) => parent.myCaseStatus(req.params.caseId, req.citizenId),
+    );
+
+    app.get(
       '/cases/:caseId/application.pdf',
       {
         schema: {
