@@ -1,0 +1,53 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { POSTGRES_URL } from '../support/databases.ts';
+
+/**
+ * `npm run bench` in miniature, so the benchmarks never rot: the replays (one and two engine
+ * processes on PostgreSQL, and PGlite), the reads under load, and the summary they make. Figures are
+ * not asserted; that each run finished clean, without double processing, and wrote them is.
+ */
+const ROOT = join(import.meta.dirname, '..', '..');
+const OUT = join(ROOT, 'test-results', `bench-smoke-${process.pid}`);
+afterAll(() => rmSync(OUT, { recursive: true, force: true }));
+
+type Replay = Record<string, number | boolean | string | null>;
+type Read = { rps: number; errors: number; non2xx: number; bytesPerAnswer: number };
+
+describe.skipIf(!POSTGRES_URL)('npm run bench', () => {
+  it('replays on PostgreSQL (1 and 2 processes) and PGlite, reads under load, and writes the summary', () => {
+    const r = spawnSync(
+      process.execPath,
+      [
+        ...['--import', 'tsx', 'bench/all.ts', '--cases', '40', '--seconds', '1'],
+        ...['--floor-seconds', '0.3', '--processes', '1,2', '--out', OUT],
+      ],
+      { cwd: ROOT, env: { ...process.env, DATABASE_URL: POSTGRES_URL }, encoding: 'utf8' },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    const summary = JSON.parse(readFileSync(join(OUT, 'summary.json'), 'utf8')) as {
+      replaySeconds: number;
+      ratioToFloor: number;
+      replays: Replay[];
+      pglite: Replay;
+      reads: { caseStatus: Read; wholeCase: Read; helloWorld: Read };
+    };
+    expect(summary.replaySeconds).toBeGreaterThan(0);
+    expect(summary.ratioToFloor).toBeGreaterThan(0);
+    expect(summary.replays.map((x) => x.processes)).toEqual([1, 2]);
+    for (const x of [...summary.replays, summary.pglite]) {
+      expect(x).toMatchObject({ verifyOk: true, noDoubleProcessing: true });
+      expect(x.statementsPerCase).toBeGreaterThan(0);
+    }
+    expect(summary.pglite).toMatchObject({ store: 'pglite', cases: 4 });
+    for (const read of [summary.reads.caseStatus, summary.reads.wholeCase, summary.reads.helloWorld]) {
+      expect(read.rps).toBeGreaterThan(0);
+      expect(read).toMatchObject({ errors: 0, non2xx: 0 });
+    }
+    // The status poll is the light read: less than half of the whole case.
+    expect(summary.reads.caseStatus.bytesPerAnswer).toBeLessThan(summary.reads.wholeCase.bytesPerAnswer / 2);
+    expect(readFileSync(join(OUT, 'summary.md'), 'utf8')).toMatch(/\| postgres, 2 process\(es\) \| 40 \|/);
+  }, 300_000);
+});
