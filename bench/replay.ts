@@ -70,6 +70,8 @@ interface ShardResult {
   statements: number;
   peakRssMiB: number;
   departmentTasks: number;
+  /** The process's own CPU time (user and system), ms. */
+  cpuMs: number;
   profile: StatementProfile;
 }
 
@@ -77,12 +79,14 @@ interface ShardResult {
 async function runShard(db: Db, shard: { index: number; count: number }): Promise<ShardResult> {
   const counted = countingDb(db);
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const run = await driveSimulation(simulation(counted.db, shard));
   return {
     seconds: (performance.now() - started) / 1000,
     statements: counted.statements(),
     peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     departmentTasks: Object.values(run.departments).reduce((t, d) => t + d.stats.tasks, 0),
+    cpuMs: (({ user, system }) => (user + system) / 1000)(process.cpuUsage(cpu)),
     profile: counted.profile(),
   };
 }
@@ -131,11 +135,13 @@ const dataDir = url ? undefined : mkdtempSync(join(tmpdir(), 'onething-replay-')
 const db = await openDb({ url, schema, dataDir, personal: personalDataFromEnv(process.env) });
 try {
   const walBefore = url ? await walPosition(db) : null;
+  const machineBefore = machineCpuMs();
   const started = performance.now();
   const shards = url
     ? await Promise.all(Array.from({ length: processes }, (_, i) => child(i, schema)))
     : [await runShard(db, { index: 0, count: 1 })];
   const replaySeconds = (performance.now() - started) / 1000;
+  const machineMs = machineCpuMs() - machineBefore;
   const walBytes = walBefore === null ? null : Number((await walPosition(db)) - walBefore);
 
   const verifyStarted = performance.now();
@@ -172,6 +178,11 @@ try {
     statementsPerCase: round(shards.reduce((t, s) => t + s.statements, 0) / cases),
     walBytesPerCase: walBytes === null ? null : Math.round(walBytes / cases),
     peakRssMiB: Math.max(...shards.map((s) => s.peakRssMiB)),
+    // Where the CPU goes, per case: the engine processes' own time, and the whole machine's (the
+    // engine, PostgreSQL and anything else running), steadier figures than the wall time on a shared machine.
+    engineCpuMsPerCase: round(shards.reduce((t, s) => t + s.cpuMs, 0) / cases, 2),
+    machineCpuMsPerCase: round(machineMs / cases, 2),
+    machineCpuBusyShare: round(machineMs / (replaySeconds * 1000 * cpus().length), 2),
     verifySeconds: round(verifySeconds),
     verifyOk: verify.ok,
     verifyProblems: verify.problems.slice(0, 5),
@@ -204,6 +215,11 @@ try {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }
 
+/** CPU time all cores have spent busy since boot, ms. */
+function machineCpuMs(): number {
+  return cpus().reduce((t, c) => t + c.times.user + c.times.nice + c.times.sys + c.times.irq, 0);
+}
+
 function markdown(r: Record<string, unknown>, f: Floor | null): string {
   const row = (k: string, v: unknown) => `| ${k} | ${v ?? '—'} |`;
   return [
@@ -220,6 +236,9 @@ function markdown(r: Record<string, unknown>, f: Floor | null): string {
     row('statements per case', r.statementsPerCase),
     row('WAL bytes per case', r.walBytesPerCase),
     row('peak RSS per process, MiB', r.peakRssMiB),
+    row('engine CPU ms per case', r.engineCpuMsPerCase),
+    row('machine CPU ms per case (engine, PostgreSQL, all)', r.machineCpuMsPerCase),
+    row('machine busy share', r.machineCpuBusyShare),
     row('verify seconds (after the replay)', r.verifySeconds),
     row('verify clean', r.verifyOk),
     row('no double processing', r.noDoubleProcessing),

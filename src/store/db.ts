@@ -27,21 +27,22 @@ type RawQuery = (sql: string, params?: unknown[]) => Promise<unknown[]>;
  */
 function sealing(raw: RawQuery, personal: PersonalData): Queryable['query'] {
   const param = (p: unknown): unknown => {
-    if (p instanceof JsonParam) return JSON.stringify(personal.sealDocument(p.value));
+    if (p instanceof JsonParam) return personal.sealToJson(p.value);
     if (Array.isArray(p)) return p.some((e) => e instanceof JsonParam) ? p.map(param) : p;
     if (p !== null && typeof p === 'object' && Object.getPrototypeOf(p) === Object.prototype)
-      return personal.sealDocument(p);
+      return personal.sealToJson(p);
     return p;
   };
   return async <T>(sql: string, params?: unknown[]) => {
     const rows = await raw(sql, params?.map(param));
     return rows.map((row) => {
       const r = row as Record<string, unknown>;
+      // A row's documents are its own (just parsed): opened in place, not copied.
       for (const k in r) {
         const v = r[k];
         if (typeof v === 'string') {
           if (isPersonalField(k)) r[k] = personal.open(v);
-        } else if (v !== null && typeof v === 'object') r[k] = personal.openDocument(v);
+        } else if (v !== null && typeof v === 'object') r[k] = personal.openParsed(v);
       }
       return r;
     }) as T[];

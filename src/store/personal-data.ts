@@ -63,7 +63,11 @@ export interface PersonalData {
   /** A deterministic, keyed stand-in for a value, for equality lookups (`kind` keeps uses apart). */
   index(plain: string, kind?: string): string;
   sealDocument<T>(doc: T): T;
+  /** The document sealed as sealDocument does, as JSON text in one pass (no copy of the tree). */
+  sealToJson(doc: unknown): string;
   openDocument<T>(doc: T): T;
+  /** openDocument on a document nobody else holds (just parsed from a row): opened where it lies. */
+  openParsed<T>(doc: T): T;
   /** The id of the key new values are sealed with. */
   readonly currentKeyId: string;
 }
@@ -133,6 +137,29 @@ export function personalData(current: string, previous: string[], indexSecret: s
     for (const [k, v] of Object.entries(doc)) out[k] = walk(v, leaf, k);
     return out;
   };
+  const sealStrings = (list: unknown[]): unknown[] =>
+    list.map((x) =>
+      typeof x === 'string' ? (x === '' ? x : seal(x)) : Array.isArray(x) ? sealStrings(x) : x,
+    );
+  const openInPlace = (doc: unknown, personal: boolean): unknown => {
+    if (typeof doc === 'string') return personal ? open(doc) : doc;
+    if (Array.isArray(doc)) {
+      for (let i = 0; i < doc.length; i++) doc[i] = openInPlace(doc[i], personal);
+    } else if (
+      doc !== null &&
+      typeof doc === 'object' &&
+      !(doc instanceof Date) &&
+      !ArrayBuffer.isView(doc)
+    ) {
+      const o = doc as Record<string, unknown>;
+      for (const k in o) {
+        const v = o[k];
+        if (v !== null && (typeof v === 'object' || typeof v === 'string'))
+          o[k] = openInPlace(v, isPersonalField(k));
+      }
+    }
+    return doc;
+  };
   return {
     seal,
     open,
@@ -144,6 +171,15 @@ export function personalData(current: string, previous: string[], indexSecret: s
         (s, field) => (field !== null && s !== '' && isPersonalField(field) ? seal(s) : s),
         null,
       ) as T,
+    // A replacer sees each key with its value (after toJSON), so it seals exactly where the walk does;
+    // array elements come with their index as key, so a personal array's strings are sealed with it.
+    sealToJson: (doc) =>
+      JSON.stringify(doc, (key, value: unknown) => {
+        if (key === '' || !isPersonalField(key)) return value;
+        if (typeof value === 'string') return value === '' ? value : seal(value);
+        return Array.isArray(value) ? sealStrings(value) : value;
+      }),
+    openParsed: <T>(doc: T) => openInPlace(doc, false) as T,
     // Only where sealing puts values: free text that happens to look sealed is left as typed.
     openDocument: <T>(doc: T) =>
       walk(doc, (s, field) => (field !== null && isPersonalField(field) ? open(s) : s), null) as T,

@@ -60,6 +60,42 @@ describe('personal data at rest', () => {
     expect(pd.openDocument(sealed)).toEqual(doc);
   });
 
+  it('seals to JSON in one pass exactly where the document walk seals, and opens a parsed row in place the same way', () => {
+    const pd = keys('key-one');
+    // Keys mixing the personal names with others, values of every JSON kind, nested anyhow.
+    const key = fc.constantFrom(
+      'name',
+      'phone',
+      'motherIdNumber',
+      'mailingAddress',
+      'to',
+      'status',
+      'zh',
+      'note',
+      '0',
+    );
+    const doc = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        fc.string(),
+        fc.integer(),
+        fc.boolean(),
+        fc.constant(null),
+        fc.array(tie('value'), { maxLength: 3 }),
+        fc.dictionary(key, tie('value'), { maxKeys: 4 }),
+      ),
+    })).value;
+    const shape = (text: string) => text.replace(/"pd1\.[0-9a-f]{8}\.[A-Za-z0-9_-]+"/g, '"SEALED"');
+    fc.assert(
+      fc.property(fc.dictionary(key, doc, { maxKeys: 4 }), (d) => {
+        const oneShot = pd.sealToJson(d);
+        expect(shape(oneShot)).toBe(shape(JSON.stringify(pd.sealDocument(d))));
+        expect(pd.openParsed(JSON.parse(oneShot))).toEqual(pd.openDocument(pd.sealDocument(d)));
+        expect(pd.openParsed(JSON.parse(oneShot))).toEqual(JSON.parse(JSON.stringify(d)));
+      }),
+    );
+  });
+
   it('takes nothing typed for sealed: free text that looks sealed stays as typed, a name that does is sealed', () => {
     const pd = keys('key-one');
     const lookalike = `pd1.${pd.currentKeyId}.${'A'.repeat(40)}`;
