@@ -99,15 +99,13 @@ export async function submit(
 ): Promise<SubmitResult> {
   const { db, clock, calendar } = deps;
   const applicantId = input.applicant.idNumber;
-  const known = await findCaseIdByClientTxn(db, applicantId, clientTxnId);
-  if (known) return { accepted: true, caseId: known, duplicate: true, evaluation: null };
-
   const policy = getPolicy(region);
   try {
     return await db.transaction(async (tx): Promise<SubmitResult> => {
+      // A repeated submission (a double tap, a retry) is found here, under the family's lock.
       await lockFamily(tx, input.motherIdNumber);
-      const raced = await findCaseIdByClientTxn(tx, applicantId, clientTxnId);
-      if (raced) return { accepted: true, caseId: raced, duplicate: true, evaluation: null };
+      const known = await findCaseIdByClientTxn(tx, applicantId, clientTxnId);
+      if (known) return { accepted: true, caseId: known, duplicate: true, evaluation: null };
       const at = clock.now();
       const { facts, evaluation, babyKey } = await preReview(deps, region, input, at, tx, 'submission');
       if (!evaluation.eligible) return { accepted: false, evaluation };

@@ -28,9 +28,12 @@ export async function preReview(
   purpose: 'draft' | 'submission',
 ) {
   checkBabyName(input.baby, deps.settings.nameMaxLength, purpose);
+  // The facts ask whether the baby has a case, and the one-case rule asks again: one look-up serves both.
+  const cases = new Map<string, ReturnType<typeof findCaseByBaby>>();
+  const caseOfBaby = (key: string) => cases.get(key) ?? cases.set(key, findCaseByBaby(q, key)).get(key)!;
   const facts = await gatherFacts(deps.shared, input, {
     priorApplication: async (bornAt, order) =>
-      (await findCaseByBaby(q, babyKey(input.motherIdNumber, bornAt, order))) !== null,
+      (await caseOfBaby(babyKey(input.motherIdNumber, bornAt, order))) !== null,
     authorization: (motherId, applicantId) => findAuthorization(q, motherId, applicantId),
     fatherConfirmation: async (motherId, fatherId) => {
       const c = await findFatherConfirmation(q, motherId, fatherId);
@@ -38,7 +41,8 @@ export async function preReview(
     },
   });
   const key = babyKey(facts.mother.idNumber, facts.baby.bornAt, facts.baby.birthOrder);
-  await refuseSecondCase(q, key);
+  const existing = await caseOfBaby(key);
+  if (existing) throw secondCase(existing);
   return {
     facts,
     babyKey: key,
@@ -64,11 +68,6 @@ function checkBabyName(baby: ApplicationInput['baby'], maxLength: number, purpos
 }
 
 /** One baby, one case: a second application is refused, naming the case the baby already has. */
-export async function refuseSecondCase(q: Queryable, key: string): Promise<void> {
-  const existing = await findCaseByBaby(q, key);
-  if (existing) throw secondCase(existing);
-}
-
 export function secondCase(existing: { id: string; submittedAt: string }): AppError {
   return fieldError(
     'CONFLICT',
