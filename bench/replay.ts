@@ -138,7 +138,7 @@ try {
   const machineBefore = machineCpuMs();
   const started = performance.now();
   const shards = url
-    ? await Promise.all(Array.from({ length: processes }, (_, i) => child(i, schema)))
+    ? await settled(Array.from({ length: processes }, (_, i) => child(i, schema)))
     : [await runShard(db, { index: 0, count: 1 })];
   const replaySeconds = (performance.now() - started) / 1000;
   const machineMs = machineCpuMs() - machineBefore;
@@ -213,6 +213,14 @@ try {
   await admin?.query(`drop schema ${schema} cascade`);
   await admin?.end();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** Every shard's result; a failure is thrown only once all have stopped (the schema is dropped after). */
+async function settled<T>(runs: Promise<T>[]): Promise<T[]> {
+  const results = await Promise.allSettled(runs);
+  const failed = results.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return results.map((r) => (r as PromiseFulfilledResult<T>).value);
 }
 
 /** CPU time all cores have spent busy since boot, ms. */

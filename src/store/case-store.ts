@@ -39,7 +39,10 @@ export interface CaseAppend {
 export async function loadCasesForUpdate(tx: Queryable, ids: string[]): Promise<Map<string, LoadedCase>> {
   if (ids.length === 0) return new Map();
   const rows = await tx.query<{ id: string; state: CaseState; last_hash: string }>(
-    'select id, state, last_hash from cases where id = any($1::text[]) order by id for update',
+    // NO KEY UPDATE: a case's key never changes, so rows that only refer to it (an access-log line, an
+    // outbox row) are written without waiting for the command on it. FOR UPDATE made those foreign-key
+    // checks wait, and two engine processes deadlocked on them.
+    'select id, state, last_hash from cases where id = any($1::text[]) order by id for no key update',
     [ids],
   );
   return new Map(rows.map((r) => [r.id, { state: r.state, lastHash: r.last_hash }]));

@@ -259,7 +259,12 @@ export async function logSystemReads(
     [
       department,
       at.toISOString(),
-      json(reads.map((r) => ({ case_id: r.caseId, item: r.item, fields: r.fields }))),
+      // In case order, like every other statement that locks cases (the foreign key's check locks each).
+      json(
+        reads
+          .map((r) => ({ case_id: r.caseId, item: r.item, fields: r.fields }))
+          .sort((a, b) => (a.case_id < b.case_id ? -1 : a.case_id > b.case_id ? 1 : 0)),
+      ),
     ],
   );
 }
