@@ -25,7 +25,8 @@ export interface CaseSummaryRow {
   }[];
 }
 
-// The engine's own instant format (toISOString), whichever the server's time zone.
+// The engine's own instant format (toISOString), whichever the server's time zone. Items come in the order
+// the whole case lists them (its document's: shorter names first, then byte order), so both views agree.
 const instant = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** The cases a parent may see (applicant, mother or father), newest first; or the one case asked for. */
@@ -38,7 +39,7 @@ export async function caseSummaries(
        ${instant('c.submitted_at')} as "submittedAt", ${instant('c.promised_deadline')} as "promisedDeadline",
        coalesce((select json_agg(json_build_object('item', i.item, 'status', i.status, 'holder', i.holder,
            'deadline', ${instant('i.deadline')}, 'dispatchedAt', ${instant('i.dispatched_at')}, 'overdue', i.overdue)
-           order by i.item)
+           order by length(i.item), i.item collate "C")
          from case_items i where i.case_id = c.id), '[]'::json) as items
      from cases c
      where (c.applicant_id_number = $1 or c.mother_id_number = $1 or c.father_id_number = $1)
