@@ -2,8 +2,10 @@
 // bench/results/summary.json and summary.md with the figures side by side:
 // - the replay on PostgreSQL with 1, 2 and 4 engine processes (each against the floor it measured);
 // - the same replay's tenth on the embedded PGlite, and its ratio to PostgreSQL;
-// - reads at a fixed rate under a replay's write load, beside hello-world.
-// Usage: DATABASE_URL=postgres://… npm run bench [-- --cases 5000 --seconds 20 --out bench/results]
+// - reads at a fixed rate under a replay's write load, beside hello-world;
+// - sustained load with realistic departments (log-normal latency, faults, timeouts): the platform's overhead.
+// Usage: DATABASE_URL=postgres://… npm run bench [-- --cases 5000 --seconds 20 --sustained-rate 20
+//          --sustained-seconds 60 --out bench/results]
 // Without DATABASE_URL, the PostgreSQL started by `bash .ci/postgres.sh` is used.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,6 +20,8 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '20' },
     'floor-seconds': { type: 'string', default: '10' },
     processes: { type: 'string', default: '1,2,4' },
+    'sustained-rate': { type: 'string', default: '20' },
+    'sustained-seconds': { type: 'string', default: '60' },
     out: { type: 'string', default: 'bench/results' },
   },
 });
@@ -83,6 +87,12 @@ const reads = run(
   join(out, 'reads-postgres'),
   postgres,
 );
+const sustained = run(
+  'bench/sustained.ts',
+  ['--rate', values['sustained-rate']!, '--seconds', values['sustained-seconds']!],
+  join(out, `sustained-postgres-${values['sustained-rate']}`),
+  postgres,
+);
 
 const single = replays[0]!;
 const summary = {
@@ -101,6 +111,16 @@ const summary = {
       Math.round(((pglite.casesPerSecond as number) / (single.casesPerSecond as number)) * 100) / 100,
   },
   reads: pick(reads, ['targetRate', 'writeLoad', 'caseStatus', 'wholeCase', 'helloWorld']),
+  sustained: pick(sustained, [
+    'casesPerSecondAsked',
+    'seconds',
+    'departments',
+    'steps',
+    'overheadMs',
+    'endToEndMs',
+    'departmentMs',
+    'noneLostOrDuplicated',
+  ]),
 };
 writeFileSync(join(out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
 writeFileSync(join(out, 'summary.md'), markdown());
@@ -139,6 +159,18 @@ function markdown(): string {
         ['hello world', r.helloWorld],
       ] as const
     ).map(([name, x]) => `| ${name} | ${x.rps} | ${x.p50} | ${x.p99} | ${x.bytesPerAnswer} |`),
+    '',
+    `Sustained: ${sustained.casesPerSecondAsked} cases/s for ${sustained.seconds} s, departments ${(sustained.departments as { latency: string }).latency}, ${sustained.steps} department steps; nothing lost or done twice: ${sustained.noneLostOrDuplicated ? 'yes' : 'NO'}.`,
+    '',
+    '| ms | p50 | p90 | p99 | max |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...(
+      [
+        ['platform overhead', sustained.overheadMs],
+        ['end to end', sustained.endToEndMs],
+        ["the department's own time", sustained.departmentMs],
+      ] as [string, Record<string, number>][]
+    ).map(([name, x]) => `| ${name} | ${x.p50} | ${x.p90} | ${x.p99} | ${x.max} |`),
     '',
   ].join('\n');
 }

@@ -153,6 +153,15 @@ export interface SimulatorOptions {
   rejectionRate: number;
   supplementRate: number;
   transientFaultRate: number;
+  /**
+   * Latency drawn from a log-normal distribution instead (real systems' shape: most answers near the
+   * median, a long tail), for the sustained-load benchmark.
+   */
+  latencyLogNormal?: { medianMs: number; sigma: number };
+  /** Calls the department carries out but whose answer the platform never gets (a client timeout). */
+  timeoutRate?: number;
+  /** Each task taken, with when it came and when its answer is due: a benchmark's record of the department's own time. */
+  onTask?: (task: DepartmentTask, receivedAt: Date, answerAt: Date) => void;
   /** The time source the simulator schedules against. */
   now: () => Date;
 }
@@ -186,6 +195,7 @@ export function simulateDepartment(
 ): SimulatedDepartment {
   const random = seededRandom(`${options.seed}:${def.id}`);
   const stats = { calls: 0, tasks: 0, faults: 0 };
+  const taken = new Set<string>();
   const keyOf = (d: Decision) => d.txnId;
 
   return {
@@ -200,15 +210,19 @@ export function simulateDepartment(
         item: task.item,
         department: def.id,
       };
-      if (await queue.get(base.txnId)) return;
+      // A real system keeps its idempotency keys for good: a repeat after the answer was delivered (and
+      // left the queue) creates nothing either.
+      if (taken.has(base.txnId) || (await queue.get(base.txnId))) return;
       if (random.chance(options.transientFaultRate)) {
         stats.faults++;
         throw new TransientError(`${def.id} simulator: temporarily unavailable`);
       }
       stats.tasks++;
-      const dueAt = new Date(
-        options.now().getTime() + random.int(options.latencyMs.min, options.latencyMs.max),
-      );
+      const receivedAt = options.now();
+      const latency = options.latencyLogNormal
+        ? logNormal(random, options.latencyLogNormal.medianMs, options.latencyLogNormal.sigma)
+        : random.int(options.latencyMs.min, options.latencyMs.max);
+      const dueAt = new Date(receivedAt.getTime() + latency);
       const own = def.simulate?.(task, random);
       let decision: Decision;
       if (own) {
@@ -223,7 +237,9 @@ export function simulateDepartment(
         decision = { ...base, outcome: 'done', outputs: def.simulateOutputs(task.item, task, random) };
       }
       if (def.acknowledge) {
-        const ackAt = new Date(options.now().getTime() + options.latencyMs.min);
+        const ackAt = new Date(
+          receivedAt.getTime() + (options.latencyLogNormal ? latency / 2 : options.latencyMs.min),
+        );
         const ack: Decision = {
           ...base,
           txnId: `${base.txnId}:ack`,
@@ -234,9 +250,22 @@ export function simulateDepartment(
         if (dueAt <= ackAt) dueAt.setTime(ackAt.getTime() + 1);
       }
       await queue.add(keyOf(decision), dueAt, decision);
+      taken.add(base.txnId);
+      options.onTask?.(task, receivedAt, dueAt);
+      // Done, but the answer is lost on the way: the platform retries, and the repeat creates nothing.
+      if (options.timeoutRate && random.chance(options.timeoutRate)) {
+        stats.faults++;
+        throw new TransientError(`${def.id} simulator: the call timed out after the department took it`);
+      }
     },
     due: async (now) => (await queue.due(now)).map((e) => e.payload),
     ack: (decisions) => queue.ack(decisions.map(keyOf)),
     nextDueAt: () => queue.nextDueAt(),
   };
+}
+
+/** A log-normal draw (Box–Muller): the median times e to a normal draw scaled by sigma. */
+function logNormal(random: Random, medianMs: number, sigma: number): number {
+  const z = Math.sqrt(-2 * Math.log(1 - random.next())) * Math.cos(2 * Math.PI * random.next());
+  return Math.round(medianMs * Math.exp(sigma * z));
 }

@@ -6,7 +6,7 @@ import { POSTGRES_URL } from '../support/databases.ts';
 
 /**
  * `npm run bench` in miniature, so the benchmarks never rot: the replays (one and two engine
- * processes on PostgreSQL, and PGlite), the reads under load, and the summary they make. Figures are
+ * processes on PostgreSQL, and PGlite), the reads under load, the sustained load, and the summary. Figures are
  * not asserted; that each run finished clean, without double processing, and wrote them is.
  */
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -23,6 +23,7 @@ describe.skipIf(!POSTGRES_URL)('npm run bench', () => {
       [
         ...['--import', 'tsx', 'bench/all.ts', '--cases', '40', '--seconds', '1'],
         ...['--floor-seconds', '0.3', '--processes', '1,2', '--out', OUT],
+        ...['--sustained-rate', '5', '--sustained-seconds', '3'],
       ],
       { cwd: ROOT, env: { ...process.env, DATABASE_URL: POSTGRES_URL }, encoding: 'utf8' },
     );
@@ -33,6 +34,7 @@ describe.skipIf(!POSTGRES_URL)('npm run bench', () => {
       replays: Replay[];
       pglite: Replay;
       reads: { caseStatus: Read; wholeCase: Read; helloWorld: Read };
+      sustained: { steps: number; overheadMs: { p99: number }; noneLostOrDuplicated: boolean };
     };
     expect(summary.replaySeconds).toBeGreaterThan(0);
     expect(summary.ratioToFloor).toBeGreaterThan(0);
@@ -48,6 +50,10 @@ describe.skipIf(!POSTGRES_URL)('npm run bench', () => {
     }
     // The status poll is the light read: less than half of the whole case.
     expect(summary.reads.caseStatus.bytesPerAnswer).toBeLessThan(summary.reads.wholeCase.bytesPerAnswer / 2);
+    // Realistic departments: every step measured, nothing lost or done twice despite faults and timeouts.
+    expect(summary.sustained.steps).toBeGreaterThan(0);
+    expect(summary.sustained.overheadMs.p99).toEqual(expect.any(Number));
+    expect(summary.sustained.noneLostOrDuplicated).toBe(true);
     expect(readFileSync(join(OUT, 'summary.md'), 'utf8')).toMatch(/\| postgres, 2 process\(es\) \| 40 \|/);
   }, 300_000);
 });

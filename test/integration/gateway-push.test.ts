@@ -6,7 +6,7 @@ import { departmentModes } from '../../src/domain/organisation.ts';
 import { simulateAllDepartments } from '../../src/departments/index.ts';
 import type { DepartmentTask } from '../../src/departments/port.ts';
 import { portsByMode, pushEndpoints, pushToDepartment } from '../../src/departments/push.ts';
-import { OutboxWorker } from '../../src/engine/outbox-worker.ts';
+import { backoffMs, OutboxWorker } from '../../src/engine/outbox-worker.ts';
 import { completeApplication } from '../../src/engine/simulated-family.ts';
 import { smsMemory } from '../../src/engine/sms-log.ts';
 import { gatewayClient, GatewayError } from '../../src/gateway-client/client.ts';
@@ -208,7 +208,7 @@ for (const kind of DB_KINDS) {
         department: 'hrss',
         mode: 'push',
         attempts: 1,
-        nextAttemptAt: new Date(clock.now().getTime() + 5_000).toISOString(),
+        nextAttemptAt: new Date(clock.now().getTime() + backoffMs(1)).toISOString(),
         lastError: expect.stringContaining('HTTP 503'),
         lastErrorSummary: {
           zh: expect.stringContaining('答复 503'),
@@ -222,8 +222,8 @@ for (const kind of DB_KINDS) {
       // Another region's supervisor sees nothing of it.
       expect((await supervisor('anhui', '/api/supervision/regions/fujian/deliveries')).statusCode).toBe(404);
 
-      // 5 s, then 10 s later: the third attempt is the last.
-      for (const wait of [5_000, 10_000]) {
+      // A quarter second, then 5 s later: the third attempt is the last.
+      for (const wait of [backoffMs(1), backoffMs(2)]) {
         clock.advance(wait);
         await worker.drain();
       }

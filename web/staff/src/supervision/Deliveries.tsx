@@ -91,8 +91,8 @@ export function Deliveries() {
       <Typography.Title level={4}>{t('推送投递', 'Push deliveries')}</Typography.Title>
       <Typography.Paragraph type="secondary">
         {t(
-          '以推送方式对接的部门系统未能接收的任务：平台按 5 秒起倍增的间隔自动重试，多次失败后停止重试，待部门排除故障后可在此立即重发。同一任务重发后部门只接收一次。',
-          "Tasks a department's system did not take when the platform pushed them: retried automatically at doubling intervals from 5 seconds, and set aside after repeated failures; once the department has fixed its side, send them again here. A task sent again is taken once only.",
+          '以推送方式对接的部门系统未能接收的任务：平台自动重试（首次在 0.25 秒后，之后从 5 秒起倍增），多次失败后停止重试，待部门排除故障后可在此立即重发。同一任务重发后部门只接收一次。',
+          "Tasks a department's system did not take when the platform pushed them: retried automatically (first after a quarter second, then at doubling intervals from 5 seconds), and set aside after repeated failures; once the department has fixed its side, send them again here. A task sent again is taken once only.",
         )}
       </Typography.Paragraph>
       {problem && <Alert type="error" showIcon message={t(problem)} style={{ marginBottom: 16 }} />}
