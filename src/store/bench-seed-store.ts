@@ -90,7 +90,7 @@ export class TemplateRecorder {
       [changed],
     );
     // Kept opened (personal-data.ts): the copies get parents of their own by replacing the numbers.
-    const open = (text: string) => JSON.stringify(this.q.personal.openDocument(JSON.parse(text)));
+    const open = (text: string) => JSON.stringify(this.q.personal.openParsed(JSON.parse(text)));
     for (const r of rows)
       this.versions.set(`${r.id}:${r.version}`, {
         ...r,

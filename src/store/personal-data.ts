@@ -62,11 +62,12 @@ export interface PersonalData {
   open(value: string): string;
   /** A deterministic, keyed stand-in for a value, for equality lookups (`kind` keeps uses apart). */
   index(plain: string, kind?: string): string;
-  sealDocument<T>(doc: T): T;
-  /** The document sealed as sealDocument does, as JSON text in one pass (no copy of the tree). */
+  /**
+   * A document as JSON text with its personal fields sealed (by name, wherever they are: a personal
+   * field's strings are sealed, in arrays too), in one pass with no copy of the tree.
+   */
   sealToJson(doc: unknown): string;
-  openDocument<T>(doc: T): T;
-  /** openDocument on a document nobody else holds (just parsed from a row): opened where it lies. */
+  /** A document nobody else holds (just parsed from a row) with its personal fields opened where they lie. */
   openParsed<T>(doc: T): T;
   /** The id of the key new values are sealed with. */
   readonly currentKeyId: string;
@@ -125,18 +126,6 @@ export function personalData(current: string, previous: string[], indexSecret: s
       'utf8',
     );
   };
-  const walk = (
-    doc: unknown,
-    leaf: (s: string, field: string | null) => string,
-    field: string | null,
-  ): unknown => {
-    if (typeof doc === 'string') return leaf(doc, field);
-    if (Array.isArray(doc)) return doc.map((d) => walk(d, leaf, field));
-    if (doc === null || typeof doc !== 'object' || doc instanceof Date || ArrayBuffer.isView(doc)) return doc;
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(doc)) out[k] = walk(v, leaf, k);
-    return out;
-  };
   const sealStrings = (list: unknown[]): unknown[] =>
     list.map((x) =>
       typeof x === 'string' ? (x === '' ? x : seal(x)) : Array.isArray(x) ? sealStrings(x) : x,
@@ -165,24 +154,16 @@ export function personalData(current: string, previous: string[], indexSecret: s
     open,
     index: (plain, kind = 'id') =>
       createHmac('sha256', indexKey).update(`${kind}\u0000${plain}`).digest('base64url').slice(0, 32),
-    sealDocument: <T>(doc: T) =>
-      walk(
-        doc,
-        (s, field) => (field !== null && s !== '' && isPersonalField(field) ? seal(s) : s),
-        null,
-      ) as T,
-    // A replacer sees each key with its value (after toJSON), so it seals exactly where the walk does;
-    // array elements come with their index as key, so a personal array's strings are sealed with it.
+    // A replacer sees each key with its value (after toJSON); array elements come with their index as
+    // key, so a personal array's strings are sealed with the array.
     sealToJson: (doc) =>
       JSON.stringify(doc, (key, value: unknown) => {
         if (key === '' || !isPersonalField(key)) return value;
         if (typeof value === 'string') return value === '' ? value : seal(value);
         return Array.isArray(value) ? sealStrings(value) : value;
       }),
-    openParsed: <T>(doc: T) => openInPlace(doc, false) as T,
     // Only where sealing puts values: free text that happens to look sealed is left as typed.
-    openDocument: <T>(doc: T) =>
-      walk(doc, (s, field) => (field !== null && isPersonalField(field) ? open(s) : s), null) as T,
+    openParsed: <T>(doc: T) => openInPlace(doc, false) as T,
     currentKeyId: sealWith.id,
   };
 }
