@@ -120,6 +120,8 @@ try {
   const caseResult = await measure(`http://127.0.0.1:${server}/`, read(''));
   const statusResult = await measure(`http://127.0.0.1:${server}/`, read('/status'));
   const loadStillRunning = load !== null && load.exitCode === null;
+  // Let the load replay finish, so it drops its own schema (killed, its engine process would run on).
+  if (load && load.exitCode === null) await new Promise((r) => load.once('exit', r));
 
   const result = {
     measuredAt: new Date().toISOString(),
