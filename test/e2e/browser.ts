@@ -279,6 +279,13 @@ export async function otherParentActs(rig: Rig, region: RegionId, idNumber: stri
   await other.close();
 }
 
+/** Wait until the application's pre-review has caught up with what the parent changed. */
+async function settled(page: Page) {
+  await expect
+    .poll(() => page.getByTestId('apply-step').getAttribute('aria-busy'), { timeout: 30_000 })
+    .toBe('false');
+}
+
 /**
  * Walk the application from the notice to the receipt; the parent types only what is missing. Where
  * the region asks something of the other parent (a signature, a face check), the applicant invites
@@ -330,11 +337,23 @@ export async function apply(
   }
   await p.screenshot('form');
   await page.getByTestId('next').click();
-  for (const input of await page.locator('[data-testid^="upload-"] input[type=file]').all())
-    await p.upload(input, PHOTO_PNG);
-  // As a parent would, wait until every file shows 已上传 before going on (a slow upload still in
-  // flight would leave its material missing at the signing step).
-  await expect.poll(() => page.getByText('需上传', { exact: true }).count(), { timeout: 30_000 }).toBe(0);
+  // As a parent would: upload what the up-to-date pre-review asks for, one file at a time, each until
+  // it shows 已上传. Each upload changes the draft and is pre-reviewed again, so the list is read
+  // afresh each time (a list read while the pre-review was catching up once missed a material).
+  for (let round = 0; ; round++) {
+    await settled(page);
+    const needed = page.locator('.adm-list-item').filter({ hasText: '需上传' });
+    if (!(await needed.count())) break;
+    if (round === 10) throw new Error(`still asked to upload: ${await needed.allInnerTexts()}`);
+    const item = needed.first();
+    const id = await item.locator('[data-testid^="upload-"]').getAttribute('data-testid');
+    await p.upload(item.locator('input[type=file]'), PHOTO_PNG);
+    await page
+      .locator('.adm-list-item')
+      .filter({ has: page.getByTestId(id!) })
+      .getByText('已上传')
+      .waitFor({ timeout: 30_000 });
+  }
   // The applicant's own face, where the region asks for it.
   const face = page.locator('[data-testid^="face-"] input[type=file]');
   if (await face.count()) {

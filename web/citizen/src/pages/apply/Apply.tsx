@@ -43,6 +43,13 @@ export function Apply() {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [revision, setRevision] = useState(0);
+  // What the preview on screen answers. Until it catches up with the draft, what the parent sees may
+  // be out of date (a material not yet asked for, a form digest the signature would not match), so
+  // nothing goes on.
+  const [reviewed, setReviewed] = useState<{ draft: Draft | null; revision: number }>({
+    draft: null,
+    revision: -1,
+  });
   const [submitted, setSubmitted] = useState(false);
   const latest = useRef(0);
   const draftPath = `/api/citizen/drafts/${birthOrder}`;
@@ -86,9 +93,13 @@ export function Apply() {
         if (n === latest.current) {
           setPreview(p);
           setError(null);
+          setReviewed({ draft, revision });
         }
       } catch (e) {
-        if (n === latest.current) setError(e as ApiError);
+        if (n === latest.current) {
+          setError(e as ApiError);
+          setReviewed({ draft, revision });
+        }
       }
     }, 250);
     return () => clearTimeout(timer);
@@ -147,7 +158,11 @@ export function Apply() {
   };
   // A pre-review that failed (a name the rule refuses, say) holds the parent here, whatever it said before.
   const eligible = (preview?.evaluation.eligible ?? false) && !error;
-  const canGo = [consented, eligible, eligible, eligible, eligible, false][step];
+  const reviewing =
+    consented &&
+    !idNumberError(draft.motherIdNumber) &&
+    (reviewed.draft !== draft || reviewed.revision !== revision);
+  const canGo = [consented, eligible, eligible, eligible, eligible, false][step] && !(step > 0 && reviewing);
   const onSubmitted = (caseId: string) => {
     leftForReceipt.current = true;
     setSubmitted(true);
@@ -163,54 +178,60 @@ export function Apply() {
           <Steps.Step key={en} title={t(zh, en)} />
         ))}
       </Steps>
-      {step === 0 && (
-        <>
-          <NoticeStep policy={policy} scenario={preview?.evaluation.scenario.id ?? null} />
-          <Checkbox
-            checked={consented}
-            onChange={setConsented}
-            data-testid="consent"
-            style={{ margin: '12px 0' }}
-          >
-            {t('我已阅读并同意以上办理须知', 'I have read and accept the notice above')}
-          </Checkbox>
-        </>
-      )}
-      {step === 1 && (
-        <EligibilityStep policy={policy} me={me.data} draft={draft} update={update} preview={preview} />
-      )}
-      {step === 2 && preview && <ItemsStep policy={policy} draft={draft} update={update} preview={preview} />}
-      {step === 3 && preview && (
-        <FormStep
-          policy={policy}
-          me={me.data}
-          draft={draft}
-          update={update}
-          preview={preview}
-          error={error}
-        />
-      )}
-      {step === 4 && preview && (
-        <MaterialsStep
-          policy={policy}
-          me={me.data}
-          region={region}
-          draft={draft}
-          update={update}
-          preview={preview}
-          onChange={() => setRevision((r) => r + 1)}
-        />
-      )}
-      {step === 5 && preview && (
-        <SignStep
-          region={region}
-          draft={draft}
-          preview={preview}
-          onBack={goTo}
-          onSubmitted={onSubmitted}
-          onChange={() => setRevision((r) => r + 1)}
-        />
-      )}
+      {/* Assistive technology, and the end-to-end tests, hear when the step is being brought up to date. */}
+      <div aria-busy={reviewing} data-testid="apply-step">
+        {step === 0 && (
+          <>
+            <NoticeStep policy={policy} scenario={preview?.evaluation.scenario.id ?? null} />
+            <Checkbox
+              checked={consented}
+              onChange={setConsented}
+              data-testid="consent"
+              style={{ margin: '12px 0' }}
+            >
+              {t('我已阅读并同意以上办理须知', 'I have read and accept the notice above')}
+            </Checkbox>
+          </>
+        )}
+        {step === 1 && (
+          <EligibilityStep policy={policy} me={me.data} draft={draft} update={update} preview={preview} />
+        )}
+        {step === 2 && preview && (
+          <ItemsStep policy={policy} draft={draft} update={update} preview={preview} />
+        )}
+        {step === 3 && preview && (
+          <FormStep
+            policy={policy}
+            me={me.data}
+            draft={draft}
+            update={update}
+            preview={preview}
+            error={error}
+          />
+        )}
+        {step === 4 && preview && (
+          <MaterialsStep
+            policy={policy}
+            me={me.data}
+            region={region}
+            draft={draft}
+            update={update}
+            preview={preview}
+            onChange={() => setRevision((r) => r + 1)}
+          />
+        )}
+        {step === 5 && preview && (
+          <SignStep
+            region={region}
+            draft={draft}
+            preview={preview}
+            reviewing={reviewing}
+            onBack={goTo}
+            onSubmitted={onSubmitted}
+            onChange={() => setRevision((r) => r + 1)}
+          />
+        )}
+      </div>
       {step !== 3 && <ApiErrorNotice error={error} />}
       <div className="row" style={{ marginTop: 16 }}>
         {step > 0 && <Button onClick={() => goTo(step - 1)}>{t('上一步', 'Back')}</Button>}

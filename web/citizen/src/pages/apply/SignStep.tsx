@@ -17,6 +17,7 @@ export function SignStep({
   region,
   draft,
   preview,
+  reviewing,
   onBack,
   onSubmitted,
   onChange,
@@ -24,6 +25,8 @@ export function SignStep({
   region: string;
   draft: Draft;
   preview: Preview;
+  /** The preview is being brought up to date with the draft: its form digest may be a moment old. */
+  reviewing: boolean;
   onBack: (step: number) => void;
   onSubmitted: (caseId: string) => void;
   onChange: () => void;
@@ -126,7 +129,7 @@ export function SignStep({
         color="primary"
         size="large"
         style={{ marginTop: 12 }}
-        disabled={!signature || preview.missing.length > 0 || !preview.formDigest || busy}
+        disabled={!signature || preview.missing.length > 0 || !preview.formDigest || reviewing || busy}
         loading={busy}
         onClick={() => void submit()}
         data-testid="submit"
