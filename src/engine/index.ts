@@ -9,7 +9,8 @@ import { firstUse, forgetExpiredNonces } from './department/replay-cache.ts';
 import type { EngineDeps } from './deps.ts';
 import type { ApplicationInput } from './gather-facts.ts';
 import { metrics, ready } from './operations.ts';
-import { draftPdf, preview, submit } from './parent/apply.ts';
+import { draftPdf, preview } from './parent/apply.ts';
+import { submissionWriter } from './parent/submissions.ts';
 import * as cases from './parent/cases.ts';
 import { authorize, confirmFather, verifyFace, type GranteeTyped } from './parent/family.ts';
 import {
@@ -52,7 +53,8 @@ import * as counterfoil from './staff/counterfoil.ts';
 import { accountByLogin, listStaff, supervisedRegions, type QueueView } from '../store/staff-store.ts';
 
 export type { EngineDeps } from './deps.ts';
-export type { Preview, SubmitResult } from './parent/apply.ts';
+export type { Preview } from './parent/apply.ts';
+export type { SubmitResult } from './parent/submissions.ts';
 export type { DecisionResult } from './department/decide.ts';
 
 /**
@@ -61,6 +63,8 @@ export type { DecisionResult } from './department/decide.ts';
  * explicitly; this only binds them once.
  */
 export function createEngine(deps: EngineDeps) {
+  // The parent's app and the hospital's window submit through one group-committing writer.
+  const submit = submissionWriter(deps);
   return {
     parent: {
       whoAmI: (idNumber: string) => whoAmI(deps, idNumber),
@@ -72,8 +76,7 @@ export function createEngine(deps: EngineDeps) {
         invitationOpened(deps, idNumber, birthOrder),
       preview: (region: RegionId, input: ApplicationInput) => preview(deps, region, input),
       draftPdf: (region: RegionId, input: ApplicationInput) => draftPdf(deps, region, input),
-      submit: (region: RegionId, clientTxnId: string, input: ApplicationInput) =>
-        submit(deps, region, clientTxnId, input),
+      submit,
       upload: (owner: string, material: string, bytes: Buffer) => upload(deps, owner, material, bytes),
       // Streamed to the blob store as it arrives, refused while streaming if too large (uploads.ts).
       uploadStream: (owner: string, material: string, content: AsyncIterable<Uint8Array>) =>
@@ -153,7 +156,8 @@ export function createEngine(deps: EngineDeps) {
           clientTxnId: string,
           a: atWindow.WindowApplication,
           session: string,
-        ) => atWindow.submitAtWindow(deps, await staffContext(deps, staffId), clientTxnId, a, session),
+        ) =>
+          atWindow.submitAtWindow(deps, submit, await staffContext(deps, staffId), clientTxnId, a, session),
         paper: async (staffId: string, caseId: string, paper: atWindow.WindowPaper) =>
           atWindow.windowPaper(deps, await staffContext(deps, staffId), caseId, paper),
         /** For the parent's own app: the window the case was applied for at, if any. */

@@ -252,17 +252,33 @@ function sameRow(a: unknown[], b: unknown[]): boolean {
 }
 
 /** The case a baby already has, if any (one baby, one case). */
-export async function findCaseByBaby(
+export interface CaseOfBaby {
+  id: string;
+  submittedAt: string;
+  region: string;
+}
+
+export async function findCaseByBaby(q: Queryable, babyKey: string): Promise<CaseOfBaby | null> {
+  return (await casesOfBabies(q, [babyKey])).get(babyKey) ?? null;
+}
+
+/** The case each baby already has, by baby key; a baby without one is absent from the map. */
+export async function casesOfBabies(
   q: Queryable,
-  babyKey: string,
-): Promise<{ id: string; submittedAt: string; region: string } | null> {
-  const rows = await q.query<{ id: string; submitted_at: Date; region: string }>(
-    'select id, submitted_at, region from cases where baby_key = $1',
-    [q.personal.index(babyKey, 'baby')],
+  babyKeys: readonly string[],
+): Promise<Map<string, CaseOfBaby>> {
+  const byIndex = new Map(babyKeys.map((k) => [q.personal.index(k, 'baby'), k]));
+  // Aliased: the column holds a blind index, not a personal value to open.
+  const rows = await q.query<{ id: string; key_index: string; submitted_at: Date; region: string }>(
+    'select id, baby_key as key_index, submitted_at, region from cases where baby_key = any($1::text[])',
+    [[...byIndex.keys()]],
   );
-  return rows[0]
-    ? { id: rows[0].id, submittedAt: new Date(rows[0].submitted_at).toISOString(), region: rows[0].region }
-    : null;
+  return new Map(
+    rows.map((r) => [
+      byIndex.get(r.key_index)!,
+      { id: r.id, submittedAt: new Date(r.submitted_at).toISOString(), region: r.region },
+    ]),
+  );
 }
 
 /** The cases of a mother's babies, by birth order's key (for the home page's "my case"). */
@@ -292,16 +308,34 @@ export async function findCaseIdByClientTxn(
   applicantIdNumber: string,
   clientTxnId: string,
 ): Promise<string | null> {
-  const rows = await q.query<{ id: string }>(
-    'select id from cases where applicant_id_number = $1 and client_txn_id = $2',
-    [q.personal.index(applicantIdNumber), clientTxnId],
-  );
-  return rows[0]?.id ?? null;
+  return (await caseIdsByClientTxn(q, [{ applicantIdNumber, clientTxnId }]))[0] ?? null;
 }
 
-/** Serialize submissions for one baby's family across servers, until the transaction ends. */
-export async function lockFamily(tx: Queryable, motherIdNumber: string): Promise<void> {
-  await tx.query('select pg_advisory_xact_lock(hashtext($1))', [tx.personal.index(motherIdNumber)]);
+/** The case each (applicant, client transaction id) already made, in the order asked; null where none. */
+export async function caseIdsByClientTxn(
+  q: Queryable,
+  asked: readonly { applicantIdNumber: string; clientTxnId: string }[],
+): Promise<(string | null)[]> {
+  const applicants = asked.map((a) => q.personal.index(a.applicantIdNumber));
+  const rows = await q.query<{ id: string; applicant_index: string; client_txn_id: string }>(
+    `select id, applicant_id_number as applicant_index, client_txn_id from cases
+     where (applicant_id_number, client_txn_id) in (select * from unnest($1::text[], $2::text[]))`,
+    [applicants, asked.map((a) => a.clientTxnId)],
+  );
+  const found = new Map(rows.map((r) => [`${r.applicant_index} ${r.client_txn_id}`, r.id]));
+  return asked.map((a, i) => found.get(`${applicants[i]} ${a.clientTxnId}`) ?? null);
+}
+
+/**
+ * Serialize submissions for these families across servers, until the transaction ends. Taken in
+ * one order by every server, so two groups of submissions sharing families cannot deadlock.
+ */
+export async function lockFamilies(tx: Queryable, motherIdNumbers: readonly string[]): Promise<void> {
+  const keys = [...new Set(motherIdNumbers.map((m) => tx.personal.index(m)))].sort();
+  await tx.query(
+    'select count(pg_advisory_xact_lock(hashtext(k))) from (select unnest($1::text[]) as k order by 1) ordered',
+    [keys],
+  );
 }
 
 /** Cases with an item or a promise past its deadline and not yet flagged. */

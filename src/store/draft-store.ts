@@ -63,8 +63,16 @@ export async function upsertDraft(q: Queryable, d: StoredDraft): Promise<void> {
 }
 
 export async function deleteDraft(q: Queryable, motherIdNumber: string, birthOrder: number): Promise<void> {
-  await q.query('delete from drafts where mother_id_number = $1 and birth_order = $2', [
-    q.personal.index(motherIdNumber),
-    birthOrder,
-  ]);
+  await deleteDrafts(q, [{ motherIdNumber, birthOrder }]);
+}
+
+export async function deleteDrafts(
+  q: Queryable,
+  drafts: readonly { motherIdNumber: string; birthOrder: number }[],
+): Promise<void> {
+  if (!drafts.length) return;
+  await q.query(
+    `delete from drafts where (mother_id_number, birth_order) in (select * from unnest($1::text[], $2::int[]))`,
+    [drafts.map((d) => q.personal.index(d.motherIdNumber)), drafts.map((d) => d.birthOrder)],
+  );
 }

@@ -6,17 +6,37 @@ import type { Queryable } from './db.ts';
  * mother's authorization letter, the father's confirmation and passed face checks.
  */
 
+export interface Authorization {
+  grantee: 'father';
+  signedAt: string;
+  /** The grantee's blind index (PersonalData.index), to match a grantee without opening anything. */
+  granteeIndex: string;
+}
+
 export async function findAuthorization(
   q: Queryable,
   motherIdNumber: string,
   granteeIdNumber?: string,
-): Promise<{ grantee: 'father'; signedAt: string } | null> {
-  const rows = await q.query<{ grantee_role: 'father'; signed_at: Date }>(
-    `select grantee_role, signed_at from authorizations
-     where mother_id_number = $1 and ($2::text is null or grantee_id_number = $2)`,
-    [q.personal.index(motherIdNumber), granteeIdNumber ? q.personal.index(granteeIdNumber) : null],
+): Promise<Authorization | null> {
+  const all = (await authorizationsOf(q, [motherIdNumber])).get(motherIdNumber) ?? [];
+  return pick(q, all, (a) => a.granteeIndex, granteeIdNumber);
+}
+
+/** Each mother's authorization letters, by her ID number. */
+export async function authorizationsOf(
+  q: Queryable,
+  motherIdNumbers: readonly string[],
+): Promise<Map<string, Authorization[]>> {
+  const rows = await q.query<{ mother: string; grantee: string; grantee_role: 'father'; signed_at: Date }>(
+    `select mother_id_number as mother, grantee_id_number as grantee, grantee_role, signed_at
+     from authorizations where mother_id_number = any($1::text[])`,
+    [motherIdNumbers.map((m) => q.personal.index(m))],
   );
-  return rows[0] ? { grantee: rows[0].grantee_role, signedAt: iso(rows[0].signed_at) } : null;
+  return byMother(q, motherIdNumbers, rows, (r) => ({
+    grantee: r.grantee_role,
+    signedAt: iso(r.signed_at),
+    granteeIndex: r.grantee,
+  }));
 }
 
 export async function upsertAuthorization(
@@ -46,17 +66,35 @@ export async function upsertAuthorization(
   );
 }
 
+export interface FatherConfirmation {
+  confirmedAt: string;
+  /** The father's blind index. */
+  fatherIndex: string;
+}
+
 export async function findFatherConfirmation(
   q: Queryable,
   motherIdNumber: string,
   fatherIdNumber?: string,
-): Promise<{ confirmedAt: string } | null> {
-  const rows = await q.query<{ confirmed_at: Date }>(
-    `select confirmed_at from father_confirmations
-     where mother_id_number = $1 and ($2::text is null or father_id_number = $2)`,
-    [q.personal.index(motherIdNumber), fatherIdNumber ? q.personal.index(fatherIdNumber) : null],
+): Promise<FatherConfirmation | null> {
+  const all = (await fatherConfirmationsOf(q, [motherIdNumber])).get(motherIdNumber) ?? [];
+  return pick(q, all, (c) => c.fatherIndex, fatherIdNumber);
+}
+
+/** Each mother's family's father confirmations, by her ID number. */
+export async function fatherConfirmationsOf(
+  q: Queryable,
+  motherIdNumbers: readonly string[],
+): Promise<Map<string, FatherConfirmation[]>> {
+  const rows = await q.query<{ mother: string; father: string; confirmed_at: Date }>(
+    `select mother_id_number as mother, father_id_number as father, confirmed_at
+     from father_confirmations where mother_id_number = any($1::text[])`,
+    [motherIdNumbers.map((m) => q.personal.index(m))],
   );
-  return rows[0] ? { confirmedAt: iso(rows[0].confirmed_at) } : null;
+  return byMother(q, motherIdNumbers, rows, (r) => ({
+    confirmedAt: iso(r.confirmed_at),
+    fatherIndex: r.father,
+  }));
 }
 
 export async function upsertFatherConfirmation(
@@ -72,11 +110,21 @@ export async function upsertFatherConfirmation(
 
 /** The ID numbers of the family's parents whose face check passed. */
 export async function verifiedFaces(q: Queryable, motherIdNumber: string): Promise<Set<string>> {
-  const rows = await q.query<{ personIdNumber: string }>(
-    'select person as "personIdNumber" from face_verifications where mother_id_number = $1',
-    [q.personal.index(motherIdNumber)],
+  return (await verifiedFacesOf(q, [motherIdNumber])).get(motherIdNumber) ?? new Set();
+}
+
+/** For each mother, by her ID number, the ID numbers of her family's parents whose face check passed. */
+export async function verifiedFacesOf(
+  q: Queryable,
+  motherIdNumbers: readonly string[],
+): Promise<Map<string, Set<string>>> {
+  const rows = await q.query<{ mother: string; personIdNumber: string }>(
+    `select mother_id_number as mother, person as "personIdNumber" from face_verifications
+     where mother_id_number = any($1::text[])`,
+    [motherIdNumbers.map((m) => q.personal.index(m))],
   );
-  return new Set(rows.map((r) => r.personIdNumber));
+  const lists = byMother(q, motherIdNumbers, rows, (r) => r.personIdNumber);
+  return new Map([...lists].map(([m, people]) => [m, new Set(people)]));
 }
 
 export async function upsertFaceVerification(
@@ -98,6 +146,28 @@ export async function upsertFaceVerification(
 }
 
 export type { ParentRole };
+
+/** Rows keyed by the mother's blind index (column aliased `mother`), grouped under her ID number. */
+function byMother<R extends { mother: string }, T>(
+  q: Queryable,
+  motherIdNumbers: readonly string[],
+  rows: R[],
+  to: (row: R) => T,
+): Map<string, T[]> {
+  const byIndex = new Map(motherIdNumbers.map((m) => [q.personal.index(m), m]));
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const m = byIndex.get(r.mother)!;
+    out.set(m, [...(out.get(m) ?? []), to(r)]);
+  }
+  return out;
+}
+
+/** The first record, or the first of this person's (by blind index) when one is named. */
+function pick<T>(q: Queryable, records: T[], indexOf: (r: T) => string, idNumber?: string): T | null {
+  const wanted = idNumber ? q.personal.index(idNumber) : null;
+  return records.find((r) => wanted === null || indexOf(r) === wanted) ?? null;
+}
 
 function iso(v: Date | string): string {
   return new Date(v).toISOString();

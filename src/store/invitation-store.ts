@@ -133,7 +133,17 @@ export async function coSignaturesOf(
   motherIdNumber: string,
   formDigest: string,
 ): Promise<CoSignature[]> {
+  return (await coSignaturesFor(q, [{ motherIdNumber, formDigest }]))[0]!;
+}
+
+/** For each (family, form digest) asked, the other parents' signatures over exactly that form. */
+export async function coSignaturesFor(
+  q: Queryable,
+  asked: readonly { motherIdNumber: string; formDigest: string }[],
+): Promise<CoSignature[][]> {
+  const mothers = asked.map((a) => q.personal.index(a.motherIdNumber));
   const rows = await q.query<{
+    mother: string;
     signerIdNumber: string;
     role: 'mother' | 'father';
     form_digest: string;
@@ -141,16 +151,21 @@ export async function coSignaturesOf(
     image_png: Buffer;
     signed_at: Date;
   }>(
-    `select signer as "signerIdNumber", role, form_digest, image_sha256, image_png, signed_at from co_signatures
-     where mother_id_number = $1 and form_digest = $2`,
-    [q.personal.index(motherIdNumber), formDigest],
+    `select mother_id_number as mother, signer as "signerIdNumber", role, form_digest, image_sha256, image_png,
+       signed_at from co_signatures
+     where (mother_id_number, form_digest) in (select * from unnest($1::text[], $2::text[]))`,
+    [mothers, asked.map((a) => a.formDigest)],
   );
-  return rows.map((r) => ({
-    signerIdNumber: r.signerIdNumber,
-    role: r.role,
-    formDigest: r.form_digest,
-    imageSha256: r.image_sha256,
-    imagePng: Buffer.from(r.image_png),
-    signedAt: new Date(r.signed_at).toISOString(),
-  }));
+  return asked.map((a, i) =>
+    rows
+      .filter((r) => r.mother === mothers[i] && r.form_digest === a.formDigest)
+      .map((r) => ({
+        signerIdNumber: r.signerIdNumber,
+        role: r.role,
+        formDigest: r.form_digest,
+        imageSha256: r.image_sha256,
+        imagePng: Buffer.from(r.image_png),
+        signedAt: new Date(r.signed_at).toISOString(),
+      })),
+  );
 }

@@ -14,17 +14,17 @@ export interface StoredSignature {
   signedAt: string;
 }
 
+/** The signatures over each new case's form: the applicant's, and the other parent's where given. */
 export async function insertSignatures(
   q: Queryable,
-  caseId: string,
-  signatures: StoredSignature[],
+  signatures: readonly (StoredSignature & { caseId: string })[],
 ): Promise<void> {
   if (!signatures.length) return;
   await q.query(
     `insert into case_signatures (case_id, signer_id_number, signer, form_digest, image_sha256, image_png, signed_at)
      values ${valuesList(signatures.length, 7, ['', '', '', '', '', 'bytea', 'timestamptz'])}`,
     signatures.flatMap((s) => [
-      caseId,
+      s.caseId,
       q.personal.index(s.signerIdNumber),
       q.personal.seal(s.signerIdNumber),
       s.formDigest,

@@ -23,12 +23,29 @@ export async function insertUpload(
 export async function findUploads(
   q: Queryable,
   ownerIdNumber: string,
-  ids: string[],
+  ids: readonly string[],
 ): Promise<StoredUpload[]> {
-  if (!ids.length) return [];
-  return q.query<StoredUpload>(
-    'select id, material, sha256, mime from uploads where owner_id_number = $1 and id = any($2::text[])',
-    [q.personal.index(ownerIdNumber), ids],
+  return (await uploadsOf(q, [{ ownerIdNumber, ids }]))[0]!;
+}
+
+/** For each owner asked, those of the named uploads that are theirs (in the order asked). */
+export async function uploadsOf(
+  q: Queryable,
+  asked: readonly { ownerIdNumber: string; ids: readonly string[] }[],
+): Promise<StoredUpload[][]> {
+  const owners = asked.map((a) => q.personal.index(a.ownerIdNumber));
+  const pairs = asked.flatMap((a, i) => a.ids.map((id) => [owners[i]!, id]));
+  if (!pairs.length) return asked.map(() => []);
+  // The owner column holds a blind index: aliased so that nothing tries to open it.
+  const rows = await q.query<StoredUpload & { owner_index: string }>(
+    `select id, owner_id_number as owner_index, material, sha256, mime from uploads
+     where (owner_id_number, id) in (select * from unnest($1::text[], $2::text[]))`,
+    [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+  );
+  return asked.map((a, i) =>
+    rows
+      .filter((r) => r.owner_index === owners[i] && a.ids.includes(r.id))
+      .map(({ owner_index: _, ...upload }) => upload),
   );
 }
 

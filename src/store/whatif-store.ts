@@ -1,3 +1,4 @@
+import { valuesList } from './sql.ts';
 import type { Facts } from '../policy/facts.ts';
 import type { Queryable } from './db.ts';
 
@@ -17,12 +18,13 @@ export interface DecidedFacts {
 /** Kept in the submission's transaction, so a case and the facts it was decided on commit together. */
 export async function recordDecidedFacts(
   q: Queryable,
-  row: { caseId: string; region: string; submittedAt: Date; facts: Facts },
+  rows: readonly { caseId: string; region: string; submittedAt: Date; facts: Facts }[],
 ): Promise<void> {
+  if (!rows.length) return;
   await q.query(
-    `insert into decided_facts (case_id, region, submitted_at, facts) values ($1, $2, $3::timestamptz, $4::jsonb)
-     on conflict (case_id) do nothing`,
-    [row.caseId, row.region, row.submittedAt.toISOString(), row.facts],
+    `insert into decided_facts (case_id, region, submitted_at, facts)
+     values ${valuesList(rows.length, 4, ['', '', 'timestamptz', 'jsonb'])} on conflict (case_id) do nothing`,
+    rows.flatMap((r) => [r.caseId, r.region, r.submittedAt.toISOString(), r.facts]),
   );
 }
 

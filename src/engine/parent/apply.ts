@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { digestOf } from '../../domain/canonical-json.ts';
-import type { CaseSubmission, CaseTerms, PlannedCaseItem } from '../../domain/case.ts';
-import * as commands from '../../domain/case-commands.ts';
+import type { CaseTerms, PlannedCaseItem } from '../../domain/case.ts';
 import { AppError, fieldError, type FieldIssue } from '../../domain/error.ts';
 import type { ParentRole, RegionId } from '../../domain/ids.ts';
 import type { SlaMeasure } from '../../domain/sla-clock.ts';
@@ -12,24 +11,13 @@ import { coSignersRequired } from '../../policy/completeness.ts';
 import type { Evaluation } from '../../policy/evaluate.ts';
 import type { Facts } from '../../policy/facts.ts';
 import type { Sla } from '../../policy/schema.ts';
-import {
-  findCaseByBaby,
-  findCaseIdByClientTxn,
-  isDuplicateBaby,
-  lockFamily,
-} from '../../store/case-store.ts';
-import { insertSignatures } from '../../store/signature-store.ts';
-import type { Queryable } from '../../store/db.ts';
-import { deleteDraft } from '../../store/draft-store.ts';
-import { recordDecidedFacts } from '../../store/whatif-store.ts';
-import { coSignaturesOf } from '../../store/invitation-store.ts';
-import { commit } from '../commit.ts';
 import type { EngineDeps } from '../deps.ts';
 import { buildForm } from '../form.ts';
 import type { ApplicationInput } from '../gather-facts.ts';
-import { completeness, preReview, secondCase } from './pre-review.ts';
+import { FamilyReads } from './family-reads.ts';
+import { completeness, preReview } from './pre-review.ts';
 
-/** A parent's application: the pre-review of a draft, and the submission of the signed form. */
+/** A parent's application: the pre-review of a draft, and what a submission is made of (submissions.ts writes it). */
 
 export interface CoSigner {
   role: ParentRole;
@@ -49,21 +37,18 @@ export interface Preview {
   coSigners: CoSigner[];
 }
 
-export type SubmitResult =
-  | { accepted: true; caseId: string; duplicate: boolean; evaluation: Evaluation | null }
-  | { accepted: false; evaluation: Evaluation };
-
 /**
  * A draft's pre-review: what submitting now would decide, and the one form with the digest the
  * applicant signs. Creates nothing.
  */
 export async function preview(deps: EngineDeps, region: RegionId, input: ApplicationInput): Promise<Preview> {
-  const { facts, evaluation } = await preReview(deps, region, input, deps.clock.now(), deps.db, 'draft');
+  const reads = new FamilyReads(deps.db);
+  const { facts, evaluation } = await preReview(deps, region, input, deps.clock.now(), reads, 'draft');
   if (!evaluation.eligible) return { evaluation, form: null, formDigest: null, missing: [], coSigners: [] };
-  const { extras, missing } = await completeness(region, input, facts, evaluation, deps.db);
+  const { extras, missing } = await completeness(region, input, facts, evaluation, reads);
   const form = buildForm(facts, evaluation, extras);
   const formDigest = digestOf(form);
-  const coSigners = await coSignersOf(deps.db, region, input, facts, formDigest);
+  const coSigners = await coSignersOf(reads, region, input, facts, formDigest);
   for (const c of coSigners.filter((s) => !s.signedAt)) missing.push(coSignatureMissing(c.role));
   return { evaluation, form, formDigest, missing, coSigners };
 }
@@ -86,92 +71,8 @@ export async function draftPdf(deps: EngineDeps, region: RegionId, input: Applic
   });
 }
 
-/**
- * One application: pre-review against the shared data, then the case, its first dispatches and
- * notices. The pre-review and the insert run in one transaction under a lock on the mother, and the
- * store refuses a second case for the same baby, so two servers cannot both accept one baby.
- */
-export async function submit(
-  deps: EngineDeps,
-  region: RegionId,
-  clientTxnId: string,
-  input: ApplicationInput,
-): Promise<SubmitResult> {
-  const { db, clock, calendar } = deps;
-  const applicantId = input.applicant.idNumber;
-  const policy = getPolicy(region);
-  try {
-    return await db.transaction(async (tx): Promise<SubmitResult> => {
-      // A repeated submission (a double tap, a retry) is found here, under the family's lock.
-      await lockFamily(tx, input.motherIdNumber);
-      const known = await findCaseIdByClientTxn(tx, applicantId, clientTxnId);
-      if (known) return { accepted: true, caseId: known, duplicate: true, evaluation: null };
-      const at = clock.now();
-      const { facts, evaluation, babyKey } = await preReview(deps, region, input, at, tx, 'submission');
-      if (!evaluation.eligible) return { accepted: false, evaluation };
-      const { extras, missing } = await completeness(region, input, facts, evaluation, tx);
-      if (missing.length) throw stillMissing(missing);
-
-      const form = buildForm(facts, evaluation, extras);
-      const signature = await signatureOf(
-        tx,
-        input,
-        form,
-        at,
-        await coSignersOf(tx, region, input, facts, digestOf(form)),
-      );
-      const caseId = deps.newCaseId(clientTxnId);
-      const registering = facts.choices.followParent === 'mother' ? facts.mother : facts.father;
-      const submission: CaseSubmission = {
-        region,
-        scenario: evaluation.scenario.id,
-        applicant: input.applicant,
-        motherIdNumber: facts.mother.idNumber,
-        fatherIdNumber: facts.father?.idNumber ?? null,
-        babyKey,
-        babyName: `${facts.baby.surname}${facts.baby.givenName}`,
-        homeDivisionCode:
-          registering?.hukou?.divisionCode ??
-          facts.mother.hukou?.divisionCode ??
-          facts.baby.birthPlace.divisionCode,
-        items: planned(policy, evaluation),
-        promisedDeadline: promisedOf(evaluation),
-        terms: termsOf(policy, evaluation),
-        form,
-        signature: signature?.recorded ?? null,
-      };
-      const events = commands.submit(caseId, submission, at, calendar);
-      const create = {
-        region,
-        clientTxnId,
-        motherIdNumber: facts.mother.idNumber,
-        applicantIdNumber: applicantId,
-      };
-      await commit(tx, [{ caseId, before: null, events, create }], at, deps.chain);
-      // What the case was decided on, for replaying it under a changed policy (supervisor/whatif).
-      await recordDecidedFacts(tx, { caseId, region, submittedAt: at, facts });
-      if (signature) await insertSignatures(tx, caseId, signature.images);
-      await deleteDraft(tx, facts.mother.idNumber, facts.baby.birthOrder);
-      return { accepted: true, caseId, duplicate: false, evaluation };
-    });
-  } catch (e) {
-    // The same client id committed by another server between our check and our insert.
-    const again = await findCaseIdByClientTxn(db, applicantId, clientTxnId);
-    if (again) return { accepted: true, caseId: again, duplicate: true, evaluation: null };
-    if (isDuplicateBaby(e)) {
-      // Another server accepted this baby first: name the case it made.
-      const { babyKey } = await preReview(deps, region, input, clock.now(), db, 'draft').catch(() => ({
-        babyKey: '',
-      }));
-      const existing = babyKey ? await findCaseByBaby(db, babyKey) : null;
-      if (existing) throw secondCase(existing);
-    }
-    throw e;
-  }
-}
-
 /** The plan as the case keeps it: each item with its limit, delivery and the deadline the family signed. */
-function planned(policy: ReturnType<typeof getPolicy>, evaluation: Evaluation): PlannedCaseItem[] {
+export function planned(policy: ReturnType<typeof getPolicy>, evaluation: Evaluation): PlannedCaseItem[] {
   return evaluation.plan.map((p) => {
     const sla = policy.items.find((i) => i.id === p.id)!.sla;
     const chosen = p.delivery?.options.find((m) => m.kind === p.delivery?.chosen);
@@ -202,7 +103,7 @@ function planned(policy: ReturnType<typeof getPolicy>, evaluation: Evaluation): 
 }
 
 /** The region's terms the case keeps: supplements, pauses, the family's deadlines and services. */
-function termsOf(policy: ReturnType<typeof getPolicy>, evaluation: Evaluation): CaseTerms {
+export function termsOf(policy: ReturnType<typeof getPolicy>, evaluation: Evaluation): CaseTerms {
   const planned = new Set(evaluation.plan.map((p) => p.id));
   return {
     supplements: policy.supplements.offered,
@@ -230,7 +131,7 @@ export function promisedOf(evaluation: Evaluation): string | null {
   return evaluation.deadlines.promised?.status === 'scheduled' ? evaluation.deadlines.promised.at : null;
 }
 
-function stillMissing(missing: FieldIssue[]): AppError {
+export function stillMissing(missing: FieldIssue[]): AppError {
   return new AppError(
     'INVALID_INPUT',
     {
@@ -253,8 +154,8 @@ function coSignatureMissing(role: ParentRole): FieldIssue {
 }
 
 /** Who else signs this form, and whether they have signed exactly this digest in their own login. */
-async function coSignersOf(
-  q: Queryable,
+export async function coSignersOf(
+  reads: FamilyReads,
   region: RegionId,
   input: ApplicationInput,
   facts: Facts,
@@ -262,7 +163,7 @@ async function coSignersOf(
 ): Promise<CoSigner[]> {
   const roles = coSignersRequired(getPolicy(region), input.applicant.role, facts.father !== null);
   if (!roles.length) return [];
-  const signed = await coSignaturesOf(q, facts.mother.idNumber, formDigest);
+  const signed = await reads.coSignatures(facts.mother.idNumber, formDigest);
   return roles.map((role) => {
     const person = (role === 'mother' ? facts.mother : facts.father)!;
     const s = signed.find((x) => x.signerIdNumber === person.idNumber && x.role === role);
@@ -282,8 +183,8 @@ const sha256 = (png: Buffer) => createHash('sha256').update(png).digest('hex');
  * (the registries, the choices), the digest differs and the applicant must review and sign again.
  * The other parent's signature is the one they gave in their own login over the same digest.
  */
-async function signatureOf(
-  q: Queryable,
+export async function signatureOf(
+  reads: FamilyReads,
   input: ApplicationInput,
   form: CaseForm,
   at: Date,
@@ -300,7 +201,7 @@ async function signatureOf(
   const unsigned = coSigners.find((c) => !c.signedAt);
   if (unsigned) throw stillMissing([coSignatureMissing(unsigned.role)]);
   const mother = typeof form.mother.idNumber === 'string' ? form.mother.idNumber : '';
-  const others = coSigners.length ? await coSignaturesOf(q, mother, formDigest) : [];
+  const others = coSigners.length ? await reads.coSignatures(mother, formDigest) : [];
   const own = {
     signerIdNumber: input.applicant.idNumber,
     formDigest,

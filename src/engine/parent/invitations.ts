@@ -20,6 +20,7 @@ import { enqueue } from '../../store/outbox-store.ts';
 import type { EngineDeps } from '../deps.ts';
 import type { ApplicationInput } from '../gather-facts.ts';
 import { plannedItems, preview, promisedOf, type Preview } from './apply.ts';
+import { FamilyReads } from './family-reads.ts';
 import { preReview } from './pre-review.ts';
 
 /**
@@ -40,7 +41,7 @@ function tasksFor(p: Preview, otherRole: ParentRole): InvitationTask[] {
 }
 
 export async function invite(deps: EngineDeps, region: RegionId, input: ApplicationInput) {
-  const { facts } = await preReview(deps, region, input, deps.clock.now(), deps.db, 'draft');
+  const { facts } = await preReview(deps, region, input, deps.clock.now(), new FamilyReads(deps.db), 'draft');
   const otherRole: ParentRole = input.applicant.role === 'mother' ? 'father' : 'mother';
   const other = otherRole === 'mother' ? facts.mother : facts.father;
   const p = await preview(deps, region, input);

@@ -7,41 +7,36 @@ import { getPolicy } from '../../policies/index.ts';
 import { missingForSubmission } from '../../policy/completeness.ts';
 import { evaluate, type Evaluation } from '../../policy/evaluate.ts';
 import type { Facts } from '../../policy/facts.ts';
-import { findCaseByBaby } from '../../store/case-store.ts';
-import type { Queryable } from '../../store/db.ts';
-import { findAuthorization, findFatherConfirmation, verifiedFaces } from '../../store/family-store.ts';
-import { findUploads } from '../../store/upload-store.ts';
 import type { EngineDeps } from '../deps.ts';
+import type { FamilyReads } from './family-reads.ts';
 import type { FormExtras } from '../form.ts';
 import { gatherFacts, type ApplicationInput } from '../gather-facts.ts';
 
 /**
  * 智能预审: the facts from the registries and the platform's own records, and what the region's
- * policy decides from them. `q` is the transaction to read in, when the caller holds one.
+ * policy decides from them. `reads` reads in the caller's transaction, when it holds one.
  */
 export async function preReview(
   deps: EngineDeps,
   region: RegionId,
   input: ApplicationInput,
   at: Date,
-  q: Queryable,
+  reads: FamilyReads,
   purpose: 'draft' | 'submission',
 ) {
   checkBabyName(input.baby, deps.settings.nameMaxLength, purpose);
-  // The facts ask whether the baby has a case, and the one-case rule asks again: one look-up serves both.
-  const cases = new Map<string, ReturnType<typeof findCaseByBaby>>();
-  const caseOfBaby = (key: string) => cases.get(key) ?? cases.set(key, findCaseByBaby(q, key)).get(key)!;
+  // The facts ask whether the baby has a case, and the one-case rule asks again: reads keeps the answer.
   const facts = await gatherFacts(deps.shared, input, {
     priorApplication: async (bornAt, order) =>
-      (await caseOfBaby(babyKey(input.motherIdNumber, bornAt, order))) !== null,
-    authorization: (motherId, applicantId) => findAuthorization(q, motherId, applicantId),
+      (await reads.caseOfBaby(babyKey(input.motherIdNumber, bornAt, order))) !== null,
+    authorization: (motherId, applicantId) => reads.authorization(motherId, applicantId),
     fatherConfirmation: async (motherId, fatherId) => {
-      const c = await findFatherConfirmation(q, motherId, fatherId);
+      const c = await reads.fatherConfirmation(motherId, fatherId);
       return c && { confirmedAt: c.confirmedAt, faceVerified: true };
     },
   });
   const key = babyKey(facts.mother.idNumber, facts.baby.bornAt, facts.baby.birthOrder);
-  const existing = await caseOfBaby(key);
+  const existing = await reads.caseOfBaby(key);
   if (existing) throw secondCase(existing);
   return {
     facts,
@@ -86,14 +81,15 @@ export async function completeness(
   input: ApplicationInput,
   facts: Facts,
   evaluation: Evaluation,
-  q: Queryable,
+  reads: FamilyReads,
 ): Promise<{ extras: FormExtras; missing: FieldIssue[] }> {
   const wanted = Object.entries(input.uploads ?? {});
-  const rows = await findUploads(
-    q,
-    input.applicant.idNumber,
-    wanted.map(([, id]) => id),
-  );
+  const rows = wanted.length
+    ? await reads.uploads(
+        input.applicant.idNumber,
+        wanted.map(([, id]) => id),
+      )
+    : [];
   const uploads = wanted.flatMap(([material, id]) =>
     rows
       .filter((r) => r.id === id && r.material === material)
@@ -117,7 +113,7 @@ export async function completeness(
     ['mother', facts.mother.idNumber],
     ...(facts.father ? [['father', facts.father.idNumber] as [ParentRole, string]] : []),
   ]);
-  const faces = await verifiedFaces(q, facts.mother.idNumber);
+  const faces = await reads.verifiedFaces(facts.mother.idNumber);
   const applicant = input.applicant.role === 'mother' ? facts.mother : facts.father;
   const extras: FormExtras = {
     contact: {

@@ -12,7 +12,8 @@ import {
 } from '../../store/window-store.ts';
 import { logAccess } from '../../store/staff-store.ts';
 import type { EngineDeps } from '../deps.ts';
-import { preview, submit, type Preview } from '../parent/apply.ts';
+import { preview, type Preview } from '../parent/apply.ts';
+import type { Submit } from '../parent/submissions.ts';
 import { myCase, signedApplicationPdf } from '../parent/cases.ts';
 import type { StaffContext } from './work.ts';
 import { beijingDay, windowPapersOf, type WindowLetter } from './window-papers.ts';
@@ -109,6 +110,7 @@ export async function windowPreview(
  */
 export async function submitAtWindow(
   deps: EngineDeps,
+  submit: Submit,
   ctx: StaffContext,
   clientTxnId: string,
   a: WindowApplication,
@@ -125,7 +127,7 @@ export async function submitAtWindow(
   }
   const { input } = await inputOf(deps, ctx, a);
   const txn = `window:${ctx.organisation.id}:${clientTxnId}`;
-  const result = await submit(deps, ctx.organisation.region, txn, {
+  const result = await submit(ctx.organisation.region, txn, {
     ...input,
     uploads: { ...input.uploads, ...s.producedUploads },
     signature: { formDigest: s.digest, imagePng: mother.imagePng },
