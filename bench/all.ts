@@ -20,6 +20,8 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '20' },
     'floor-seconds': { type: 'string', default: '10' },
     processes: { type: 'string', default: '1,2,4' },
+    // Families each replay process keeps applying at once: the backlog the group commit takes from.
+    concurrency: { type: 'string', default: '32' },
     'sustained-rate': { type: 'string', default: '20' },
     'sustained-seconds': { type: 'string', default: '60' },
     out: { type: 'string', default: 'bench/results' },
@@ -62,7 +64,10 @@ function run(script: string, args: string[], file: string, env: NodeJS.ProcessEn
 
 const postgres = { ...process.env, DATABASE_URL };
 const embedded = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'DATABASE_URL'));
-const common = ['--region', values.region!, '--floor-seconds', values['floor-seconds']!];
+const common = [
+  ...['--region', values.region!, '--floor-seconds', values['floor-seconds']!],
+  ...['--concurrency', values.concurrency!],
+];
 const replays = values
   .processes!.split(',')
   .map(Number)

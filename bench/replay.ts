@@ -5,7 +5,8 @@
 // Several engine processes may share the store (--processes), each applying for its own families while
 // every process's outbox worker takes whatever is due.
 // Usage: [DATABASE_URL=postgres://…] npx tsx bench/replay.ts [--region anhui] [--cases 2000]
-//          [--concurrency 8] [--processes 1] [--floor-seconds 10] [--out bench/results/replay-…]
+//          [--concurrency 8] [--processes 1] [--outbox-lanes 2] [--floor-seconds 10] [--cpu-prof DIR]
+//          [--out bench/results/replay-…]
 // Without DATABASE_URL it replays on the embedded PGlite (one process, a temporary directory).
 // Writes <out>.json and <out>.md; measures, asserts nothing.
 import { spawn } from 'node:child_process';
@@ -31,9 +32,13 @@ const { values } = parseArgs({
     region: { type: 'string', default: 'anhui' },
     cases: { type: 'string', default: '2000' },
     concurrency: { type: 'string', default: '8' },
+    // Outbox batches each process sends at once.
+    'outbox-lanes': { type: 'string', default: '2' },
     processes: { type: 'string', default: '1' },
     'floor-seconds': { type: 'string', default: '10' },
     out: { type: 'string' },
+    // A directory for each engine process's CPU profile (node --cpu-prof), to see where its time goes.
+    'cpu-prof': { type: 'string' },
     // A child process's share (set by the parent, not by hand).
     shard: { type: 'string' },
     schema: { type: 'string' },
@@ -58,6 +63,7 @@ const simulation = (db: Db, shard: { index: number; count: number }): Simulation
   emsCompress: 100_000,
   db,
   concurrency,
+  outboxLanes: Number(values['outbox-lanes']),
   shard,
   arrivalWindowMs: 0,
   familyDelayMs: { min: 0, max: 0 },
@@ -106,7 +112,9 @@ const out = values.out ?? `bench/results/replay-${store}-${region}-${cases}-p${p
 /** A child running one shard on the same schema; its last line of output is its result. */
 function child(index: number, schema: string): Promise<ShardResult> {
   const script = fileURLToPath(import.meta.url);
-  const args = ['--import', 'tsx', script, ...['--region', region, '--cases', String(cases)]];
+  const profile = values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', values['cpu-prof']] : [];
+  const args = [...profile, '--import', 'tsx', script, ...['--region', region, '--cases', String(cases)]];
+  args.push('--outbox-lanes', values['outbox-lanes']!);
   args.push('--concurrency', String(concurrency), '--shard', `${index}/${processes}`, '--schema', schema);
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });

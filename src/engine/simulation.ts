@@ -71,6 +71,8 @@ export interface SimulationOptions {
    */
   realClock?: Clock;
   emsCompress?: number;
+  /** Outbox batches sent at once (OutboxWorker.drain); one unless given, which keeps a seeded run's order. */
+  outboxLanes?: number;
 }
 
 export interface SimulationSummary {
@@ -234,7 +236,7 @@ export async function driveSimulation(o: SimulationOptions) {
       { concurrency },
     );
     state.nextArrival += arrived.length;
-    await worker.drain();
+    await worker.drain(1000, o.outboxLanes);
     const delivered = await deliverSimulated(engine, Object.values(departments), ems, clock.now());
     state.counts.supplemented += delivered.filter(
       (d) => d.decision.outcome === 'supplement' && d.result.ok,
@@ -257,7 +259,7 @@ export async function driveSimulation(o: SimulationOptions) {
       },
       { concurrency },
     );
-    await worker.drain();
+    await worker.drain(1000, o.outboxLanes);
     await engine.sweeper.sweepOverdue();
     state.clock = clock.now().toISOString();
     await saveRunState(o.db, run, state, clock.now());

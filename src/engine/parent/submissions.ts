@@ -99,8 +99,11 @@ interface NewCase {
   signatures: StoredSignature[];
 }
 
+/** What one submission of a group is answered: its result, or the refusal it is rejected with. */
+type Outcome = { ok: true; value: SubmitResult } | { ok: false; error: unknown };
+
 async function commitGroup(deps: EngineDeps, group: Waiting[]): Promise<void> {
-  let outcomes: ({ ok: true; value: SubmitResult } | { ok: false; error: unknown })[];
+  let outcomes: Outcome[];
   try {
     outcomes = await deps.db.transaction((tx) =>
       decideGroup(
@@ -128,7 +131,7 @@ async function commitGroup(deps: EngineDeps, group: Waiting[]): Promise<void> {
   });
 }
 
-async function decideGroup(deps: EngineDeps, tx: Queryable, group: Asked[]) {
+async function decideGroup(deps: EngineDeps, tx: Queryable, group: Asked[]): Promise<Outcome[]> {
   // A repeated submission (a double tap, a retry) is found under the families' locks.
   await lockFamilies(
     tx,
@@ -150,19 +153,20 @@ async function decideGroup(deps: EngineDeps, tx: Queryable, group: Asked[]) {
   const byTxn = new Map<string, string>();
   const byBaby = new Map<string, { id: string; submittedAt: string }>();
   const writing: NewCase[] = [];
-  const outcomes = decided.map((o, i) => {
-    if (!o.ok || !('newCase' in o.d)) return o.ok ? { ok: true as const, value: o.d.answer } : o;
+  const outcomes = decided.map((o, i): Outcome => {
+    if (!o.ok) return o;
+    if (!('newCase' in o.d)) return { ok: true, value: o.d.answer };
     const { newCase, answer } = o.d;
     const txn = `${group[i]!.input.applicant.idNumber} ${group[i]!.clientTxnId}`;
     const sameTxn = byTxn.get(txn);
     if (sameTxn)
-      return { ok: true as const, value: { ...answer, caseId: sameTxn, duplicate: true, evaluation: null } };
+      return { ok: true, value: { ...answer, caseId: sameTxn, duplicate: true, evaluation: null } };
     const sameBaby = byBaby.get(newCase.babyKey);
-    if (sameBaby) return { ok: false as const, error: secondCase(sameBaby) };
+    if (sameBaby) return { ok: false, error: secondCase(sameBaby) };
     byTxn.set(txn, answer.caseId);
     byBaby.set(newCase.babyKey, { id: answer.caseId, submittedAt: newCase.submittedAt });
     writing.push(newCase);
-    return { ok: true as const, value: answer };
+    return { ok: true, value: answer };
   });
   await commit(
     tx,
