@@ -280,7 +280,7 @@ export async function otherParentActs(rig: Rig, region: RegionId, idNumber: stri
 }
 
 /** Wait until the application's pre-review has caught up with what the parent changed. */
-async function settled(page: Page) {
+export async function settled(page: Page) {
   await expect
     .poll(() => page.getByTestId('apply-step').getAttribute('aria-busy'), { timeout: 30_000 })
     .toBe('false');

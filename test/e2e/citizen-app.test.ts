@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apply, HAVE_BROWSER, Parent, PHOTO_PNG, startRig, type Rig } from './browser.ts';
+import { apply, HAVE_BROWSER, Parent, PHOTO_PNG, settled, startRig, type Rig } from './browser.ts';
 
 /**
  * What a parent does, in a real browser at phone size: from login to rated results. Each
@@ -265,6 +265,9 @@ describe.skipIf(!HAVE_BROWSER)('the parents’ app in Chromium: roles, refusals,
     await page.getByTestId('baby-given-name').locator('input').focus();
     await page.keyboard.type('一诺');
     await page.getByTestId('eligible').waitFor();
+    // The next step is offered once the pre-review has caught up with the name (the button is disabled
+    // until then, and Enter on a disabled button does nothing, as for any keyboard user).
+    await settled(page);
     await page.getByTestId('next').focus();
     await page.keyboard.press('Enter');
     const second = page.getByRole('radio').nth(1);
