@@ -35,6 +35,7 @@ mkdirSync(out, { recursive: true });
 // What the summary keeps of each replay.
 const REPLAY_FIGURES = [
   'store',
+  'driver',
   'processes',
   'cases',
   'replaySeconds',
@@ -46,8 +47,11 @@ const REPLAY_FIGURES = [
   'statementsPerCase',
   'walBytesPerCase',
   'peakRssMiB',
+  'engineCpuMsPerCase',
+  'machineCpuBusyShare',
   'verifyOk',
   'noDoubleProcessing',
+  'openItems',
 ] as const;
 
 /** One bench script as a child process (its own memory figures), returning the JSON it wrote. */
@@ -79,6 +83,14 @@ const replays = values
       postgres,
     ),
   );
+// The same replay driven in rounds, each party waiting for the one before (the driver until 4 December):
+// what the live driver changes, measured in the same run.
+const rounds = run(
+  'bench/replay.ts',
+  [...common, '--cases', String(cases), '--driver', 'rounds'],
+  join(out, `replay-postgres-${values.region}-${cases}-p1-rounds`),
+  postgres,
+);
 const tenth = Math.max(1, Math.round(cases / 10));
 const pglite = run(
   'bench/replay.ts',
@@ -110,6 +122,11 @@ const summary = {
   targetYearSeconds: single.targetYearSeconds,
   targetMet: (single.yearSecondsAtThisRate as number) <= (single.targetYearSeconds as number),
   replays: replays.map((r) => pick(r, REPLAY_FIGURES)),
+  rounds: {
+    ...pick(rounds, REPLAY_FIGURES),
+    liveOverRounds:
+      Math.round(((single.casesPerSecond as number) / (rounds.casesPerSecond as number)) * 100) / 100,
+  },
   pglite: {
     ...pick(pglite, REPLAY_FIGURES),
     casesPerSecondRatioToPostgres:
@@ -144,14 +161,14 @@ function markdown(): string {
     '',
     `The floor on this PostgreSQL: ${floor.single.stepsPerSecond} steps/s one per transaction, ${floor.batched.stepsPerSecond} batched.`,
     '',
-    '| replay | cases | seconds | cases/s | steps/s | ratio to floor | year (378k) at this rate, s | statements/case | WAL bytes/case | peak RSS MiB | verify | no double processing |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
-    ...[...replays, pglite].map(
+    '| replay | cases | seconds | cases/s | steps/s | ratio to floor | year (378k) at this rate, s | statements/case | WAL bytes/case | peak RSS MiB | verify | no double processing | items left open |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: |',
+    ...[...replays, rounds, pglite].map(
       (x) =>
-        `| ${x.store}, ${x.processes} process(es) | ${x.cases} | ${x.replaySeconds} | ${x.casesPerSecond} | ${x.stepsPerSecond} | ${x.ratioToFloor ?? '—'} | ${x.yearSecondsAtThisRate} | ${x.statementsPerCase} | ${x.walBytesPerCase ?? '—'} | ${x.peakRssMiB} | ${x.verifyOk ? 'clean' : 'PROBLEMS'} | ${x.noDoubleProcessing ? 'yes' : 'NO'} |`,
+        `| ${x.store}, ${x.processes} process(es), ${x.driver} | ${x.cases} | ${x.replaySeconds} | ${x.casesPerSecond} | ${x.stepsPerSecond} | ${x.ratioToFloor ?? '—'} | ${x.yearSecondsAtThisRate} | ${x.statementsPerCase} | ${x.walBytesPerCase ?? '—'} | ${x.peakRssMiB} | ${x.verifyOk ? 'clean' : 'PROBLEMS'} | ${x.noDoubleProcessing ? 'yes' : 'NO'} | ${x.openItems} |`,
     ),
     '',
-    `Target: Anhui's year in ${summary.targetYearSeconds} s. ${summary.targetMet ? 'Met.' : `Not met: ${summary.yearSecondsAtThisRate} s at the one-process rate (bench/README.md says what limits it).`} PGlite runs at ${summary.pglite.casesPerSecondRatioToPostgres}× PostgreSQL's cases/s.`,
+    `Target: Anhui's year in ${summary.targetYearSeconds} s. ${summary.targetMet ? 'Met.' : `Not met: ${summary.yearSecondsAtThisRate} s at the one-process rate (bench/README.md says what limits it).`} PGlite runs at ${summary.pglite.casesPerSecondRatioToPostgres}× PostgreSQL's cases/s. The live driver runs at ${summary.rounds.liveOverRounds}× the rounds driver's cases/s.`,
     '',
     `Reads at ${reads.targetRate} req/s asked, under ${r.writeLoad}:`,
     '',

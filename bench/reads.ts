@@ -59,6 +59,7 @@ try {
     emsCompress: 100_000,
     db,
     concurrency: 8,
+    live: true,
     arrivalWindowMs: 0,
     familyDelayMs: { min: 0, max: 0 },
     simulatorQueues: 'memory',

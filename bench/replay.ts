@@ -5,7 +5,8 @@
 // Several engine processes may share the store (--processes), each applying for its own families while
 // every process's outbox worker takes whatever is due.
 // Usage: [DATABASE_URL=postgres://…] npx tsx bench/replay.ts [--region anhui] [--cases 2000]
-//          [--concurrency 8] [--processes 1] [--outbox-lanes 2] [--floor-seconds 10] [--cpu-prof DIR]
+//          [--concurrency 8] [--processes 1] [--outbox-lanes 2] [--driver live] [--floor-seconds 10]
+//          [--cpu-prof DIR]
 //          [--out bench/results/replay-…]
 // Without DATABASE_URL it replays on the embedded PGlite (one process, a temporary directory).
 // Writes <out>.json and <out>.md; measures, asserts nothing.
@@ -32,6 +33,9 @@ const { values } = parseArgs({
     region: { type: 'string', default: 'anhui' },
     cases: { type: 'string', default: '2000' },
     concurrency: { type: 'string', default: '8' },
+    // live: the parties side by side, as a server runs them; rounds: each waiting for the one before
+    // (src/engine/simulation-live.ts says why the replay runs live).
+    driver: { type: 'string', default: 'live' },
     // Outbox batches each process sends at once.
     'outbox-lanes': { type: 'string', default: '2' },
     processes: { type: 'string', default: '1' },
@@ -64,6 +68,7 @@ const simulation = (db: Db, shard: { index: number; count: number }): Simulation
   db,
   concurrency,
   outboxLanes: Number(values['outbox-lanes']),
+  live: values.driver === 'live',
   shard,
   arrivalWindowMs: 0,
   familyDelayMs: { min: 0, max: 0 },
@@ -114,7 +119,7 @@ function child(index: number, schema: string): Promise<ShardResult> {
   const script = fileURLToPath(import.meta.url);
   const profile = values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', values['cpu-prof']] : [];
   const args = [...profile, '--import', 'tsx', script, ...['--region', region, '--cases', String(cases)]];
-  args.push('--outbox-lanes', values['outbox-lanes']!);
+  args.push('--outbox-lanes', values['outbox-lanes']!, '--driver', values.driver!);
   args.push('--concurrency', String(concurrency), '--shard', `${index}/${processes}`, '--schema', schema);
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -170,6 +175,7 @@ try {
     cases,
     processes,
     concurrencyPerProcess: concurrency,
+    driver: values.driver,
     // Seconds from the first application to the last step settled (the final verify is apart).
     replaySeconds: round(replaySeconds),
     casesPerSecond: round(casesPerSecond),
@@ -199,6 +205,8 @@ try {
       audit.dispatches.rowsCalledMoreThanOnce === 0 &&
       audit.itemsDecidedTwice === 0 &&
       departmentTasks === audit.dispatches.rows,
+    // Nothing lost: every item of every case decided (done, rejected or cancelled) when the replay ended.
+    openItems: audit.openItems,
     audit: {
       dispatches: audit.dispatches,
       itemsDecidedTwice: audit.itemsDecidedTwice,
@@ -239,7 +247,7 @@ function machineCpuMs(): number {
 function markdown(r: Record<string, unknown>, f: Floor | null): string {
   const row = (k: string, v: unknown) => `| ${k} | ${v ?? '—'} |`;
   return [
-    `# Replay: ${r.cases} ${r.region} families on ${r.store} (${String(r.measuredAt).slice(0, 10)}, ${r.processes} process(es) × ${r.concurrencyPerProcess} at once)`,
+    `# Replay: ${r.cases} ${r.region} families on ${r.store} (${String(r.measuredAt).slice(0, 10)}, ${r.processes} process(es) × ${r.concurrencyPerProcess} at once, ${r.driver} driver)`,
     '',
     '| measure | value |',
     '| --- | ---: |',
@@ -258,6 +266,7 @@ function markdown(r: Record<string, unknown>, f: Floor | null): string {
     row('verify seconds (after the replay)', r.verifySeconds),
     row('verify clean', r.verifyOk),
     row('no double processing', r.noDoubleProcessing),
+    row('items left open', r.openItems),
     '',
     ...(f ? ['## The floor, same server, same run', '', ...floorTable(f), ''] : []),
     '## The statements sent most often',

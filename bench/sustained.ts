@@ -4,7 +4,8 @@
 // For each department step, the platform's overhead is its end-to-end time (dispatched → decision applied)
 // minus the department's own time. Then verify and the audit: nothing lost, nothing done twice.
 // Usage: [DATABASE_URL=postgres://…] npx tsx bench/sustained.ts [--rate 20] [--seconds 60] [--median-ms 200]
-//          [--sigma 0.6] [--fault-rate 0.02] [--timeout-rate 0.001] [--out bench/results/sustained-…]
+//          [--sigma 0.6] [--fault-rate 0.02] [--timeout-rate 0.001] [--driver live]
+//          [--out bench/results/sustained-…]
 // Writes <out>.json and <out>.md; measures, asserts nothing.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -26,6 +27,8 @@ const { values } = parseArgs({
     sigma: { type: 'string', default: '0.6' },
     'fault-rate': { type: 'string', default: '0.02' },
     'timeout-rate': { type: 'string', default: '0.001' },
+    // live: the parties side by side, as a server runs them; rounds: each waiting for the one before.
+    driver: { type: 'string', default: 'live' },
     out: { type: 'string' },
   },
 });
@@ -55,6 +58,7 @@ try {
     emsCompress: 100_000,
     db,
     concurrency: 8,
+    live: values.driver === 'live',
     arrivalWindowMs: seconds * 1000,
     familyDelayMs: { min: 0, max: 0 },
     simulatorQueues: 'memory',
@@ -101,6 +105,7 @@ try {
     seconds,
     cases,
     runSeconds: Math.round(runSeconds * 10) / 10,
+    driver: values.driver,
     departments: {
       latency: `log-normal, median ${values['median-ms']} ms, sigma ${values.sigma}`,
       faultRate: Number(values['fault-rate']),

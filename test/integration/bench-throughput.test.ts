@@ -32,6 +32,7 @@ describe.skipIf(!POSTGRES_URL)('npm run bench', () => {
       replaySeconds: number;
       ratioToFloor: number;
       replays: Replay[];
+      rounds: Replay;
       pglite: Replay;
       reads: { caseStatus: Read; wholeCase: Read; helloWorld: Read };
       sustained: { steps: number; overheadMs: { p99: number }; noneLostOrDuplicated: boolean };
@@ -39,8 +40,9 @@ describe.skipIf(!POSTGRES_URL)('npm run bench', () => {
     expect(summary.replaySeconds).toBeGreaterThan(0);
     expect(summary.ratioToFloor).toBeGreaterThan(0);
     expect(summary.replays.map((x) => x.processes)).toEqual([1, 2]);
-    for (const x of [...summary.replays, summary.pglite]) {
-      expect(x).toMatchObject({ verifyOk: true, noDoubleProcessing: true });
+    expect(summary.rounds).toMatchObject({ driver: 'rounds', processes: 1 });
+    for (const x of [...summary.replays, summary.rounds, summary.pglite]) {
+      expect(x).toMatchObject({ verifyOk: true, noDoubleProcessing: true, openItems: 0 });
       expect(x.statementsPerCase).toBeGreaterThan(0);
     }
     expect(summary.pglite).toMatchObject({ store: 'pglite', cases: 4 });
@@ -54,6 +56,8 @@ describe.skipIf(!POSTGRES_URL)('npm run bench', () => {
     expect(summary.sustained.steps).toBeGreaterThan(0);
     expect(summary.sustained.overheadMs.p99).toEqual(expect.any(Number));
     expect(summary.sustained.noneLostOrDuplicated).toBe(true);
-    expect(readFileSync(join(OUT, 'summary.md'), 'utf8')).toMatch(/\| postgres, 2 process\(es\) \| 40 \|/);
+    expect(readFileSync(join(OUT, 'summary.md'), 'utf8')).toMatch(
+      /\| postgres, 2 process\(es\), live \| 40 \|/,
+    );
   }, 300_000);
 });
