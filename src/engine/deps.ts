@@ -10,6 +10,7 @@ import type { Db } from '../store/db.ts';
 import type { ChainKeys } from '../store/event-chain.ts';
 import type { SupervisionSettings } from './supervisor/settings.ts';
 import type { UploadQuota } from './parent/upload-quota.ts';
+import type { FamilyBatches } from './parent/family-reads.ts';
 
 /** What every use case is given: the store, time, the shared data and the outside services. */
 export interface EngineDeps {
@@ -40,6 +41,8 @@ export interface EngineDeps {
   settings: EngineSettings;
   /** Who answers each department of each region: the workbench, the gateway or the simulator. */
   departmentModes: DepartmentModes;
+  /** The pre-reviews' shared reads of families' records (createEngine makes them; one store, one set). */
+  familyBatches?: FamilyBatches;
 }
 
 export interface EngineSettings {

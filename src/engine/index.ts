@@ -11,6 +11,7 @@ import type { ApplicationInput } from './gather-facts.ts';
 import { metrics, ready } from './operations.ts';
 import { draftPdf, preview } from './parent/apply.ts';
 import { submissionWriter } from './parent/submissions.ts';
+import { sharedFamilyBatches } from './parent/family-reads.ts';
 import * as cases from './parent/cases.ts';
 import { authorize, confirmFather, verifyFace, type GranteeTyped } from './parent/family.ts';
 import {
@@ -62,7 +63,9 @@ export type { DecisionResult } from './department/decide.ts';
  * and anyone checking a receipt. Each lives in its own module and takes its dependencies
  * explicitly; this only binds them once.
  */
-export function createEngine(deps: EngineDeps) {
+export function createEngine(given: EngineDeps) {
+  // Pre-reviews running at the same moment read their families together (family-reads.ts).
+  const deps: EngineDeps = { ...given, familyBatches: given.familyBatches ?? sharedFamilyBatches(given.db) };
   // The parent's app and the hospital's window submit through one group-committing writer.
   const submit = submissionWriter(deps);
   return {

@@ -17,16 +17,20 @@ afterEach(async () => {
 
 /**
  * Six Fujian families whose applications are complete, on an engine whose store counts its
- * transactions and can be told to fail the next one after its statements ran.
+ * transactions, lists the statements sent outside them, and can be told to fail the next one after its statements ran.
  */
 async function setup(kind: 'pglite' | 'postgres') {
   const real = await freshDb(kind);
   open.push(real);
   let transactions = 0;
   let failNext = false;
+  const statements: string[] = [];
   const db: Db = {
     ...real,
-    query: real.query,
+    query: (sql, params) => {
+      statements.push(sql);
+      return real.query(sql, params);
+    },
     transaction: (fn) =>
       real.transaction(async (tx) => {
         transactions++;
@@ -58,6 +62,7 @@ async function setup(kind: 'pglite' | 'postgres') {
     engine,
     inputs,
     transactions: () => transactions,
+    statements,
     failNextTransaction: () => (failNext = true),
   };
 }
@@ -112,6 +117,19 @@ for (const kind of DB_KINDS) {
       expect(await count(db, 'cases')).toBe(5);
       expect(await count(db, 'decided_facts')).toBe(5);
       expect(await problems(db)).toEqual([]);
+    });
+
+    it('pre-reviews at the same moment read their families together, and each answers as if alone', async () => {
+      const { engine, inputs, statements } = await setup(kind);
+      const start = statements.length;
+      const alone = [];
+      for (const input of inputs) alone.push(await engine.parent.preview('fujian', input));
+      const babyReads = (from: number) => statements.slice(from).filter((s) => s.includes('baby_key = any'));
+      expect(babyReads(start)).toHaveLength(inputs.length);
+      const from = statements.length;
+      const together = await Promise.all(inputs.map((input) => engine.parent.preview('fujian', input)));
+      expect(together).toEqual(alone);
+      expect(babyReads(from).length).toBeLessThanOrEqual(2);
     });
 
     it('a group whose transaction fails is tried again one by one: nothing lost, nothing made twice', async () => {

@@ -42,7 +42,7 @@ export interface Preview {
  * applicant signs. Creates nothing.
  */
 export async function preview(deps: EngineDeps, region: RegionId, input: ApplicationInput): Promise<Preview> {
-  const reads = new FamilyReads(deps.db);
+  const reads = new FamilyReads(deps.db, deps.familyBatches);
   const { facts, evaluation } = await preReview(deps, region, input, deps.clock.now(), reads, 'draft');
   if (!evaluation.eligible) return { evaluation, form: null, formDigest: null, missing: [], coSigners: [] };
   const { extras, missing } = await completeness(region, input, facts, evaluation, reads);

@@ -11,11 +11,94 @@ import {
 import { coSignaturesFor, type CoSignature } from '../../store/invitation-store.ts';
 import { uploadsOf, type StoredUpload } from '../../store/upload-store.ts';
 
+/** Each kind of family record, read for many families in one set-based statement. */
+export interface FamilyBatches {
+  babies(keys: readonly string[]): Promise<readonly (CaseOfBaby | null | Error)[]>;
+  clientTxns(asked: readonly Txn[]): Promise<readonly (string | null | Error)[]>;
+  authorizations(mothers: readonly string[]): Promise<readonly (Authorization[] | Error)[]>;
+  confirmations(mothers: readonly string[]): Promise<readonly (FatherConfirmation[] | Error)[]>;
+  faces(mothers: readonly string[]): Promise<readonly (Set<string> | Error)[]>;
+  uploads(asked: readonly UploadsAsked[]): Promise<readonly (StoredUpload[] | Error)[]>;
+  coSignatures(asked: readonly CoSignaturesAsked[]): Promise<readonly (CoSignature[] | Error)[]>;
+}
+
+function storeBatches(q: Queryable): FamilyBatches {
+  const byKey =
+    <V>(load: (keys: readonly string[]) => Promise<Map<string, V>>, absent: () => V) =>
+    async (keys: readonly string[]) => {
+      const found = await load(keys);
+      return keys.map((k) => found.get(k) ?? absent());
+    };
+  return {
+    babies: byKey<CaseOfBaby | null>(
+      (keys) => casesOfBabies(q, keys),
+      () => null,
+    ),
+    clientTxns: (asked) => caseIdsByClientTxn(q, asked),
+    authorizations: byKey<Authorization[]>(
+      (mothers) => authorizationsOf(q, mothers),
+      () => [],
+    ),
+    confirmations: byKey<FatherConfirmation[]>(
+      (mothers) => fatherConfirmationsOf(q, mothers),
+      () => [],
+    ),
+    faces: byKey(
+      (mothers) => verifiedFacesOf(q, mothers),
+      () => new Set<string>(),
+    ),
+    uploads: (asked) => uploadsOf(q, asked),
+    coSignatures: (asked) => coSignaturesFor(q, asked),
+  };
+}
+
+/**
+ * The pre-reviews' reads across the whole process, outside any transaction. A read of a kind waits
+ * while one statement of that kind is out, and every read that arrived meanwhile goes in the next
+ * statement: alone, a read goes at once; under load, the parents reviewing at the same moment are
+ * read together, as the group commit reads its applications (submissions.ts). Nothing is kept
+ * between statements: each reads the store as it is.
+ */
+export function sharedFamilyBatches(q: Queryable): FamilyBatches {
+  const b = storeBatches(q);
+  return {
+    babies: oneAtATime(b.babies),
+    clientTxns: oneAtATime(b.clientTxns),
+    authorizations: oneAtATime(b.authorizations),
+    confirmations: oneAtATime(b.confirmations),
+    faces: oneAtATime(b.faces),
+    uploads: oneAtATime(b.uploads),
+    coSignatures: oneAtATime(b.coSignatures),
+  };
+}
+
+function oneAtATime<K, V>(read: (keys: readonly K[]) => Promise<readonly (V | Error)[]>) {
+  let running = false;
+  const waiting: (() => void)[] = [];
+  const loader = new DataLoader<K, V, unknown>(
+    async (keys) => {
+      running = true;
+      try {
+        return await read(keys);
+      } finally {
+        running = false;
+        waiting.shift()?.();
+      }
+    },
+    {
+      cache: false,
+      batchScheduleFn: (dispatch) => (running ? waiting.push(dispatch) : setImmediate(dispatch)),
+    },
+  );
+  return (keys: readonly K[]) => loader.loadMany(keys);
+}
+
 /**
  * What the pre-review and the submission read about a family, asked one family at a time. Every
  * family asking in the same turn of the event loop is answered by one set-based statement per kind
  * of record, so a group of submissions (submissions.ts) reads twenty families in as many statements
  * as one. Answers are kept for the life of this object: one pre-review, or one group's transaction.
+ * Outside a transaction, the process's shared batches (sharedFamilyBatches) read it with others'.
  */
 export class FamilyReads {
   private readonly babies: DataLoader<string, CaseOfBaby | null>;
@@ -26,33 +109,18 @@ export class FamilyReads {
   private readonly uploadRows: DataLoader<UploadsAsked, StoredUpload[], string>;
   private readonly coSignatureRows: DataLoader<CoSignaturesAsked, CoSignature[], string>;
 
-  constructor(private readonly q: Queryable) {
-    const byKey = <V>(load: (keys: readonly string[]) => Promise<Map<string, V>>, absent: () => V) =>
-      new DataLoader<string, V>(async (keys) => {
-        const found = await load(keys);
-        return keys.map((k) => found.get(k) ?? absent());
-      });
-    this.babies = byKey<CaseOfBaby | null>(
-      (keys) => casesOfBabies(q, keys),
-      () => null,
-    );
-    this.authorizations = byKey<Authorization[]>(
-      (mothers) => authorizationsOf(q, mothers),
-      () => [],
-    );
-    this.confirmations = byKey<FatherConfirmation[]>(
-      (mothers) => fatherConfirmationsOf(q, mothers),
-      () => [],
-    );
-    this.faces = byKey(
-      (mothers) => verifiedFacesOf(q, mothers),
-      () => new Set<string>(),
-    );
-    this.clientTxns = new DataLoader((asked) => caseIdsByClientTxn(q, asked), { cacheKeyFn: JSON.stringify });
-    this.uploadRows = new DataLoader((asked) => uploadsOf(q, asked), { cacheKeyFn: JSON.stringify });
-    this.coSignatureRows = new DataLoader((asked) => coSignaturesFor(q, asked), {
-      cacheKeyFn: JSON.stringify,
-    });
+  constructor(
+    private readonly q: Queryable,
+    batches: FamilyBatches = storeBatches(q),
+  ) {
+    const keyed = { cacheKeyFn: JSON.stringify };
+    this.babies = new DataLoader(batches.babies);
+    this.clientTxns = new DataLoader(batches.clientTxns, keyed);
+    this.authorizations = new DataLoader(batches.authorizations);
+    this.confirmations = new DataLoader(batches.confirmations);
+    this.faces = new DataLoader(batches.faces);
+    this.uploadRows = new DataLoader(batches.uploads, keyed);
+    this.coSignatureRows = new DataLoader(batches.coSignatures, keyed);
   }
 
   /** The case this baby already has (one baby, one case). */

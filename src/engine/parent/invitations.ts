@@ -41,7 +41,14 @@ function tasksFor(p: Preview, otherRole: ParentRole): InvitationTask[] {
 }
 
 export async function invite(deps: EngineDeps, region: RegionId, input: ApplicationInput) {
-  const { facts } = await preReview(deps, region, input, deps.clock.now(), new FamilyReads(deps.db), 'draft');
+  const { facts } = await preReview(
+    deps,
+    region,
+    input,
+    deps.clock.now(),
+    new FamilyReads(deps.db, deps.familyBatches),
+    'draft',
+  );
   const otherRole: ParentRole = input.applicant.role === 'mother' ? 'father' : 'mother';
   const other = otherRole === 'mother' ? facts.mother : facts.father;
   const p = await preview(deps, region, input);
