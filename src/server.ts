@@ -64,6 +64,8 @@ export interface StartOptions {
   clock?: Clock;
   /** How often the sweeper flags overdue work and escalates it, in ms (default a minute). */
   sweepMs?: number;
+  /** How often the outbox is polled for what its doorbell does not announce, in ms (default 500). */
+  outboxPollMs?: number;
   /** Rate limits instead of the settings' (RATE_LIMIT_*): the browser tests send many requests from one address. */
   rateLimits?: RateLimits;
 }
@@ -275,22 +277,37 @@ export async function startServer(o: StartOptions) {
     trustProxy: trustProxyFromEnv(process.env),
   });
 
+  // The outbox is sent when its doorbell rings (a commit put rows in it, here or on another server)
+  // and every half second for what is due later: a retry, a lease run out, a bell missed.
   let busy = false;
+  let rungMeanwhile = false;
   const tick = async () => {
     if (busy) return;
     busy = true;
     try {
-      await worker.drain(20);
-      if (!prod) await deliverSimulated(engine, simulators, ems, clock.now());
-      await worker.drain(20);
+      do {
+        rungMeanwhile = false;
+        await worker.drain(20);
+        if (!prod) await deliverSimulated(engine, simulators, ems, clock.now());
+        await worker.drain(20);
+      } while (rungMeanwhile);
     } catch (e) {
       logError({ where: 'outbox and simulators', code: 'RETRYING' }, e);
     } finally {
       busy = false;
     }
   };
+  const stopListening = await db
+    .onOutboxCommitted(() => {
+      rungMeanwhile = true;
+      void tick();
+    })
+    .catch((e: unknown) => {
+      logError({ where: 'outbox doorbell', code: 'RETRYING' }, e);
+      return async () => {};
+    });
   const timers = [
-    setInterval(tick, 500),
+    setInterval(tick, o.outboxPollMs ?? 500),
     // Overdue flags first, then escalations and rating follow-ups (each once, also across servers).
     setInterval(
       () =>
@@ -315,6 +332,7 @@ export async function startServer(o: StartOptions) {
 
   const stop = async () => {
     timers.forEach(clearInterval);
+    await stopListening();
     await app.close();
     await db.close();
   };

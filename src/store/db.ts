@@ -52,6 +52,12 @@ function sealing(raw: RawQuery, personal: PersonalData): Queryable['query'] {
 export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Call `rung` whenever a transaction (this process's or another's) commits rows into this store's
+   * outbox (migration 0027's doorbell), until the returned function is called. On PostgreSQL a
+   * connection of its own listens, and comes back by itself when lost.
+   */
+  onOutboxCommitted(rung: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -104,7 +110,33 @@ export function openPostgres(
         client.release();
       }
     },
+    onOutboxCommitted: (rung) => listenForOutbox(url, options.schema ?? 'public', rung),
     close: () => pool.end(),
+  };
+}
+
+async function listenForOutbox(url: string, schema: string, rung: () => void) {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  const connect = async () => {
+    const c = new pg.Client({ connectionString: url });
+    // An error is followed by the end of the connection, where it is taken up again.
+    c.on('error', () => undefined);
+    c.on('notification', (n) => n.channel === 'outbox' && n.payload === schema && rung());
+    await c.connect();
+    await c.query('listen outbox');
+    client = c;
+    c.once('end', again);
+    // What was committed while no one listened is not lost: the caller's poll still finds it.
+    if (!stopped) rung();
+  };
+  const again = () => {
+    if (!stopped) setTimeout(() => connect().catch(again), 1000).unref();
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    await client?.end();
   };
 }
 
@@ -143,6 +175,8 @@ export function wrapPglite(
       lite.transaction((tx) =>
         fn({ personal, query: sealing(async (sql, params) => (await tx.query(sql, params)).rows, personal) }),
       ),
+    // PGlite runs in this process and has one schema.
+    onOutboxCommitted: (rung) => lite.listen('outbox', (schema) => schema === 'public' && rung()),
     async close() {
       await lite.close();
       release();
