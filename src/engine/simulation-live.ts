@@ -72,7 +72,7 @@ export async function driveLive(s: SimulationSetup): Promise<void> {
     });
   const families = () =>
     loop('families', async () => {
-      const { acting } = await s.waitingFamilies(clock.now().getTime());
+      const acting = await s.actingNow(clock.now().getTime());
       await pMap(acting, s.act, { concurrency });
       return acting.length > 0;
     });

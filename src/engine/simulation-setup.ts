@@ -199,10 +199,10 @@ export async function setUpSimulation(o: SimulationOptions) {
   };
 
   /**
-   * This process's families' items that wait for them, and those whose family acts now: each family
-   * acts a random delay after it is first seen waiting (forgotten once the item no longer waits).
+   * Of this process's families' items that wait for them, those whose family acts now: each family acts
+   * a random delay after it is first seen waiting (forgotten once the item no longer waits).
    */
-  const waitingFamilies = async (now: number) => {
+  const actingNow = async (now: number) => {
     const waiting = (await itemsAwaitingFamily(o.db, o.region)).filter((w) => ours(w.caseId));
     const keys = new Set(waiting.map((w) => `${w.caseId}:${w.item}`));
     for (const key of familyActs.keys()) if (!keys.has(key)) familyActs.delete(key);
@@ -211,7 +211,7 @@ export async function setUpSimulation(o: SimulationOptions) {
       if (!familyActs.has(key)) familyActs.set(key, now + random.int(familyDelay.min, familyDelay.max));
       return familyActs.get(key)! <= now;
     });
-    return { waiting, acting };
+    return acting;
   };
   const act = async (w: { caseId: string; item: ItemId }) => {
     const c = await getCase(o.db, w.caseId);
@@ -235,7 +235,7 @@ export async function setUpSimulation(o: SimulationOptions) {
     concurrency,
     familyActs,
     apply,
-    waitingFamilies,
+    actingNow,
     act,
   };
 }

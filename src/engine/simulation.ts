@@ -82,7 +82,7 @@ async function driveRounds(s: SimulationSetup) {
       (d) => d.decision.outcome === 'supplement' && d.result.ok,
     ).length;
 
-    const { acting } = await s.waitingFamilies(now);
+    const acting = await s.actingNow(now);
     await pMap(acting, s.act, { concurrency });
     await worker.drain(1000, o.outboxLanes);
     await engine.sweeper.sweepOverdue();
