@@ -40,7 +40,7 @@ export async function enqueue(q: Queryable, messages: OutboxMessage[], at: Date)
   );
 }
 
-/** Claim up to `limit` due rows for `workerId` until `lockedUntil`, oldest first. */
+/** Claim up to `limit` due rows for `workerId` until `lockedUntil`, longest due first (index outbox_due). */
 export async function claimOutbox(
   q: Queryable,
   o: { workerId: string; now: Date; lockedUntil: Date; limit: number },
@@ -50,7 +50,7 @@ export async function claimOutbox(
      where id in (
        select id from outbox
        where status = 'pending' and available_at <= $3 and (locked_until is null or locked_until <= $3)
-       order by id limit $4 for update skip locked)
+       order by available_at, id limit $4 for update skip locked)
      returning id, kind, topic, idempotency_key, payload, attempts`,
     [o.workerId, o.lockedUntil.toISOString(), o.now.toISOString(), o.limit],
   );
