@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apply, HAVE_BROWSER, otherParentActs, Parent, PHOTO_PNG, startRig, type Rig } from './browser.ts';
+import {
+  apply,
+  HAVE_BROWSER,
+  otherParentActs,
+  Parent,
+  PHOTO_PNG,
+  settled,
+  startRig,
+  type Rig,
+} from './browser.ts';
 
 /**
  * What a parent must be able to trust: one baby, one case (twins two); names the police accept;
@@ -217,8 +226,22 @@ describe.skipIf(!HAVE_BROWSER)('what a parent can trust, in Chromium', () => {
     // Nothing is asked for before it can exist: the baby's hukou page comes later, on the card.
     await mother.page.getByText('办理到该事项时再上传').waitFor();
     await mother.screenshot('materials-later');
-    for (const input of await mother.page.locator('[data-testid^="upload-"] input[type=file]').all())
-      await input.setInputFiles(PHOTO_PNG);
+    // A file still on its way holds her on this step; she goes on once each shows 已上传.
+    let arrive!: () => void;
+    const held = new Promise<void>((resolve) => (arrive = resolve));
+    await mother.page.route('**/api/citizen/uploads/**', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const uploads = await mother.page.locator('[data-testid^="upload-"] input[type=file]').all();
+    for (const input of uploads) await input.setInputFiles(PHOTO_PNG);
+    await expect.poll(() => mother.page.getByTestId('next').isDisabled()).toBe(true);
+    await mother.page.waitForTimeout(500);
+    expect(await mother.page.getByTestId('next').isDisabled()).toBe(true);
+    arrive();
+    await expect.poll(() => mother.page.getByText('已上传').count()).toBe(uploads.length);
+    await settled(mother.page);
+    await mother.page.unroute('**/api/citizen/uploads/**');
     await mother.page.getByTestId('next').click();
     await mother.sign(mother.page.getByTestId('signature-pad'));
     await mother.page.getByTestId('submit').click();

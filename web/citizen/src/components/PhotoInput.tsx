@@ -17,17 +17,24 @@ export function PhotoInput({
   onFile,
   as,
   capture,
+  onBusy,
 }: {
   label: string;
   onFile: (dataUrl: string) => Promise<void>;
   as?: 'png';
   capture?: 'user' | 'environment';
+  /** Told when a file starts being read and sent, and when it is done (sent, refused or failed). */
+  onBusy?: (busy: boolean) => void;
 }) {
   const t = useT();
   const id = useId();
   const [preview, setPreview] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusyState] = useState(false);
+  const setBusy = (b: boolean) => {
+    setBusyState(b);
+    onBusy?.(b);
+  };
 
   const pick = async (file: File | undefined) => {
     if (!file) return;

@@ -51,6 +51,9 @@ export function Apply() {
     revision: -1,
   });
   const [submitted, setSubmitted] = useState(false);
+  // Files still on their way to the server. Going on meanwhile would leave the parent on the signing
+  // step told a material is missing, and an upload that then failed would say so on a step left behind.
+  const [sending, setSending] = useState(0);
   const latest = useRef(0);
   const draftPath = `/api/citizen/drafts/${birthOrder}`;
 
@@ -162,7 +165,8 @@ export function Apply() {
     consented &&
     !idNumberError(draft.motherIdNumber) &&
     (reviewed.draft !== draft || reviewed.revision !== revision);
-  const canGo = [consented, eligible, eligible, eligible, eligible, false][step] && !(step > 0 && reviewing);
+  const busy = reviewing || sending > 0;
+  const canGo = [consented, eligible, eligible, eligible, eligible, false][step] && !(step > 0 && busy);
   const onSubmitted = (caseId: string) => {
     leftForReceipt.current = true;
     setSubmitted(true);
@@ -179,7 +183,7 @@ export function Apply() {
         ))}
       </Steps>
       {/* Assistive technology, and the end-to-end tests, hear when the step is being brought up to date. */}
-      <div aria-busy={reviewing} data-testid="apply-step">
+      <div aria-busy={busy} data-testid="apply-step">
         {step === 0 && (
           <>
             <NoticeStep policy={policy} scenario={preview?.evaluation.scenario.id ?? null} />
@@ -218,6 +222,7 @@ export function Apply() {
             update={update}
             preview={preview}
             onChange={() => setRevision((r) => r + 1)}
+            onSending={(on) => setSending((n) => n + (on ? 1 : -1))}
           />
         )}
         {step === 5 && preview && (

@@ -23,6 +23,7 @@ export function MaterialsStep({
   update,
   preview,
   onChange,
+  onSending,
 }: {
   policy: Policy;
   me: Me;
@@ -31,6 +32,8 @@ export function MaterialsStep({
   update: (c: (d: Draft) => void) => void;
   preview: Preview;
   onChange: () => void;
+  /** Told when a file starts on its way to the server, and when it has arrived, been refused or failed. */
+  onSending: (sending: boolean) => void;
 }) {
   const t = useT();
   const [error, setError] = useState<ApiError | null>(null);
@@ -99,6 +102,7 @@ export function MaterialsStep({
                     label={t(`拍照或选择文件：${m.name.zh}`, `Photo or file: ${m.name.en}`)}
                     capture="environment"
                     onFile={upload(m.id)}
+                    onBusy={onSending}
                   />
                 </div>
               )}
@@ -119,6 +123,7 @@ export function MaterialsStep({
                 as="png"
                 capture="user"
                 onFile={verify}
+                onBusy={onSending}
               />
             ) : (
               <Tag color="success">
