@@ -12,6 +12,7 @@ import type { DepartmentId, RegionId } from '../../src/domain/ids.ts';
 import type { LocalDate } from '../../src/domain/local-date.ts';
 import { sampleSituation } from '../../src/registries/population.ts';
 import type { FamilySituationInput } from '../../src/registries/port.ts';
+import type { SavedDraftAnswer } from '../../web/citizen/src/pages/apply/draft.ts';
 import { startServer } from '../../src/server.ts';
 import { TEST_RATE_LIMITS } from '../support/rate-limits.ts';
 
@@ -187,6 +188,26 @@ export class Parent {
     this.uploaded++;
   }
 
+  /**
+   * Next, as a parent taps it, and on once the next step is on screen: the router renders it in a
+   * transition after the click has returned, so a read straight after the click may see the old step.
+   */
+  async next() {
+    const step = this.page.getByTestId('apply-step');
+    const here = Number(await step.getAttribute('data-step'));
+    await this.page.getByTestId('next').click();
+    await this.page.locator(`[data-testid="apply-step"][data-step="${here + 1}"]`).waitFor();
+  }
+
+  /** The application in progress as the server keeps it: saved a moment after each change, not at once. */
+  savedDraft(birthOrder = 1): Promise<SavedDraftAnswer | null> {
+    return this.page.evaluate(async (n) => {
+      const headers = { authorization: `Bearer ${sessionStorage.getItem('token')}` };
+      const r = await fetch(`/api/citizen/drafts/${n}`, { headers });
+      return r.ok ? ((await r.json()) as SavedDraftAnswer) : null;
+    }, birthOrder);
+  }
+
   /** Sign by hand: a stroke across the signing canvas. */
   async sign(pad: Locator) {
     await pad.scrollIntoViewIfNeeded();
@@ -301,7 +322,7 @@ export async function apply(
 ) {
   const page = p.page;
   await page.getByTestId('consent').click();
-  await page.getByTestId('next').click();
+  await p.next();
   // Some regions refuse an unnamed baby (Zibo 000 二 2): the name comes first.
   await p.type(page.getByTestId('baby-given-name').locator('input'), givenName);
   await page
@@ -312,9 +333,9 @@ export async function apply(
       throw e;
     });
   await p.screenshot('eligibility');
-  await page.getByTestId('next').click();
+  await p.next();
   await p.screenshot('items');
-  await page.getByTestId('next').click();
+  await p.next();
   if (await page.getByTestId('phone').count())
     await p.type(page.getByTestId('phone').locator('input'), '13900001111');
   if (await page.getByTestId('mailing-detail').count()) {
@@ -336,7 +357,7 @@ export async function apply(
     await p.type(page.getByTestId('mailing-detail').locator('input'), '人民路 8 号 2 单元 301');
   }
   await p.screenshot('form');
-  await page.getByTestId('next').click();
+  await p.next();
   // As a parent would: upload what the up-to-date pre-review asks for, one file at a time, each until
   // it shows 已上传. Each upload changes the draft and is pre-reviewed again, so the list is read
   // afresh each time (a list read while the pre-review was catching up once missed a material).
@@ -361,7 +382,7 @@ export async function apply(
     await expect.poll(() => face.count()).toBe(0);
   }
   await p.screenshot('materials');
-  await page.getByTestId('next').click();
+  await p.next();
   await page.getByTestId('show-pdf').click();
   // What the parent opens is the PDF the server generated for this very form.
   const head = await page.getByTestId('pdf-link').evaluate(async (a) => {

@@ -154,7 +154,7 @@ describe.skipIf(!HAVE_BROWSER)('the parents’ app in Chromium: roles, refusals,
     await mother.loginAs('zibo', family.mother.idNumber);
     await mother.page.getByTestId('start-proactive').click();
     await mother.page.getByTestId('consent').click();
-    await mother.page.getByTestId('next').click();
+    await mother.next();
     const refusal = mother.page.getByTestId('refusal').first();
     await refusal.waitFor();
     await expect.poll(() => refusal.textContent()).toContain('未查到父母在山东省内的结婚登记');
@@ -190,7 +190,7 @@ describe.skipIf(!HAVE_BROWSER)('the parents’ app in Chromium: roles, refusals,
     expect(await tasks.textContent()).toContain('派出所');
     expect(await tasks.textContent()).toMatch(/截止：\d{4}-\d{2}-\d{2}/);
     await tasks.getByText('我已办理').click();
-    await tasks.getByText('已办理').waitFor();
+    await tasks.getByText('已办理', { exact: true }).waitFor();
     await mother.screenshot('family-task-done');
     mother.report();
     await mother.close();
@@ -237,11 +237,12 @@ describe.skipIf(!HAVE_BROWSER)('the parents’ app in Chromium: roles, refusals,
     await mother.page.getByTestId('start-proactive').click();
     await mother.page.getByText('Before you apply').waitFor();
     await mother.page.getByTestId('consent').click();
-    await mother.page.getByTestId('next').click();
+    await mother.next();
     await mother.page.getByTestId('baby-given-name').locator('input').fill('一诺');
     await mother.page.getByText('You can apply').waitFor();
     await mother.screenshot('english');
     // A reload keeps the language, the step and what was typed.
+    await expect.poll(async () => (await mother.savedDraft())?.body.draft.baby.givenName).toBe('一诺');
     mother.page.on('dialog', (d) => void d.accept());
     await mother.page.reload();
     await mother.page.getByText('You can apply').waitFor();
@@ -301,7 +302,7 @@ describe.skipIf(!HAVE_BROWSER)('the parents’ app in Chromium: roles, refusals,
       await p.page.getByTestId('start-proactive').click();
       await p.page.getByTestId('consent').click();
       for (let step = 0; step < 3; step++) {
-        await p.page.getByTestId('next').click();
+        await p.next();
         if (step === 0) await p.page.getByTestId('baby-given-name').locator('input').fill('一诺');
         await p.page.waitForTimeout(300);
         expect(await p.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);

@@ -44,7 +44,7 @@ describe.skipIf(!HAVE_BROWSER)('what a parent can trust, in Chromium', () => {
     // Trying anyway (an old link): refused, naming the case, with a way to it.
     await mother.page.goto('/#/apply/fujian?baby=1');
     await mother.page.getByTestId('consent').click();
-    await mother.page.getByTestId('next').click();
+    await mother.next();
     const error = mother.page.getByTestId('api-error');
     await expect.poll(() => error.textContent()).toContain(`这名新生儿已有办件 ${caseId}`);
     expect(await mother.page.getByTestId('next').isDisabled()).toBe(true);
@@ -101,7 +101,7 @@ describe.skipIf(!HAVE_BROWSER)('what a parent can trust, in Chromium', () => {
     await mother.loginAs('gansu-lanzhou', family.mother.idNumber);
     await mother.page.getByTestId('start-proactive').click();
     await mother.page.getByTestId('consent').click();
-    await mother.page.getByTestId('next').click();
+    await mother.next();
     const given = mother.page.getByTestId('baby-given-name').locator('input');
     const fieldError = mother.page.locator('[role="alert"]').filter({ hasText: '只能填写汉字' });
     for (const bad of ['小宝😀', 'Tom', '小宝2']) {
@@ -133,13 +133,15 @@ describe.skipIf(!HAVE_BROWSER)('what a parent can trust, in Chromium', () => {
     await mother.loginAs('fujian', family.mother.idNumber);
     await mother.page.getByTestId('start-proactive').click();
     await mother.page.getByTestId('consent').click();
-    await mother.page.getByTestId('next').click();
+    await mother.next();
     await mother.type(mother.page.getByTestId('baby-given-name').locator('input'), '晨曦');
     await mother.page.getByTestId('eligible').waitFor();
-    for (let step = 0; step < 3; step++) await mother.page.getByTestId('next').click();
+    for (let step = 0; step < 3; step++) await mother.next();
     await mother.upload(mother.page.locator('[data-testid^="upload-"] input[type=file]').first(), PHOTO_PNG);
     await mother.page.getByText('已上传').first().waitFor();
-    await mother.page.waitForTimeout(800); // the draft is kept a moment after each change
+    await expect
+      .poll(async () => Object.keys((await mother.savedDraft())?.body.draft.uploads ?? {}))
+      .toHaveLength(1);
     await mother.page.reload();
     await mother.page.getByText('已上传').first().waitFor();
     // The phone's Back goes back a step, not out of the application.
@@ -154,7 +156,7 @@ describe.skipIf(!HAVE_BROWSER)('what a parent can trust, in Chromium', () => {
     await again.page.getByText('继续办理').waitFor();
     await again.screenshot('continue');
     await again.page.getByTestId('start-proactive').click();
-    await again.page.getByTestId('next').click();
+    await again.next();
     expect(await again.page.getByTestId('baby-given-name').locator('input').inputValue()).toBe('晨曦');
     // Leaving mid-flow asks first.
     let asked = '';
@@ -173,17 +175,18 @@ describe.skipIf(!HAVE_BROWSER)('what a parent can trust, in Chromium', () => {
     await mother.loginAs('sichuan-tongchuan', family.mother.idNumber);
     await mother.page.getByTestId('start-proactive').click();
     await mother.page.getByTestId('consent').click();
-    await mother.page.getByTestId('next').click();
+    await mother.next();
     await mother.page.getByTestId('baby-given-name').locator('input').fill('一诺');
     await mother.page.getByTestId('eligible').waitFor();
-    for (let step = 0; step < 2; step++) await mother.page.getByTestId('next').click();
+    for (let step = 0; step < 2; step++) await mother.next();
     // Sichuan mails the results: the address is the one thing typed here.
     await mother.page.getByTestId('mailing-detail').locator('input').fill('朝阳路 3 号');
-    await mother.page.getByTestId('next').click();
+    await mother.next();
     const uploads = await mother.page.locator('[data-testid^="upload-"] input[type=file]').all();
+    expect(uploads.length).toBeGreaterThan(0);
     for (const input of uploads) await input.setInputFiles(PHOTO_PNG);
     await expect.poll(() => mother.page.getByText('已上传').count()).toBe(uploads.length);
-    await mother.page.getByTestId('next').click();
+    await mother.next();
     // Only her own pad: the father's signature is not taken on her phone.
     await expect.poll(() => mother.page.getByTestId('signature-pad').count()).toBe(1);
     await mother.page.getByText('等待父亲签名').waitFor();
@@ -214,15 +217,15 @@ describe.skipIf(!HAVE_BROWSER)('what a parent can trust, in Chromium', () => {
     await mother.loginAs('fujian', family.mother.idNumber);
     await mother.page.getByTestId('start-proactive').click();
     await mother.page.getByTestId('consent').click();
-    await mother.page.getByTestId('next').click();
+    await mother.next();
     await mother.page.getByTestId('baby-given-name').locator('input').fill('海生');
     await mother.page.getByTestId('eligible').waitFor();
-    await mother.page.getByTestId('next').click();
-    await mother.page.getByTestId('next').click();
+    await mother.next();
+    await mother.next();
     await mother.page.getByTestId('delivery-hukou-registration-mail').click();
     await mother.page.getByTestId('delivery-social-security-card-mail').click();
     await mother.page.getByTestId('mailing-detail').locator('input').fill('溪州路 8 号');
-    await mother.page.getByTestId('next').click();
+    await mother.next();
     // Nothing is asked for before it can exist: the baby's hukou page comes later, on the card.
     await mother.page.getByText('办理到该事项时再上传').waitFor();
     await mother.screenshot('materials-later');
@@ -242,7 +245,7 @@ describe.skipIf(!HAVE_BROWSER)('what a parent can trust, in Chromium', () => {
     await expect.poll(() => mother.page.getByText('已上传').count()).toBe(uploads.length);
     await settled(mother.page);
     await mother.page.unroute('**/api/citizen/uploads/**');
-    await mother.page.getByTestId('next').click();
+    await mother.next();
     await mother.sign(mother.page.getByTestId('signature-pad'));
     await mother.page.getByTestId('submit').click();
     await mother.page.getByTestId('go-case').click();

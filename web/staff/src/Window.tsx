@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Input, Radio, Space } from 'antd';
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { api, ApiError } from '../../citizen/src/api.ts';
 import { useT } from '../../citizen/src/i18n.tsx';
 import type { StoredUpload } from '../../../src/contract/citizen.ts';
@@ -29,6 +29,8 @@ export function Window() {
   const [error, setError] = useState<ApiError | null>(null);
   // One id per application: sent again after an outage, it is still the same application.
   const [txn, setTxn] = useState(() => crypto.randomUUID());
+  // Only the latest pre-review counts: an older answer arriving late would show materials as missing.
+  const latestReview = useRef(0);
 
   const run = async <T,>(f: () => Promise<T>): Promise<T | null> => {
     try {
@@ -66,8 +68,9 @@ export function Window() {
   });
   const review = async (a: Application) => {
     setForm(null);
+    const n = ++latestReview.current;
     const p = await run(() => api.post<WindowPreview>(`${W}/preview`, body(a)));
-    if (p) setPreview(p);
+    if (p && n === latestReview.current) setPreview(p);
   };
   const scan = async (material: string, dataUrl: string) => {
     const up = await run(() =>

@@ -182,8 +182,9 @@ export function Apply() {
           <Steps.Step key={en} title={t(zh, en)} />
         ))}
       </Steps>
-      {/* Assistive technology, and the end-to-end tests, hear when the step is being brought up to date. */}
-      <div aria-busy={busy} data-testid="apply-step">
+      {/* Assistive technology, and the end-to-end tests, hear when the step is being brought up to date.
+          The router renders a new step in a transition, after the click: tests wait for data-step. */}
+      <div aria-busy={busy} data-step={step} data-testid="apply-step">
         {step === 0 && (
           <>
             <NoticeStep policy={policy} scenario={preview?.evaluation.scenario.id ?? null} />
