@@ -22,7 +22,7 @@ import { driveSimulation, type SimulationOptions } from '../src/engine/simulatio
 import { verifyStore } from '../src/engine/verify.ts';
 import { systemClock } from '../src/system-clock.ts';
 import { openDb, type Db } from '../src/store/db.ts';
-import { walPosition } from '../src/store/floor-bench-store.ts';
+import { holdWal, walByRelation, walPosition } from '../src/store/floor-bench-store.ts';
 import { personalDataFromEnv } from '../src/store/personal-data.ts';
 import { deliveryAudit } from '../src/store/reliability-store.ts';
 import { countingDb, topStatements, type StatementProfile } from './counting-db.ts';
@@ -147,6 +147,7 @@ const dataDir = url ? undefined : mkdtempSync(join(tmpdir(), 'onething-replay-')
 // Opened (and migrated) before the shards start, so they do not race to create the tables.
 const db = await openDb({ url, schema, dataDir, personal: personalDataFromEnv(process.env) });
 try {
+  const releaseWal = url ? await holdWal(url) : null;
   const walBefore = url ? await walPosition(db) : null;
   const machineBefore = machineCpuMs();
   const started = performance.now();
@@ -155,7 +156,11 @@ try {
     : [await runShard(db, { index: 0, count: 1 })];
   const replaySeconds = (performance.now() - started) / 1000;
   const machineMs = machineCpuMs() - machineBefore;
-  const walBytes = walBefore === null ? null : Number((await walPosition(db)) - walBefore);
+  const walAfter = url ? await walPosition(db) : null;
+  const walBytes = walBefore === null || walAfter === null ? null : Number(walAfter - walBefore);
+  const walShares =
+    walBefore === null || walAfter === null ? null : await walByRelation(db, walBefore, walAfter);
+  await releaseWal?.();
 
   const verifyStarted = performance.now();
   const verify = await verifyStore(db, { now: new Date() });
@@ -191,6 +196,17 @@ try {
     departmentTasks,
     statementsPerCase: round(shards.reduce((t, s) => t + s.statements, 0) / cases),
     walBytesPerCase: walBytes === null ? null : Math.round(walBytes / cases),
+    // Where that WAL goes: by table, index and TOAST, per case (or why it could not be read).
+    walByRelation:
+      walShares === null
+        ? null
+        : 'unavailable' in walShares
+          ? walShares
+          : walShares.shares.map((w) => ({
+              relation: w.relation,
+              kbPerCase: round(w.bytes / cases / 1000),
+              recordsPerCase: round(w.records / cases),
+            })),
     peakRssMiB: Math.max(...shards.map((s) => s.peakRssMiB)),
     // Where the CPU goes, per case: the engine processes' own time, and the whole machine's (the
     // engine, PostgreSQL and anything else running), steadier figures than the wall time on a shared machine.
@@ -269,6 +285,18 @@ function markdown(r: Record<string, unknown>, f: Floor | null): string {
     row('items left open', r.openItems),
     '',
     ...(f ? ['## The floor, same server, same run', '', ...floorTable(f), ''] : []),
+    ...(Array.isArray(r.walByRelation)
+      ? [
+          '## Where the WAL goes (pg_walinspect)',
+          '',
+          '| KB per case | records per case | relation |',
+          '| ---: | ---: | --- |',
+          ...(r.walByRelation as { relation: string; kbPerCase: number; recordsPerCase: number }[]).map(
+            (w) => `| ${w.kbPerCase} | ${w.recordsPerCase} | ${w.relation} |`,
+          ),
+          '',
+        ]
+      : []),
     '## The statements sent most often',
     '',
     '| per case | ms waited (all callers) | statement |',

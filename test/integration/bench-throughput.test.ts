@@ -46,6 +46,16 @@ describe.skipIf(!POSTGRES_URL)('npm run bench', () => {
       expect(x.statementsPerCase).toBeGreaterThan(0);
     }
     expect(summary.pglite).toMatchObject({ store: 'pglite', cases: 4 });
+    // Where the WAL went, read back from the server (pg_walinspect, PostgreSQL 15 and later).
+    const one = JSON.parse(readFileSync(join(OUT, 'replay-postgres-anhui-40-p1.json'), 'utf8')) as {
+      walBytesPerCase: number;
+      walByRelation: { relation: string; kbPerCase: number }[];
+    };
+    const relations = one.walByRelation.map((w) => w.relation);
+    expect(relations).toEqual(expect.arrayContaining(['outbox', 'case_events', 'cases (TOAST)']));
+    const readBack = one.walByRelation.reduce((t, w) => t + w.kbPerCase * 1000, 0);
+    expect(readBack).toBeGreaterThan(one.walBytesPerCase / 2);
+    expect(readBack).toBeLessThanOrEqual(one.walBytesPerCase * 1.01);
     for (const read of [summary.reads.caseStatus, summary.reads.wholeCase, summary.reads.helloWorld]) {
       expect(read.rps).toBeGreaterThan(0);
       expect(read).toMatchObject({ errors: 0, non2xx: 0 });
