@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apply, HAVE_BROWSER, Parent, startRig, type Rig } from './browser.ts';
+import { HAVE_BROWSER, Parent, startRig, type Rig } from './browser.ts';
+import { apply } from './apply-walk.ts';
 
 /**
  * 副页移交 in Chromium, Fujian (003 附件1 三(一)2): two certificates are issued and the babies

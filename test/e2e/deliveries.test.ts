@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/domain/clock.ts';
 import { startReferenceDepartment } from '../../src/gateway-client/reference-department.ts';
 import { POLICIES } from '../../src/policies/index.ts';
-import { apply, HAVE_BROWSER, Parent, startRig, type Rig } from './browser.ts';
+import { HAVE_BROWSER, Parent, startRig, type Rig } from './browser.ts';
+import { apply } from './apply-walk.ts';
 
 /**
  * Push mode in the browser: the Fujian police take their tasks at their own endpoint (the

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCitizenId, maskId } from '../../src/domain/citizen-id.ts';
 import { beijingDate } from '../../src/domain/local-date.ts';
-import { apply, HAVE_BROWSER, Parent, PHOTO_PNG, startRig, type Rig } from './browser.ts';
+import { HAVE_BROWSER, Parent, startRig, type Rig } from './browser.ts';
+import { apply, PHOTO_PNG } from './apply-walk.ts';
 
 /**
  * Real hands in the loop: the hospital is on the staff workbench. A clerk of the family's hospital

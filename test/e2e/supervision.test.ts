@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/domain/clock.ts';
 import { POLICIES } from '../../src/policies/index.ts';
-import { apply, HAVE_BROWSER, Parent, startRig, type Rig } from './browser.ts';
+import { HAVE_BROWSER, Parent, startRig, type Rig } from './browser.ts';
+import { apply } from './apply-walk.ts';
 
 /**
  * Supervision in the browser. The whole server runs on a clock the test moves forward (real time

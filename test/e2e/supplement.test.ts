@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedHeaders } from '../../src/http/gateway-signature.ts';
 import { makeCitizenId } from '../../src/domain/citizen-id.ts';
-import { apply, HAVE_BROWSER, Parent, startRig, type Rig } from './browser.ts';
+import { HAVE_BROWSER, Parent, startRig, type Rig } from './browser.ts';
+import { apply } from './apply-walk.ts';
 
 /**
  * A supplement round trip (补件): the police, working through the signed gateway (played here by

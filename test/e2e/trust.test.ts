@@ -1,14 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  apply,
-  HAVE_BROWSER,
-  otherParentActs,
-  Parent,
-  PHOTO_PNG,
-  settled,
-  startRig,
-  type Rig,
-} from './browser.ts';
+import { HAVE_BROWSER, Parent, startRig, type Rig } from './browser.ts';
+import { apply, otherParentActs, PHOTO_PNG, settled } from './apply-walk.ts';
 
 /**
  * What a parent must be able to trust: one baby, one case (twins two); names the police accept;

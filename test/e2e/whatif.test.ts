@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POLICIES } from '../../src/policies/index.ts';
-import { apply, HAVE_BROWSER, Parent, startRig, type Rig } from './browser.ts';
+import { HAVE_BROWSER, Parent, startRig, type Rig } from './browser.ts';
+import { apply } from './apply-walk.ts';
 
 /**
  * 免申即办 and the policy what-if in the browser. A Gansu mother whose baby was born six days ago

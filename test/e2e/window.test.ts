@@ -3,15 +3,8 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../support/pdf.ts';
-import {
-  HAVE_BROWSER,
-  otherParentActs,
-  Parent,
-  PHOTO_PNG,
-  SCREENSHOTS,
-  startRig,
-  type Rig,
-} from './browser.ts';
+import { HAVE_BROWSER, Parent, SCREENSHOTS, startRig, type Rig } from './browser.ts';
+import { otherParentActs, PHOTO_PNG } from './apply-walk.ts';
 import { axeViolations } from './a11y.ts';
 import { codeNamesOnScreen } from './code-names.ts';
 
