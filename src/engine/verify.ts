@@ -1,6 +1,6 @@
 import { replay, type CaseState } from '../domain/case.ts';
 import type { Queryable } from '../store/db.ts';
-import { outboxCounts } from '../store/outbox-store.ts';
+import { outboxCounts, outboxQueueDrift } from '../store/outbox-store.ts';
 import { stalledItems } from '../store/case-store.ts';
 import { casePage } from '../store/verify-store.ts';
 import { canonicalJson } from '../domain/canonical-json.ts';
@@ -151,6 +151,10 @@ export async function verifyStore(db: Queryable, options: VerifyOptions = {}): P
   const outbox = await outboxCounts(db);
   if (outbox.pending) problems.push(`${outbox.pending} outbox messages are still pending`);
   if (outbox.failed) problems.push(`${outbox.failed} outbox messages failed for good`);
+  const drift = await outboxQueueDrift(db);
+  if (drift.unqueued) problems.push(`${drift.unqueued} pending outbox messages are not queued to be sent`);
+  if (drift.settledQueued)
+    problems.push(`${drift.settledQueued} outbox messages already settled are still queued to be sent`);
   const checkpoint = anchors.latest && { id: anchors.latest.id, takenAt: anchors.latest.takenAt };
   return { cases, events, outbox, checkpoint, problems, ok: problems.length === 0 };
 }

@@ -243,7 +243,9 @@ export async function seedBenchCases(db: Db, o: SeedOptions) {
       if (dispatchRows.length) {
         const d = await tx.query<{ n: number }>(
           `with x as (insert into outbox overriding user value
-             select * from jsonb_populate_recordset(null::outbox, $1::jsonb) returning 1)
+             select * from jsonb_populate_recordset(null::outbox, $1::jsonb) returning id, status, available_at),
+           due as (insert into outbox_queue (id, available_at)
+             select id, available_at from x where status = 'pending')
            select count(*)::int as n from x`,
           [json(dispatchRows)],
         );

@@ -23,7 +23,7 @@ const COLUMNS = `o.idempotency_key as "taskId", o.case_id as "caseId", o.payload
   o.topic as department, o.status, o.attempts,
   case when o.status = 'pending' then o.available_at end as "nextAttemptAt",
   o.last_error as "lastError", o.created_at as "createdAt", o.settled_at as "settledAt",
-  o.locked_until as "lockedUntil",
+  (select q.locked_until from outbox_queue q where q.id = o.id) as "lockedUntil",
   (select count(*)::int from outbox_resends r where r.task_id = o.idempotency_key) as resends`;
 
 export async function failingDeliveries(
@@ -50,6 +50,13 @@ export async function findDelivery(
   region: string,
   taskId: string,
 ): Promise<DeliveryRow | null> {
+  // Its place in the queue first, in the order the outbox worker takes them: a worker cannot claim it
+  // while the caller decides, and one that holds it already shows in lockedUntil.
+  await q.query(
+    `select 1 from outbox_queue
+     where id = (select id from outbox where kind = 'dispatch' and idempotency_key = $1) for update`,
+    [taskId],
+  );
   const rows = await q.query<DeliveryRow>(
     `select ${COLUMNS} from outbox o
      where o.kind = 'dispatch' and o.idempotency_key = $1 and o.payload ->> 'region' = $2 for update`,
@@ -71,9 +78,12 @@ export async function requeueDelivery(
   },
 ): Promise<void> {
   await q.query(
-    `update outbox set status = 'pending', attempts = 0, available_at = $2, settled_at = null,
-       locked_by = null, locked_until = null
-     where kind = 'dispatch' and idempotency_key = $1`,
+    `with again as (
+       update outbox set status = 'pending', attempts = 0, available_at = $2, settled_at = null
+       where kind = 'dispatch' and idempotency_key = $1 returning id, available_at)
+     insert into outbox_queue (id, available_at) select id, available_at from again
+     on conflict (id) do update set available_at = excluded.available_at, attempts = 0,
+       locked_by = null, locked_until = null`,
     [r.taskId, r.at.toISOString()],
   );
   await q.query(

@@ -150,6 +150,7 @@ for (const kind of DB_KINDS) {
       expect(item.status).toBe('done');
       expect(item.outputs.paymentReceipt).toMatch(/^SW\d{10}$/);
       await db.query(`update outbox set status = 'done'`); // as the outbox worker would
+      await db.query(`delete from outbox_queue`);
       expect((await verifyStore(db, { now: clock.now() })).problems).toEqual([]);
     });
 
@@ -198,6 +199,7 @@ for (const kind of DB_KINDS) {
       await engine.parent.submit('fujian', 'stalled-1', input);
       // Handed over: the outbox delivered the dispatches (and the notices) to the departments.
       await db.query(`update outbox set status = 'done'`);
+      await db.query(`delete from outbox_queue`);
       expect((await verifyStore(db, { now: clock.now() })).problems).toEqual([]);
       const later = new Date(clock.now().getTime() + 5 * 86_400_000);
       const report = await verifyStore(db, { now: later });

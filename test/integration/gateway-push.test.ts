@@ -266,6 +266,10 @@ for (const kind of DB_KINDS) {
         `update outbox set status = 'failed', attempts = 3, last_error = 'HTTP 503' where idempotency_key = $1`,
         ['P-1:vaccination-certificate:1'],
       );
+      await db.query(
+        `delete from outbox_queue where id = (select id from outbox where idempotency_key = $1)`,
+        ['P-1:vaccination-certificate:1'],
+      );
       const dead = async () =>
         (await supervisor('fujian', '/api/supervision/regions/fujian/deliveries')).json().dead as {
           taskId: string;

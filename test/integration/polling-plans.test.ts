@@ -67,7 +67,7 @@ describe.each(DB_KINDS)('polling on %s', (kind) => {
     const types = all.map((n) => n['Node Type']);
     expect(types).not.toContain('Sort');
     expect(types).not.toContain('Bitmap Heap Scan');
-    expect(all.filter((n) => n['Index Name'] === 'outbox_due').map((n) => n['Node Type'])).toEqual([
+    expect(all.filter((n) => n['Index Name'] === 'outbox_queue_due').map((n) => n['Node Type'])).toEqual([
       'Index Scan',
     ]);
   });

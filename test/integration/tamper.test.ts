@@ -64,6 +64,7 @@ async function store(kind: DbKind, regions: RegionId[] = ['fujian']) {
       signature: { formDigest: formDigest!, imagePng: FACE_PHOTO },
     });
     await db.query(`update outbox set status = 'done'`);
+    await db.query(`delete from outbox_queue`);
     return { caseId: (r as { caseId: string }).caseId, mother: s.mother.idNumber };
   };
   const cases = [];

@@ -41,7 +41,9 @@ async function storeWithOneCase(kind: 'pglite' | 'postgres') {
       choices: { followParent: 'father' },
     }),
   );
+  // As if every message had been sent.
   await db.query(`update outbox set status = 'done'`);
+  await db.query(`delete from outbox_queue`);
   return db;
 }
 
@@ -96,6 +98,16 @@ for (const kind of DB_KINDS) {
         'an unsettled outbox message',
         `update outbox set status = 'pending' where id = (select min(id) from outbox)`,
         /still pending/,
+      ],
+      [
+        'a pending message missing from the send queue',
+        `update outbox set status = 'pending' where id = (select min(id) from outbox)`,
+        /pending outbox messages are not queued to be sent/,
+      ],
+      [
+        'a settled message queued again',
+        `insert into outbox_queue (id, available_at) select min(id), now() from outbox`,
+        /already settled are still queued to be sent/,
       ],
     ])('%s', async (_name, sql, pattern) => {
       const db = await storeWithOneCase(kind);
