@@ -35,7 +35,9 @@ export async function failingDeliveries(
   return q.query<DeliveryRow>(
     // Only tasks of items still waiting for the department: one it decided meanwhile (it pulled the
     // task through the gateway, or a clerk took it) needs no delivery any more.
+    // A task still retrying is in the send queue: read from there, not from every message ever sent.
     `select ${COLUMNS} from outbox o
+     ${state === 'retrying' ? 'join outbox_queue due on due.id = o.id' : ''}
      join case_items i on i.case_id = o.case_id and i.item = o.payload ->> 'item' and i.status = 'dispatched'
      where o.kind = 'dispatch' and o.payload ->> 'region' = $1 and ${
        state === 'dead' ? `o.status = 'failed'` : `o.status = 'pending' and o.last_error is not null`
