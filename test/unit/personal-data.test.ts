@@ -118,6 +118,52 @@ describe('personal data at rest', () => {
     expect(pd.openParsed(sealed)).toEqual(doc);
   });
 
+  it('writes a document read back with the ciphertexts of the values left as they were, and seals the rest anew', () => {
+    const pd = keys('key-one');
+    const written = pd.sealToJson({
+      mother: { name: '王芳', phone: '13900001111' },
+      father: { name: '王芳' },
+      items: { hukou: { status: 'sent' } },
+    });
+    const before = JSON.parse(written) as {
+      mother: { name: string; phone: string };
+      father: { name: string };
+    };
+    const read = pd.openParsed(JSON.parse(written) as typeof before & { items: object });
+    // A command changes what it changes and keeps the rest by reference, as applyEvent does.
+    const changed = {
+      ...read,
+      mother: { ...read.mother, phone: '13900002222' },
+      items: { hukou: { status: 'done' } },
+    };
+    const after = JSON.parse(pd.sealToJson(changed)) as typeof before;
+    expect(after.father.name).toBe(before.father.name);
+    // The mother's object is new (a copy with a changed phone): both of its values are sealed again.
+    expect(after.mother.name).not.toBe(before.mother.name);
+    expect(after.mother.phone).not.toBe(before.mother.phone);
+    expect(pd.openParsed(after)).toEqual(changed);
+    // A value changed in place is sealed again, never written with the ciphertext of what it was.
+    read.father.name = '李强';
+    const again = JSON.parse(pd.sealToJson(read)) as typeof before;
+    expect(again.father.name).not.toBe(before.father.name);
+    expect(pd.open(again.father.name)).toBe('李强');
+    // Equal values at other places keep ciphertexts of their own.
+    const twice = JSON.parse(pd.sealToJson({ a: { name: '王芳' }, b: { name: '王芳' } })) as {
+      a: { name: string };
+      b: { name: string };
+    };
+    expect(twice.a.name).not.toBe(twice.b.name);
+  });
+
+  it('after a key change, writes a document read under the old key sealed under the new one', () => {
+    const written = keys('key-one').sealToJson({ mother: { name: '王芳' } });
+    const rotated = keys('key-two', ['key-one']);
+    const read = rotated.openParsed(JSON.parse(written) as { mother: { name: string } });
+    const resealed = JSON.parse(rotated.sealToJson(read)) as { mother: { name: string } };
+    expect(resealed.mother.name.split('.')[1]).toBe(rotated.currentKeyId);
+    expect(rotated.open(resealed.mother.name)).toBe('王芳');
+  });
+
   it('indexes the same value the same way, keeps kinds apart, and depends on the index key', () => {
     const pd = keys('key-one');
     expect(pd.index('110105194912310029')).toBe(keys('key-two').index('110105194912310029'));
