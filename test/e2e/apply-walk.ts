@@ -1,7 +1,6 @@
-import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { RegionId } from '../../src/domain/ids.ts';
-import { Parent, type Rig } from './browser.ts';
+import { Parent, settled, type Rig } from './browser.ts';
 
 // What a parent does in the app, step by step, for the tests that need an application to work on.
 
@@ -46,13 +45,6 @@ export async function otherParentActs(rig: Rig, region: RegionId, idNumber: stri
     });
   await other.screenshot('invitation-done');
   await other.close();
-}
-
-/** Wait until the application's pre-review has caught up with what the parent changed. */
-export async function settled(page: Page) {
-  await expect
-    .poll(() => page.getByTestId('apply-step').getAttribute('aria-busy'), { timeout: 30_000 })
-    .toBe('false');
 }
 
 /**

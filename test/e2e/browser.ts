@@ -225,6 +225,8 @@ export class Parent {
    * axe-core (WCAG 2.1 AA, 0 violations): every screen the tests pass through is checked this way.
    */
   async screenshot(step: string) {
+    // An application still being reviewed changes under the check: Next fades in when the review answers.
+    if (await this.page.getByTestId('apply-step').count()) await settled(this.page);
     mkdirSync(SCREENSHOTS, { recursive: true });
     await this.page.screenshot({ path: join(SCREENSHOTS, `${this.name}-${step}.png`), fullPage: true });
     const zh = (await this.page.getByTestId('language-switch').textContent()) === 'English';
@@ -255,4 +257,11 @@ export class Parent {
   async close() {
     await this.page.context().close();
   }
+}
+
+/** Wait until the application's pre-review has caught up with what the parent changed. */
+export async function settled(page: Page) {
+  await expect
+    .poll(() => page.getByTestId('apply-step').getAttribute('aria-busy'), { timeout: 30_000 })
+    .toBe('false');
 }

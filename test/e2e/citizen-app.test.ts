@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAVE_BROWSER, Parent, startRig, type Rig } from './browser.ts';
-import { apply, PHOTO_PNG, settled } from './apply-walk.ts';
+import { HAVE_BROWSER, Parent, settled, startRig, type Rig } from './browser.ts';
+import { apply, PHOTO_PNG } from './apply-walk.ts';
 
 /**
  * What a parent does, in a real browser at phone size: from login to rated results. Each

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAVE_BROWSER, Parent, startRig, type Rig } from './browser.ts';
-import { apply, otherParentActs, PHOTO_PNG, settled } from './apply-walk.ts';
+import { HAVE_BROWSER, Parent, settled, startRig, type Rig } from './browser.ts';
+import { apply, otherParentActs, PHOTO_PNG } from './apply-walk.ts';
 
 /**
  * What a parent must be able to trust: one baby, one case (twins two); names the police accept;
