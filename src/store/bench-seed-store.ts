@@ -101,21 +101,26 @@ export class TemplateRecorder {
   }
 }
 
-type ItemRow = { clock_running: boolean; overdue: boolean; deadline: string | null };
+type ItemRow = {
+  item: string;
+  clock_running: boolean;
+  overdue: boolean;
+  deadline: string | null;
+  state: { outputs?: Record<string, string> | null };
+};
 type CaseRow = {
   status: string;
   overdue: boolean;
   submitted_at: string;
   promised_deadline: string | null;
   family_due: string | null;
+  form: {
+    baby?: { birthPlace?: { divisionCode?: string; institutionName?: string } };
+    registering?: { hukouDivisionCode?: string | null };
+  };
   state: {
     motherIdNumber: string;
     fatherIdNumber?: string | null;
-    form: {
-      baby?: { birthPlace?: { divisionCode?: string; institutionName?: string } };
-      registering?: { hukouDivisionCode?: string | null };
-    };
-    items: Record<string, { outputs?: Record<string, string> | null }>;
   };
 };
 
@@ -136,7 +141,7 @@ function templatesOf(recorded: RecordedVersion[]): SeedTemplate[] {
         ...(c.family_due ? [c.family_due] : []),
       ].map((t) => Date.parse(t));
       const next = versions[i + 1];
-      const form = c.state.form;
+      const form = c.form;
       out.push({
         caseId: r.id,
         version: r.version,
@@ -150,7 +155,8 @@ function templatesOf(recorded: RecordedVersion[]): SeedTemplate[] {
         fatherIdNumber: c.state.fatherIdNumber ?? null,
         county: form.registering?.hukouDivisionCode ?? form.baby?.birthPlace?.divisionCode ?? null,
         institution: form.baby?.birthPlace?.institutionName ?? null,
-        babyIdNumber: c.state.items['hukou-registration']?.outputs?.citizenIdNumber ?? null,
+        babyIdNumber:
+          items.find((it) => it.item === 'hukou-registration')?.state.outputs?.citizenIdNumber ?? null,
       });
     });
   }
@@ -230,14 +236,14 @@ export async function seedBenchCases(db: Db, o: SeedOptions) {
         dispatchRows.push(...(JSON.parse(`[${rewrite(template.dispatchesJson)}]`) as unknown[]));
     }
     await db.transaction(async (tx) => {
-      // json(): the states' and tasks' personal fields are sealed on the way in.
+      // json(): the states' (the case's and its items') and tasks' personal fields are sealed on the way in.
       await tx.query(`insert into cases select * from jsonb_populate_recordset(null::cases, $1::jsonb)`, [
         json(caseRows),
       ]);
       const i = await tx.query<{ n: number }>(
         `with x as (insert into case_items select * from jsonb_populate_recordset(null::case_items, $1::jsonb)
          returning 1) select count(*)::int as n from x`,
-        [`[${itemRows.join(',')}]`],
+        [json(JSON.parse(`[${itemRows.join(',')}]`))],
       );
       items += i[0]!.n;
       if (dispatchRows.length) {

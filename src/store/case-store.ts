@@ -7,7 +7,8 @@ import { AppError, fieldError } from '../domain/error.ts';
 import type { Queryable } from './db.ts';
 import type { PersonalData } from './personal-data.ts';
 import { chainHash, GENESIS_HASH, type ChainKey } from './event-chain.ts';
-import { valuesList } from './sql.ts';
+import { CASE_DOCUMENT, STORED_APART } from './case-document.ts';
+import { json, valuesList } from './sql.ts';
 
 /**
  * Cases in the store: the event log, and the projections (cases.state, case_items) written in the
@@ -42,14 +43,18 @@ export async function loadCasesForUpdate(tx: Queryable, ids: string[]): Promise<
     // NO KEY UPDATE: a case's key never changes, so rows that only refer to it (an access-log line, an
     // outbox row) are written without waiting for the command on it. FOR UPDATE made those foreign-key
     // checks wait, and two engine processes deadlocked on them.
-    'select id, state, last_hash from cases where id = any($1::text[]) order by id for no key update',
+    `select c.id, ${CASE_DOCUMENT} as state, c.last_hash from cases c
+     where c.id = any($1::text[]) order by c.id for no key update of c`,
     [ids],
   );
   return new Map(rows.map((r) => [r.id, { state: r.state, lastHash: r.last_hash }]));
 }
 
 export async function loadCase(db: Queryable, id: string): Promise<CaseState | null> {
-  const rows = await db.query<{ state: CaseState }>('select state from cases where id = $1', [id]);
+  const rows = await db.query<{ state: CaseState }>(
+    `select ${CASE_DOCUMENT} as state from cases c where c.id = $1`,
+    [id],
+  );
   return rows[0]?.state ?? null;
 }
 
@@ -132,12 +137,13 @@ export async function appendEvents(
         s.promisedDeadline,
         s.version,
         hash,
-        s,
+        json(s, STORED_APART),
         now.toISOString(),
         lookups.baby_key,
         lookups.father_id_number,
         lookups.mother_id_masked,
         nextFamilyDue(s),
+        s.form,
       );
     } else {
       updatedCaseRows.push(
@@ -147,18 +153,22 @@ export async function appendEvents(
         s.promisedDeadline,
         s.version,
         hash,
-        s,
+        json(s, STORED_APART),
         now.toISOString(),
         nextFamilyDue(s),
+        // Null keeps the stored form: no event changes it after submission, and not writing it is the point.
+        s.form === a.before.state.form ? null : s.form,
       );
     }
-    // Only the item rows whose projection changed are written: most steps touch one item of six.
+    // Only the item rows that changed are written: most steps touch one item of six. Events replace
+    // the items they change (applyEvent copies), so an item still the same object is unchanged, and
+    // only its projection can have moved with the case (a pause, a place).
     const previous = a.before?.state;
     for (const i of Object.values(s.items)) {
       const row = itemRow(s, i);
       const was = previous?.items[i.id];
-      if (was && sameRow(row, itemRow(previous, was))) continue;
-      itemRows.push(a.caseId, ...row);
+      if (was === i && sameRow(row, itemRow(previous!, was))) continue;
+      itemRows.push(a.caseId, ...row, i);
       itemCount++;
     }
   }
@@ -167,17 +177,18 @@ export async function appendEvents(
   if (newCaseRows.length) {
     await tx.query(
       `insert into cases (id, region, client_txn_id, mother_id_number, applicant_id_number, status, overdue, submitted_at,
-         promised_deadline, version, last_hash, state, updated_at, baby_key, father_id_number, mother_id_masked, family_due)
-       values ${valuesList(newCaseRows.length / 17, 17, ['', '', '', '', '', '', 'boolean', 'timestamptz', 'timestamptz', 'integer', '', 'jsonb', 'timestamptz', '', '', '', 'timestamptz'])}`,
+         promised_deadline, version, last_hash, state, updated_at, baby_key, father_id_number, mother_id_masked, family_due, form)
+       values ${valuesList(newCaseRows.length / 18, 18, ['', '', '', '', '', '', 'boolean', 'timestamptz', 'timestamptz', 'integer', '', 'jsonb', 'timestamptz', '', '', '', 'timestamptz', 'jsonb'])}`,
       newCaseRows,
     );
   }
   if (updatedCaseRows.length) {
     await tx.query(
       `update cases set status = v.status, overdue = v.overdue, promised_deadline = v.promised_deadline, version = v.version,
-         last_hash = v.last_hash, state = v.state, updated_at = v.updated_at, family_due = v.family_due
-       from (values ${valuesList(updatedCaseRows.length / 9, 9, ['', '', 'boolean', 'timestamptz', 'integer', '', 'jsonb', 'timestamptz', 'timestamptz'])})
-         as v (id, status, overdue, promised_deadline, version, last_hash, state, updated_at, family_due)
+         last_hash = v.last_hash, state = v.state, updated_at = v.updated_at, family_due = v.family_due,
+         form = coalesce(v.form, cases.form)
+       from (values ${valuesList(updatedCaseRows.length / 10, 10, ['', '', 'boolean', 'timestamptz', 'integer', '', 'jsonb', 'timestamptz', 'timestamptz', 'jsonb'])})
+         as v (id, status, overdue, promised_deadline, version, last_hash, state, updated_at, family_due, form)
        where cases.id = v.id`,
       updatedCaseRows,
     );
@@ -190,12 +201,12 @@ export async function appendEvents(
   if (itemCount)
     await tx.query(
       `insert into case_items (case_id, item, region, department, status, dispatched_at, deadline, decided_at, overdue, holder,
-       rating, clock_running, place_county, place_institution)
-     values ${valuesList(itemCount, 14, ['', '', '', '', '', 'timestamptz', 'timestamptz', 'timestamptz', 'boolean', '', 'smallint', 'boolean', '', ''])}
+       rating, clock_running, place_county, place_institution, state)
+     values ${valuesList(itemCount, 15, ['', '', '', '', '', 'timestamptz', 'timestamptz', 'timestamptz', 'boolean', '', 'smallint', 'boolean', '', '', 'jsonb'])}
      on conflict (case_id, item) do update set status = excluded.status, dispatched_at = excluded.dispatched_at,
        deadline = excluded.deadline, decided_at = excluded.decided_at, overdue = excluded.overdue, holder = excluded.holder,
        rating = excluded.rating, clock_running = excluded.clock_running, place_county = excluded.place_county,
-       place_institution = excluded.place_institution`,
+       place_institution = excluded.place_institution, state = excluded.state`,
       itemRows,
     );
   if (ratingRows.length) {

@@ -3,6 +3,7 @@ import type { CaseState } from '../domain/case.ts';
 import type { DepartmentId } from '../domain/ids.ts';
 import type { Organisation } from '../domain/organisation.ts';
 import type { Bilingual } from '../domain/text.ts';
+import { CASE_DOCUMENT } from './case-document.ts';
 import type { Queryable } from './db.ts';
 import { json, valuesList } from './sql.ts';
 
@@ -112,7 +113,7 @@ export async function batchLines(q: Queryable, batchId: string): Promise<LineRow
  */
 export async function unbatchedCertificates(q: Queryable, hospital: Organisation): Promise<CaseState[]> {
   const rows = await q.query<{ state: CaseState }>(
-    `select c.state from case_items i join cases c on c.id = i.case_id
+    `select ${CASE_DOCUMENT} as state from case_items i join cases c on c.id = i.case_id
      where i.item = 'birth-certificate' and i.status = 'done' and i.region = $1
        and i.department = $2 and i.place_county = any($3::text[]) and i.place_institution = $4
        and not exists (select 1 from counterfoil_lines l where l.case_id = i.case_id and l.hop = 0)

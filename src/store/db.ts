@@ -27,7 +27,7 @@ type RawQuery = (sql: string, params?: unknown[]) => Promise<unknown[]>;
  */
 function sealing(raw: RawQuery, personal: PersonalData): Queryable['query'] {
   const param = (p: unknown): unknown => {
-    if (p instanceof JsonParam) return personal.sealToJson(p.value);
+    if (p instanceof JsonParam) return personal.sealToJson(p.value, p.omit);
     if (Array.isArray(p)) return p.some((e) => e instanceof JsonParam) ? p.map(param) : p;
     if (p !== null && typeof p === 'object' && Object.getPrototypeOf(p) === Object.prototype)
       return personal.sealToJson(p);

@@ -46,11 +46,11 @@ export async function finishedCasesPage(
   }>(
     `select c.id, c.submitted_at,
        (select max(i.decided_at) from case_items i where i.case_id = c.id and i.status = 'done') as last_done,
-       coalesce(jsonb_array_length(c.state -> 'form' -> 'uploads'), 0) as uploads,
-       (select coalesce(sum(jsonb_array_length(coalesce(e.value -> 'suppliedMaterials', '[]'::jsonb))), 0)
-          from jsonb_each(c.state -> 'items') e) as later,
-       (select count(*) from jsonb_each(c.state -> 'items') e
-          where e.value ->> 'delivery' = 'pickup' and e.value ->> 'status' = 'done') as pickups,
+       coalesce(jsonb_array_length(c.form -> 'uploads'), 0) as uploads,
+       (select coalesce(sum(jsonb_array_length(coalesce(i.state -> 'suppliedMaterials', '[]'::jsonb))), 0)
+          from case_items i where i.case_id = c.id) as later,
+       (select count(*) from case_items i
+          where i.case_id = c.id and i.state ->> 'delivery' = 'pickup' and i.status = 'done') as pickups,
        (select count(*) from case_items i where i.case_id = c.id and i.status = 'rejected') as offline,
        (select count(*) from case_events v where v.case_id = c.id and v.type = any($5::text[])) as actions
      from cases c

@@ -11,6 +11,8 @@ import { json } from './sql.ts';
 /** JSON documents whose personal fields are sealed (by field name: personal-data.ts). */
 const DOCUMENTS: [table: string, column: string][] = [
   ['cases', 'state'],
+  ['cases', 'form'],
+  ['case_items', 'state'],
   ['case_events', 'payload'],
   ['outbox', 'payload'],
   ['inbound_decisions', 'response'],
@@ -115,7 +117,17 @@ export async function sealPlainRows(tx: Queryable): Promise<void> {
  */
 export async function resealAll(tx: Queryable): Promise<number> {
   let rows = 0;
-  for (const [table, column] of DOCUMENTS) rows += await rewrite(tx, table, column, (v) => json(v));
+  // Migration 0025's conversion runs before later migrations add their columns (cases.form and case_items.state, 0030).
+  const present = new Set(
+    (
+      await tx.query<{ at: string }>(
+        `select table_name || '.' || column_name as at from information_schema.columns
+         where table_schema = current_schema()`,
+      )
+    ).map((r) => r.at),
+  );
+  for (const [table, column] of DOCUMENTS)
+    if (present.has(`${table}.${column}`)) rows += await rewrite(tx, table, column, (v) => json(v));
   for (const [table, column] of SEALED)
     rows += await rewrite(tx, table, column, (v) => tx.personal.seal(tx.personal.open(String(v))));
   return rows;

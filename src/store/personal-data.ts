@@ -66,8 +66,9 @@ export interface PersonalData {
    * A document as JSON text with its personal fields sealed (by name, wherever they are: a personal
    * field's strings are sealed, in arrays too), in one pass with no copy of the tree. A value opened by
    * `openParsed` and written back unchanged at the same place keeps the ciphertext it was read with.
+   * `omit` names keys of the document itself left out (parts stored elsewhere).
    */
-  sealToJson(doc: unknown): string;
+  sealToJson(doc: unknown, omit?: readonly string[]): string;
   /** A document nobody else holds (just parsed from a row) with its personal fields opened where they lie. */
   openParsed<T>(doc: T): T;
   /** The id of the key new values are sealed with. */
@@ -174,8 +175,9 @@ export function personalData(current: string, previous: string[], indexSecret: s
       createHmac('sha256', indexKey).update(`${kind}\u0000${plain}`).digest('base64url').slice(0, 32),
     // A replacer sees each key with its value (after toJSON); array elements come with their index as
     // key, so a personal array's strings are sealed with the array.
-    sealToJson: (doc) =>
+    sealToJson: (doc, omit) =>
       JSON.stringify(doc, function (this: object, key: string, value: unknown) {
+        if (this === doc && omit?.includes(key)) return undefined;
         if (key === '' || !isPersonalField(key)) return value;
         if (typeof value === 'string') {
           if (value === '') return value;

@@ -14,9 +14,13 @@ export function valuesList(rows: number, width: number, casts: string[] = []): s
  * array, which node-postgres sends as a PostgreSQL array). db.ts seals its personal fields too.
  */
 export class JsonParam {
-  constructor(readonly value: unknown) {}
+  constructor(
+    readonly value: unknown,
+    /** Keys of the value itself not written (parts stored apart). */
+    readonly omit?: readonly string[],
+  ) {}
 }
 
-export function json(value: unknown): JsonParam {
-  return new JsonParam(value);
+export function json(value: unknown, omit?: readonly string[]): JsonParam {
+  return new JsonParam(value, omit);
 }

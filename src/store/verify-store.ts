@@ -1,4 +1,5 @@
 import type { CaseEvent, CaseState } from '../domain/case.ts';
+import { CASE_DOCUMENT } from './case-document.ts';
 import type { Queryable } from './db.ts';
 
 /** The raw rows `onething verify` compares with the replay of each case's events. */
@@ -43,8 +44,9 @@ export interface ItemRow {
 /** A page of cases in id order, with their events and item rows. */
 export async function casePage(q: Queryable, after: string, limit: number) {
   const cases = await q.query<CaseRow>(
-    `select id, region, mother_id_number, applicant_id_number, status, overdue, submitted_at, promised_deadline, version, last_hash, state
-     from cases where id > $1 order by id limit $2`,
+    `select c.id, c.region, c.mother_id_number, c.applicant_id_number, c.status, c.overdue, c.submitted_at,
+       c.promised_deadline, c.version, c.last_hash, ${CASE_DOCUMENT} as state
+     from cases c where c.id > $1 order by c.id limit $2`,
     [after, limit],
   );
   const ids = cases.map((r) => r.id);

@@ -626,7 +626,7 @@ for (const kind of DB_KINDS) {
       expect(sms.map((s) => s.payload.template).sort()).toEqual(['insurance-enrolled', 'item-done']);
       // To the mobile the form holds, never to an ID number; the name as the template's {name}, masked.
       const [{ phone } = { phone: '' }] = await db.query<{ phone: string }>(
-        `select state->'form'->'contact'->>'phone' as phone from cases`,
+        `select form->'contact'->>'phone' as phone from cases`,
       );
       expect(phone).toMatch(/^1\d{10}$/);
       expect(sms.every((s) => s.payload.to === phone)).toBe(true);

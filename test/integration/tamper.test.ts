@@ -99,9 +99,11 @@ async function rewriteHistory(
     events.push(event);
     prev = next;
   }
-  await db.query('update cases set state = $2, last_hash = $3 where id = $1', [
+  const state = replay(caseId, events);
+  await db.query('update cases set state = $2, form = $3, last_hash = $4 where id = $1', [
     caseId,
-    replay(caseId, events),
+    state,
+    state.form,
     prev,
   ]);
 }
@@ -220,10 +222,9 @@ for (const kind of DB_KINDS) {
       expect(row!.digest).toBe(r.formDigest);
 
       // The case row's form alone: the receipt check reads the events and the signed digest.
-      await db.query(
-        `update cases set state = jsonb_set(state, '{form,baby,name}', '"张三"') where id = $1`,
-        [caseId],
-      );
+      await db.query(`update cases set form = jsonb_set(form, '{baby,name}', '"张三"') where id = $1`, [
+        caseId,
+      ]);
       const altered = await engine.public.verifyReceipt(query, token);
       expect(altered).toEqual({
         valid: false,

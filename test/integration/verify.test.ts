@@ -95,6 +95,11 @@ for (const kind of DB_KINDS) {
         /stored state differs/,
       ],
       [
+        "an item's state edited in its row without its events",
+        `update case_items set state = jsonb_set(state, '{status}', '"done"') where item = 'birth-certificate'`,
+        /stored state differs/,
+      ],
+      [
         'an unsettled outbox message',
         `update outbox set status = 'pending' where id = (select min(id) from outbox)`,
         /still pending/,

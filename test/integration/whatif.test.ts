@@ -5,6 +5,7 @@ import { beijingDate, daysBetween } from '../../src/domain/local-date.ts';
 import type { CaseState } from '../../src/domain/case.ts';
 import { runSimulation } from '../../src/engine/simulation.ts';
 import { simulatedRegistries } from '../../src/registries/simulated-registries.ts';
+import { CASE_DOCUMENT } from '../../src/store/case-document.ts';
 import type { Db } from '../../src/store/db.ts';
 import { DB_KINDS, freshDb } from '../support/databases.ts';
 import { testEngine } from '../support/engine.ts';
@@ -20,7 +21,7 @@ const WINDOW = 10;
 /** Everything a live case is: its rows, events, projections, outbox and inbox, in a fixed order. */
 async function storeImage(db: Db): Promise<string> {
   const tables = [
-    'select id, version, last_hash, status, state from cases order by id',
+    'select id, version, last_hash, status, state, form from cases order by id',
     'select case_id, seq, hash from case_events order by case_id, seq',
     'select * from case_items order by case_id, item',
     'select id, status, payload from outbox order by id',
@@ -55,7 +56,7 @@ describe.each(DB_KINDS)('policy what-if on %s', (kind) => {
 
   it('lists exactly the families a shorter insurance window affects, with the rule and its clause', async () => {
     const cases = await db.query<{ id: string; state: CaseState }>(
-      'select id, state from cases where region = $1',
+      `select c.id, ${CASE_DOCUMENT} as state from cases c where c.region = $1`,
       [REGION],
     );
     // Independently of the replay: enrolled today, and applied more than WINDOW days after the birth.

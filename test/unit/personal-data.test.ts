@@ -167,6 +167,27 @@ describe('personal data at rest', () => {
     expect(rotated.open(resealed.mother.name)).toBe('王芳');
   });
 
+  it('leaves out the parts of a document stored apart, at its top only, keeping what it left as it was read', () => {
+    const pd = keys('key-one');
+    const read = pd.openParsed(
+      JSON.parse(
+        pd.sealToJson({
+          motherIdNumber: '110105194912310029',
+          form: { mother: { name: '王芳' } },
+          items: { card: { items: ['kept'] } },
+          terms: { form: 'kept' },
+        }),
+      ) as { motherIdNumber: string; form: object; items: object; terms: object },
+    );
+    const core = JSON.parse(pd.sealToJson(read, ['form', 'items'])) as Record<string, unknown>;
+    expect(Object.keys(core).sort()).toEqual(['motherIdNumber', 'terms']);
+    expect(core.terms).toEqual({ form: 'kept' });
+    expect(JSON.stringify(core)).not.toContain('110105194912310029');
+    // Left out, the rest is written as it would be whole: an unchanged number keeps its ciphertext.
+    expect(core.motherIdNumber).toBe((JSON.parse(pd.sealToJson(read)) as typeof core).motherIdNumber);
+    expect(JSON.parse(pd.sealToJson(read.items)) as object).toEqual({ card: { items: ['kept'] } });
+  });
+
   it('indexes the same value the same way, keeps kinds apart, and depends on the index key', () => {
     const pd = keys('key-one');
     expect(pd.index('110105194912310029')).toBe(keys('key-two').index('110105194912310029'));
