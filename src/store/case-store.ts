@@ -39,12 +39,15 @@ export interface CaseAppend {
 /** Lock and load cases; a case that does not exist is simply absent from the map. */
 export async function loadCasesForUpdate(tx: Queryable, ids: string[]): Promise<Map<string, LoadedCase>> {
   if (ids.length === 0) return new Map();
+  // NO KEY UPDATE: a case's key never changes, so rows that only refer to it (an access-log line, an
+  // outbox row) are written without waiting for the command on it. FOR UPDATE made those foreign-key
+  // checks wait, and two engine processes deadlocked on them.
+  await tx.query('select id from cases where id = any($1::text[]) order by id for no key update', [ids]);
+  // Read once the locks are held, in a statement of its own: one that waited for a lock sees the locked
+  // row as the other command left it, but the item rows it reads beside it as they were before (found
+  // with two engine processes: a stale item written back over a newer one).
   const rows = await tx.query<{ id: string; state: CaseState; last_hash: string }>(
-    // NO KEY UPDATE: a case's key never changes, so rows that only refer to it (an access-log line, an
-    // outbox row) are written without waiting for the command on it. FOR UPDATE made those foreign-key
-    // checks wait, and two engine processes deadlocked on them.
-    `select c.id, ${CASE_DOCUMENT} as state, c.last_hash from cases c
-     where c.id = any($1::text[]) order by c.id for no key update of c`,
+    `select c.id, ${CASE_DOCUMENT} as state, c.last_hash from cases c where c.id = any($1::text[])`,
     [ids],
   );
   return new Map(rows.map((r) => [r.id, { state: r.state, lastHash: r.last_hash }]));
