@@ -7,7 +7,7 @@ import { AppError, fieldError } from '../domain/error.ts';
 import type { Queryable } from './db.ts';
 import type { PersonalData } from './personal-data.ts';
 import { chainHash, GENESIS_HASH, type ChainKey } from './event-chain.ts';
-import { CASE_DOCUMENT, STORED_APART } from './case-document.ts';
+import { CASE_PARTS, caseDocument, STORED_APART, type CaseParts } from './case-document.ts';
 import { json, valuesList } from './sql.ts';
 
 /**
@@ -46,19 +46,16 @@ export async function loadCasesForUpdate(tx: Queryable, ids: string[]): Promise<
   // Read once the locks are held, in a statement of its own: one that waited for a lock sees the locked
   // row as the other command left it, but the item rows it reads beside it as they were before (found
   // with two engine processes: a stale item written back over a newer one).
-  const rows = await tx.query<{ id: string; state: CaseState; last_hash: string }>(
-    `select c.id, ${CASE_DOCUMENT} as state, c.last_hash from cases c where c.id = any($1::text[])`,
+  const rows = await tx.query<CaseParts & { id: string; last_hash: string }>(
+    `select c.id, ${CASE_PARTS}, c.last_hash from cases c where c.id = any($1::text[])`,
     [ids],
   );
-  return new Map(rows.map((r) => [r.id, { state: r.state, lastHash: r.last_hash }]));
+  return new Map(rows.map((r) => [r.id, { state: caseDocument(r), lastHash: r.last_hash }]));
 }
 
 export async function loadCase(db: Queryable, id: string): Promise<CaseState | null> {
-  const rows = await db.query<{ state: CaseState }>(
-    `select ${CASE_DOCUMENT} as state from cases c where c.id = $1`,
-    [id],
-  );
-  return rows[0]?.state ?? null;
+  const [row] = await db.query<CaseParts>(`select ${CASE_PARTS} from cases c where c.id = $1`, [id]);
+  return row ? caseDocument(row) : null;
 }
 
 export async function getCase(db: Queryable, id: string): Promise<CaseState> {

@@ -3,7 +3,7 @@ import type { CaseState } from '../domain/case.ts';
 import type { DepartmentId } from '../domain/ids.ts';
 import type { Organisation } from '../domain/organisation.ts';
 import type { Bilingual } from '../domain/text.ts';
-import { CASE_DOCUMENT } from './case-document.ts';
+import { CASE_PARTS, caseDocument, type CaseParts } from './case-document.ts';
 import type { Queryable } from './db.ts';
 import { json, valuesList } from './sql.ts';
 
@@ -112,15 +112,15 @@ export async function batchLines(q: Queryable, batchId: string): Promise<LineRow
  * yet. Which of them travel is the domain's to say.
  */
 export async function unbatchedCertificates(q: Queryable, hospital: Organisation): Promise<CaseState[]> {
-  const rows = await q.query<{ state: CaseState }>(
-    `select ${CASE_DOCUMENT} as state from case_items i join cases c on c.id = i.case_id
+  const rows = await q.query<CaseParts>(
+    `select ${CASE_PARTS} from case_items i join cases c on c.id = i.case_id
      where i.item = 'birth-certificate' and i.status = 'done' and i.region = $1
        and i.department = $2 and i.place_county = any($3::text[]) and i.place_institution = $4
        and not exists (select 1 from counterfoil_lines l where l.case_id = i.case_id and l.hop = 0)
      order by i.decided_at, i.case_id`,
     [hospital.region, hospital.department, hospital.counties, hospital.institution],
   );
-  return rows.map((r) => r.state);
+  return rows.map(caseDocument);
 }
 
 /** Lines of the batches an organisation received on the hop before, not yet in a batch for `hop`. */

@@ -117,7 +117,8 @@ export async function sealPlainRows(tx: Queryable): Promise<void> {
  */
 export async function resealAll(tx: Queryable): Promise<number> {
   let rows = 0;
-  // Migration 0025's conversion runs before later migrations add their columns (cases.form and case_items.state, 0030).
+  // Migration 0025's conversion runs before later migrations add their columns (cases.form and
+  // case_items.state, 0030).
   const present = new Set(
     (
       await tx.query<{ at: string }>(

@@ -1,5 +1,5 @@
 import type { CaseEvent, CaseState } from '../domain/case.ts';
-import { CASE_DOCUMENT } from './case-document.ts';
+import { CASE_PARTS, caseDocument, type CaseParts } from './case-document.ts';
 import type { Queryable } from './db.ts';
 
 /** The raw rows `onething verify` compares with the replay of each case's events. */
@@ -43,12 +43,16 @@ export interface ItemRow {
 
 /** A page of cases in id order, with their events and item rows. */
 export async function casePage(q: Queryable, after: string, limit: number) {
-  const cases = await q.query<CaseRow>(
+  const rows = await q.query<Omit<CaseRow, 'state'> & CaseParts>(
     `select c.id, c.region, c.mother_id_number, c.applicant_id_number, c.status, c.overdue, c.submitted_at,
-       c.promised_deadline, c.version, c.last_hash, ${CASE_DOCUMENT} as state
+       c.promised_deadline, c.version, c.last_hash, ${CASE_PARTS}
      from cases c where c.id > $1 order by c.id limit $2`,
     [after, limit],
   );
+  const cases: CaseRow[] = rows.map(({ form, items, ...r }) => ({
+    ...r,
+    state: caseDocument({ state: r.state, form, items }),
+  }));
   const ids = cases.map((r) => r.id);
   const [events, items] = ids.length
     ? await Promise.all([

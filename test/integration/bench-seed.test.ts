@@ -8,7 +8,7 @@ import { demoOrganisations, demoStaff } from '../../src/registries/demo-organisa
 import { AREAS } from '../../src/registries/population.ts';
 import { simulatedRegistries } from '../../src/registries/simulated-registries.ts';
 import { seedBenchCases, TemplateRecorder } from '../../src/store/bench-seed-store.ts';
-import { CASE_DOCUMENT } from '../../src/store/case-document.ts';
+import { CASE_PARTS, caseDocument, type CaseParts } from '../../src/store/case-document.ts';
 import type { Db } from '../../src/store/db.ts';
 import { upsertOrganisations, upsertStaff, type QueueView } from '../../src/store/staff-store.ts';
 import { DB_KINDS, freshDb } from '../support/databases.ts';
@@ -94,9 +94,11 @@ for (const kind of DB_KINDS) {
       });
       expect(seeded.cases).toBe(200);
 
-      const cases = await db.query<{ id: string; mother_id_number: string; state: CaseState }>(
-        `select c.id, c.mother_id_number, ${CASE_DOCUMENT} as state from cases c where c.id like 'FUQ-%'`,
-      );
+      const cases = (
+        await db.query<CaseParts & { id: string; mother_id_number: string }>(
+          `select c.id, c.mother_id_number, ${CASE_PARTS} from cases c where c.id like 'FUQ-%'`,
+        )
+      ).map((r) => ({ ...r, state: caseDocument(r) }));
       expect(cases).toHaveLength(200);
       expect(new Set(cases.map((c) => c.state.motherIdNumber)).size).toBe(200);
       expect(cases.every((c) => isCitizenId(c.state.motherIdNumber) && c.state.id === c.id)).toBe(true);

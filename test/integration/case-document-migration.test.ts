@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CaseState } from '../../src/domain/case.ts';
 import { runSimulation } from '../../src/engine/simulation.ts';
 import { verifyStore } from '../../src/engine/verify.ts';
-import { CASE_DOCUMENT } from '../../src/store/case-document.ts';
 import { getCase } from '../../src/store/case-store.ts';
 import { migrate, type Db } from '../../src/store/db.ts';
 import { DB_KINDS, freshDb } from '../support/databases.ts';
@@ -29,7 +28,10 @@ async function storeBefore0030(kind: 'pglite' | 'postgres') {
   const documents = new Map<string, CaseState>();
   for (const id of ids) documents.set(id, await getCase(db, id));
   await db.transaction(async (tx) => {
-    await tx.query(`update cases c set state = ${CASE_DOCUMENT}`);
+    await tx.query(
+      `update cases c set state = c.state || jsonb_build_object('form', c.form,
+         'items', (select jsonb_object_agg(i.item, i.state) from case_items i where i.case_id = c.id))`,
+    );
     await tx.query('alter table case_items drop column state');
     await tx.query('alter table cases drop column form');
     await tx.query('delete from schema_migrations where version = $1', [MIGRATION]);

@@ -9,7 +9,7 @@ import { buildApp } from '../../src/http/app.ts';
 import { identityProvider } from '../../src/http/identity.ts';
 import { generateFamilies, sampleSituation } from '../../src/registries/population.ts';
 import { simulatedRegistries } from '../../src/registries/simulated-registries.ts';
-import { CASE_DOCUMENT } from '../../src/store/case-document.ts';
+import { CASE_PARTS, caseDocument, type CaseParts } from '../../src/store/case-document.ts';
 import type { Db } from '../../src/store/db.ts';
 import { DB_KINDS, freshDb } from '../support/databases.ts';
 import { testEngine } from '../support/engine.ts';
@@ -37,9 +37,7 @@ describe.each(DB_KINDS)('supervision measures on %s', (kind) => {
   beforeAll(async () => {
     db = await freshDb(kind);
     await runSimulation({ region: REGION, cases: CASES, seed: SEED, start: START, db });
-    cases = (await db.query<{ state: CaseState }>(`select ${CASE_DOCUMENT} as state from cases c`)).map(
-      (r) => r.state,
-    );
+    cases = (await db.query<CaseParts>(`select ${CASE_PARTS} from cases c`)).map(caseDocument);
     engine = testEngine({ db, clock, shared, newCaseId: () => 'P-1' });
     app = await buildApp({
       engine,

@@ -2,10 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeWhatIf } from '../../src/cli/whatif.ts';
 import { fakeClock } from '../../src/domain/clock.ts';
 import { beijingDate, daysBetween } from '../../src/domain/local-date.ts';
-import type { CaseState } from '../../src/domain/case.ts';
 import { runSimulation } from '../../src/engine/simulation.ts';
 import { simulatedRegistries } from '../../src/registries/simulated-registries.ts';
-import { CASE_DOCUMENT } from '../../src/store/case-document.ts';
+import { CASE_PARTS, caseDocument, type CaseParts } from '../../src/store/case-document.ts';
 import type { Db } from '../../src/store/db.ts';
 import { DB_KINDS, freshDb } from '../support/databases.ts';
 import { testEngine } from '../support/engine.ts';
@@ -55,10 +54,12 @@ describe.each(DB_KINDS)('policy what-if on %s', (kind) => {
   afterAll(() => db.close());
 
   it('lists exactly the families a shorter insurance window affects, with the rule and its clause', async () => {
-    const cases = await db.query<{ id: string; state: CaseState }>(
-      `select c.id, ${CASE_DOCUMENT} as state from cases c where c.region = $1`,
-      [REGION],
-    );
+    const cases = (
+      await db.query<CaseParts & { id: string }>(
+        `select c.id, ${CASE_PARTS} from cases c where c.region = $1`,
+        [REGION],
+      )
+    ).map((r) => ({ id: r.id, state: caseDocument(r) }));
     // Independently of the replay: enrolled today, and applied more than WINDOW days after the birth.
     const expected = cases
       .filter((c) => 'insurance-enrollment' in c.state.items)
