@@ -42,13 +42,17 @@ export async function loadCasesForUpdate(tx: Queryable, ids: string[]): Promise<
   // NO KEY UPDATE: a case's key never changes, so rows that only refer to it (an access-log line, an
   // outbox row) are written without waiting for the command on it. FOR UPDATE made those foreign-key
   // checks wait, and two engine processes deadlocked on them.
-  await tx.query('select id from cases where id = any($1::text[]) order by id for no key update', [ids]);
+  const locked = await tx.query<{ id: string }>(
+    'select id from cases where id = any($1::text[]) order by id for no key update',
+    [ids],
+  );
+  if (locked.length === 0) return new Map();
   // Read once the locks are held, in a statement of its own: one that waited for a lock sees the locked
   // row as the other command left it, but the item rows it reads beside it as they were before (found
   // with two engine processes: a stale item written back over a newer one).
   const rows = await tx.query<CaseParts & { id: string; last_hash: string }>(
     `select c.id, ${CASE_PARTS}, c.last_hash from cases c where c.id = any($1::text[])`,
-    [ids],
+    [locked.map((r) => r.id)],
   );
   return new Map(rows.map((r) => [r.id, { state: caseDocument(r), lastHash: r.last_hash }]));
 }
@@ -143,7 +147,7 @@ export async function appendEvents(
         lookups.father_id_number,
         lookups.mother_id_masked,
         nextFamilyDue(s),
-        s.form,
+        json(s.form),
       );
     } else {
       updatedCaseRows.push(
@@ -157,7 +161,7 @@ export async function appendEvents(
         now.toISOString(),
         nextFamilyDue(s),
         // Null keeps the stored form: no event changes it after submission, and not writing it is the point.
-        s.form === a.before.state.form ? null : s.form,
+        s.form === a.before.state.form ? null : json(s.form),
       );
     }
     // Only the item rows that changed are written: most steps touch one item of six. Events replace
@@ -168,7 +172,7 @@ export async function appendEvents(
       const row = itemRow(s, i);
       const was = previous?.items[i.id];
       if (was === i && sameRow(row, itemRow(previous!, was))) continue;
-      itemRows.push(a.caseId, ...row, i);
+      itemRows.push(a.caseId, ...row, json(i));
       itemCount++;
     }
   }

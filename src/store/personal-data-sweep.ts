@@ -29,6 +29,9 @@ const DOCUMENTS: [table: string, column: string][] = [
   ['decided_facts', 'facts'],
 ];
 
+/** Document columns added by migrations after 0025 (0030: the case document in parts). */
+const ADDED_AFTER_0025 = new Set(['cases.form', 'case_items.state']);
+
 /** Text columns holding one sealed value each. */
 const SEALED: [table: string, column: string][] = [
   ['case_signatures', 'signer'],
@@ -105,7 +108,11 @@ export async function sealPlainRows(tx: Queryable): Promise<void> {
       tx.personal.index(maskId(m.mother), 'masked'),
       m.id,
     ]);
-  await resealAll(tx);
+  // Columns later migrations add are not there yet when 0025's conversion runs; 0030 moves what it sealed.
+  await resealAll(
+    tx,
+    DOCUMENTS.filter(([table, column]) => !ADDED_AFTER_0025.has(`${table}.${column}`)),
+  );
   for (const [table, column, kind] of INDEXED)
     await rewrite(tx, table, column, (v) => tx.personal.index(String(v), kind));
 }
@@ -115,20 +122,9 @@ export async function sealPlainRows(tx: Queryable): Promise<void> {
  * whichever configured key sealed it and seals it with the current one. After this a retired key can
  * be dropped from PERSONAL_DATA_PREVIOUS_KEYS.
  */
-export async function resealAll(tx: Queryable): Promise<number> {
+export async function resealAll(tx: Queryable, documents = DOCUMENTS): Promise<number> {
   let rows = 0;
-  // Migration 0025's conversion runs before later migrations add their columns (cases.form and
-  // case_items.state, 0030).
-  const present = new Set(
-    (
-      await tx.query<{ at: string }>(
-        `select table_name || '.' || column_name as at from information_schema.columns
-         where table_schema = current_schema()`,
-      )
-    ).map((r) => r.at),
-  );
-  for (const [table, column] of DOCUMENTS)
-    if (present.has(`${table}.${column}`)) rows += await rewrite(tx, table, column, (v) => json(v));
+  for (const [table, column] of documents) rows += await rewrite(tx, table, column, (v) => json(v));
   for (const [table, column] of SEALED)
     rows += await rewrite(tx, table, column, (v) => tx.personal.seal(tx.personal.open(String(v))));
   return rows;

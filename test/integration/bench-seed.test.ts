@@ -104,6 +104,11 @@ for (const kind of DB_KINDS) {
       expect(cases.every((c) => isCitizenId(c.state.motherIdNumber) && c.state.id === c.id)).toBe(true);
       // The look-up column holds the new mother's blind index, so the engine finds each copy by her.
       expect(cases.every((c) => c.mother_id_number === db.personal.index(c.state.motherIdNumber))).toBe(true);
+      // As the engine stores it: the index itself, not sealed (a sealed one opens on reading, so ask the text).
+      const sealedLookups = await db.query(
+        `select 1 from cases where id like 'FUQ-%' and (mother_id_number like 'pd1.%' or applicant_id_number like 'pd1.%' or father_id_number like 'pd1.%')`,
+      );
+      expect(sealedLookups).toEqual([]);
       const items = await db.query<ItemRow>(
         `select case_id, item, department, status, holder, deadline, decided_at, overdue, place_county, place_institution
          from case_items where case_id like 'FUQ-%'`,

@@ -58,18 +58,31 @@ describe.each(DB_KINDS)('moving item states into their rows on %s', (kind) => {
     expect(await verifyStore(db)).toMatchObject({ ok: true });
   }, 300_000);
 
-  it('stops, changing nothing, when an item has no row to move into', async () => {
-    const { db, documents } = await storeBefore0030(kind);
-    const [id] = [...documents.keys()];
-    await db.query(`delete from case_items where case_id = $1 and item = 'birth-certificate'`, [id]);
+  it.each([
+    [
+      'an item has no row to move into',
+      `delete from case_items where case_id = $1 and item = 'birth-certificate'`,
+    ],
+    [
+      'a row has no item to take',
+      `update cases set state = state #- '{items,birth-certificate}' where id = $1`,
+    ],
+  ])(
+    'stops, changing nothing, when %s',
+    async (_, mismatch) => {
+      const { db, documents } = await storeBefore0030(kind);
+      const [id] = [...documents.keys()];
+      await db.query(mismatch, [id]);
 
-    await expect(migrate(db)).rejects.toThrow(/an item without a case_items row/);
+      await expect(migrate(db)).rejects.toThrow(/items of a case and its case_items rows differ/);
 
-    expect(await withPartsInside(db)).toBe(documents.size);
-    const columns = await db.query(
-      `select 1 from information_schema.columns where table_schema = current_schema()
+      expect(await withPartsInside(db)).toBe(documents.size);
+        const columns = await db.query(
+        `select 1 from information_schema.columns where table_schema = current_schema()
          and (table_name, column_name) in (('case_items', 'state'), ('cases', 'form'))`,
-    );
-    expect(columns).toEqual([]);
-  }, 300_000);
+      );
+      expect(columns).toEqual([]);
+    },
+    300_000,
+  );
 });

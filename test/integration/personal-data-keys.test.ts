@@ -4,7 +4,8 @@ import type { CaseState } from '../../src/domain/case.ts';
 import { runSimulation } from '../../src/engine/simulation.ts';
 import { verifyStore } from '../../src/engine/verify.ts';
 import { caseSummaries } from '../../src/store/case-summary-store.ts';
-import { wrapPglite, type Db } from '../../src/store/db.ts';
+import { getCase } from '../../src/store/case-store.ts';
+import { migrate, wrapPglite, type Db } from '../../src/store/db.ts';
 import {
   DEV_PERSONAL_DATA_INDEX_KEY,
   DEV_PERSONAL_DATA_KEY,
@@ -29,15 +30,21 @@ async function simulatedStore(kind: 'pglite' | 'postgres') {
     start: new Date('2026-03-02T09:00:00+08:00'),
     db,
   });
-  const states = await db.query<{ state: CaseState }>('select state from cases order by id');
-  expect(states.length).toBeGreaterThan(0);
-  return { db, states: states.map((s) => s.state) };
+  const ids = await db.query<{ id: string }>('select id from cases order by id');
+  expect(ids.length).toBeGreaterThan(0);
+  const states: CaseState[] = [];
+  for (const { id } of ids) states.push(await getCase(db, id));
+  return { db, states };
 }
 
 describe.each(DB_KINDS)('personal data at rest on %s', (kind) => {
   it('converts a store written before migration 0025: numbers in clear become sealed and indexed', async () => {
     const { db, states } = await simulatedStore(kind);
-    // Put the cases, their events and their notices back as a store before 0025 held them.
+    // Put the cases, their events and their notices back as a store before 0025 held them: each case's
+    // document whole in cases.state (before 0030), and every number in clear.
+    await db.query('alter table case_items drop column state');
+    await db.query('alter table cases drop column form');
+    await db.query(`delete from schema_migrations where version = '0030_case_document_in_parts.sql'`);
     for (const s of states) {
       await db.query(
         `update cases set state = $2::jsonb, mother_id_number = $3, applicant_id_number = $4, father_id_number = $5,
@@ -67,16 +74,25 @@ describe.each(DB_KINDS)('personal data at rest on %s', (kind) => {
         ]);
     }
     const mother = states[0]!.motherIdNumber;
+    // The babies' ID numbers, which their items hold: the item states must come out sealed too.
+    const babies = states.flatMap((s) => s.items['hukou-registration']?.outputs?.citizenIdNumber ?? []);
+    expect(babies.length).toBeGreaterThan(0);
     const before = await db.query<{ t: string }>(`select row_to_json(c)::text as t from cases c`);
     expect(before.some((r) => r.t.includes(mother))).toBe(true);
+    expect(before.some((r) => babies.some((b) => r.t.includes(b)))).toBe(true);
     expect(await caseSummaries(db, { idNumber: mother })).toEqual([]);
 
+    // 0025's conversion, then 0030 moves the sealed parts into their columns and rows.
     await db.transaction((tx) => sealPlainRows(tx));
+    expect(await migrate(db)).toEqual(['0030_case_document_in_parts.sql']);
 
     const after = await db.query<{ t: string }>(
-      `select row_to_json(c)::text || (select string_agg(row_to_json(e)::text, '') from case_events e) as t from cases c`,
+      `select row_to_json(c)::text || (select string_agg(row_to_json(i)::text, '') from case_items i)
+         || (select string_agg(row_to_json(e)::text, '') from case_events e) as t from cases c`,
     );
     expect(after.filter((r) => r.t.includes(mother))).toEqual([]);
+    expect(after.filter((r) => babies.some((b) => r.t.includes(b)))).toEqual([]);
+    for (const s of states) expect(await getCase(db, s.id)).toEqual(s);
     expect((await caseSummaries(db, { idNumber: mother })).map((c) => c.caseId)).toContain(states[0]!.id);
     expect(await verifyStore(db)).toMatchObject({ ok: true });
   }, 300_000);

@@ -14,7 +14,9 @@ import { verifyStore } from '../../src/engine/verify.ts';
 import { checkpointCommand } from '../../src/cli/checkpoint.ts';
 import { sampleSituation } from '../../src/registries/population.ts';
 import { simulatedRegistries } from '../../src/registries/simulated-registries.ts';
+import { STORED_APART } from '../../src/store/case-document.ts';
 import type { Db } from '../../src/store/db.ts';
+import { json } from '../../src/store/sql.ts';
 import {
   chainHash,
   chainKeys,
@@ -102,7 +104,7 @@ async function rewriteHistory(
   const state = replay(caseId, events);
   await db.query('update cases set state = $2, form = $3, last_hash = $4 where id = $1', [
     caseId,
-    state,
+    json(state, STORED_APART),
     state.form,
     prev,
   ]);
