@@ -77,7 +77,7 @@ describe.each(DB_KINDS)('moving item states into their rows on %s', (kind) => {
       await expect(migrate(db)).rejects.toThrow(/items of a case and its case_items rows differ/);
 
       expect(await withPartsInside(db)).toBe(documents.size);
-        const columns = await db.query(
+      const columns = await db.query(
         `select 1 from information_schema.columns where table_schema = current_schema()
          and (table_name, column_name) in (('case_items', 'state'), ('cases', 'form'))`,
       );
