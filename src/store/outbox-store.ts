@@ -58,8 +58,10 @@ export async function claimOutbox(
          where available_at <= $3 and (locked_until is null or locked_until <= $3)
          order by available_at, id limit $4 for update skip locked)
        returning id, attempts)
+     -- Each message by its key (offset 0 keeps it a probe): as a join, planned for the batch's limit,
+     -- it read the whole outbox while the outbox was young.
      select o.id, o.kind, o.topic, o.idempotency_key, o.payload, c.attempts
-     from claimed c join outbox o on o.id = c.id`,
+     from claimed c cross join lateral (select * from outbox o where o.id = c.id offset 0) o`,
     [o.workerId, o.lockedUntil.toISOString(), o.now.toISOString(), o.limit],
   );
   // RETURNING keeps no order.

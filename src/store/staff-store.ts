@@ -250,12 +250,15 @@ export async function logSystemReads(
     `insert into case_access_log (case_id, item, fields, reader_kind, reader, at)
      select r.case_id, r.item, r.fields, 'department-system', $1, $2
      from jsonb_to_recordset($3::jsonb) as r(case_id text, item text, fields text[])
-     -- Only cases this store holds (a conformance or test task names none).
-     where exists (select 1 from cases c where c.id = r.case_id)
+     -- Only cases this store holds (a conformance or test task names none). Each question is asked
+     -- row by row (offset 0 keeps PostgreSQL from turning it into a join): as joins, planned for 100
+     -- rows of the batch, they read every case and the whole log at each batch.
+     where exists (select 1 from cases c where c.id = r.case_id offset 0)
        and not exists (
-       select 1 from case_access_log a
-       where a.case_id = r.case_id and a.item = r.item and a.reader = $1
-         and a.at > $2::timestamptz - interval '1 hour')`,
+         select 1 from case_access_log a
+         where a.case_id = r.case_id and a.item = r.item and a.reader = $1
+           and a.at > $2::timestamptz - interval '1 hour'
+         offset 0)`,
     [
       department,
       at.toISOString(),
