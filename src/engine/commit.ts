@@ -8,7 +8,7 @@ import {
   type LoadedCase,
 } from '../store/case-store.ts';
 import type { Db, Queryable } from '../store/db.ts';
-import type { ChainKeys } from '../store/event-chain.ts';
+import type { EngineDeps } from './deps.ts';
 import { insertNotifications, type InboxMessage } from '../store/notification-store.ts';
 import { enqueue, type OutboxMessage } from '../store/outbox-store.ts';
 import { messagesFor } from './messages.ts';
@@ -16,14 +16,17 @@ import { messagesFor } from './messages.ts';
 /** Cases per transaction; keeps every multi-row insert far below PostgreSQL's parameter limit. */
 export const BATCH = 200;
 
+/** What writing a case needs besides the store: the chain's keys, and the documents kept (case-cache.ts). */
+export type Written = Pick<EngineDeps, 'chain' | 'caseCache'>;
+
 /** Events (chained with the current key), projections, outbox and inbox, all in the caller's transaction. */
 export async function commit(
   tx: Queryable,
   appends: CaseAppend[],
   at: Date,
-  chain: ChainKeys,
+  { chain, caseCache }: Written,
 ): Promise<Map<string, CaseState>> {
-  const states = await appendEvents(tx, appends, at, chain.current);
+  const states = await appendEvents(tx, appends, at, chain.current, caseCache);
   const outbox: OutboxMessage[] = [];
   const inbox: InboxMessage[] = [];
   for (const a of appends) {
@@ -48,16 +51,16 @@ export async function commit(
  * command decides. Someone else's case is reported as absent, not as forbidden.
  */
 export async function mutateOwnCase(
-  { db, chain }: { db: Db; chain: ChainKeys },
+  deps: Written & { db: Db },
   at: Date,
   caseId: string,
   byIdNumber: string,
   fn: (state: CaseState) => CaseEvent[],
 ): Promise<CaseState> {
-  return db.transaction(async (tx) => {
-    const loaded = (await loadCasesForUpdate(tx, [caseId])).get(caseId);
+  return deps.db.transaction(async (tx) => {
+    const loaded = (await loadCasesForUpdate(tx, [caseId], deps.caseCache)).get(caseId);
     if (!loaded || !isParentOf(loaded.state, byIdNumber)) throw caseNotFound(caseId);
-    const states = await commit(tx, [{ caseId, before: loaded, events: fn(loaded.state) }], at, chain);
+    const states = await commit(tx, [{ caseId, before: loaded, events: fn(loaded.state) }], at, deps);
     return states.get(caseId) ?? loaded.state;
   });
 }

@@ -6,6 +6,7 @@ import type { PaymentPort } from '../departments/payments.ts';
 import type { FaceVerifier } from '../registries/face-verification.ts';
 import type { SharedData } from '../registries/port.ts';
 import type { DepartmentModes } from '../domain/organisation.ts';
+import type { CaseCache } from '../store/case-cache.ts';
 import type { Db } from '../store/db.ts';
 import type { ChainKeys } from '../store/event-chain.ts';
 import type { SupervisionSettings } from './supervisor/settings.ts';
@@ -43,6 +44,8 @@ export interface EngineDeps {
   departmentModes: DepartmentModes;
   /** The pre-reviews' shared reads of families' records (createEngine makes them; one store, one set). */
   familyBatches?: FamilyBatches;
+  /** The case documents this process last wrote or read (createEngine makes it; case-cache.ts). */
+  caseCache?: CaseCache;
 }
 
 export interface EngineSettings {

@@ -12,6 +12,7 @@ import { metrics, ready } from './operations.ts';
 import { draftPdf, preview } from './parent/apply.ts';
 import { submissionWriter } from './parent/submissions.ts';
 import { sharedFamilyBatches } from './parent/family-reads.ts';
+import { CaseCache } from '../store/case-cache.ts';
 import * as cases from './parent/cases.ts';
 import { authorize, confirmFather, verifyFace, type GranteeTyped } from './parent/family.ts';
 import {
@@ -65,7 +66,11 @@ export type { DecisionResult } from './department/decide.ts';
  */
 export function createEngine(given: EngineDeps) {
   // Pre-reviews running at the same moment read their families together (family-reads.ts).
-  const deps: EngineDeps = { ...given, familyBatches: given.familyBatches ?? sharedFamilyBatches(given.db) };
+  const deps: EngineDeps = {
+    ...given,
+    familyBatches: given.familyBatches ?? sharedFamilyBatches(given.db),
+    caseCache: given.caseCache ?? new CaseCache(),
+  };
   // The parent's app and the hospital's window submit through one group-committing writer.
   const submit = submissionWriter(deps);
   return {

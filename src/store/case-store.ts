@@ -7,6 +7,7 @@ import { AppError, fieldError } from '../domain/error.ts';
 import type { Queryable } from './db.ts';
 import type { PersonalData } from './personal-data.ts';
 import { chainHash, GENESIS_HASH, type ChainKey } from './event-chain.ts';
+import type { CaseCache } from './case-cache.ts';
 import { CASE_PARTS, caseDocument, STORED_APART, type CaseParts } from './case-document.ts';
 import { json, valuesList } from './sql.ts';
 
@@ -36,25 +37,44 @@ export interface CaseAppend {
   create?: NewCaseMeta;
 }
 
-/** Lock and load cases; a case that does not exist is simply absent from the map. */
-export async function loadCasesForUpdate(tx: Queryable, ids: string[]): Promise<Map<string, LoadedCase>> {
+/**
+ * Lock and load cases; a case that does not exist is simply absent from the map. A document the cache
+ * holds at the locked row's version and last hash is taken from there, and only the others are read.
+ */
+export async function loadCasesForUpdate(
+  tx: Queryable,
+  ids: string[],
+  cache?: CaseCache,
+): Promise<Map<string, LoadedCase>> {
   if (ids.length === 0) return new Map();
   // NO KEY UPDATE: a case's key never changes, so rows that only refer to it (an access-log line, an
   // outbox row) are written without waiting for the command on it. FOR UPDATE made those foreign-key
   // checks wait, and two engine processes deadlocked on them.
-  const locked = await tx.query<{ id: string }>(
-    'select id from cases where id = any($1::text[]) order by id for no key update',
+  const locked = await tx.query<{ id: string; version: number; last_hash: string }>(
+    'select id, version, last_hash from cases where id = any($1::text[]) order by id for no key update',
     [ids],
   );
-  if (locked.length === 0) return new Map();
+  const loaded = new Map<string, LoadedCase>();
+  const unread: string[] = [];
+  for (const r of locked) {
+    const state = cache?.get(r.id, r.version, r.last_hash);
+    if (state) loaded.set(r.id, { state, lastHash: r.last_hash });
+    else unread.push(r.id);
+  }
+  if (unread.length === 0) return loaded;
   // Read once the locks are held, in a statement of its own: one that waited for a lock sees the locked
   // row as the other command left it, but the item rows it reads beside it as they were before (found
   // with two engine processes: a stale item written back over a newer one).
   const rows = await tx.query<CaseParts & { id: string; last_hash: string }>(
     `select c.id, ${CASE_PARTS}, c.last_hash from cases c where c.id = any($1::text[])`,
-    [locked.map((r) => r.id)],
+    [unread],
   );
-  return new Map(rows.map((r) => [r.id, { state: caseDocument(r), lastHash: r.last_hash }]));
+  for (const r of rows) {
+    const state = caseDocument(r);
+    cache?.put(r.id, r.last_hash, state);
+    loaded.set(r.id, { state, lastHash: r.last_hash });
+  }
+  return loaded;
 }
 
 export async function loadCase(db: Queryable, id: string): Promise<CaseState | null> {
@@ -90,6 +110,7 @@ export async function appendEvents(
   appends: CaseAppend[],
   now: Date,
   key: ChainKey,
+  cache?: CaseCache,
 ): Promise<Map<string, CaseState>> {
   const eventRows: unknown[] = [];
   const newCaseRows: unknown[] = [];
@@ -126,6 +147,9 @@ export async function appendEvents(
     }
     const s = state!;
     states.set(a.caseId, s);
+    // Kept before the transaction commits: if it rolls back, the stored case does not end in this
+    // hash, and the entry is never used.
+    cache?.put(a.caseId, hash, s);
     if (a.before === null) {
       if (!a.create) throw new Error(`new case ${a.caseId} needs its creation data`);
       const lookups = caseLookups(tx.personal, s);
@@ -264,93 +288,6 @@ function itemRow(s: CaseState, i: CaseState['items'][ItemId] & object): unknown[
 
 function sameRow(a: unknown[], b: unknown[]): boolean {
   return a.every((v, k) => v === b[k]);
-}
-
-/** The case a baby already has, if any (one baby, one case). */
-export interface CaseOfBaby {
-  id: string;
-  submittedAt: string;
-  region: string;
-}
-
-export async function findCaseByBaby(q: Queryable, babyKey: string): Promise<CaseOfBaby | null> {
-  return (await casesOfBabies(q, [babyKey])).get(babyKey) ?? null;
-}
-
-/** The case each baby already has, by baby key; a baby without one is absent from the map. */
-export async function casesOfBabies(
-  q: Queryable,
-  babyKeys: readonly string[],
-): Promise<Map<string, CaseOfBaby>> {
-  const byIndex = new Map(babyKeys.map((k) => [q.personal.index(k, 'baby'), k]));
-  // Aliased: the column holds a blind index, not a personal value to open.
-  const rows = await q.query<{ id: string; key_index: string; submitted_at: Date; region: string }>(
-    'select id, baby_key as key_index, submitted_at, region from cases where baby_key = any($1::text[])',
-    [[...byIndex.keys()]],
-  );
-  return new Map(
-    rows.map((r) => [
-      byIndex.get(r.key_index)!,
-      { id: r.id, submittedAt: new Date(r.submitted_at).toISOString(), region: r.region },
-    ]),
-  );
-}
-
-/** The cases of a mother's babies, by birth order's key (for the home page's "my case"). */
-export async function casesOfMother(
-  q: Queryable,
-  motherIdNumber: string,
-): Promise<{ id: string; babyKey: string }[]> {
-  const rows = await q.query<{ id: string; baby_key: string | null }>(
-    `select id, state->>'babyKey' as baby_key from cases where mother_id_number = $1`,
-    [q.personal.index(motherIdNumber)],
-  );
-  return rows.map((r) => ({ id: r.id, babyKey: r.baby_key ?? `legacy:${r.id}` }));
-}
-
-/** Whether a database error is the one-case-per-baby index refusing a second case. */
-export function isDuplicateBaby(e: unknown): boolean {
-  const err = e as { code?: string; constraint?: string; message?: string };
-  return (
-    err?.code === '23505' &&
-    (err.constraint === 'cases_one_per_baby' || /cases_one_per_baby/.test(err.message ?? ''))
-  );
-}
-
-/** The case an applicant already submitted under this client transaction id, if any. */
-export async function findCaseIdByClientTxn(
-  q: Queryable,
-  applicantIdNumber: string,
-  clientTxnId: string,
-): Promise<string | null> {
-  return (await caseIdsByClientTxn(q, [{ applicantIdNumber, clientTxnId }]))[0] ?? null;
-}
-
-/** The case each (applicant, client transaction id) already made, in the order asked; null where none. */
-export async function caseIdsByClientTxn(
-  q: Queryable,
-  asked: readonly { applicantIdNumber: string; clientTxnId: string }[],
-): Promise<(string | null)[]> {
-  const applicants = asked.map((a) => q.personal.index(a.applicantIdNumber));
-  const rows = await q.query<{ id: string; applicant_index: string; client_txn_id: string }>(
-    `select id, applicant_id_number as applicant_index, client_txn_id from cases
-     where (applicant_id_number, client_txn_id) in (select * from unnest($1::text[], $2::text[]))`,
-    [applicants, asked.map((a) => a.clientTxnId)],
-  );
-  const found = new Map(rows.map((r) => [`${r.applicant_index} ${r.client_txn_id}`, r.id]));
-  return asked.map((a, i) => found.get(`${applicants[i]} ${a.clientTxnId}`) ?? null);
-}
-
-/**
- * Serialize submissions for these families across servers, until the transaction ends. Taken in
- * one order by every server, so two groups of submissions sharing families cannot deadlock.
- */
-export async function lockFamilies(tx: Queryable, motherIdNumbers: readonly string[]): Promise<void> {
-  const keys = [...new Set(motherIdNumbers.map((m) => tx.personal.index(m)))].sort();
-  await tx.query(
-    'select count(pg_advisory_xact_lock(hashtext(k))) from (select unnest($1::text[]) as k order by 1) ordered',
-    [keys],
-  );
 }
 
 /** Cases with an item or a promise past its deadline and not yet flagged. */

@@ -83,7 +83,8 @@ describe.each(DB_KINDS)('polling on %s', (kind) => {
     const now = new Date('2026-12-01T00:00:00Z');
     const all = await planOf(
       kind,
-      (q) => claimOutbox(q, { workerId: 'w', now, lockedUntil: new Date(now.getTime() + 60_000), limit: 200 }),
+      (q) =>
+        claimOutbox(q, { workerId: 'w', now, lockedUntil: new Date(now.getTime() + 60_000), limit: 200 }),
       'on',
     );
     expect(all.filter((n) => n['Relation Name'] === 'outbox').map((n) => n['Node Type'])).toEqual([
@@ -104,7 +105,8 @@ describe.each(DB_KINDS)('the access log of tasks delivered on %s', (kind) => {
     ];
     const all = await planOf(kind, (q) => logSystemReads(q, 'police', reads, new Date()), 'on');
     const scans = all.filter(
-      (n) => n['Node Type'] !== 'ModifyTable' && ['case_access_log', 'cases'].includes(String(n['Relation Name'])),
+      (n) =>
+        n['Node Type'] !== 'ModifyTable' && ['case_access_log', 'cases'].includes(String(n['Relation Name'])),
     );
     expect(scans.map((n) => [n['Relation Name'], n['Node Type']]).sort()).toEqual([
       ['case_access_log', expect.stringMatching(/^Index/)],

@@ -24,7 +24,7 @@ export async function decide(deps: EngineDeps, decisions: Decision[]): Promise<D
   const at = clock.now();
   return db.transaction(async (tx) => {
     const cases = new WorkingCases(
-      await loadCasesForUpdate(tx, [...new Set(decisions.map((d) => d.caseId))]),
+      await loadCasesForUpdate(tx, [...new Set(decisions.map((d) => d.caseId))], deps.caseCache),
     );
     const key = (department: string, txnId: string) => `${department}\u0000${txnId}`;
     const stored = new Map(
@@ -81,7 +81,7 @@ export async function decide(deps: EngineDeps, decisions: Decision[]): Promise<D
       stored.set(key(d.department, d.txnId), record);
       received.push(record);
     }
-    await commit(tx, cases.appends(), at, deps.chain);
+    await commit(tx, cases.appends(), at, deps);
     await insertDecisions(tx, received, at);
     return results;
   });

@@ -14,9 +14,8 @@ import { POLICIES } from '../../policies/index.ts';
 import type { Sla } from '../../policy/schema.ts';
 import { arrangementsVersion, insertArrangements, listArrangements } from '../../store/calendar-store.ts';
 import { loadCasesForUpdate, loadEvents, openCaseIds, type CaseAppend } from '../../store/case-store.ts';
-import type { ChainKeys } from '../../store/event-chain.ts';
 import type { Db, Queryable } from '../../store/db.ts';
-import { BATCH, commit } from '../commit.ts';
+import { BATCH, commit, type Written } from '../commit.ts';
 
 /**
  * The working-day calendar as an operator keeps it: the State Council's arrangement for a year is
@@ -65,7 +64,7 @@ export interface LoadReport {
  * again finishes a run that stopped half way and changes nothing that is already counted.
  */
 export async function loadArrangements(
-  deps: { db: Db; clock: Clock; chain: ChainKeys },
+  deps: Written & { db: Db; clock: Clock },
   file: unknown,
 ): Promise<LoadReport> {
   const { db, clock } = deps;
@@ -96,7 +95,7 @@ export async function loadArrangements(
     if (!ids.length) break;
     after = ids[ids.length - 1]!;
     await db.transaction(async (tx) => {
-      const loaded = await loadCasesForUpdate(tx, ids);
+      const loaded = await loadCasesForUpdate(tx, ids, deps.caseCache);
       const appends: CaseAppend[] = [];
       for (const [caseId, c] of loaded) {
         const events = (await loadEvents(tx, caseId)).map((e) => e.event);
@@ -112,7 +111,7 @@ export async function loadArrangements(
         report.deadlinesChanged += result.events.length;
         appends.push({ caseId, before: c, events: result.events });
       }
-      await commit(tx, appends, at, deps.chain);
+      await commit(tx, appends, at, deps);
     });
   }
   return report;

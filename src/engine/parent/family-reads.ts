@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { caseIdsByClientTxn, casesOfBabies, type CaseOfBaby } from '../../store/case-store.ts';
+import { caseIdsByClientTxn, casesOfBabies, type CaseOfBaby } from '../../store/case-lookup-store.ts';
 import type { Queryable } from '../../store/db.ts';
 import {
   authorizationsOf,

@@ -138,7 +138,7 @@ export async function startPayment(deps: EngineDeps, caseId: string, item: ItemI
 export async function recordPayment(deps: EngineDeps, notice: PaymentNotice): Promise<void> {
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    const loaded = (await loadCasesForUpdate(tx, [notice.caseId])).get(notice.caseId);
+    const loaded = (await loadCasesForUpdate(tx, [notice.caseId], deps.caseCache)).get(notice.caseId);
     if (!loaded)
       throw fieldError('NOT_FOUND', 'orderId', { zh: '没有这个缴费订单', en: 'no such payment order' });
     const events = commands.recordPayment(
@@ -147,6 +147,6 @@ export async function recordPayment(deps: EngineDeps, notice: PaymentNotice): Pr
       { orderId: notice.orderId, amountFen: notice.amountFen, paidAt: new Date(notice.paidAt) },
       deps.calendar,
     );
-    await commit(tx, [{ caseId: notice.caseId, before: loaded, events }], at, deps.chain);
+    await commit(tx, [{ caseId: notice.caseId, before: loaded, events }], at, deps);
   });
 }

@@ -6,13 +6,13 @@ import { digestOf } from '../../domain/canonical-json.ts';
 import { getPolicy } from '../../policies/index.ts';
 import type { Evaluation } from '../../policy/evaluate.ts';
 import type { Facts } from '../../policy/facts.ts';
+import type { CaseAppend } from '../../store/case-store.ts';
 import {
   findCaseByBaby,
   findCaseIdByClientTxn,
   isDuplicateBaby,
   lockFamilies,
-  type CaseAppend,
-} from '../../store/case-store.ts';
+} from '../../store/case-lookup-store.ts';
 import type { Queryable } from '../../store/db.ts';
 import { deleteDrafts } from '../../store/draft-store.ts';
 import { insertSignatures, type StoredSignature } from '../../store/signature-store.ts';
@@ -172,7 +172,7 @@ async function decideGroup(deps: EngineDeps, tx: Queryable, group: Asked[]): Pro
     tx,
     writing.map((n) => n.append),
     at,
-    deps.chain,
+    deps,
   );
   // What each case was decided on, for replaying it under a changed policy (supervisor/whatif).
   await recordDecidedFacts(

@@ -2,7 +2,7 @@ import { babyKey } from '../../domain/baby.ts';
 import { fieldError } from '../../domain/error.ts';
 import { regionsFor } from '../../policies/index.ts';
 import type { PersonRecord } from '../../registries/port.ts';
-import { casesOfMother } from '../../store/case-store.ts';
+import { casesOfMother } from '../../store/case-lookup-store.ts';
 import { draftsOfMother } from '../../store/draft-store.ts';
 import { findAuthorization, findFatherConfirmation, verifiedFaces } from '../../store/family-store.ts';
 import type { EngineDeps } from '../deps.ts';

@@ -20,7 +20,9 @@ export async function track(deps: EngineDeps, updates: TrackingUpdate[]): Promis
   if (updates.length > BATCH) return inBatches(updates, (slice) => track(deps, slice));
   const { db, clock, calendar } = deps;
   return db.transaction(async (tx) => {
-    const cases = new WorkingCases(await loadCasesForUpdate(tx, [...new Set(updates.map((u) => u.caseId))]));
+    const cases = new WorkingCases(
+      await loadCasesForUpdate(tx, [...new Set(updates.map((u) => u.caseId))], deps.caseCache),
+    );
     const outcomes = updates.map((u): TrackOutcome => {
       const state = cases.state(u.caseId);
       if (!state) return 'no-case';
@@ -28,7 +30,7 @@ export async function track(deps: EngineDeps, updates: TrackingUpdate[]): Promis
       cases.apply(u.caseId, events);
       return events.length ? 'recorded' : 'known';
     });
-    await commit(tx, cases.appends(), clock.now(), deps.chain);
+    await commit(tx, cases.appends(), clock.now(), deps);
     return outcomes;
   });
 }

@@ -1,5 +1,6 @@
 import { fieldError } from '../../domain/error.ts';
-import { findCaseByBaby, getCase } from '../../store/case-store.ts';
+import { findCaseByBaby } from '../../store/case-lookup-store.ts';
+import { getCase } from '../../store/case-store.ts';
 import { signaturesOf } from '../../store/signature-store.ts';
 import { babyKey } from '../../domain/baby.ts';
 import type { CaseForm } from '../../departments/port.ts';

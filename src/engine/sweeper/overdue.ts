@@ -10,13 +10,13 @@ export async function sweepOverdue(deps: EngineDeps, batch = BATCH): Promise<num
   const due = await casesDueForOverdue(db, at, batch);
   if (!due.length) return 0;
   return db.transaction(async (tx) => {
-    const cases = await loadCasesForUpdate(tx, due);
+    const cases = await loadCasesForUpdate(tx, due, deps.caseCache);
     const appends = [...cases.entries()].map(([caseId, loaded]) => ({
       caseId,
       before: loaded,
       events: commands.markOverdue(loaded.state, at),
     }));
-    await commit(tx, appends, at, deps.chain);
+    await commit(tx, appends, at, deps);
     return appends.reduce((n, a) => n + a.events.length, 0);
   });
 }
